@@ -1,0 +1,284 @@
+"""The glossary's values: `Entity`, its `Name`s, and the small records it holds.
+
+Pure data, no I/O: the store builds these from files, everything above reads them.
+An entity records each name once; `Entity.names()` lists every name it can be
+called by (canonical forms, variants, abbreviations, former names), each tagged with
+its `NameKind` and script, which is what the index keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+EntityType = Literal["group", "place", "person", "media", "event", "other"]
+ENTITY_TYPES: tuple[str, ...] = ("group", "place", "person", "media", "event", "other")
+
+REFERENCE_FIELDS: tuple[str, ...] = ("part_of", "located_in", "allied_with", "opposed_to", "related")
+"""Fields whose values are lists of entity ids (checked for dangling references)."""
+
+Script = Literal["arabic", "latin", "mixed", "none"]
+
+
+class NameKind(str, Enum):
+    """Where a name comes from in its entity."""
+
+    ROMANIZED = "romanized"
+    ARABIC = "arabic"
+    VOCALIZED = "vocalized"
+    ENGLISH = "english"
+    VARIANT = "variant"
+    ABBREVIATION = "abbreviation"
+    FORMER = "former"
+
+
+def script_of(text: str) -> Script:
+    """Which script a name is written in: ``arabic``, ``latin``, ``mixed`` or ``none``.
+
+    Example:
+        >>> script_of("جيش العزة"), script_of("Jaysh al-Izza"), script_of("123")
+        ('arabic', 'latin', 'none')
+    """
+    has_ar = has_lat = False
+    for ch in text:
+        o = ord(ch)
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x08A0 <= o <= 0x08FF or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
+            has_ar = True
+        elif ch.isalpha():
+            has_lat = True
+    if has_ar and has_lat:
+        return "mixed"
+    return "arabic" if has_ar else "latin" if has_lat else "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One name of an entity, in one script."""
+
+    text: str
+    kind: NameKind
+    script: Script
+    scheme: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a name."""
+        d: dict[str, Any] = {"text": self.text, "kind": self.kind.value, "script": self.script}
+        if self.scheme:
+            d["scheme"] = self.scheme
+        if self.source:
+            d["source"] = self.source
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A spelling seen in sources, either script (``scheme``/``source``/``note`` optional)."""
+
+    text: str
+    scheme: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any] | str:
+        """A bare string when nothing but the text is known, else a mapping."""
+        if not (self.scheme or self.source or self.note):
+            return self.text
+        d: dict[str, Any] = {"text": self.text}
+        for k in ("scheme", "source", "note"):
+            if getattr(self, k):
+                d[k] = getattr(self, k)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    """A name the entity used to go by."""
+
+    romanized: str | None = None
+    arabic: str | None = None
+    english: str | None = None
+    vocalized: str | None = None
+    until: str | None = None
+    variants: tuple[Variant, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a former name (empty fields left out)."""
+        d: dict[str, Any] = {}
+        for k in ("romanized", "arabic", "vocalized", "english", "until"):
+            v = getattr(self, k)
+            if v is not None:
+                d[k] = v
+        if self.variants:
+            d["variants"] = [v.to_dict() for v in self.variants]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact or a spelling comes from."""
+
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a source (empty fields left out)."""
+        return {k: getattr(self, k) for k in ("title", "publisher", "date", "url", "language") if getattr(self, k) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an entity was defined (1-based line and column)."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity, recorded once with all its names.
+
+    Example:
+        >>> e = Entity(id="jaysh-al-izza", type="group", romanized="Jaysh al-Izza",
+        ...            arabic="جيش العزة", english="Army of Glory")
+        >>> [n.text for n in e.names()]
+        ['Jaysh al-Izza', 'جيش العزة', 'Army of Glory']
+    """
+
+    id: str
+    type: EntityType
+    romanized: str | None = None
+    arabic: str | None = None
+    vocalized: str | None = None
+    english: str | None = None
+    variants: tuple[Variant, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    former_names: tuple[FormerName, ...] = ()
+    ids: Mapping[str, str] = field(default_factory=dict)
+    part_of: tuple[str, ...] = ()
+    located_in: tuple[str, ...] = ()
+    allied_with: tuple[str, ...] = ()
+    opposed_to: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    active: str | None = None
+    notes: str | None = None
+    sources: tuple[Source, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The name to show first: romanized, else English, else Arabic, else the id."""
+        return self.romanized or self.english or self.arabic or self.id
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        """Each ``(field, id)`` this entity points at."""
+        for f in REFERENCE_FIELDS:
+            for ref in getattr(self, f):
+                yield f, ref
+
+    def names(self) -> Iterator[Name]:
+        """Every name of the entity, canonical forms first, duplicates (same text) once."""
+        seen: set[str] = set()
+
+        def one(text: str | None, kind: NameKind, scheme: str | None = None, source: str | None = None) -> Iterator[Name]:
+            if text and text not in seen:
+                seen.add(text)
+                yield Name(text, kind, script_of(text), scheme, source)
+
+        yield from one(self.romanized, NameKind.ROMANIZED)
+        yield from one(self.arabic, NameKind.ARABIC)
+        yield from one(self.vocalized, NameKind.VOCALIZED)
+        yield from one(self.english, NameKind.ENGLISH)
+        for v in self.variants:
+            yield from one(v.text, NameKind.VARIANT, v.scheme, v.source)
+        for a in self.abbreviations:
+            yield from one(a, NameKind.ABBREVIATION)
+        for f in self.former_names:
+            for text in (f.romanized, f.arabic, f.vocalized, f.english):
+                yield from one(text, NameKind.FORMER)
+            for v in f.variants:
+                yield from one(v.text, NameKind.FORMER, v.scheme, v.source)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of an entity: the file's fields, empty ones left out, extras kept."""
+        d: dict[str, Any] = {"id": self.id, "type": self.type}
+        for k in ("romanized", "arabic", "vocalized", "english"):
+            if getattr(self, k) is not None:
+                d[k] = getattr(self, k)
+        if self.variants:
+            d["variants"] = [v.to_dict() for v in self.variants]
+        if self.abbreviations:
+            d["abbreviations"] = list(self.abbreviations)
+        if self.former_names:
+            d["former_names"] = [f.to_dict() for f in self.former_names]
+        if self.ids:
+            d["ids"] = dict(self.ids)
+        for f in REFERENCE_FIELDS:
+            if getattr(self, f):
+                d[f] = list(getattr(self, f))
+        for k in ("active", "notes"):
+            if getattr(self, k) is not None:
+                d[k] = getattr(self, k)
+        if self.sources:
+            d["sources"] = [s.to_dict() for s in self.sources]
+        d.update(self.extra)
+        return d
+
+
+_ENTITY_FIELDS = frozenset(
+    ("id", "type", "romanized", "arabic", "vocalized", "english", "variants", "abbreviations", "former_names", "ids",
+     "active", "notes", "sources", *REFERENCE_FIELDS)
+)
+KNOWN_FIELDS: frozenset[str] = _ENTITY_FIELDS
+"""Entity fields with a meaning; any other field is kept as an extra."""
+
+
+def _variant(v: Any) -> Variant:
+    if isinstance(v, str):
+        return Variant(v)
+    return Variant(str(v["text"]), v.get("scheme"), v.get("source"), v.get("note"))
+
+
+def entity_from_dict(d: Mapping[str, Any], origin: Origin | None = None) -> Entity:
+    """Build an `Entity` from its plain (already validated) mapping, as `Entity.to_dict()` gives it.
+
+    Example:
+        >>> e = entity_from_dict({"id": "hama", "type": "place", "arabic": "حماة", "population_note": "x"})
+        >>> e.arabic, dict(e.extra)
+        ('حماة', {'population_note': 'x'})
+        >>> entity_from_dict(e.to_dict()) == e
+        True
+    """
+    former = tuple(
+        FormerName(
+            romanized=f.get("romanized"), arabic=f.get("arabic"), english=f.get("english"),
+            vocalized=f.get("vocalized"), until=f.get("until"),
+            variants=tuple(_variant(v) for v in f.get("variants") or ()),
+        )
+        for f in d.get("former_names") or ()
+    )
+    sources = tuple(
+        Source(title=s) if isinstance(s, str) else Source(**{k: s.get(k) for k in ("title", "publisher", "date", "url", "language")})
+        for s in d.get("sources") or ()
+    )
+    refs = {f: tuple(d.get(f) or ()) for f in REFERENCE_FIELDS}
+    return Entity(
+        id=d["id"], type=d["type"],
+        romanized=d.get("romanized"), arabic=d.get("arabic"), vocalized=d.get("vocalized"), english=d.get("english"),
+        variants=tuple(_variant(v) for v in d.get("variants") or ()),
+        abbreviations=tuple(d.get("abbreviations") or ()),
+        former_names=former,
+        ids=dict(d.get("ids") or {}),
+        active=d.get("active"), notes=d.get("notes"),
+        sources=sources,
+        extra={k: v for k, v in d.items() if k not in _ENTITY_FIELDS},
+        origin=origin,
+        **refs,
+    )
