@@ -1,0 +1,143 @@
+"""Reading glossary files: which files, their bytes, their content hash, their entities.
+
+`load_entities(paths)` reads every file, checks each with `validate`, then checks
+across files, and raises one `GlossaryError` listing EVERY problem (file:line:column).
+Which files: the paths given, else ``$GLOSSARY_PATH`` (``:``-separated), else the
+glossary shipped inside the package. YAML is composed, never constructed: a tag that
+would build an object is reported, never run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import GlossaryError, Problem
+from .model import Entity, entity_from_dict
+
+SCHEMA_VERSION = 1
+ENV_PATH = "GLOSSARY_PATH"
+
+
+def default_path() -> Path:
+    """The glossary shipped with the package (package data, found through importlib.resources)."""
+    return Path(str(resources.files("glossary") / "data" / "glossary.yaml"))
+
+
+def resolve_paths(paths: Sequence[str | os.PathLike[str]] | None = None) -> list[Path]:
+    """The glossary files to load: ``paths``, else ``$GLOSSARY_PATH``, else the shipped one."""
+    if paths:
+        return [Path(p) for p in paths]
+    env = os.environ.get(ENV_PATH, "")
+    listed = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    return listed or [default_path()]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One glossary file read from disk: its path as given, and its bytes."""
+
+    path: str
+    data: bytes
+
+
+def read_sources(paths: Sequence[Path]) -> list[Source]:
+    """Read each file's bytes; an unreadable file is a `GlossaryError`."""
+    out, problems = [], []
+    for p in paths:
+        try:
+            out.append(Source(str(p), p.read_bytes()))
+        except OSError as e:
+            problems.append(Problem(str(p), 1, 1, f"cannot read file: {e.strerror or e}"))
+    if problems:
+        raise GlossaryError(problems)
+    return out
+
+
+def content_hash(sources: Sequence[Source]) -> str:
+    """A hash of the files' names and bytes and of the schema version (keys the index cache)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"schema{SCHEMA_VERSION}".encode())
+    for s in sources:
+        h.update(os.path.abspath(s.path).encode("utf-8", "surrogateescape") + b"\0")
+        h.update(len(s.data).to_bytes(8, "little"))
+        h.update(s.data)
+    return h.hexdigest()
+
+
+def _decode(source: Source) -> tuple[str | None, list[Problem]]:
+    try:
+        text = source.data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = source.data[: e.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        bad = source.data[e.start : e.start + 1].hex()
+        return None, [Problem(source.path, line, column, f"file is not UTF-8: byte 0x{bad} at offset {e.start}")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [Problem(source.path, 1, 1, "empty file: expected a mapping with 'entities' (a list of entities)")]
+    return text, []
+
+
+def _compose(path: str, text: str) -> tuple[Any, list[Problem]]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return YAML(typ="safe", pure=False).compose(text), []
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        what = " ".join(x for x in (e.context, e.problem) if x)
+        return None, [Problem(path, line, col, f"YAML syntax error: {what}")]
+    except YAMLError as e:
+        return None, [Problem(path, 1, 1, f"YAML error: {e}")]
+
+
+def check(sources: Sequence[Source]) -> tuple[list[Entity], list[Problem]]:
+    """Check the files together: every entity that is valid, and every problem found."""
+    from .validate import Document, check_document, check_references
+
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for source in sources:
+        text, found = _decode(source)
+        problems += found
+        if text is None:
+            continue
+        root, found = _compose(source.path, text)
+        problems += found
+        if root is None:
+            continue
+        doc = check_document(source.path, root)
+        problems += doc.problems
+        docs.append(doc)
+    problems += check_references(docs)
+    entities = [
+        entity_from_dict(d, origin)
+        for doc in docs
+        for d, origin in zip(doc.entities, doc.origins)
+        if not d.get("_invalid")
+    ]
+    return entities, sorted(set(problems))
+
+
+def load_entities(paths: Sequence[str | os.PathLike[str]] | None = None) -> list[Entity]:
+    """Load and validate glossary files; raise `GlossaryError` with every problem.
+
+    Example:
+        >>> entities = load_entities()   # the shipped glossary
+        >>> any(e.id == "jaysh-al-izza" for e in entities)
+        True
+    """
+    entities, problems = check(read_sources(resolve_paths(paths)))
+    if problems:
+        raise GlossaryError(problems)
+    return entities
