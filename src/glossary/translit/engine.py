@@ -1,0 +1,489 @@
+"""Compile a scheme table into a fast mapper: the only rule code of `glossary.translit`.
+
+Two kinds of table (``kind`` in the YAML header):
+
+* ``charmap`` (Buckwalter, Safe Buckwalter, ISO 233): one Latin sign per Arabic
+  character, compiled into a `str.translate` table (plus a regex that doubles a letter
+  under shadda when the table says ``shadda: double``); the reverse map is built from the
+  same table, and a collision is a `SchemeError` unless ``reverse-prefer`` settles it.
+* ``transcription`` (ALA-LC, DIN 31635, BGN/PCGN, simple): letters and vowels from the
+  table, and a small word-level pass for what differs between schemes: the article and
+  sun letters, prefixes, tāʾ marbūṭa in pause and construct, long vowels, diphthongs,
+  shadda, nisba, hamza by position, digraph separators and capitalisation.
+
+Input is cleaned first (`clean`): NFKC (presentation forms, ligatures such as ﻻ and ﷲ),
+then tatweel, bidi controls and joiners are removed and Persian ک ی become ك ي.
+Every mapper is total: any `str` in, a `str` out, never an exception.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib import resources
+
+from glossary.errors import Problem, SchemeError
+from glossary.translit._schema import Scheme, parse_scheme
+
+FATHA, DAMMA, KASRA = "\u064E", "\u064F", "\u0650"
+FATHATAN, DAMMATAN, KASRATAN = "\u064B", "\u064C", "\u064D"
+SHADDA, SUKUN, DAGGER = "\u0651", "\u0652", "\u0670"
+ALIF, WASLA, MADDA, MAQSURA, TAA, WAW, YA, LAM = "ا", "ٱ", "آ", "ى", "ة", "و", "ي", "ل"
+HAMZAS = frozenset("ءأإؤئ")
+SUN = frozenset("تثدذرزسشصضطظلن")
+"""Sun letters: the article's lam assimilates to them in pronunciation (a fact of
+Arabic, not of a scheme; whether the romanization shows it is the ``assimilate`` flag)."""
+VOWEL_MARKS = frozenset((FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGGER))
+
+_REMOVE = "\u0640\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
+_CLEAN = str.maketrans({**{c: None for c in _REMOVE}, "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه",
+                        "ۃ": "ة", "ھ": "ه"})
+_PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+                        **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
+_ARABIC_LETTER = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
+_WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF]+)")
+
+
+def clean(text: str) -> str:
+    """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي.
+
+    Example:
+        >>> clean("ﺟﻴـــﺶ\u200f")
+        'جيش'
+    """
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_CLEAN)
+
+
+def has_arabic(text: str) -> bool:
+    """Whether the text contains at least one Arabic letter."""
+    return _ARABIC_LETTER.search(text) is not None
+
+
+@functools.cache
+def load(name: str) -> Scheme:
+    """Parse ``schemes/<name>.yaml`` once (cached).
+
+    Raises:
+        SchemeError: The scheme is unknown or its table is invalid.
+    """
+    if name not in scheme_names():
+        raise SchemeError(f"unknown scheme {name!r} (expected one of: {', '.join(scheme_names())})")
+    file = resources.files("glossary.translit") / "schemes" / f"{name}.yaml"
+    return parse_scheme(file.read_text(encoding="utf-8"), str(file))
+
+
+@functools.cache
+def scheme_names() -> tuple[str, ...]:
+    """The names of the shipped schemes, from the file names (no YAML is parsed)."""
+    folder = resources.files("glossary.translit") / "schemes"
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
+
+
+class Charmap:
+    """A letter-for-letter scheme: `str.translate` forward, token regex in reverse."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        table = {**scheme.letters, **scheme.vowels}
+        self.double = scheme.context.get("shadda") == "double"
+        if self.double:
+            table[SHADDA] = ""  # doubling is done by shadda_re; a shadda on no letter is dropped
+        self.table = str.maketrans({**{c: None for c in _REMOVE if c not in table}, "ک": "ك", "ی": "ي", **table})
+        letters = "".join(re.escape(c) for c in scheme.letters if len(c) == 1)
+        self.shadda_re = re.compile(f"([{letters}])([{FATHA}{DAMMA}{KASRA}{FATHATAN}{DAMMATAN}{KASRATAN}]*){SHADDA}")
+        prefer: dict[str, str] = scheme.context.get("reverse-prefer") or {}
+        inverse: dict[str, str] = {}
+        problems = []
+        for arabic, latin in {**scheme.letters, **scheme.vowels}.items():
+            if not latin or (self.double and arabic == SHADDA):
+                continue
+            if latin in inverse and prefer.get(latin) not in (arabic, inverse[latin]):
+                problems.append(Problem(scheme.path, 1, 1, f"reverse: {latin!r} stands for both {inverse[latin]!r} "
+                                        f"and {arabic!r}; add it to context.reverse-prefer"))
+            if latin not in inverse or prefer.get(latin) == arabic:
+                inverse[latin] = arabic
+        if problems:
+            raise SchemeError(problems)
+        self.inverse = inverse
+        self.vowel_latin = {scheme.vowels[v] for v in (FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN)
+                            if scheme.vowels.get(v)}
+        initial_only = scheme.context.get("reverse-initial-only") or ""
+        alternatives = []
+        for latin in sorted(inverse, key=len, reverse=True):
+            escaped = re.escape(latin)
+            alternatives.append(f"(?<!\\S){escaped}" if inverse[latin] in initial_only else escaped)
+        self.token_re = re.compile("|".join(alternatives) + "|.", re.DOTALL)
+        self.simple_reverse = all(len(k) == 1 for k in inverse) and not self.double and not initial_only
+        self.reverse_table = str.maketrans(inverse) if self.simple_reverse else {}
+
+    def forward(self, text: str) -> str:
+        """Transliterate cleaned or raw text (cleaning is folded into the table)."""
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        if self.double and SHADDA in text:
+            text = self.shadda_re.sub(lambda m: m.group(1) * 2 + m.group(2), text)
+        return text.translate(self.table)
+
+    def reverse(self, text: str) -> str:
+        """Latin back to Arabic (NFC); characters outside the scheme pass through."""
+        if self.simple_reverse:
+            return text.translate(self.reverse_table)
+        tokens = [self.inverse.get(t, t) for t in self.token_re.findall(text)]
+        vocalized = any(t in self.vowel_latin for t in self.token_re.findall(text))
+        return unicodedata.normalize("NFC", rebuild(tokens, vocalized=vocalized, double=self.double))
+
+
+@functools.cache
+def compiled(name: str) -> Charmap | Transcriber:
+    """The compiled mapper of a scheme, built once per process."""
+    scheme = load(name)
+    return Charmap(scheme) if scheme.kind == "charmap" else Transcriber(scheme)
+
+
+class _Unit:
+    """One letter with its marks."""
+
+    __slots__ = ("letter", "vowel", "shadda", "sukun", "hamza")
+
+    def __init__(self, letter: str) -> None:
+        self.letter = letter
+        self.vowel = ""
+        self.shadda = False
+        self.sukun = False
+        self.hamza = letter in HAMZAS
+
+
+def _units(word: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    for char in word:
+        if "\u064B" <= char <= "\u065F" or char == DAGGER:
+            if not units:
+                continue  # a mark with no letter before it: nothing to romanize
+            unit = units[-1]
+            if char == SHADDA:
+                unit.shadda = True
+            elif char == SUKUN:
+                unit.sukun = True
+            elif char in ("\u0654", "\u0655"):
+                unit.hamza = True
+            elif char in VOWEL_MARKS and unit.vowel != DAGGER:
+                unit.vowel = char
+        else:
+            units.append(_Unit(char))
+    return units
+
+
+class Transcriber:
+    """A transcription scheme compiled from its table (see the module docstring)."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        self.s = scheme
+        c = scheme.context
+        self.letters = scheme.letters
+        self.v = scheme.vowels
+        self.hamza = c.get("hamza") or {"initial": "", "medial": ""}
+        self.madda = c.get("madda") or {"initial": "", "medial": ""}
+        self.wasla = c.get("alif-wasla") or "i"
+        self.taa = c.get("taa-marbuta") or {"pausal": "", "construct": "", "after-long-a": ""}
+        self.nisba = c.get("nisba") or {"final": self.v.get(KASRA + YA, ""), "medial": ""}
+        self.article = c.get("article") or {"form": "al", "separator": "-", "assimilate": False,
+                                            "capitalize-first": False}
+        self.prefixes: dict[str, str] = c.get("prefixes") or {}
+        self.prefix_sep = c.get("prefix-separator") or ""
+        self.elide = c.get("elide-article-after") or ""
+        self.elided_joiner = c.get("elided-joiner") or ""
+        self.digraphs = frozenset(c.get("digraphs") or ())
+        self.digraph_sep = c.get("digraph-separator") or ""
+        self.capitalize = bool(c.get("capitalize"))
+        missing = [k for k in (FATHA, DAMMA, KASRA, FATHA + ALIF, DAMMA + WAW, KASRA + YA, FATHA + WAW + SUKUN,
+                               FATHA + YA + SUKUN, DAMMA + WAW + SHADDA, FATHA + MAQSURA, DAGGER, FATHATAN,
+                               DAMMATAN, KASRATAN) if k not in self.v]
+        if missing:
+            raise SchemeError([Problem(scheme.path, 1, 1, f"vowels: missing {', '.join(map(ascii, missing))}")])
+
+    def __call__(self, text: str) -> tuple[str, bool]:
+        """Romanize cleaned text; returns the text and whether it was fully vocalized."""
+        parts = _WORD.split(text)
+        words = [_units(parts[k]) for k in range(1, len(parts), 2)]
+        out: list[str] = []
+        exact = True
+        for k, part in enumerate(parts):
+            if k % 2 == 0:
+                out.append(part.translate(_PUNCT))
+                continue
+            w = k // 2
+            following = words[w + 1] if w + 1 < len(words) and not parts[k + 1].strip() else None
+            latin, ok = self.word(words[w], first=w == 0, following=following)
+            out.append(latin)
+            exact = exact and ok
+        return "".join(out), exact
+
+    def word(self, units: list[_Unit], *, first: bool, following: list[_Unit] | None) -> tuple[str, bool]:
+        """Romanize one word; ``following`` is the next word of the name, if any."""
+        if not units:
+            return "", True
+        skeleton = "".join(u.letter for u in units)
+        fixed = self.s.exceptions.get(skeleton)
+        if fixed is not None:
+            if fixed.case == "lower" or (fixed.case == "name" and not self.capitalize):
+                return (_cap(fixed.text) if first and self.capitalize else fixed.text.lower()), True
+            return fixed.text, True
+        prefix, start = _article(units)
+        has_article = start > 0
+        pausal = has_article or following is None or _adjective(following)
+        stem, exact = self.stem(units, start, after_article=has_article, pausal=pausal)
+        if self.capitalize:
+            stem = _cap(stem)
+        if not has_article:
+            return stem, exact
+        head = units[start].letter
+        assimilate = bool(self.article["assimilate"]) and head in SUN
+        cons = self.letters.get(head, head) if assimilate else "l"
+        sep = self.article["separator"] or ""
+        if prefix and prefix in self.elide:
+            lead = self.prefixes.get(prefix, "") + self.elided_joiner + cons + sep
+        else:
+            art = "a" + cons if assimilate else (self.article["form"] or "")
+            if first and not prefix and self.article["capitalize-first"]:
+                art = _cap(art)
+            lead = (self.prefixes.get(prefix, "") + self.prefix_sep if prefix else "") + art + sep
+        return lead + stem, exact
+
+    def stem(self, units: list[_Unit], start: int, *, after_article: bool, pausal: bool) -> tuple[str, bool]:
+        """Romanize the letters from ``start`` on (after any prefix and article)."""
+        out: list[str] = []
+        self._last = "none"  # the last vowel written: none | short | long_a | long
+        self._tail = ""  # the last consonant written, while no vowel follows it
+        exact = True
+        n = len(units)
+        j = start
+        while j < n:
+            u = units[j]
+            letter = u.letter
+            initial = j == start
+            vowel = u.vowel
+            if letter in (ALIF, WASLA) and (initial or vowel):
+                if not vowel:
+                    vowel = KASRA if letter == WASLA or after_article else FATHA
+                    exact = exact and letter == WASLA
+            elif letter == ALIF:
+                self._emit(out, "" if j == n - 1 and self._last == "long_u" else self.v[FATHA + ALIF], "long_a")
+                j += 1
+                continue
+            elif letter == MAQSURA:
+                self._emit(out, self.v[FATHA + MAQSURA], "long_a")
+                j += 1
+                continue
+            elif letter == TAA:
+                if self._last == "none":
+                    self._emit(out, self.v[FATHA], "short")
+                if j < n - 1:
+                    suffix = self.letters.get("ت", "t")
+                elif self._last == "long_a" and pausal:
+                    suffix = self.taa["after-long-a"]
+                else:
+                    suffix = self.taa["pausal" if pausal else "construct"]
+                self._emit(out, suffix, "short")
+                j += 1
+                continue
+            elif letter == MADDA:
+                self._emit(out, self.madda["initial" if initial else "medial"], "long_a")
+                j += 1
+                continue
+            elif u.hamza:
+                self._consonant(out, self.hamza["initial" if initial else "medial"])
+                if initial and not vowel:
+                    vowel = KASRA if letter == "إ" else FATHA
+                    exact = exact and letter == "إ"
+            else:
+                cons = self.letters.get(letter, letter)
+                if u.shadda and not (initial and after_article):
+                    cons += cons
+                self._consonant(out, cons)
+            if not vowel and j < n - 1 and not (u.shadda and initial and after_article and u.vowel):
+                nxt = units[j + 1]
+                if not (nxt.letter == ALIF or (nxt.letter == MAQSURA and j + 1 == n - 1)):
+                    exact = False
+            j = self._vowel(units, j, vowel, out)
+        return "".join(out), exact
+
+    def _consonant(self, out: list[str], cons: str) -> None:
+        if not cons:
+            return
+        if self._tail and self.digraph_sep and self._tail[-1] + cons[0] in self.digraphs:
+            out.append(self.digraph_sep)
+        out.append(cons)
+        self._tail = cons
+
+    def _emit(self, out: list[str], latin: str, kind: str) -> None:
+        out.append(latin)
+        self._last = kind
+        if latin:
+            self._tail = ""
+
+    def _vowel(self, units: list[_Unit], j: int, vowel: str, out: list[str]) -> int:
+        """Write the vowel after ``units[j]``, merging a following long-vowel letter;
+        returns the index of the next unit to romanize."""
+        n = len(units)
+        if vowel == DAGGER:
+            self._emit(out, self.v[DAGGER], "long_a")
+            return j + 1
+        nxt = units[j + 1] if j + 1 < n else None
+        after = units[j + 2].letter if j + 2 < n else ""
+        if nxt is not None and not nxt.hamza:
+            bare = not nxt.vowel and not nxt.shadda
+            if nxt.letter == ALIF and not nxt.vowel:
+                if vowel in (FATHA, ""):
+                    self._emit(out, self.v[FATHA + ALIF], "long_a")
+                    return j + 2
+                if vowel == FATHATAN:
+                    self._emit(out, self.v[FATHATAN], "short")
+                    return j + 2
+            elif nxt.letter == MAQSURA and j + 1 == n - 1 and vowel in (FATHA, KASRA, ""):
+                self._emit(out, self.v[KASRA + YA] if vowel == KASRA else self.v[FATHA + MAQSURA], "long_a")
+                return j + 2
+            elif nxt.letter == WAW:
+                if nxt.shadda and vowel == DAMMA:
+                    self._emit(out, self.v[DAMMA + WAW + SHADDA], "short")
+                    self._tail = ""
+                    return self._vowel(units, j + 1, nxt.vowel, out)
+                if bare and vowel == DAMMA:
+                    self._emit(out, self.v[DAMMA + WAW], "long_u" if j + 1 == n - 1 else "long")
+                    return j + 2
+                if bare and vowel == FATHA and (nxt.sukun or after != ALIF):
+                    self._emit(out, self.v[FATHA + WAW + SUKUN], "short")
+                    return j + 2
+                if bare and not vowel and not nxt.sukun and after not in (ALIF, MAQSURA):
+                    self._emit(out, self.v[DAMMA + WAW], "long_u" if j + 1 == n - 1 else "long")
+                    return j + 2
+            elif nxt.letter == YA:
+                if nxt.shadda and vowel in (KASRA, ""):
+                    if j + 1 == n - 1:
+                        self._emit(out, self.nisba["final"], "long")
+                        return j + 2
+                    self._emit(out, self.nisba["medial"], "short")
+                    self._tail = ""
+                    return self._vowel(units, j + 1, nxt.vowel, out)
+                if bare and vowel == KASRA:
+                    self._emit(out, self.v[KASRA + YA], "long")
+                    return j + 2
+                if bare and vowel == FATHA and (nxt.sukun or after != ALIF):
+                    self._emit(out, self.v[FATHA + YA + SUKUN], "short")
+                    return j + 2
+                if bare and not vowel and not nxt.sukun and after not in (ALIF, MAQSURA):
+                    self._emit(out, self.v[KASRA + YA], "long")
+                    return j + 2
+        if not vowel:
+            self._last = "none"
+        elif j == n - 1 and vowel in (FATHA, DAMMA, KASRA):
+            self._last = "short"  # names are romanized in pause: no case ending
+        else:
+            self._emit(out, self.v.get(vowel, ""), "short")
+        return j + 1
+
+
+def _cap(text: str) -> str:
+    """Capitalise the first cased letter, skipping ʻayn/hamza signs before it."""
+    for i, char in enumerate(text):
+        if char.lower() != char.upper():
+            return text[:i] + char.upper() + text[i + 1:]
+    return text
+
+
+def _article(units: list[_Unit]) -> tuple[str, int]:
+    """Find a prefix (و ف ب ك ل) and the article; returns (prefix letter, stem start).
+
+    The article needs two letters after it, and its lam takes no vowel (a lam with a
+    vowel is part of the word: وَالِد). ``لل`` at the start is li- + the article.
+    """
+    n = len(units)
+
+    def bare(u: _Unit) -> bool:
+        return not u.shadda and u.vowel in ("", FATHA)
+
+    def lam(u: _Unit) -> bool:
+        return u.letter == LAM and not u.shadda and not u.vowel
+
+    if n >= 4 and units[0].letter in (ALIF, WASLA) and bare(units[0]) and lam(units[1]):
+        return "", 2
+    if n >= 5 and units[0].letter in "وفبك" and not units[0].shadda and units[0].vowel != DAMMA \
+            and units[1].letter in (ALIF, WASLA) and not units[1].vowel and lam(units[2]):
+        return units[0].letter, 3
+    if n >= 4 and units[0].letter == LAM and units[0].vowel in ("", KASRA) and not units[0].shadda \
+            and lam(units[1]):
+        return LAM, 2
+    return "", 0
+
+
+def _adjective(units: list[_Unit]) -> bool:
+    """Whether an indefinite next word looks like a nisba adjective (ـيّ, ـية):
+    then a tāʾ marbūṭa before it stays pausal (madīnah Sūrīyah)."""
+    if _article(units)[1]:
+        return False
+    letters = "".join(u.letter for u in units)
+    return letters.endswith("ية") or (letters.endswith(YA) and units[-1].shadda)
+
+
+_NO_SUKUN = frozenset((ALIF, WASLA, MAQSURA, TAA, MADDA, "إ"))
+
+
+def rebuild(tokens: list[str], *, vocalized: bool, double: bool) -> str:
+    """Reassemble Arabic from reverse-mapped tokens of a strict transliteration.
+
+    Sukun is not written in ISO 233 and shadda is a doubled letter, so in vocalized
+    text (any short vowel present) a doubled letter becomes letter + shadda and a
+    consonant followed by another letter takes sukun, except long vowels, the article's
+    lam and the word's last letter (pause). Unvocalized text is left letter for letter.
+    """
+    out: list[str] = []
+    word: list[list[str]] = []  # [letter, marks...]
+
+    def flush() -> None:
+        units = word
+        if vocalized and double:
+            merged: list[list[str]] = []
+            i = 0
+            while i < len(units):
+                letter, k = units[i][0], i
+                while (k + 1 < len(units) and units[k + 1][0] == letter and len(units[k]) == 1
+                       and letter not in _NO_SUKUN and letter not in "أء"):
+                    k += 1
+                run = k - i + 1  # n equal letters: (n % 2) plain, then n // 2 under shadda
+                merged.extend([letter] for _ in range(run % 2))
+                merged.extend([letter, SHADDA] for _ in range(run // 2))
+                if run > 1:
+                    merged[-1].extend(units[k][1:])
+                else:
+                    merged[-1] = units[k]
+                i = k + 1
+            units = merged
+        if vocalized:
+            for p, unit in enumerate(units[:-1]):
+                letter, marks = unit[0], unit[1:]
+                before = units[p - 1] if p else None
+                if any(m in VOWEL_MARKS for m in marks) or letter in _NO_SUKUN or not units[p + 1][0].strip():
+                    continue
+                if before is not None and ((letter == WAW and DAMMA in before) or (letter == YA and KASRA in before)):
+                    continue  # a long vowel
+                if letter == LAM and before is not None and (before[0] in (ALIF, WASLA) or (
+                        p == 1 and before[0] == LAM and KASRA in before)):
+                    continue  # the article's lam
+                unit.append(SUKUN)
+        out.extend("".join(u) for u in units)
+        word.clear()
+
+    for token in tokens:
+        if token in VOWEL_MARKS or token in (SHADDA, SUKUN):
+            if word:
+                word[-1].append(token)
+            else:
+                out.append(token)
+        elif len(token) == 1 and _ARABIC_LETTER.match(token):
+            word.append([token])
+        else:
+            flush()
+            out.append(token)
+    flush()
+    return "".join(out)
