@@ -138,11 +138,11 @@ def transliterate(text: str, scheme: str = "ala-lc", *, known: Known | None = No
         'Jaysh al-Izza'
     """
     mapper = engine.compiled(scheme)
-    cleaned = engine.clean(text)
-    if not engine.has_arabic(cleaned):
+    if not engine.has_arabic(text):
         return Transliteration(text, True, scheme, "vocalized")
-    if isinstance(mapper, engine.Charmap):
-        return Transliteration(mapper.forward(cleaned), True, scheme, "vocalized")
+    if isinstance(mapper, engine.Charmap):  # the table does its own cleaning (Buckwalter keeps tatweel)
+        return Transliteration(mapper.forward(text), True, scheme, "vocalized")
+    cleaned = engine.clean(text)
     latin, exact = mapper(cleaned)
     if exact:
         return Transliteration(latin, True, scheme, "vocalized")

@@ -41,7 +41,7 @@ _CLEAN = str.maketrans({**{c: None for c in _REMOVE}, "ک": "ك", "ی": "ي", "�
                         "ۃ": "ة", "ھ": "ه"})
 _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
                         **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
-_ARABIC_LETTER = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
+_ARABIC_LETTER = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
 _WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF]+)")
 
 
@@ -107,7 +107,7 @@ class Charmap:
         if problems:
             raise SchemeError(problems)
         self.inverse = inverse
-        self.vowel_latin = {scheme.vowels[v] for v in (FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN)
+        self.vowel_latin = {scheme.vowels[v] for v in (FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGGER)
                             if scheme.vowels.get(v)}
         initial_only = scheme.context.get("reverse-initial-only") or ""
         alternatives = []
@@ -254,7 +254,7 @@ class Transcriber:
     def stem(self, units: list[_Unit], start: int, *, after_article: bool, pausal: bool) -> tuple[str, bool]:
         """Romanize the letters from ``start`` on (after any prefix and article)."""
         out: list[str] = []
-        self._last = "none"  # the last vowel written: none | short | long_a | long
+        self._last = "none"  # the last vowel written: none | short | long_a | long_u | long
         self._tail = ""  # the last consonant written, while no vowel follows it
         exact = True
         n = len(units)
@@ -302,7 +302,7 @@ class Transcriber:
                 if u.shadda and not (initial and after_article):
                     cons += cons
                 self._consonant(out, cons)
-            if not vowel and j < n - 1 and not (u.shadda and initial and after_article and u.vowel):
+            if not vowel and not u.sukun and j < n - 1:
                 nxt = units[j + 1]
                 if not (nxt.letter == ALIF or (nxt.letter == MAQSURA and j + 1 == n - 1)):
                     exact = False
@@ -350,13 +350,13 @@ class Transcriber:
                     self._tail = ""
                     return self._vowel(units, j + 1, nxt.vowel, out)
                 if bare and vowel == DAMMA:
-                    self._emit(out, self.v[DAMMA + WAW], "long_u" if j + 1 == n - 1 else "long")
+                    self._emit(out, self.v[DAMMA + WAW], "long_u")
                     return j + 2
                 if bare and vowel == FATHA and (nxt.sukun or after != ALIF):
                     self._emit(out, self.v[FATHA + WAW + SUKUN], "short")
                     return j + 2
                 if bare and not vowel and not nxt.sukun and after not in (ALIF, MAQSURA):
-                    self._emit(out, self.v[DAMMA + WAW], "long_u" if j + 1 == n - 1 else "long")
+                    self._emit(out, self.v[DAMMA + WAW], "long_u")
                     return j + 2
             elif nxt.letter == YA:
                 if nxt.shadda and vowel in (KASRA, ""):
@@ -448,7 +448,7 @@ def rebuild(tokens: list[str], *, vocalized: bool, double: bool) -> str:
             while i < len(units):
                 letter, k = units[i][0], i
                 while (k + 1 < len(units) and units[k + 1][0] == letter and len(units[k]) == 1
-                       and letter not in _NO_SUKUN and letter not in "أء"):
+                       and letter not in _NO_SUKUN):
                     k += 1
                 run = k - i + 1  # n equal letters: (n % 2) plain, then n // 2 under shadda
                 merged.extend([letter] for _ in range(run % 2))
