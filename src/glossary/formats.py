@@ -1,0 +1,407 @@
+"""Tabular files for `dedupe`: CSV, TSV, JSON Lines and Parquet, read twice, never held whole.
+
+Pass 1 (`scan`) counts each name column's distinct values and finds bad rows; pass 2
+(`write`) copies the input to the output, every row and column in order, adding the
+decision columns for each name column. Memory is bounded by distinct names, not rows.
+
+Two engines, one result:
+
+* the exact path, plain Python: CSV/TSV through `csv`, JSON Lines line by line. It
+  passes bad rows (wrong column count, undecodable bytes, a line that is not a JSON
+  object) through byte for byte and reports their line numbers;
+* the fast path, polars (``scan_csv``/``sink_csv``, ``scan_parquet``/``sink_parquet``, a
+  left join with ``maintain_order="left"``), taken for Parquet always and for CSV/TSV
+  when pass 1 found no bad row, no blank line, no duplicate header and no line break
+  inside a field, i.e. when both engines read the same table. If polars refuses the
+  file anyway, the exact path writes it.
+
+Example:
+    >>> detect_format("events.tsv"), detect_format("x.jsonl"), detect_format("-", "parquet")
+    ('tsv', 'jsonl', 'parquet')
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any, Literal
+
+from .errors import GlossaryError, Problem
+
+Format = Literal["csv", "tsv", "jsonl", "parquet"]
+FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "parquet")
+_EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+               ".parquet": "parquet", ".pq": "parquet"}
+SUFFIXES: tuple[str, ...] = ("id", "canonical", "score", "cluster", "review")
+"""The columns added for each name column, as ``<column>_<suffix>``, in this order."""
+
+Added = tuple[str | None, str | None, float | None, str | None, bool]
+"""One name's decision as written: (id, canonical, score, cluster, review)."""
+
+_MAX_REPORTED = 1000
+"""Bad rows remembered with their line number (all are counted and passed through)."""
+
+
+def detect_format(path: str, fmt: str | None = None) -> Format:
+    """The file's format: ``fmt`` if given, else from the extension (``-`` defaults to CSV).
+
+    Raises:
+        GlossaryError: the extension is not one we know and no ``fmt`` was given.
+    """
+    if fmt:
+        if fmt not in FORMATS:
+            raise GlossaryError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+        return fmt  # type: ignore[return-value]
+    if path == "-":
+        return "csv"
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in _EXTENSIONS:
+        raise GlossaryError([Problem(path, 1, 1, f"unknown file extension {ext or '(none)'!r} "
+                                     f"(expected one of: {', '.join(_EXTENSIONS)}); use --format")])
+    return _EXTENSIONS[ext]  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    """A row passed through untouched: its first line (1-based) and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(slots=True)
+class Scan:
+    """What pass 1 learnt: header, row count, each name column's value counts, bad rows."""
+
+    path: str
+    fmt: Format
+    header: list[str]
+    counts: dict[str, Counter[str]]
+    rows: int = 0
+    bad_rows: int = 0
+    bad: list[BadRow] = field(default_factory=list)
+    exact_only: bool = False
+    """True when only the exact (Python) path keeps every row: bad rows, blank lines, ..."""
+    bom: bool = False
+    newline: str = "\n"
+
+    def problems(self) -> list[Problem]:
+        """The remembered bad rows as `Problem`s (``path:line:1: reason``)."""
+        return [Problem(self.path, b.line, 1, b.reason) for b in self.bad]
+
+    def _bad(self, line: int, reason: str) -> None:
+        self.bad_rows += 1
+        self.exact_only = True
+        if len(self.bad) < _MAX_REPORTED:
+            self.bad.append(BadRow(line, reason))
+
+
+def _check_columns(path: str, header: Sequence[str], columns: Sequence[str]) -> None:
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise GlossaryError([Problem(path, 1, 1, f"no column {m!r} (columns: {', '.join(map(repr, header))})")
+                             for m in missing])
+    clash = [f"{c}_{s}" for c in columns for s in SUFFIXES if f"{c}_{s}" in header]
+    if clash:
+        raise GlossaryError([Problem(path, 1, 1, f"column {clash[0]!r} already exists: dedupe would overwrite it")])
+
+
+def _dialect(fmt: Format) -> dict[str, Any]:
+    if fmt == "tsv":
+        return {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "quotechar": None}
+    return {"delimiter": ",", "quotechar": '"', "doublequote": True}
+
+
+def _open_text(path: str) -> IO[str]:
+    # surrogateescape: undecodable bytes survive reading and writing unchanged.
+    return open(path, encoding="utf-8", errors="surrogateescape", newline="")
+
+
+def _records(f: IO[str], fmt: Format) -> Iterator[tuple[int, list[str], str]]:
+    """Each CSV/TSV record: (first line, fields, raw text exactly as read)."""
+    buf: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in f:
+            buf.append(line)
+            yield line
+
+    reader = csv.reader(lines(), **_dialect(fmt))
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            row = [f"\0csv error: {e}"]
+        raw = "".join(buf)
+        buf.clear()
+        yield start, row, raw
+        start = reader.line_num + 1
+
+
+def _undecodable(raw: str) -> bool:
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def scan(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
+    """Pass 1: header, rows, value counts of ``columns``, bad rows (see the module docstring).
+
+    Raises:
+        GlossaryError: unreadable file, or a column that does not exist (naming those that do).
+    """
+    try:
+        if fmt == "parquet":
+            return _scan_parquet(path, columns)
+        if fmt == "jsonl":
+            return _scan_jsonl(path, columns)
+        return _scan_csv(path, fmt, columns)
+    except OSError as e:
+        raise GlossaryError([Problem(path, 1, 1, f"cannot read file: {e.strerror or e}")]) from e
+
+
+def _scan_csv(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
+    with _open_text(path) as f:
+        records = _records(f, fmt)
+        first = next(records, None)
+        if first is None:
+            raise GlossaryError([Problem(path, 1, 1, "empty file: expected a header row")])
+        header = first[1]
+        bom = bool(header) and header[0].startswith("\ufeff")
+        if bom:
+            header[0] = header[0][1:]
+        _check_columns(path, header, columns)
+        s = Scan(path, fmt, header, {c: Counter() for c in columns}, bom=bom)
+        s.exact_only = len(set(header)) != len(header) or _undecodable(first[2]) or not first[2].endswith("\n")
+        s.newline = "\r\n" if first[2].endswith("\r\n") else "\n"
+        where = [(c, header.index(c)) for c in columns]
+        n = len(header)
+        for line, row, raw in records:
+            if not row:
+                s.exact_only = True  # a blank line: kept as it is, which polars would not do
+                continue
+            if len(row) != n or row[0].startswith("\0csv error"):
+                what = row[0][1:] if row[0].startswith("\0csv error") else f"expected {n} fields, found {len(row)}"
+                s._bad(line, f"bad row passed through: {what}")
+                continue
+            if _undecodable(raw):
+                s._bad(line, "bad row passed through: bytes that are not UTF-8")
+                continue
+            if "\n" in raw.rstrip("\r\n"):
+                s.exact_only = True
+            s.rows += 1
+            for c, i in where:
+                s.counts[c][row[i]] += 1
+    return s
+
+
+def _json_key(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _jsonl_lines(path: str) -> Iterator[tuple[int, bytes, dict[str, Any] | str | None]]:
+    """Each line: (number, raw bytes, the object, or a reason it is bad, or None when blank)."""
+    with open(path, "rb") as f:
+        for number, raw in enumerate(f, 1):
+            if not raw.strip():
+                yield number, raw, None
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield number, raw, "bytes that are not UTF-8"
+                continue
+            except ValueError as e:
+                yield number, raw, f"not JSON: {e}"
+                continue
+            yield number, raw, obj if isinstance(obj, dict) else f"not a JSON object: {type(obj).__name__}"
+
+
+def _scan_jsonl(path: str, columns: Sequence[str]) -> Scan:
+    s = Scan(path, "jsonl", [], {c: Counter() for c in columns}, exact_only=True)
+    keys: dict[str, None] = {}
+    for number, _raw, obj in _jsonl_lines(path):
+        if obj is None:
+            continue
+        if isinstance(obj, str):
+            s._bad(number, f"bad row passed through: {obj}")
+            continue
+        s.rows += 1
+        for k in obj:
+            keys.setdefault(k)
+        for c in columns:
+            key = _json_key(obj.get(c))
+            if key is not None:
+                s.counts[c][key] += 1
+    s.header = list(keys)
+    if s.rows or not s.bad_rows:
+        _check_columns(path, s.header, columns)
+    return s
+
+
+def _scan_parquet(path: str, columns: Sequence[str]) -> Scan:
+    import polars as pl
+
+    try:
+        lf = pl.scan_parquet(path)
+        header = list(lf.collect_schema().names())
+        _check_columns(path, header, columns)
+        rows = int(lf.select(pl.len()).collect().item())
+        counts: dict[str, Counter[str]] = {}
+        for c in columns:
+            vc = lf.group_by(pl.col(c).cast(pl.String)).len().drop_nulls().collect()
+            counts[c] = Counter(dict(zip(vc[c].to_list(), vc["len"].to_list())))
+    except (pl.exceptions.PolarsError, OSError) as e:
+        raise GlossaryError([Problem(path, 1, 1, f"cannot read Parquet: {e}")]) from e
+    return Scan(path, "parquet", header, counts, rows=rows)
+
+
+# -- pass 2 ---------------------------------------------------------------------
+def write(s: Scan, out: str, out_fmt: Format, decisions: Mapping[str, Mapping[str, Added]]) -> None:
+    """Pass 2: copy ``s.path`` to ``out`` adding ``<col>_<suffix>`` columns from ``decisions``.
+
+    ``decisions[col][value]`` is the decision for a cell; a value not in it (an empty cell)
+    gets empty columns. Written to a temporary file, then renamed over ``out``.
+
+    Raises:
+        GlossaryError: bad rows cannot be passed through to another format.
+    """
+    if out_fmt != s.fmt and (s.bad_rows or s.fmt == "jsonl" or out_fmt == "jsonl"):
+        raise GlossaryError([Problem(s.path, 1, 1, f"cannot convert {s.fmt} to {out_fmt}"
+                                     + (f": {s.bad_rows} bad row(s) can only pass through to {s.fmt}" if s.bad_rows else
+                                        " (JSON Lines in and out only)"))])
+    tmp = f"{out}.{os.getpid()}.tmp"
+    try:
+        if s.fmt == "jsonl":
+            _write_jsonl(s, tmp, decisions)
+        elif s.fmt == "parquet" or out_fmt != s.fmt or not s.exact_only:
+            try:
+                _write_polars(s, tmp, out_fmt, decisions)
+            except Exception:
+                if s.fmt == "parquet" or out_fmt != s.fmt:
+                    raise
+                _write_csv(s, tmp, decisions)  # polars disagreed with pass 1: the exact path keeps every row
+        else:
+            _write_csv(s, tmp, decisions)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _csv_cells(a: Added) -> list[str]:
+    ident, canonical, score, cluster, review = a
+    return [ident or "", canonical or "", "" if score is None else f"{score:.3f}", cluster or "",
+            "true" if review else "false"]
+
+
+_EMPTY: Added = (None, None, None, None, False)
+
+
+def _write_csv(s: Scan, out: str, decisions: Mapping[str, Mapping[str, Added]]) -> None:
+    cols = [(s.header.index(c), {k: _csv_cells(v) for k, v in decisions[c].items()}) for c in s.counts]
+    empty = _csv_cells(_EMPTY)
+    n = len(s.header)
+    with _open_text(s.path) as f, open(out, "w", encoding="utf-8", errors="surrogateescape", newline="") as g:
+        records = _records(f, s.fmt)
+        _line, header, raw = next(records)
+        term = "\r\n" if raw.endswith("\r\n") else "\n"
+        w = csv.writer(g, lineterminator=term, **_dialect(s.fmt))
+        w.writerow(header + [f"{c}_{x}" for c in s.counts for x in SUFFIXES])
+        for _line, row, raw in records:
+            if len(row) != n or _undecodable(raw) or row[0].startswith("\0csv error"):
+                g.write(raw)  # blank or bad: untouched
+                continue
+            extra: list[str] = []
+            for i, m in cols:
+                extra += m.get(row[i], empty)
+            w.writerow(row + extra)
+
+
+def _json_cells(col: str, a: Added) -> str:
+    return "".join(f", {json.dumps(f'{col}_{x}')}: {json.dumps(v, ensure_ascii=False)}" for x, v in zip(SUFFIXES, a))
+
+
+def _write_jsonl(s: Scan, out: str, decisions: Mapping[str, Mapping[str, Added]]) -> None:
+    empty = {c: _json_cells(c, _EMPTY).encode() for c in s.counts}
+    cache: dict[str, dict[str, bytes]] = {c: {} for c in s.counts}
+    with open(out, "wb") as g:
+        for _number, raw, obj in _jsonl_lines(s.path):
+            if not isinstance(obj, dict):
+                g.write(raw)  # blank or bad: untouched
+                continue
+            body = raw.rstrip()
+            tail = raw[len(body):]
+            parts = []
+            for c in s.counts:
+                key = _json_key(obj.get(c))
+                if key is None or key not in decisions[c]:
+                    parts.append(empty[c])
+                    continue
+                if key not in cache[c]:
+                    cache[c][key] = _json_cells(c, decisions[c][key]).encode()
+                parts.append(cache[c][key])
+            added = b"".join(parts)
+            if not obj:
+                added = added[2:]  # '{}' has no member to follow
+            # The line's own text is kept; the new members go before its closing brace.
+            g.write(body[:-1].rstrip() + added + b"}" + (tail or b""))
+
+
+def _write_polars(s: Scan, out: str, out_fmt: Format, decisions: Mapping[str, Mapping[str, Added]]) -> None:
+    import polars as pl
+
+    text = out_fmt != "parquet"
+    if s.fmt == "parquet":
+        lf = pl.scan_parquet(s.path)
+    else:
+        lf = pl.scan_csv(s.path, separator="\t" if s.fmt == "tsv" else ",", quote_char=None if s.fmt == "tsv" else '"',
+                         infer_schema=False, has_header=True, encoding="utf8")
+    for c in s.counts:
+        keys = list(decisions[c])
+        vals = list(decisions[c].values())
+        names = [f"{c}_{x}" for x in SUFFIXES]
+        if text:
+            cells = [_csv_cells(v) for v in vals]
+            # None, not "": polars quotes an empty string, and the exact path writes nothing.
+            data: dict[str, Any] = {n: [r[i] or None for r in cells] for i, n in enumerate(names)}
+            schema: dict[str, Any] = {n: pl.String for n in names}
+        else:
+            data = {n: [v[i] for v in vals] for i, n in enumerate(names)}
+            schema = dict(zip(names, (pl.String, pl.String, pl.Float64, pl.String, pl.Boolean)))
+        m = pl.DataFrame({"__key": keys, **data}, schema={"__key": pl.String, **schema})
+        lf = lf.join(m.lazy(), left_on=pl.col(c).cast(pl.String), right_on="__key", how="left", maintain_order="left")
+        if "__key" in lf.collect_schema().names():
+            lf = lf.drop("__key")
+        empty = [x or None for x in _csv_cells(_EMPTY)] if text else list(_EMPTY)
+        lf = lf.with_columns(pl.col(n).fill_null(e) for n, e in zip(names, empty) if e is not None)
+    if out_fmt == "parquet":
+        lf.sink_parquet(out)
+    else:
+        lf.sink_csv(out, separator="\t" if out_fmt == "tsv" else ",",
+                    quote_style="never" if out_fmt == "tsv" else "necessary", include_bom=s.bom,
+                    line_terminator=s.newline)
+
+
+def spool(stream: IO[bytes], suffix: str) -> str:
+    """Copy a stream (standard input) to a temporary file and return its path."""
+    import shutil
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="glossary-dedupe-", suffix=suffix)
+    with os.fdopen(fd, "wb") as f:
+        shutil.copyfileobj(stream, f, 1 << 20)
+    return path
