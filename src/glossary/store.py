@@ -79,8 +79,7 @@ def _decode(source: Source) -> tuple[str | None, list[Problem]]:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         bad = source.data[e.start : e.start + 1].hex()
         return None, [Problem(source.path, line, column, f"file is not UTF-8: byte 0x{bad} at offset {e.start}")]
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(source.path, 1, 1, "empty file: expected a mapping with 'entities' (a list of entities)")]
     return text, []
