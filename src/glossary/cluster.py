@@ -1,0 +1,403 @@
+"""Clustering of spellings: pure functions over ``(spelling, count)`` pairs, no glossary.
+
+`cluster_names` groups the spellings of one name, in either script, in four steps:
+
+1. key collision: spellings with the same `glossary.normalize.keys` folded key (the
+   `arabic` key for Arabic script) are one unit;
+2. nearest-neighbour merging within blocks: units sharing a block key (the first and
+   last three letters of a distinctive word) are compared with a token-aware score
+   (`similarity`: words aligned with rapidfuzz, generic words such as Jaysh or Liwa
+   weighing less), and merged strongest pair first while the score reaches the
+   threshold and the two clusters' leading spellings still look alike;
+3. cross-script join: an Arabic cluster and a Latin cluster whose spellings share a
+   skeleton key are joined when each is the other's best partner;
+4. naming: each cluster is named after its most frequent spelling, with an id slugged
+   from it (unique, and never one of the ``reserved`` ids).
+
+Spellings already known (``anchors``: spelling -> entity id) take part, so that a new
+spelling can join a known entity, but no cluster ever holds two entities. Everything
+is sorted, so the same input gives the same clusters and ids.
+
+Example:
+    >>> cs = cluster_names([("Liwa al-Haqq", 5), ("Liwaa al-Haq", 2), ("لواء الحق", 3), ("Jaysh al-Islam", 4)])
+    >>> [(c.id, c.label, c.count) for c in cs]
+    [('liwa-al-haqq', 'Liwa al-Haqq', 10), ('jaysh-al-islam', 'Jaysh al-Islam', 4)]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import script, tokens
+
+Weight = Callable[[str], float]
+"""A word's weight (its folded form in, 0-1 out): generic words weigh less."""
+
+_BLOCK_CAP = 400
+"""Blocks larger than this are too generic to compare inside (other keys still pair)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Spellings of one name: most frequent first, with the weakest link's score."""
+
+    id: str
+    label: str
+    members: tuple[tuple[str, int], ...]
+    confidence: float
+    entity: str | None = None
+    """The known entity this cluster joined (its anchored spellings are among members)."""
+
+    @property
+    def count(self) -> int:
+        """Rows (occurrences) over all spellings."""
+        return sum(n for _, n in self.members)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape of a cluster."""
+        return {"id": self.id, "label": self.label, "entity": self.entity, "confidence": round(self.confidence, 3),
+                "count": self.count, "spellings": [{"text": t, "count": n} for t, n in self.members]}
+
+
+@lru_cache(maxsize=1)
+def _generic() -> tuple[dict[str, float], frozenset[str]]:
+    from ._tables import TABLES
+
+    table = TABLES["generic"]
+    weights: dict[str, float] = {}
+    for word, factor in sorted(table["generic"].items()):
+        for t in tokens(word):
+            if not t.article:
+                weights.setdefault(t.form, float(factor))
+    ignore = frozenset(t.form for w in table["ignore"] for t in tokens(w))
+    return weights, ignore
+
+
+def generic_weight(form: str) -> float:
+    """The generic-word factor of a folded word (1.0 unless `tables/generic.yaml` lists it).
+
+    Example:
+        >>> generic_weight("jaysh") < 1.0 == generic_weight("izza")
+        True
+    """
+    weights, ignore = _generic()
+    return 0.0 if form in ignore else weights.get(form, 1.0)
+
+
+Word = tuple[str, str]
+"""A word of a name: its folded form and its consonant skeleton."""
+
+SAME_SKELETON = 0.92
+"""Two words with one consonant skeleton (Haqq, Hak) are at least this alike."""
+
+
+def _words(text: str) -> tuple[Word, ...]:
+    """The words that carry meaning (articles dropped; Arabic ال kept off)."""
+    out = []
+    for t in tokens(text):
+        if t.article:
+            continue
+        f = t.form
+        if len(f) > 3 and f.startswith("ال"):
+            f = f[2:]
+        out.append((f, t.skel))
+    return tuple(out)
+
+
+def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
+    """Token-aware similarity (0-1) of two names, in any script.
+
+    Each word of the shorter name is aligned with its closest word in the other
+    (rapidfuzz ratio on the folded words, at least `SAME_SKELETON` when their
+    consonant skeletons agree); the score is a weighted mean over both names' words,
+    a pair weighing as its lighter word, so a generic word that matches counts for
+    little and a distinctive one that differs costs a lot.
+
+    Example:
+        >>> similarity("Jaysh al-Islam", "Jaish al-Islam")
+        1.0
+        >>> similarity("Jaysh al-Islam", "Jaysh al-Izza") < 0.8
+        True
+    """
+    return _similarity(_words(a), _words(b), weight)
+
+
+def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight) -> float:
+    from rapidfuzz.distance import Indel
+
+    if a == b:
+        return 1.0 if a else 0.0
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    wa = [weight(w[0]) for w in a]
+    wb = [weight(w[0]) for w in b]
+    total = sum(wa) + sum(wb)
+    if total <= 0:
+        return Indel.normalized_similarity(" ".join(w[0] for w in a), " ".join(w[0] for w in b))
+    used: set[int] = set()
+    got = 0.0
+    for i, (form, skel) in enumerate(a):
+        best, best_j = 0.0, -1
+        for j, (form2, skel2) in enumerate(b):
+            if j in used:
+                continue
+            sim = Indel.normalized_similarity(form, form2)
+            if sim < SAME_SKELETON and skel and skel == skel2 and _vowels(form) == _vowels(form2):
+                sim = SAME_SKELETON
+            if sim > best:
+                best, best_j = sim, j
+        if best_j >= 0:
+            used.add(best_j)
+            got += best * 2 * min(wa[i], wb[best_j])
+    score = got / total
+    if len(a) != len(b):  # one name cut into words differently (Kafranbel, Kafr Nabl)
+        ca, cb = "".join(w[0] for w in a), "".join(w[0] for w in b)
+        joined = Indel.normalized_similarity(ca, cb)
+        if "".join(w[1] for w in a) == "".join(w[1] for w in b) and len(ca) >= 6:
+            joined += 0.06
+        score = max(score, min(joined, 1.0) * min(1.0, 2 * total / (len(a) + len(b))))
+    return score
+
+
+_VOWELS = str.maketrans("eo", "iu")
+
+
+def _vowels(form: str) -> str:
+    """The vowels of a folded word (long-vowel letters for Arabic): Hasan and Husayn differ here."""
+    if form and "\u0600" <= form[0] <= "\u06ff":
+        return "".join(c for c in form if c in "اويى")
+    return "".join(c for c in form.translate(_VOWELS) if c in "aiu")
+
+
+class _Sets:
+    """Union-find over unit indexes; a set holds at most one entity and knows its weakest link."""
+
+    def __init__(self, n: int, anchors: list[str | None]) -> None:
+        self.parent = list(range(n))
+        self.anchor = list(anchors)
+        self.weakest = [1.0] * n
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, score: float) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        ai, aj = self.anchor[ri], self.anchor[rj]
+        if ai is not None and aj is not None and ai != aj:
+            return False
+        lo, hi = min(ri, rj), max(ri, rj)
+        self.parent[hi] = lo
+        self.anchor[lo] = ai if ai is not None else aj
+        self.weakest[lo] = min(self.weakest[ri], self.weakest[rj], score)
+        return True
+
+
+def _slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def cluster_names(
+    names: Iterable[tuple[str, int]],
+    *,
+    anchors: Mapping[str, str] | None = None,
+    weight: Weight | None = None,
+    threshold: float = 0.86,
+    reserved: Collection[str] = (),
+) -> list[Cluster]:
+    """Group spellings of the same name (see the module docstring for the steps).
+
+    Args:
+        names: ``(spelling, count)`` pairs; repeated spellings are added up, blank ones ignored.
+        anchors: spellings already resolved, to the entity id they resolved to.
+        weight: a folded word's weight; default: IDF over these names times the generic factor.
+        threshold: the `similarity` two spellings need to be merged.
+        reserved: ids a new cluster must not take (the glossary's entity ids).
+
+    Returns:
+        Clusters without an entity, most rows first, then clusters that joined an entity.
+        A cluster holding only anchored spellings is left out.
+
+    Example:
+        >>> [c.members for c in cluster_names([("حلب", 2), ("Halab", 3), ("Aleppo", 1)])]
+        [(('Halab', 3), ('حلب', 2)), (('Aleppo', 1),)]
+    """
+    anchors = anchors or {}
+    counts: Counter[str] = Counter()
+    for text, n in names:
+        if text.strip():
+            counts[text] += n
+    for text in anchors:
+        counts.setdefault(text, 0)
+    spellings = sorted(counts)
+    # 1. key collision: one unit per folded key (and script)
+    unit_of: dict[tuple[str, str], int] = {}
+    unit_words: list[tuple[Word, ...]] = []
+    unit_script: list[str] = []
+    unit_anchor: list[str | None] = []
+    member_unit: list[int] = []
+    for s in spellings:
+        words = _words(s)
+        key = (script(s), " ".join(w[0] for w in words) or s.strip().casefold())
+        u = unit_of.get(key)
+        a = anchors.get(s)
+        if u is None or (a is not None and unit_anchor[u] not in (None, a)):  # two entities stay apart
+            u = len(unit_words)
+            unit_of.setdefault(key, u)
+            unit_words.append(words)
+            unit_script.append(key[0])
+            unit_anchor.append(a)
+        elif a is not None:
+            unit_anchor[u] = a
+        member_unit.append(u)
+    n = len(unit_words)
+    weight = weight or _idf_weight(unit_words)
+    sets = _Sets(n, unit_anchor)
+    unit_count = [0] * n
+    for u, s in zip(member_unit, spellings):
+        unit_count[u] += counts[s]
+    # 2. nearest neighbours within blocks
+    edges = _edges(unit_words, unit_script, weight, threshold)
+    lead = list(range(n))  # each set's most frequent unit
+    for score, i, j in edges:
+        ri, rj = sets.find(i), sets.find(j)
+        if ri == rj:
+            continue
+        li, lj = lead[ri], lead[rj]
+        if li != i or lj != j:
+            if _similarity(unit_words[li], unit_words[lj], weight) < threshold - 0.12:
+                continue  # single linkage would chain two different names
+        if sets.union(i, j, score):
+            r = sets.find(i)
+            lead[r] = min((li, lj), key=lambda u: (-unit_count[u], u))
+    # 3. cross-script join on the skeleton key
+    _join_scripts(sets, spellings, member_unit, unit_script, counts)
+    # 4. clusters
+    groups: dict[int, list[str]] = defaultdict(list)
+    for u, s in zip(member_unit, spellings):
+        groups[sets.find(u)].append(s)
+    return _name(groups, sets, counts, anchors, reserved)
+
+
+def _idf_weight(unit_words: list[tuple[Word, ...]]) -> Weight:
+    df: Counter[str] = Counter(w for words in unit_words for w in {x[0] for x in words})
+    total = max(len(unit_words), 2)
+
+    def weight(form: str) -> float:
+        idf = math.log(1 + total / (1 + df.get(form, 0))) / math.log(1 + total)
+        return generic_weight(form) * min(1.0, 0.25 + idf)
+
+    return weight
+
+
+def _edges(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight,
+           threshold: float) -> list[tuple[float, int, int]]:
+    from rapidfuzz import fuzz, process
+
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        keys = {w for w in ws if weight(w[0]) >= 0.5 and len(w[0]) >= 2} or set(ws)
+        for form, skel in keys:
+            blocks[(scripts[i], "^" + form[:3])].append(i)
+            blocks[(scripts[i], form[-3:] + "$")].append(i)
+            if len(skel) >= 2:
+                blocks[(scripts[i], "=" + skel)].append(i)
+        whole = "".join(w[1] for w in ws)
+        if len(whole) >= 3:
+            blocks[(scripts[i], "*" + whole)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(blocks):
+        members = blocks[key]
+        if len(members) < 2 or len(members) > _BLOCK_CAP:
+            continue
+        texts = [" ".join(w[0] for w in words[i]) for i in members]
+        m = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=60, workers=1)
+        for a, b in zip(*m.nonzero()):
+            if a < b:
+                pairs.add((members[a], members[b]))
+    edges = []
+    for i, j in sorted(pairs):
+        s = _similarity(words[i], words[j], weight)
+        if s >= threshold:
+            edges.append((s, i, j))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    return edges
+
+
+def _join_scripts(sets: _Sets, spellings: list[str], member_unit: list[int], unit_script: list[str],
+                  counts: Counter[str]) -> None:
+    from .normalize import keys
+
+    support: Counter[tuple[int, int]] = Counter()
+    by_skeleton: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(spellings):
+        sk = keys(s).skeleton
+        if len(sk) >= 2:
+            by_skeleton[sk].append(k)
+    for sk in sorted(by_skeleton):
+        ks = by_skeleton[sk]
+        ar = sorted({sets.find(member_unit[k]) for k in ks if unit_script[member_unit[k]] == "arabic"})
+        la = sorted({sets.find(member_unit[k]) for k in ks if unit_script[member_unit[k]] != "arabic"})
+        if not ar or not la:
+            continue
+        weight = sum(counts[spellings[k]] for k in ks) + 1
+        for a in ar:
+            for b in la:
+                support[(a, b)] += weight
+    best_a: dict[int, tuple[int, int]] = {}
+    best_b: dict[int, tuple[int, int]] = {}
+    for (a, b), w in sorted(support.items()):
+        if w > best_a.get(a, (0, -1))[0]:
+            best_a[a] = (w, b)
+        if w > best_b.get(b, (0, -1))[0]:
+            best_b[b] = (w, a)
+    for a, (_w, b) in sorted(best_a.items()):
+        if best_b.get(b, (0, -1))[1] == a:
+            sets.union(a, b, 0.9)
+
+
+def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], anchors: Mapping[str, str],
+          reserved: Collection[str]) -> list[Cluster]:
+    out: list[tuple[int, str, Cluster]] = []
+    taken = set(reserved)
+    ordered = []
+    for root, members in groups.items():
+        ms = tuple(sorted(((s, counts[s]) for s in members), key=lambda m: (-m[1], script(m[0]) == "arabic", m[0])))
+        entity = sets.anchor[root]
+        if entity is not None and all(s in anchors for s, _ in ms):
+            continue
+        ordered.append((entity is not None, -sum(c for _, c in ms), ms[0][0], root, ms))
+    ordered.sort()
+    for anchored, _neg, label, root, ms in ordered:
+        base = _slug(next((s for s, _ in ms if script(s) != "arabic"), "")) or _arabic_slug(label) or "name"
+        cid, k = base, 2
+        while cid in taken:
+            cid, k = f"{base}-{k}", k + 1
+        taken.add(cid)
+        conf = sets.weakest[root] if len(ms) > 1 else 1.0
+        out.append((0, cid, Cluster(cid, label, ms, conf, sets.anchor[root] if anchored else None)))
+    return [c for _, _, c in out]
+
+
+def _arabic_slug(text: str) -> str:
+    try:
+        from .translit import transliterate
+    except ImportError:  # the transliterator is optional here: fall back to the skeleton
+        from .normalize import keys
+
+        return _slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))
+    return _slug(transliterate(text, "simple").text)

@@ -1,0 +1,91 @@
+"""Clustering of unknown spellings: deterministic, cross-script, generic words weigh little."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from glossary.cluster import cluster_names, similarity
+
+NAMES = [
+    ("Liwa al-Haqq", 9), ("Liwaa al-Haq", 4), ("Liwa el-Hak", 2), ("لواء الحق", 5), ("لواء الحقّ", 1),
+    ("Jaysh al-Islam", 7), ("Jaish al-Islam", 3), ("جيش الإسلام", 4),
+    ("Jaysh al-Izza", 6), ("Jaish al-Izzah", 2),
+    ("Abu Muhammad al-Halabi", 3), ("Abu Mohammed al-Halaby", 2), ("Abu Ahmad al-Halabi", 2),
+    ("Kafranbel", 3), ("Kafr Nabl", 4), ("كفرنبل", 2),
+]
+
+
+def _shape(clusters):  # noqa: ANN001, ANN202
+    return [(c.id, c.label, c.members, round(c.confidence, 6), c.entity) for c in clusters]
+
+
+def test_same_input_same_clusters_whatever_the_order() -> None:
+    first = _shape(cluster_names(NAMES))
+    for seed in range(5):
+        shuffled = NAMES[:]
+        random.Random(seed).shuffle(shuffled)
+        assert _shape(cluster_names(shuffled)) == first
+
+
+def test_spellings_of_one_name_share_a_cluster() -> None:
+    by_member = {t: c for c in cluster_names(NAMES) for t, _ in c.members}
+    assert by_member["Liwaa al-Haq"] is by_member["Liwa al-Haqq"] is by_member["Liwa el-Hak"]
+    assert by_member["Jaish al-Islam"] is by_member["Jaysh al-Islam"]
+    assert by_member["Abu Mohammed al-Halaby"] is by_member["Abu Muhammad al-Halabi"]
+    assert by_member["Kafranbel"] is by_member["Kafr Nabl"]
+
+
+def test_arabic_and_latin_joined_through_the_cross_script_key() -> None:
+    by_member = {t: c for c in cluster_names(NAMES) for t, _ in c.members}
+    assert by_member["لواء الحق"] is by_member["Liwa al-Haqq"]
+    assert by_member["لواء الحقّ"] is by_member["Liwa al-Haqq"]
+    assert by_member["جيش الإسلام"] is by_member["Jaysh al-Islam"]
+    assert by_member["كفرنبل"] is by_member["Kafr Nabl"]
+
+
+def test_generic_words_do_not_merge_different_names() -> None:
+    by_member = {t: c for c in cluster_names(NAMES) for t, _ in c.members}
+    assert by_member["Jaysh al-Islam"] is not by_member["Jaysh al-Izza"]
+    assert by_member["Abu Ahmad al-Halabi"] is not by_member["Abu Muhammad al-Halabi"]
+    assert similarity("Jaysh al-Islam", "Jaish al-Izza") < 0.8
+    assert similarity("Hasan", "Husayn") < 0.8 and similarity("حسن", "حسين") < 0.86
+
+
+def test_cluster_named_after_most_frequent_spelling_with_unique_ids() -> None:
+    clusters = cluster_names(NAMES, reserved={"liwa-al-haqq"})
+    liwa = next(c for c in clusters if "Liwa al-Haqq" in dict(c.members))
+    assert liwa.label == "Liwa al-Haqq" and liwa.id == "liwa-al-haqq-2"
+    assert liwa.members[0] == ("Liwa al-Haqq", 9) and liwa.count == 21
+    ids = [c.id for c in clusters]
+    assert len(ids) == len(set(ids))
+    assert [c.count for c in clusters] == sorted((c.count for c in clusters), reverse=True)
+
+
+def test_arabic_only_cluster_gets_a_latin_id() -> None:
+    (c,) = cluster_names([("لواء الفرقان", 2), ("لواء الفرقان ", 1)])
+    assert c.label == "لواء الفرقان" and c.id and c.id.isascii()
+
+
+def test_anchors_join_an_entity_but_never_two() -> None:
+    clusters = cluster_names(
+        [("Jaish al-Izzah", 1), ("Jaish al-Izaa", 3), ("Jaysh al-Islam", 1), ("Jaysh al-Islaam", 2)],
+        anchors={"Jaish al-Izzah": "jaysh-al-izza", "Jaysh al-Islam": "jaysh-al-islam"})
+    by_member = {t: c for c in clusters for t, _ in c.members}
+    assert by_member["Jaish al-Izaa"].entity == "jaysh-al-izza"
+    assert by_member["Jaysh al-Islaam"].entity == "jaysh-al-islam"
+    assert all(c.entity for c in clusters)
+
+
+def test_confidence_is_the_weakest_link() -> None:
+    clusters = cluster_names(NAMES)
+    for c in clusters:
+        assert 0 < c.confidence <= 1
+        if len(c.members) == 1:
+            assert c.confidence == 1.0
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_blank_spellings_are_ignored(blank: str) -> None:
+    assert cluster_names([(blank, 3)]) == []
