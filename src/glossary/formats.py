@@ -34,7 +34,7 @@ from .errors import GlossaryError, Problem
 
 Format = Literal["csv", "tsv", "jsonl", "parquet"]
 FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "parquet")
-_EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+EXTENSIONS: dict[str, str] = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
                ".parquet": "parquet", ".pq": "parquet"}
 SUFFIXES: tuple[str, ...] = ("id", "canonical", "score", "cluster", "review")
 """The columns added for each name column, as ``<column>_<suffix>``, in this order."""
@@ -59,10 +59,10 @@ def detect_format(path: str, fmt: str | None = None) -> Format:
     if path == "-":
         return "csv"
     ext = os.path.splitext(path)[1].lower()
-    if ext not in _EXTENSIONS:
+    if ext not in EXTENSIONS:
         raise GlossaryError([Problem(path, 1, 1, f"unknown file extension {ext or '(none)'!r} "
-                                     f"(expected one of: {', '.join(_EXTENSIONS)}); use --format")])
-    return _EXTENSIONS[ext]  # type: ignore[return-value]
+                                     f"(expected one of: {', '.join(EXTENSIONS)}); use --format")])
+    return EXTENSIONS[ext]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
