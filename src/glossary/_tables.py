@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = '79197c36a9805fb3'
+TABLES_HASH = '89a35c5666118c1e'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -259,6 +259,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                           ['ch', 'sh'],
                           ['ph', 'f'],
                           ['ck', 'k'],
+                          ['mb', 'nb'],
                           ['qu(?=[ei])', 'k'],
                           ['^ou(?=[aeiy])', 'w']],
            'endings': [['(?<=..)(?:ah|eh|at|(?<!e)e)$', 'a']],

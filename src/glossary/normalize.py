@@ -40,7 +40,7 @@ from typing import Callable, NamedTuple
 
 from glossary._tables import TABLES, TABLES_HASH
 
-__all__ = ["exact", "arabic", "folded", "skeleton", "tokens", "keys", "Token", "Keys", "TABLES_HASH", "script"]
+__all__ = ["exact", "arabic", "arabic_key", "folded", "skeleton", "tokens", "keys", "Token", "Keys", "TABLES_HASH", "script"]
 
 _LAT = TABLES["latin"]
 _AR = TABLES["arabic"]
@@ -144,6 +144,11 @@ def _arabic_spaced(text: str) -> str:
             break
         s = t
     return s
+
+
+def arabic_key(text: str) -> str:
+    """Same as `arabic` (the name `glossary.core` uses)."""
+    return arabic(text)
 
 
 def arabic(text: str) -> str:
@@ -281,17 +286,33 @@ def _skeleton_word(tok: str) -> str:
     return s[:-1] if s.endswith(_H) else s
 
 
+@lru_cache(maxsize=1 << 16)
+def _cons_word(tok: str) -> str:
+    """Consonant classes of one word, doubled letters single, vowels dropped without merging."""
+    if tok.isdigit():
+        return tok
+    tok = re.sub(r"(.)\1+", r"\1", tok)
+    if _is_arabic(tok[0]):
+        s = tok.replace(_TAA, "").translate(_SK_ARABIC)
+    else:
+        s = "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
+    return s[:-1] if s.endswith(_H) else s
+
+
 class Token(NamedTuple):
     """One word of a name: folded form, skeleton, whether it is the article, alternative skeleton.
 
     ``alt`` is the skeleton the word would have read another way (an article glued to
     the word, Alwasl ~ al-Wasl; a construct taa marbuta left unpronounced), else "".
+    ``cons`` is the consonant-class sequence without merging across vowels (Hamam has
+    three consonants, حماة two), for the scorer; it is not a key level.
     """
 
     form: str
     skel: str
     article: bool
     alt: str
+    cons: str
 
 
 def _is_article(tok: str, nxt: str | None) -> bool:
@@ -393,20 +414,22 @@ def tokens(text: str) -> tuple[Token, ...]:
     last = len(words) - 1
     for i, w in enumerate(words):
         if arts[i]:
-            out.append(Token(w if _is_arabic(w[0]) else "al", "", True, ""))
+            out.append(Token(w if _is_arabic(w[0]) else "al", "", True, "", ""))
         elif _is_arabic(w[0]):
             alt = ""
             if w.endswith(_TAA) and i != last:
                 alt = _skeleton_word(w[:-1])
                 sk = _skeleton_word(w[:-1] + "\u062a")
+                cons = _cons_word(w[:-1] + "\u062a")
             else:
                 sk = _skeleton_word(w)
-            out.append(Token(w.replace(_TAA, "\u0647"), sk, False, alt if alt != sk else ""))
+                cons = _cons_word(w)
+            out.append(Token(w.replace(_TAA, "\u0647"), sk, False, alt if alt != sk else "", cons))
         else:
             c = _compound(w)
             sk = _skeleton_word(c)
             alt = _skeleton_word(c[2:]) if _GLUED_ARTICLE.match(c) else ""
-            out.append(Token(_fold_word(w), sk, False, alt if alt != sk else ""))
+            out.append(Token(_fold_word(w), sk, False, alt if alt != sk else "", _cons_word(c)))
     return tuple(out)
 
 

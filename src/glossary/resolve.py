@@ -1,0 +1,306 @@
+"""Resolve any spelling of a name, either script, to its entity.
+
+`Resolver.resolve` gathers candidate names from key collisions at every level
+(exact, arabic/folded, skeleton, acronym), scores each with `glossary.score.score`,
+and, when nothing scores well, widens to a bounded fuzzy search (names sharing a word
+skeleton, or one whose skeleton is one letter away, best-voted first). The best entity
+wins if it reaches the threshold and no other entity comes within ``margin`` of it
+(then the answer is ``ambiguous`` and lists both). Every result names the matched
+name, its level and score; ``explain=True`` adds the keys on both sides.
+
+Example:
+    >>> from glossary.index import Index
+    >>> from glossary.model import Entity
+    >>> r = Resolver(Index.build([Entity(id="jaysh-al-izza", type="group", romanized="Jaysh al-Izza",
+    ...                                  arabic="جيش العزة", english="Army of Glory")]))
+    >>> [(x.status, x.match and x.match.level) for x in r.resolve_many(["Jeish el-Izza", "ﺟﻴﺶ ﺍﻟﻌﺰﺓ", "Jaysh al-Islam"])]
+    [('match', 'folded'), ('match', 'arabic'), ('none', None)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from glossary.index import Index, deletions, query_acronym, query_keys
+from glossary.normalize import arabic, exact
+from glossary.score import DEFAULT, Params, Profile, decode, profile, score
+
+Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
+Status = Literal["match", "ambiguous", "none"]
+
+THRESHOLD = 0.8
+"""Default score a best candidate needs to be a match."""
+MARGIN = 0.025
+"""A second entity within this of the best makes the answer ambiguous."""
+_NON_EXACT_CAP = 0.97
+"""No spelling but the exact one scores above this, so raw spelling breaks ties."""
+_FUZZY_BELOW = 0.95
+"""Widen to the fuzzy search when the best key-collision candidate scores below this."""
+_FUZZY_CANDIDATES = 24
+_POSTING_CAP = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One candidate entity: how and how well one of its names matched."""
+
+    id: str
+    label: str
+    type: str
+    score: float
+    name: str
+    level: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a match."""
+        return {"id": self.id, "label": self.label, "type": self.type, "score": round(self.score, 4),
+                "name": self.name, "level": self.level}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The answer for one query: ``match``, ``ambiguous`` (see candidates) or ``none``."""
+
+    query: str
+    status: Status
+    match: Match | None
+    candidates: tuple[Match, ...]
+    explanation: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a resolution (one JSON Lines row)."""
+        d: dict[str, Any] = {"query": self.query, "status": self.status,
+                             "match": self.match.to_dict() if self.match else None,
+                             "candidates": [c.to_dict() for c in self.candidates]}
+        if self.explanation is not None:
+            d["explain"] = self.explanation
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One entity found by `Resolver.search`, with the name that matched."""
+
+    id: str
+    label: str
+    type: str
+    name: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a search hit."""
+        return {"id": self.id, "label": self.label, "type": self.type, "name": self.name, "score": round(self.score, 4)}
+
+
+class Resolver:
+    """Resolves names against one index.
+
+    Args:
+        index: the glossary's `Index`.
+        params: scorer constants (the evaluation harness varies them).
+    """
+
+    def __init__(self, index: Index, *, params: Params = DEFAULT) -> None:
+        self.index = index
+        self.params = params
+
+    # -- resolve ----------------------------------------------------------------
+    def resolve(self, query: str, *, type: str | None = None, threshold: float | None = None, limit: int = 5,
+                explain: bool = False, margin: float = MARGIN) -> Resolution:
+        """Resolve one name.
+
+        Args:
+            query: any spelling, either script.
+            type: only entities of this type.
+            threshold: score a match needs (default `THRESHOLD`).
+            limit: candidates listed.
+            explain: add the keys on both sides and the level of each candidate.
+            margin: a second entity this close to the best makes the answer ambiguous.
+
+        Returns:
+            A `Resolution`.
+        """
+        query = query if isinstance(query, str) else str(query)
+        thr = THRESHOLD if threshold is None else threshold
+        qkeys = query_keys(query)
+        qprof = profile(query)
+        best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
+        store = self.index.store
+        nids = set(store.lookup(qkeys))
+        self._score(query, qkeys, qprof, nids, type, best)
+        acr = query_acronym(query)
+        if acr and max((v[0] for v in best.values()), default=0.0) < thr:
+            for nid, row in store.name_rows(store.lookup(["^" + acr])).items():
+                if self._type_ok(row[0], type) and best.get(row[0], (0.0,))[0] < 0.85:
+                    best[row[0]] = (0.85, nid, "acronym")
+        if max((v[0] for v in best.values()), default=0.0) < _FUZZY_BELOW:
+            more = self._fuzzy(qprof) - nids
+            self._score(query, qkeys, qprof, more, type, best)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        rows = store.entity_rows(e for e, _ in ranked[:limit])
+        names = store.name_rows(v[1] for _, v in ranked[:limit])
+        cands = tuple(
+            Match(rows[e][0], rows[e][2], rows[e][1], s, names[nid][1], lvl) for e, (s, nid, lvl) in ranked[:limit]
+        )
+        status: Status = "none"
+        match = None
+        if cands and cands[0].score >= thr:
+            if len(cands) > 1 and cands[1].score >= thr and cands[1].score >= cands[0].score - margin:
+                status = "ambiguous"
+            else:
+                status, match = "match", cands[0]
+        expl = self._explain(query, qkeys, cands, names, ranked[:limit]) if explain else None
+        return Resolution(query, status, match, cands, expl)
+
+    def resolve_many(self, queries: Iterable[str], **options: Any) -> Iterator[Resolution]:
+        """Resolve many names with one index; each distinct name is resolved once.
+
+        After a few hundred names a cached index is loaded into memory, which is faster
+        per name than reading the cache file each time.
+        """
+        seen: dict[str, Resolution] = {}
+        for i, q in enumerate(queries):
+            if i == 200:
+                self.index = self.index.in_memory()
+            r = seen.get(q)
+            if r is None:
+                r = self.resolve(q, **options)
+                if len(seen) < 100_000:
+                    seen[q] = r
+            yield r
+
+    def _type_ok(self, eidx: int, type: str | None) -> bool:
+        return type is None or self.index.store.entity_rows([eidx])[eidx][1] == type
+
+    def _score(self, query: str, qkeys: list[str], qprof: Profile, nids: Iterable[int], type: str | None,
+               best: dict[int, tuple[float, int, str]]) -> None:
+        store = self.index.store
+        rows = store.name_rows(nids)
+        if not rows:
+            return
+        ents = store.entity_rows({r[0] for r in rows.values()})
+        qexact = qkeys[0][1:] if qkeys and qkeys[0][0] == "=" else ""
+        qset = set(qkeys)
+        weights = self.index.weights
+        for nid in sorted(rows):
+            eidx, text, _kind, prof = rows[nid]
+            etype = ents[eidx][1]
+            if type is not None and etype != type:
+                continue
+            if exact(text) == qexact and qexact:
+                s, level = 1.0, "exact"
+            else:
+                p = decode(prof)
+                level = _level(qset, p, qprof, text)
+                if level in ("arabic", "folded"):
+                    s = _NON_EXACT_CAP  # the same letters once folded: the same name
+                else:
+                    s = min(_NON_EXACT_CAP, score(qprof, p, weights, person=etype == "person", params=self.params))
+            old = best.get(eidx)
+            if old is None or s > old[0]:
+                best[eidx] = (s, nid, level)
+
+    def _fuzzy(self, qprof: Profile) -> set[int]:
+        """Names sharing a word skeleton with the query, or one a letter away (bounded)."""
+        store = self.index.store
+        words = [w for w in qprof.words if w.skel]
+        if not words:
+            return set()
+        skels = {s for w in words for s in (w.skel, w.alt) if s}
+        dels = {d for s in skels if len(s) >= 3 for d in (s, *deletions(s))}
+        near = store.near_skeletons(sorted(dels))
+        per_word: list[set[str]] = []
+        for w in words:
+            group = {s for s in (w.skel, w.alt) if s}
+            for s in list(group):
+                if len(s) >= 3:
+                    for d in (s, *deletions(s)):
+                        group.update(near.get(d, ()))
+            per_word.append(group)
+        postings = store.word_postings(sorted(set().union(*per_word)))
+        weights = self.index.weights
+        votes: Counter[int] = Counter()
+        sized = sorted(
+            ((sum(len(postings.get(s, ())) for s in g), i) for i, g in enumerate(per_word)), key=lambda t: t[0]
+        )
+        for rank, (size, i) in enumerate(sized):
+            if size > _POSTING_CAP and rank >= 2:
+                continue
+            wt = weights(words[i].form) or 0.05
+            seen: set[int] = set()
+            for s in per_word[i]:
+                for nid in postings.get(s, ())[:_POSTING_CAP]:
+                    if nid not in seen:
+                        seen.add(nid)
+                        votes[nid] += wt
+        return {nid for nid, _ in votes.most_common(_FUZZY_CANDIDATES)}
+
+    def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...], names: dict[int, Any],
+                 ranked: list[tuple[int, tuple[float, int, str]]]) -> dict[str, Any]:
+        return {
+            "query_keys": _key_dict(qkeys),
+            "candidates": [{"id": c.id, "name": c.name, "level": c.level, "keys": _key_dict(query_keys(c.name))}
+                           for c in cands],
+        }
+
+    # -- search -----------------------------------------------------------------
+    def search(self, query: str, *, type: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Names that start like or contain the query, either script, ranked.
+
+        A word of a name starting with the query's last word ranks first, a name
+        containing it next, then resolver candidates (fuzzy).
+        """
+        store = self.index.store
+        qprof = profile(query)
+        hits: dict[int, tuple[float, int]] = {}
+        if qprof.words:
+            last = qprof.words[-1].form
+            for rank, contains in ((1.0, False), (0.8, True)):
+                for _form, nids in store.forms_like(last, contains, 200):
+                    rows = store.name_rows(nids[:200])
+                    for nid, row in rows.items():
+                        others = decode(row[3]).words
+                        ok = all(any(o.form.startswith(w.form) or w.form in o.form for o in others)
+                                 for w in qprof.words[:-1])
+                        if ok and hits.get(row[0], (0.0,))[0] < rank:
+                            hits[row[0]] = (rank, nid)
+                if len(hits) >= limit:
+                    break
+        res = self.resolve(query, limit=limit, type=type)
+        ents = store.entity_rows(hits)
+        out = []
+        for eidx, (s, nid) in hits.items():
+            if type is None or ents[eidx][1] == type:
+                out.append(SearchHit(ents[eidx][0], ents[eidx][2], ents[eidx][1], store.name_rows([nid])[nid][1], s))
+        known = {h.id for h in out}
+        for c in res.candidates:
+            if c.id not in known and c.score > 0.3:
+                out.append(SearchHit(c.id, c.label, c.type, c.name, 0.6 * c.score))
+        out.sort(key=lambda h: (-h.score, h.label))
+        return out[:limit]
+
+
+def _level(qset: set[str], p: Profile, q: Profile, text: str) -> str:
+    folded = "".join(w.form for w in p.words)
+    if "~" + folded in qset or p.script == "arabic" and "~" + arabic(text) in qset:
+        return "arabic" if p.script == "arabic" and q.script == "arabic" else "folded"
+    sk = "".join(w.skel for w in p.words)
+    alt = "".join(w.alt or w.skel for w in p.words)
+    if "#" + sk in qset or "#" + alt in qset:
+        return "skeleton"
+    return "fuzzy"
+
+
+def _key_dict(keys: list[str]) -> dict[str, Any]:
+    names = {"=": "exact", "~": "folded", "#": "skeleton"}
+    out: dict[str, Any] = {}
+    for k in keys:
+        name = names.get(k[0], "other")
+        if name in out:
+            out[name + "_alt"] = k[1:]
+        else:
+            out[name] = k[1:]
+    return out

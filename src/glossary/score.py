@@ -1,0 +1,252 @@
+"""The scorer: how well a query names one of an entity's names, 0 to 1.
+
+Token-aware and one-to-one. Both sides are cut into words (`glossary.normalize.tokens`,
+articles left out); each pair of words gets a similarity (1 when the folded forms are
+equal; less when only the consonants agree; a rapidfuzz ratio above a floor; only the
+consonants across scripts); pairs are aligned greedily, best first, each word used at
+most once. The score is a weighted Dice coefficient: every word weighs its inverse
+document frequency in the loaded glossary times a factor for generic words
+(``tables/generic.yaml``: Jaysh, Liwa, Brigade, Kafr ...), so that sharing "Jaysh" makes
+two names barely alike while sharing a rare word makes them close.
+
+Person names: a middle name that one side lacks costs little ("Muhammad Ali Hasan
+al-Zubaydi" is Muhammad al-Zubaydi), but a different given name costs a lot (Khalid
+al-Zubaydi is not Muhammad al-Zubaydi). A Latin query matched only through the
+consonants of an Arabic-only name scores below a Latin-to-Latin match.
+
+Example:
+    >>> w = Weights({}, 1)
+    >>> round(score(profile("Jaish al-Izzah"), profile("Jaysh al-Izza"), w), 2)
+    1.0
+    >>> score(profile("Jaysh al-Islam"), profile("Jaysh al-Izza"), w) < 0.5
+    True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from glossary.normalize import script, tokens
+
+
+class Word(NamedTuple):
+    """One significant word of a name, as the scorer sees it."""
+
+    form: str
+    skel: str
+    alt: str
+    cons: str
+
+
+class Profile(NamedTuple):
+    """A name cut into words, with its script (``arabic`` or ``latin``)."""
+
+    script: str
+    words: tuple[Word, ...]
+
+
+def profile(text: str) -> Profile:
+    """The scorer's view of a name: its significant words and its script.
+
+    Example:
+        >>> [w.form for w in profile("Abdul Qader al-Saleh").words]
+        ['abdalqadir', 'sala']
+    """
+    return Profile(script(text), tuple(Word(t.form, t.skel, t.alt, t.cons) for t in tokens(text) if not t.article))
+
+
+_SEP_WORD = "\x1e"
+_SEP_FIELD = "\x1f"
+
+
+def encode(p: Profile) -> str:
+    """A profile as one string (for the index and its cache)."""
+    return ("a" if p.script == "arabic" else "l") + _SEP_WORD.join(_SEP_FIELD.join(w) for w in p.words)
+
+
+@lru_cache(maxsize=1 << 15)
+def decode(s: str) -> Profile:
+    """The profile `encode` wrote."""
+    words = tuple(Word(*w.split(_SEP_FIELD)) for w in s[1:].split(_SEP_WORD)) if len(s) > 1 else ()
+    return Profile("arabic" if s[:1] == "a" else "latin", words)
+
+
+@lru_cache(maxsize=1)
+def _generic() -> dict[str, float]:
+    """Folded generic word -> factor, from ``tables/generic.yaml`` (via `glossary._tables`)."""
+    from glossary._tables import TABLES
+
+    table = TABLES["generic"]
+    out: dict[str, float] = {}
+    for word, factor in table["generic"].items():
+        for t in tokens(word):
+            if not t.article:
+                out[t.form] = float(factor)
+    for word in table["ignore"]:
+        for t in tokens(word):
+            if not t.article:
+                out[t.form] = 0.0
+    return out
+
+
+class Weights:
+    """Word weights: inverse document frequency in the glossary times the generic factor.
+
+    Args:
+        df: folded word -> number of entities with a name containing it.
+        n: number of entities.
+
+    Example:
+        >>> w = Weights({"jaysh": 40, "iza": 1}, 100)
+        >>> w("iza") > w("jaysh") > 0, w("thi")
+        (True, 0.0)
+    """
+
+    def __init__(self, df: Mapping[str, int], n: int) -> None:
+        self.df = df
+        self.n = max(n, 1)
+        self._norm = math.log(1 + self.n)
+        self._cache: dict[str, float] = {}
+        self._generic = _generic()
+
+    def __call__(self, form: str) -> float:
+        w = self._cache.get(form)
+        if w is None:
+            d = self.df.get(form, 0)
+            idf = 1.0 if d <= 1 else max(0.1, math.log(1 + self.n / d) / self._norm)
+            w = idf * self._generic.get(form, 1.0)
+            if len(self._cache) < 200_000:
+                self._cache[form] = w
+        return w
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """Scorer constants (the evaluation harness tunes them; the defaults are the tuned ones)."""
+
+    consonants_equal: float = 0.86
+    """A word pair whose consonants agree (Sermada ~ Sarmada): this plus a share of the letter ratio."""
+    skeleton_equal: float = 0.72
+    """A pair whose merged skeletons agree but not their consonants (Hamam ~ Hama)."""
+    fuzzy_floor: float = 0.72
+    """A letter ratio below this counts as no match."""
+    cross_script: float = 0.9
+    """Factor on a Latin-to-Arabic (or reverse) score, which compares consonants only."""
+    middle_name: float = 0.3
+    """Weight of a person's middle name that the other side lacks."""
+    given_name_mismatch: float = 0.55
+    """Factor when two person names both have given names and these differ."""
+    joined: float = 0.93
+    """Score when the names are equal with spaces removed (Kafranbel ~ Kafr Nabl) but not word by word."""
+
+
+DEFAULT = Params()
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz.distance import Indel  # lazily: 30 ms of imports, off the exact-match path
+
+    return float(Indel.normalized_similarity(a, b))
+
+
+@lru_cache(maxsize=1 << 17)
+def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT) -> float:
+    """Similarity of two words, 0-1 (cross: the two are in different scripts).
+
+    Example:
+        >>> a, b, c = (profile(x).words[0] for x in ("Sermada", "Sarmada", "Salqin"))
+        >>> word_similarity(a, b, False) > 0.86, word_similarity(a, c, False)
+        (True, 0.0)
+    """
+    if not cross and q.form == n.form:
+        return 1.0
+    cons_eq = bool(q.cons) and q.cons == n.cons
+    skel_eq = bool(q.skel) and (q.skel == n.skel or q.skel == n.alt or (bool(q.alt) and q.alt == n.skel))
+    if cross:
+        if cons_eq or (skel_eq and len(q.cons) > 1 and (q.skel == n.alt or q.alt == n.skel)):
+            return 0.95
+        if skel_eq:
+            return params.skeleton_equal
+        if len(q.cons) >= 3 and len(n.cons) >= 3:
+            r = _ratio(q.cons, n.cons)
+            if r >= 0.8:
+                return params.skeleton_equal * r
+        return 0.0
+    r = _ratio(q.form, n.form)
+    if cons_eq:
+        return params.consonants_equal + (1 - params.consonants_equal) * r
+    if skel_eq:
+        return params.skeleton_equal + (params.consonants_equal - params.skeleton_equal) * r
+    if q.form.startswith("al") and q.form[2:] == n.form or n.form.startswith("al") and n.form[2:] == q.form:
+        return 0.95  # an article glued to the word: Alwasl ~ al-Wasl
+    if r < params.fuzzy_floor:
+        return 0.0
+    rc = _ratio(q.cons, n.cons) if q.cons and n.cons else 0.0
+    if rc < 0.75 or min(len(q.form), len(n.form)) <= 4 and r < 0.8:
+        return 0.0  # short words one letter apart are as often different names (Rifaat, Riad)
+    return min(r, rc) * params.consonants_equal
+
+
+def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, params: Params = DEFAULT) -> float:
+    """How well query profile ``q`` names ``n``, 0-1 (see the module docstring).
+
+    Args:
+        q: the query's profile.
+        n: one name's profile.
+        weights: word weights of the loaded glossary.
+        person: the name is a person's (middle names may be dropped, given names must agree).
+        params: scorer constants.
+
+    Returns:
+        The score; 1.0 when every word agrees in folded form.
+    """
+    qw, nw = q.words, n.words
+    if not qw or not nw:
+        return 0.0
+    cross = q.script != n.script
+    pairs: list[tuple[float, int, int]] = []
+    for i, a in enumerate(qw):
+        for j, b in enumerate(nw):
+            s = word_similarity(a, b, cross, params)
+            if s > 0.0:
+                pairs.append((s, i, j))
+    pairs.sort(reverse=True)
+    used_q: dict[int, int] = {}
+    used_n: set[int] = set()
+    matched = total = 0.0
+    for s, i, j in pairs:
+        if i in used_q or j in used_n:
+            continue
+        used_q[i] = j
+        used_n.add(j)
+        w = weights(nw[j].form)  # the glossary's word decides how much the pair weighs
+        matched += 2 * s * w
+        total += 2 * w
+    last_q, last_n = len(qw) - 1, len(nw) - 1
+    for i, a in enumerate(qw):
+        if i not in used_q:
+            w = weights(a.form)
+            total += w * (params.middle_name if person and 0 < i < last_q else 1.0)
+    for j, b in enumerate(nw):
+        if j not in used_n:
+            total += weights(b.form) * (params.middle_name if person and 0 < j < last_n else 1.0)
+    result = matched / total if total > 0 else 0.0
+    if person and len(qw) > 1 and len(nw) > 1:
+        j0 = used_q.get(0)
+        if j0 is None and 0 not in used_n:
+            result *= params.given_name_mismatch  # both given names present, not aligned: another person
+        elif j0 == 0 and word_similarity(qw[0], nw[0], cross, params) < 0.85:
+            result *= (1 + params.given_name_mismatch) / 2  # given names only alike
+    if cross:
+        result *= params.cross_script
+    elif result < params.joined and len(qw) != len(nw):
+        qj, nj = "".join(a.form for a in qw), "".join(b.form for b in nw)
+        if qj == nj:
+            result = params.joined
+        elif "".join(a.cons for a in qw) == "".join(b.cons for b in nw) and _ratio(qj, nj) >= 0.8:
+            result = max(result, params.joined * 0.95)
+    return result
