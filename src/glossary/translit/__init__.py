@@ -138,7 +138,7 @@ def transliterate(text: str, scheme: str = "ala-lc", *, known: Known | None = No
         'Jaysh al-Izza'
     """
     mapper = engine.compiled(scheme)
-    if not engine.has_arabic(text):
+    if text.isascii() or not engine.has_arabic(text):
         return Transliteration(text, True, scheme, "vocalized")
     if isinstance(mapper, engine.Charmap):  # the table does its own cleaning (Buckwalter keeps tatweel)
         return Transliteration(mapper.forward(text), True, scheme, "vocalized")

@@ -3,8 +3,8 @@
 Two kinds of table (``kind`` in the YAML header):
 
 * ``charmap`` (Buckwalter, Safe Buckwalter, ISO 233): one Latin sign per Arabic
-  character, compiled into a `str.translate` table (plus a regex that doubles a letter
-  under shadda when the table says ``shadda: double``); the reverse map is built from the
+  character, compiled into a `str.translate` table (plus doubling of a letter under
+  shadda when the table says ``shadda: double``); the reverse map is built from the
   same table, and a collision is a `SchemeError` unless ``reverse-prefer`` settles it.
 * ``transcription`` (ALA-LC, DIN 31635, BGN/PCGN, simple): letters and vowels from the
   table, and a small word-level pass for what differs between schemes: the article and
@@ -35,6 +35,7 @@ SUN = frozenset("تثدذرزسشصضطظلن")
 """Sun letters: the article's lam assimilates to them in pronunciation (a fact of
 Arabic, not of a scheme; whether the romanization shows it is the ``assimilate`` flag)."""
 VOWEL_MARKS = frozenset((FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGGER))
+_SHORT = FATHA + DAMMA + KASRA + FATHATAN + DAMMATAN + KASRATAN
 
 _REMOVE = "\u0640\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
 _CLEAN = str.maketrans({**{c: None for c in _REMOVE}, "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه",
@@ -89,10 +90,10 @@ class Charmap:
         table = {**scheme.letters, **scheme.vowels}
         self.double = scheme.context.get("shadda") == "double"
         if self.double:
-            table[SHADDA] = ""  # doubling is done by shadda_re; a shadda on no letter is dropped
+            table[SHADDA] = ""  # doubling is done by _double; a shadda on no letter is dropped
         self.table = str.maketrans({**{c: None for c in _REMOVE if c not in table}, "ک": "ك", "ی": "ي", **table})
-        letters = "".join(re.escape(c) for c in scheme.letters if len(c) == 1)
-        self.shadda_re = re.compile(f"([{letters}])([{FATHA}{DAMMA}{KASRA}{FATHATAN}{DAMMATAN}{KASRATAN}]*){SHADDA}")
+        self.letter_set = frozenset(c for c in scheme.letters if len(c) == 1)
+        self.double_word = functools.lru_cache(maxsize=1 << 16)(self._double)
         prefer: dict[str, str] = scheme.context.get("reverse-prefer") or {}
         inverse: dict[str, str] = {}
         problems = []
@@ -123,8 +124,19 @@ class Charmap:
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
         if self.double and SHADDA in text:
-            text = self.shadda_re.sub(lambda m: m.group(1) * 2 + m.group(2), text)
+            # word by word, cached: names repeat their words far more than whole names
+            text = " ".join([self.double_word(w) if SHADDA in w else w for w in text.split(" ")])
         return text.translate(self.table)
+
+    def _double(self, text: str) -> str:
+        """Write each letter under shadda twice, before its vowel marks (zz + a)."""
+        parts = text.split(SHADDA)
+        for i in range(len(parts) - 1):
+            part = parts[i]
+            stem = part.rstrip(_SHORT)
+            if stem and stem[-1] in self.letter_set:
+                parts[i] = stem + stem[-1] + part[len(stem):]
+        return "".join(parts)
 
     def reverse(self, text: str) -> str:
         """Latin back to Arabic (NFC); characters outside the scheme pass through."""
@@ -203,25 +215,30 @@ class Transcriber:
         if missing:
             raise SchemeError([Problem(scheme.path, 1, 1, f"vowels: missing {', '.join(map(ascii, missing))}")])
 
+        self.cached_word = functools.lru_cache(maxsize=1 << 16)(self._word)
+
     def __call__(self, text: str) -> tuple[str, bool]:
         """Romanize cleaned text; returns the text and whether it was fully vocalized."""
         parts = _WORD.split(text)
-        words = [_units(parts[k]) for k in range(1, len(parts), 2)]
         out: list[str] = []
         exact = True
-        for k, part in enumerate(parts):
-            if k % 2 == 0:
-                out.append(part.translate(_PUNCT))
-                continue
-            w = k // 2
-            following = words[w + 1] if w + 1 < len(words) and not parts[k + 1].strip() else None
-            latin, ok = self.word(words[w], first=w == 0, following=following)
+        last = len(parts) - 1
+        for k in range(1, last, 2):
+            out.append(parts[k - 1].translate(_PUNCT))
+            joined = k + 2 < last + 1 and not parts[k + 1].strip()
+            pausal = not joined or _adjective(parts[k + 2])
+            latin, ok = self.cached_word(parts[k], k == 1, pausal)
             out.append(latin)
             exact = exact and ok
+        out.append(parts[last].translate(_PUNCT))
         return "".join(out), exact
 
-    def word(self, units: list[_Unit], *, first: bool, following: list[_Unit] | None) -> tuple[str, bool]:
-        """Romanize one word; ``following`` is the next word of the name, if any."""
+    def _word(self, word: str, first: bool, pausal: bool) -> tuple[str, bool]:
+        return self.word(_units(word), first=first, pausal=pausal)
+
+    def word(self, units: list[_Unit], *, first: bool, pausal: bool) -> tuple[str, bool]:
+        """Romanize one word; ``pausal`` is False when a tāʾ marbūṭa may be in construct
+        (another word of the name follows and is not an adjective)."""
         if not units:
             return "", True
         skeleton = "".join(u.letter for u in units)
@@ -232,7 +249,7 @@ class Transcriber:
             return fixed.text, True
         prefix, start = _article(units)
         has_article = start > 0
-        pausal = has_article or following is None or _adjective(following)
+        pausal = pausal or has_article
         stem, exact = self.stem(units, start, after_article=has_article, pausal=pausal)
         if self.capitalize:
             stem = _cap(stem)
@@ -417,9 +434,11 @@ def _article(units: list[_Unit]) -> tuple[str, int]:
     return "", 0
 
 
-def _adjective(units: list[_Unit]) -> bool:
+@functools.lru_cache(maxsize=1 << 14)
+def _adjective(word: str) -> bool:
     """Whether an indefinite next word looks like a nisba adjective (ـيّ, ـية):
     then a tāʾ marbūṭa before it stays pausal (madīnah Sūrīyah)."""
+    units = _units(word)
     if _article(units)[1]:
         return False
     letters = "".join(u.letter for u in units)
