@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from glossary.translit import SCHEMES, transliterate  # noqa: E402
+from glossary.translit import SCHEMES, transliterate
 
 VECTORS = ROOT / "tests" / "translit" / "data" / "vectors.tsv"
 HARAKAT = re.compile("[\u064B-\u0652\u0670]")

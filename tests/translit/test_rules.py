@@ -186,6 +186,27 @@ def test_transliterate_all_asks_known_once() -> None:
     assert len(calls) == 1
 
 
+def test_vocalizer_is_tried_after_known_and_stays_approximate() -> None:
+    def vocalizer(text: str) -> str:
+        return {"جيش العزة": "جَيْشُ العِزَّةِ"}.get(text, text)
+
+    result = transliterate("جيش العزة", "din31635", vocalizer=vocalizer)
+    assert (result.text, result.exact, result.source) == ("Ǧayš al-ʿIzza", False, "rule")
+    known = transliterate("جيش العزة", known={"جيش العزة": "جَيْش العِزَّة"}.get, vocalizer=vocalizer)
+    assert known.source == "glossary"
+    calls: list[str] = []
+    every = transliterate_all("حماة", vocalizer=lambda t: calls.append(t) or "حَمَاة")
+    assert every["ala-lc"].text == "Ḥamāh" and len(calls) == 1
+
+
+def test_mishkal_vocalizer() -> None:
+    pytest.importorskip("mishkal")
+    from glossary.translit import mishkal_vocalizer
+
+    result = transliterate("معرة النعمان", vocalizer=mishkal_vocalizer())
+    assert result.text == "Maʻarrat al-Nuʻmān" and not result.exact
+
+
 def test_schemes_registry_and_description() -> None:
     rows = describe_schemes()
     assert [r["name"] for r in rows] == sorted(SCHEMES)
@@ -228,9 +249,9 @@ INVALID = Path(__file__).parent / "data" / "invalid"
 @pytest.mark.parametrize(("name", "expected"), [
     ("duplicate.yaml", "duplicate.yaml:7:3: letters: duplicate key 'ب' (first at line 6)"),
     ("outside.yaml", "outside.yaml:7:3: letters: key 'b' is outside the Arabic script"),
-    ("section.yaml", "section.yaml:12:1: unknown section 'leters' (expected one of: name, title, standard, "
-                     "edition, direction, needs-vocalized, kind, description, example, letters, vowels, context, "
-                     "exceptions)"),
+    ("section.yaml", ("section.yaml:12:1: unknown section 'leters' (expected one of: name, title, standard, "
+                      "edition, direction, needs-vocalized, kind, description, example, letters, vowels, context, "
+                      "exceptions)")),
     ("rule.yaml", "rule.yaml:10:3: context: unknown rule 'shada'"),
 ])
 def test_invalid_scheme_file(name: str, expected: str) -> None:
@@ -249,6 +270,6 @@ def test_invalid_scheme_reports_every_problem() -> None:
         "many.yaml:6:3: letters: key 'x' is outside the Arabic script",
         "many.yaml:8:3: letters: duplicate key 'ت' (first at line 7)",
         "many.yaml:10:3: vowels: key 'a' is outside the Arabic script",
-        "many.yaml:11:1: unknown section 'extra' (expected one of: name, title, standard, edition, direction, "
-        "needs-vocalized, kind, description, example, letters, vowels, context, exceptions)",
+        ("many.yaml:11:1: unknown section 'extra' (expected one of: name, title, standard, edition, direction, "
+         "needs-vocalized, kind, description, example, letters, vowels, context, exceptions)"),
     ]

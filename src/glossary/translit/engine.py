@@ -157,7 +157,7 @@ def compiled(name: str) -> Charmap | Transcriber:
 class _Unit:
     """One letter with its marks."""
 
-    __slots__ = ("letter", "vowel", "shadda", "sukun", "hamza")
+    __slots__ = ("hamza", "letter", "shadda", "sukun", "vowel")
 
     def __init__(self, letter: str) -> None:
         self.letter = letter
@@ -351,7 +351,7 @@ class Transcriber:
         after = units[j + 2].letter if j + 2 < n else ""
         if nxt is not None and not nxt.hamza:
             bare = not nxt.vowel and not nxt.shadda
-            if nxt.letter == ALIF and not nxt.vowel:
+            if nxt.letter == ALIF and nxt.vowel in ("", FATHA):  # ـَاَ: a vocalizer's stray fatha on alif
                 if vowel in (FATHA, ""):
                     self._emit(out, self.v[FATHA + ALIF], "long_a")
                     return j + 2
