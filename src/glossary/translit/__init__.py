@@ -125,7 +125,8 @@ def transliterate(
             Persian letters are handled). Any other text is kept as it is.
         scheme: A name from `SCHEMES`; default ``ala-lc``.
         known: Optional look-up from an unvocalized name to its vocalized form (the
-            glossary supplies it); used only when the text is not fully vocalized.
+            glossary supplies it), called with the text after NFKC cleaning, and only
+            when the text is not fully vocalized. Its exceptions are not caught.
         vocalizer: Optional function adding vowel marks to Arabic text (for instance
             `mishkal_vocalizer()`), tried after ``known``; its guesses make the rule
             output better but not exact (``exact=False``, ``source="rule"``).
