@@ -39,6 +39,8 @@ from .normalize import script, tokens
 Weight = Callable[[str], float]
 """A word's weight (its folded form in, 0-1 out): generic words weigh less."""
 
+RARE = 5
+"""A spelling merged only by the lenient score must be this many times rarer than its partner."""
 _BLOCK_CAP = 400
 """Blocks larger than this are too generic to compare inside (other keys still pair)."""
 
@@ -66,17 +68,20 @@ class Cluster:
 
 
 @lru_cache(maxsize=1)
-def _generic() -> tuple[dict[str, float], frozenset[str]]:
+def _generic() -> tuple[dict[str, float], frozenset[str], dict[str, float]]:
+    """Generic-word factors by folded form, ignored forms, and factors by (collapsed) skeleton."""
     from ._tables import TABLES
 
     table = TABLES["generic"]
     weights: dict[str, float] = {}
+    skeletons: dict[str, float] = {}
     for word, factor in sorted(table["generic"].items()):
         for t in tokens(word):
             if not t.article:
                 weights.setdefault(t.form, float(factor))
+                skeletons.setdefault(re.sub(r"(.)\1+", r"\1", t.skel), float(factor))
     ignore = frozenset(t.form for w in table["ignore"] for t in tokens(w))
-    return weights, ignore
+    return weights, ignore, skeletons
 
 
 def generic_weight(form: str) -> float:
@@ -86,7 +91,7 @@ def generic_weight(form: str) -> float:
         >>> generic_weight("jaysh") < 1.0 == generic_weight("izza")
         True
     """
-    weights, ignore = _generic()
+    weights, ignore, _ = _generic()
     return 0.0 if form in ignore else weights.get(form, 1.0)
 
 
@@ -94,7 +99,10 @@ Word = tuple[str, str]
 """A word of a name: its folded form and its consonant skeleton."""
 
 SAME_SKELETON = 0.92
-"""Two words with one consonant skeleton (Haqq, Hak) are at least this alike."""
+"""Two words with one consonant skeleton and vowels (Haqq, Hak) are at least this alike."""
+FLOOR = 0.9
+"""Two different words (Liwa, Jabhat) weigh at least this much, however generic: Liwa al-Nasr is not
+Jabhat al-Nasr, and they earn nothing."""
 
 
 def _words(text: str) -> tuple[Word, ...]:
@@ -128,7 +136,9 @@ def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
     return _similarity(_words(a), _words(b), weight)
 
 
-def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight) -> float:
+def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, strict: bool = True) -> float:
+    """`similarity` over words; ``strict=False`` forgives two-edit slips (Halabi, Haabi) that strict counts as
+    different words."""
     from rapidfuzz.distance import Indel
 
     if a == b:
@@ -150,13 +160,19 @@ def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight) -> flo
             if j in used:
                 continue
             sim = Indel.normalized_similarity(form, form2)
-            if sim < SAME_SKELETON and skel and skel == skel2 and _vowels(form) == _vowels(form2):
+            if sim < SAME_SKELETON and skel and skel == skel2 and _same_vowels(form, form2):
                 sim = SAME_SKELETON
             if sim > best:
                 best, best_j = sim, j
         if best_j >= 0:
             used.add(best_j)
-            got += best * 2 * min(wa[i], wb[best_j])
+            wi, wj = wa[i], wb[best_j]
+            if wi and wj and _different(a[i], b[best_j], strict):
+                total += max(wi, FLOOR) - wi + max(wj, FLOOR) - wj  # two different words, generic or not
+            else:  # two spellings of one word weigh as the lighter (a misspelt Jaysh is still generic)
+                m = min(wi, wj)
+                got += best * 2 * m
+                total -= wi + wj - 2 * m
     score = got / total
     if len(a) != len(b):  # one name cut into words differently (Kafranbel, Kafr Nabl)
         ca, cb = "".join(w[0] for w in a), "".join(w[0] for w in b)
@@ -165,6 +181,31 @@ def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight) -> flo
             joined += 0.06
         score = max(score, min(joined, 1.0) * min(1.0, 2 * total / (len(a) + len(b))))
     return score
+
+
+def _different(x: Word, y: Word, strict: bool = True) -> bool:
+    """Two aligned words that are different words, not two spellings of one.
+
+    Two edits or more, unless skeleton and vowels agree (Hasan, Husayn; Idlibi, Libi); one
+    edit on the first letter that changes the skeleton (أحمد, محمد); for Arabic script,
+    different long vowels (محمد, محمود).
+    """
+    from rapidfuzz.distance import OSA
+
+    if x[0] == y[0]:
+        return False
+    if not strict:
+        return OSA.normalized_similarity(x[0], y[0]) < 0.5
+    vx, vy = _vowels(x[0]), _vowels(y[0])
+    if x[1] == y[1] and vx == vy:
+        return False
+    if "\u0600" <= x[0][:1] <= "\u06ff":
+        if vx != vy:
+            return True
+    elif x[1] == y[1] and _same_vowels(x[0], y[0]):
+        return False  # vowels spelt differently, not different vowels (Harakat, Harekat; Qurashi, Qureshi)
+    d = OSA.distance(x[0], y[0])
+    return d >= 2 or (d == 1 and x[0][0] != y[0][0] and x[1] != y[1])
 
 
 _VOWELS = str.maketrans("eo", "iu")
@@ -273,19 +314,25 @@ def cluster_names(
     # 2. nearest neighbours within blocks
     edges = _edges(unit_words, unit_script, weight, threshold)
     lead = list(range(n))  # each set's most frequent unit
-    for score, i, j in edges:
+    total = unit_count[:]  # rows per set (at its root)
+    for score, i, j, slip in edges:
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
             continue
+        if slip and min(total[ri], total[rj]) * RARE > max(total[ri], total[rj]):
+            continue  # a slip of the pen is rare beside the spelling it mangles; two names are not
         li, lj = lead[ri], lead[rj]
-        if li != i or lj != j:
-            if _similarity(unit_words[li], unit_words[lj], weight) < threshold - 0.12:
-                continue  # single linkage would chain two different names
+        if (li != i or lj != j) and _similarity(unit_words[li], unit_words[lj], weight, strict=not slip) < threshold:
+            continue  # single linkage would chain two different names
         if sets.union(i, j, score):
             r = sets.find(i)
             lead[r] = min((li, lj), key=lambda u: (-unit_count[u], u))
+            total[r] = total[ri] + total[rj]
     # 3. cross-script join on the skeleton key
-    _join_scripts(sets, spellings, member_unit, unit_script, counts)
+    unit_text = [""] * n
+    for u, sp in zip(member_unit, spellings):
+        unit_text[u] = unit_text[u] or sp
+    _join_scripts(sets, unit_text, unit_script, unit_count)
     # 4. clusters
     groups: dict[int, list[str]] = defaultdict(list)
     for u, s in zip(member_unit, spellings):
@@ -305,7 +352,9 @@ def _idf_weight(unit_words: list[tuple[Word, ...]]) -> Weight:
 
 
 def _edges(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight,
-           threshold: float) -> list[tuple[float, int, int]]:
+           threshold: float) -> list[tuple[float, int, int, bool]]:
+    """Scored pairs of units in one block: strict matches first, then ``slip`` pairs (only the lenient score
+    reaches the threshold)."""
     from rapidfuzz import fuzz, process
 
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -333,41 +382,101 @@ def _edges(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight,
     for i, j in sorted(pairs):
         s = _similarity(words[i], words[j], weight)
         if s >= threshold:
-            edges.append((s, i, j))
-    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+            edges.append((s, i, j, False))
+        elif _similarity(words[i], words[j], weight, strict=False) >= threshold:
+            edges.append((s, i, j, True))
+    edges.sort(key=lambda e: (e[3], -e[0], e[1], e[2]))
     return edges
 
 
-def _join_scripts(sets: _Sets, spellings: list[str], member_unit: list[int], unit_script: list[str],
-                  counts: Counter[str]) -> None:
+def _join_scripts(sets: _Sets, texts: list[str], scripts: list[str], count: list[int]) -> None:
+    """Join Arabic and Latin sets whose spellings share consonant skeletons, mutual best partners only."""
+    from rapidfuzz.distance import Indel
+
+    from .normalize import folded
+
+    skel = [tuple((w, w) for w in (re.sub(r"(.)\1+", r"\1", t.skel) for t in tokens(x) if not t.article and t.skel))
+            for x in texts]
+    df: Counter[str] = Counter(w for ws in skel for w in {x[0] for x in ws})
+    total = max(len(texts), 2)
+    generic = _generic()[2]
+
+    def weight(w: str) -> float:
+        idf = math.log(1 + total / (1 + df.get(w, 0))) / math.log(1 + total)
+        return generic.get(w, 1.0) * min(1.0, 0.25 + idf)
+
     from .normalize import keys
 
-    support: Counter[tuple[int, int]] = Counter()
-    by_skeleton: dict[str, list[int]] = defaultdict(list)
-    for k, s in enumerate(spellings):
-        sk = keys(s).skeleton
-        if len(sk) >= 2:
-            by_skeleton[sk].append(k)
-    for sk in sorted(by_skeleton):
-        ks = by_skeleton[sk]
-        ar = sorted({sets.find(member_unit[k]) for k in ks if unit_script[member_unit[k]] == "arabic"})
-        la = sorted({sets.find(member_unit[k]) for k in ks if unit_script[member_unit[k]] != "arabic"})
-        if not ar or not la:
+    # whole-name skeletons, with the normalizer's alternative (an initial al- that may be the article)
+    whole = [{k for k in keys(x)[2:] if len(k) >= 3} for x in texts]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for u, ws in enumerate(skel):
+        for w in {x[0] for x in ws if len(x[0]) >= 2} | {"*" + k for k in whole[u]}:
+            blocks[w].append(u)
+    roman: dict[int, str] = {}
+
+    def latin(u: int) -> str:
+        if u not in roman:
+            roman[u] = _frame(folded(_romanize(texts[u]) if scripts[u] == "arabic" else texts[u]))
+        return roman[u]
+
+    best: dict[tuple[int, int], tuple[float, float]] = {}
+    for key in sorted(blocks):
+        us = blocks[key]
+        ar = [u for u in us if scripts[u] == "arabic"]
+        la = [u for u in us if scripts[u] != "arabic"]
+        if not ar or not la or len(ar) * len(la) > _BLOCK_CAP * 4:
             continue
-        weight = sum(counts[spellings[k]] for k in ks) + 1
         for a in ar:
             for b in la:
-                support[(a, b)] += weight
-    best_a: dict[int, tuple[int, int]] = {}
-    best_b: dict[int, tuple[int, int]] = {}
-    for (a, b), w in sorted(support.items()):
-        if w > best_a.get(a, (0, -1))[0]:
-            best_a[a] = (w, b)
-        if w > best_b.get(b, (0, -1))[0]:
-            best_b[b] = (w, a)
-    for a, (_w, b) in sorted(best_a.items()):
-        if best_b.get(b, (0, -1))[1] == a:
-            sets.union(a, b, 0.9)
+                pair = (sets.find(a), sets.find(b))
+                sim = max(_similarity(skel[a], skel[b], weight), 0.95 if whole[a] & whole[b] else 0.0)
+                if sim < 0.8:
+                    continue
+                rank = sim + 0.5 * Indel.normalized_similarity(latin(a), latin(b))
+                if rank > best.get(pair, (0.0, 0.0))[0]:
+                    best[pair] = (rank, sim)
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (a, b), (rank, _sim) in sorted(best.items()):
+        if rank > best_a.get(a, (0.0, -1))[0]:
+            best_a[a] = (rank, b)
+        if rank > best_b.get(b, (0.0, -1))[0]:
+            best_b[b] = (rank, a)
+    for a, (_rank, b) in sorted(best_a.items()):
+        if best_b.get(b, (0.0, -1))[1] == a:
+            sets.union(a, b, min(best[(a, b)][1], 0.95))
+
+
+_FRAME = [("ay", "i"), ("ey", "i"), ("aw", "u"), ("ow", "u"), ("y", "i"), ("w", "u"), ("o", "u"), ("e", ""),
+          ("a", ""), (" ", "")]
+
+
+def _frame(text: str) -> str:
+    """Consonants and long vowels as unvocalized Arabic writes them (Husayn, حسين -> hsin; Hasan, حسن -> hsn)."""
+    for x, y in _FRAME:
+        text = text.replace(x, y)
+    return text
+
+
+def _same_vowels(x: str, y: str) -> bool:
+    """Same long vowels: Arabic letters ا و ي, or the vowels a Latin spelling writes beyond a and e."""
+    if "\u0600" <= x[:1] <= "\u06ff":
+        return _vowels(x) == _vowels(y)
+
+    def frame(form: str) -> str:
+        form = re.sub(r"(ih|ah|eh|at|a|e|h)$", "", form)  # taa marbuta endings, as many as romanizers write
+        return re.sub(r"(.)\1+", r"\1", "".join(c for c in _frame(form) if c in "iu"))
+
+    return frame(x) == frame(y)
+
+
+def _romanize(text: str) -> str:
+    try:
+        from .translit import transliterate
+    except ImportError:  # optional: the skeleton alone then decides
+        return ""
+    return transliterate(text, "simple").text
 
 
 def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], anchors: Mapping[str, str],
@@ -394,10 +503,6 @@ def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], ancho
 
 
 def _arabic_slug(text: str) -> str:
-    try:
-        from .translit import transliterate
-    except ImportError:  # the transliterator is optional here: fall back to the skeleton
-        from .normalize import keys
+    from .normalize import keys
 
-        return _slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))
-    return _slug(transliterate(text, "simple").text)
+    return _slug(_romanize(text)) or _slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))
