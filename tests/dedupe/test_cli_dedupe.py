@@ -18,9 +18,7 @@ CSV = "id,actor\n1,Jaish al Izza\n2,Liwa al-Haqq\n3,لواء الحق\n4,Liwaa a
 @pytest.fixture()
 def run(small: Any, glossary_file: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """Invoke the CLI on the small glossary; returns (exit_code, stdout, stderr)."""
-    try:
-        import glossary.resolve  # noqa: F401
-    except ImportError:  # until the resolver lands, the commands see the stand-in
+    if type(small).__name__ == "FakeGlossary":  # while the resolver is being written, the commands see the stand-in
         monkeypatch.setattr(State, "glossary", property(lambda self: small))
 
     def invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
