@@ -21,12 +21,13 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from glossary.normalize import arabic, keys, tokens
+from glossary.normalize import arabic, exact, keys, tokens
 from glossary.score import Profile, Weights, encode, profile
 
 if TYPE_CHECKING:
@@ -40,6 +41,24 @@ EntityRow = tuple[str, str, str]
 _ACRONYM_VOWELS = str.maketrans("oe", "ui")
 
 
+_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+
+
+def main_part(text: str) -> str:
+    """A name without its parenthesized parts (ISLAMIC JIHAD UNION (IJU) -> ISLAMIC JIHAD UNION), if any is left."""
+    if "(" not in text and "[" not in text:
+        return text
+    main = _PARENS.sub(" ", text).strip()
+    return main if any(c.isalpha() for c in main) else text
+
+
+def parenthesized(text: str) -> list[str]:
+    """The parenthesized parts of a name (often its abbreviation: ETIM, JAK-A)."""
+    if "(" not in text and "[" not in text:
+        return []
+    return [m.strip(" ()[]") for m in _PARENS.findall(text) if m.strip(" ()[]")]
+
+
 def query_keys(text: str) -> list[str]:
     """The lookup keys of a name, prefixed by level (``=`` exact, ``~`` folded, ``#`` skeleton).
 
@@ -47,8 +66,10 @@ def query_keys(text: str) -> list[str]:
         >>> query_keys("Deir ez-Zor")
         ['=deir ez zor', '~dayrzur', '#trsr']
     """
-    k = keys(text)
+    k = keys(main_part(text))
     out = []
+    if text != main_part(text):
+        out.append("=" + exact(text))
     if k.exact:
         out.append("=" + k.exact)
     if k.folded:
@@ -197,10 +218,11 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
         forms: set[str] = set()
         for name in e.names():
             nid = len(st.names)
-            p = profile(name.text)
+            p = profile(main_part(name.text))
             st.names.append((eidx, name.text, name.kind.value, encode(p)))
             profiles.append((nid, p))
-            for k in dict.fromkeys(query_keys(name.text)):
+            extra = ["=" + exact(x) for x in parenthesized(name.text) if exact(x)]
+            for k in dict.fromkeys(query_keys(name.text) + extra):
                 keys_[k].append(nid)
             for w in p.words:
                 forms.add(w.form)

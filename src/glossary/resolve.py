@@ -24,14 +24,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from glossary.index import Index, deletions, query_acronym, query_keys
+from glossary.index import Index, deletions, main_part, query_acronym, query_keys
 from glossary.normalize import arabic, exact
 from glossary.score import DEFAULT, Params, Profile, decode, profile, score
 
 Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
 Status = Literal["match", "ambiguous", "none"]
 
-THRESHOLD = 0.8
+THRESHOLD = 0.72
 """Default score a best candidate needs to be a match."""
 MARGIN = 0.025
 """A second entity within this of the best makes the answer ambiguous."""
@@ -126,7 +126,7 @@ class Resolver:
         query = query if isinstance(query, str) else str(query)
         thr = THRESHOLD if threshold is None else threshold
         qkeys = query_keys(query)
-        qprof = profile(query)
+        qprof = profile(main_part(query))
         best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
         store = self.index.store
         nids = set(store.lookup(qkeys))
@@ -182,7 +182,7 @@ class Resolver:
         if not rows:
             return
         ents = store.entity_rows({r[0] for r in rows.values()})
-        qexact = qkeys[0][1:] if qkeys and qkeys[0][0] == "=" else ""
+        qexact = exact(query)
         qset = set(qkeys)
         weights = self.index.weights
         for nid in sorted(rows):

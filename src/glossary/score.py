@@ -113,6 +113,10 @@ class Weights:
         self._cache: dict[str, float] = {}
         self._generic = _generic()
 
+    def factor(self, form: str) -> float:
+        """The generic-word factor of a folded word (1 when not listed)."""
+        return self._generic.get(form, 1.0)
+
     def __call__(self, form: str) -> float:
         w = self._cache.get(form)
         if w is None:
@@ -154,8 +158,11 @@ def _ratio(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=1 << 17)
-def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT) -> float:
+def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, person: bool = False) -> float:
     """Similarity of two words, 0-1 (cross: the two are in different scripts).
+
+    In a person's name (``person``) vowels count more: Hamud and Ahmad, Ammar and Umar
+    share their consonants but are different names.
 
     Example:
         >>> a, b, c = (profile(x).words[0] for x in ("Sermada", "Sarmada", "Salqin"))
@@ -165,7 +172,7 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT) -> 
     if not cross and q.form == n.form:
         return 1.0
     cons_eq = bool(q.cons) and q.cons == n.cons
-    skel_eq = bool(q.skel) and (q.skel == n.skel or q.skel == n.alt or (bool(q.alt) and q.alt == n.skel))
+    skel_eq = bool(q.skel) and (q.skel == n.skel or len(q.skel) > 1 and (q.skel == n.alt or q.alt == n.skel))
     if cross:
         if cons_eq or (skel_eq and len(q.cons) > 1 and (q.skel == n.alt or q.alt == n.skel)):
             return 0.95
@@ -177,6 +184,10 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT) -> 
                 return params.skeleton_equal * r
         return 0.0
     r = _ratio(q.form, n.form)
+    if (cons_eq or skel_eq) and len(q.cons) <= 1:
+        cons_eq = skel_eq = False  # one consonant in common says little (Izza, Azaz)
+    if (cons_eq or skel_eq) and person and r < 0.8:
+        return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq:
         return params.consonants_equal + (1 - params.consonants_equal) * r
     if skel_eq:
@@ -185,10 +196,34 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT) -> 
         return 0.95  # an article glued to the word: Alwasl ~ al-Wasl
     if r < params.fuzzy_floor:
         return 0.0
+    if r >= 0.85:
+        return r * params.consonants_equal  # one letter in a long word (Shawagh ~ Shawakh)
     rc = _ratio(q.cons, n.cons) if q.cons and n.cons else 0.0
     if rc < 0.75 or min(len(q.form), len(n.form)) <= 4 and r < 0.8:
         return 0.0  # short words one letter apart are as often different names (Rifaat, Riad)
     return min(r, rc) * params.consonants_equal
+
+
+def _first(words: tuple[Word, ...], weights: Weights) -> int:
+    """Position of the first word that is not a particle or a very common prefix (Abu, Muhammad, bin)."""
+    for i, w in enumerate(words):
+        if weights.factor(w.form) >= 0.7:
+            return i
+    return 0
+
+
+def _droppable(words: tuple[Word, ...], weights: Weights) -> list[bool]:
+    """Person-name words that may be left out: middle names, and what follows bin/ould (filiation)."""
+    last = len(words) - 1
+    out = [0 < i < last for i in range(len(words))]
+    after = False
+    for i, w in enumerate(words):
+        if after:
+            out[i] = True
+        if weights.factor(w.form) <= 0.2 and i > 0:
+            after = True
+            out[i] = True
+    return out
 
 
 def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, params: Params = DEFAULT) -> float:
@@ -208,38 +243,41 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     if not qw or not nw:
         return 0.0
     cross = q.script != n.script
-    pairs: list[tuple[float, int, int]] = []
+    pairs: list[tuple[float, int, int, int]] = []
     for i, a in enumerate(qw):
         for j, b in enumerate(nw):
-            s = word_similarity(a, b, cross, params)
+            s = word_similarity(a, b, cross, params, person)
             if s > 0.0:
-                pairs.append((s, i, j))
-    pairs.sort(reverse=True)
+                pairs.append((-s, abs(i - j), i, j))
+    pairs.sort()  # best first; among equals, the pair closest in position (one-to-one, in order)
     used_q: dict[int, int] = {}
     used_n: set[int] = set()
     matched = total = 0.0
-    for s, i, j in pairs:
+    for neg, _, i, j in pairs:
         if i in used_q or j in used_n:
             continue
         used_q[i] = j
         used_n.add(j)
         w = weights(nw[j].form)  # the glossary's word decides how much the pair weighs
-        matched += 2 * s * w
+        matched += -2 * neg * w
         total += 2 * w
-    last_q, last_n = len(qw) - 1, len(nw) - 1
+    qdrop = _droppable(qw, weights) if person else [False] * len(qw)
+    ndrop = _droppable(nw, weights) if person else [False] * len(nw)
     for i, a in enumerate(qw):
         if i not in used_q:
-            w = weights(a.form)
-            total += w * (params.middle_name if person and 0 < i < last_q else 1.0)
+            total += weights(a.form) * (params.middle_name if qdrop[i] else 1.0)
     for j, b in enumerate(nw):
         if j not in used_n:
-            total += weights(b.form) * (params.middle_name if person and 0 < j < last_n else 1.0)
+            total += weights(b.form) * (params.middle_name if ndrop[j] else 1.0)
     result = matched / total if total > 0 else 0.0
     if person and len(qw) > 1 and len(nw) > 1:
-        j0 = used_q.get(0)
-        if j0 is None and 0 not in used_n:
-            result *= params.given_name_mismatch  # both given names present, not aligned: another person
-        elif j0 == 0 and word_similarity(qw[0], nw[0], cross, params) < 0.85:
+        fq, fn = _first(qw, weights), _first(nw, weights)
+        if used_q.get(0) == 0 and word_similarity(qw[0], nw[0], cross, params, person) >= 0.85:
+            fq = fn = 0  # the same first word (Muhammad Hasan Abbas ~ Muhammad Abbas)
+        j0 = used_q.get(fq)
+        if j0 != fn:
+            result *= params.given_name_mismatch  # the given names differ: another person
+        elif word_similarity(qw[fq], nw[fn], cross, params, person) < 0.85:
             result *= (1 + params.given_name_mismatch) / 2  # given names only alike
     if cross:
         result *= params.cross_script
