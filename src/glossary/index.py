@@ -15,8 +15,8 @@ Example:
     >>> from glossary.model import Entity
     >>> idx = Index.build([Entity(id="jaysh-al-izza", type="group", romanized="Jaysh al-Izza",
     ...                           arabic="جيش العزة")])
-    >>> len(idx), idx.ids(), [idx.name_row(n)[1] for n in idx.lookup(query_keys("Jaish al-Izzah"))]
-    (1, ['jaysh-al-izza'], ['Jaysh al-Izza'])
+    >>> len(idx), idx.ids(), sorted({idx.name_row(n)[1] for n in idx.lookup(query_keys("Jaish al-Izzah"))})
+    (1, ['jaysh-al-izza'], ['Jaysh al-Izza', 'جيش العزة'])
 """
 
 from __future__ import annotations
@@ -117,6 +117,7 @@ class Store(Protocol):
     n_entities: int
 
     def lookup(self, keys: Sequence[str]) -> list[int]: ...
+    def lookup_by_key(self, keys: Sequence[str]) -> dict[str, Sequence[int]]: ...
     def word_postings(self, skels: Sequence[str]) -> dict[str, Sequence[int]]: ...
     def near_skeletons(self, dels: Sequence[str]) -> dict[str, Sequence[str]]: ...
     def name_rows(self, nids: Iterable[int]) -> dict[int, NameRow]: ...
@@ -151,6 +152,9 @@ class MemoryStore:
             if hit:
                 out.extend(hit)
         return out
+
+    def lookup_by_key(self, keys: Sequence[str]) -> dict[str, Sequence[int]]:
+        return {k: self.keys[k] for k in keys if k in self.keys}
 
     def word_postings(self, skels: Sequence[str]) -> dict[str, Sequence[int]]:
         return {s: self.posting[s] for s in skels if s in self.posting}

@@ -386,7 +386,7 @@ def tokens(text: str) -> tuple[Token, ...]:
 
     Example:
         >>> [t.form for t in tokens("Abdul Qader al-Saleh")]
-        ['abdalqadir', 'al', 'sala']
+        ['abdalqadir', 'al', 'salih']
     """
     raw: list[str] = []
     for w in _TOKEN.findall(_prepare(text)):

@@ -13,8 +13,8 @@ Example:
     >>> from glossary.model import Entity
     >>> r = Resolver(Index.build([Entity(id="jaysh-al-izza", type="group", romanized="Jaysh al-Izza",
     ...                                  arabic="جيش العزة", english="Army of Glory")]))
-    >>> [(x.status, x.match and x.match.level) for x in r.resolve_many(["Jeish el-Izza", "ﺟﻴﺶ ﺍﻟﻌﺰﺓ", "Jaysh al-Islam"])]
-    [('match', 'folded'), ('match', 'arabic'), ('none', None)]
+    >>> [(x.status, x.match and x.match.level) for x in r.resolve_many(["Jeish el-Izza", "ﺟﻴﺶ ﺍﻟﻌﺰﺓ", "جيش العزه", "Jaysh al-Islam"])]
+    [('match', 'folded'), ('match', 'exact'), ('match', 'arabic'), ('none', None)]
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ _NON_EXACT_CAP = 0.97
 """No spelling but the exact one scores above this, so raw spelling breaks ties."""
 _FUZZY_BELOW = 0.95
 """Widen to the fuzzy search when the best key-collision candidate scores below this."""
-_FUZZY_CANDIDATES = 24
+_FUZZY_CANDIDATES = 12
+_LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton"}
 _POSTING_CAP = 4000
 
 
@@ -129,16 +130,21 @@ class Resolver:
         qprof = profile(main_part(query))
         best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
         store = self.index.store
-        nids = set(store.lookup(qkeys))
-        self._score(query, qkeys, qprof, nids, type, best)
+        hits = store.lookup_by_key(qkeys)
+        levels: dict[int, str] = {}
+        arabic_q = qprof.script == "arabic"
+        for k in reversed(qkeys):  # loosest first, so that the strictest level wins
+            for nid in hits.get(k, ()):
+                levels[nid] = _LEVEL_OF[k[0]]
+        self._score(qprof, levels, type, best, arabic_q)
         acr = query_acronym(query)
         if acr and max((v[0] for v in best.values()), default=0.0) < thr:
             for nid, row in store.name_rows(store.lookup(["^" + acr])).items():
                 if self._type_ok(row[0], type) and best.get(row[0], (0.0,))[0] < 0.85:
                     best[row[0]] = (0.85, nid, "acronym")
         if max((v[0] for v in best.values()), default=0.0) < _FUZZY_BELOW:
-            more = self._fuzzy(qprof) - nids
-            self._score(query, qkeys, qprof, more, type, best)
+            more = {nid: "fuzzy" for nid in self._fuzzy(qprof) if nid not in levels}
+            self._score(qprof, more, type, best, arabic_q)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         rows = store.entity_rows(e for e, _ in ranked[:limit])
         names = store.name_rows(v[1] for _, v in ranked[:limit])
@@ -175,30 +181,29 @@ class Resolver:
     def _type_ok(self, eidx: int, type: str | None) -> bool:
         return type is None or self.index.store.entity_rows([eidx])[eidx][1] == type
 
-    def _score(self, query: str, qkeys: list[str], qprof: Profile, nids: Iterable[int], type: str | None,
-               best: dict[int, tuple[float, int, str]]) -> None:
-        store = self.index.store
-        rows = store.name_rows(nids)
-        if not rows:
+    def _score(self, qprof: Profile, levels: dict[int, str], type: str | None,
+               best: dict[int, tuple[float, int, str]], arabic_q: bool) -> None:
+        if not levels:
             return
+        store = self.index.store
+        rows = store.name_rows(levels)
         ents = store.entity_rows({r[0] for r in rows.values()})
-        qexact = exact(query)
-        qset = set(qkeys)
         weights = self.index.weights
         for nid in sorted(rows):
-            eidx, text, _kind, prof = rows[nid]
+            eidx, _text, _kind, prof = rows[nid]
             etype = ents[eidx][1]
             if type is not None and etype != type:
                 continue
-            if exact(text) == qexact and qexact:
-                s, level = 1.0, "exact"
+            level = levels[nid]
+            if level == "exact":
+                s = 1.0
+            elif level == "folded":
+                s = _NON_EXACT_CAP  # the same letters once folded: the same name
+                if arabic_q and prof[:1] == "a":
+                    level = "arabic"
             else:
                 p = decode(prof)
-                level = _level(qset, p, qprof, text)
-                if level in ("arabic", "folded"):
-                    s = _NON_EXACT_CAP  # the same letters once folded: the same name
-                else:
-                    s = min(_NON_EXACT_CAP, score(qprof, p, weights, person=etype == "person", params=self.params))
+                s = min(_NON_EXACT_CAP, score(qprof, p, weights, person=etype == "person", params=self.params))
             old = best.get(eidx)
             if old is None or s > old[0]:
                 best[eidx] = (s, nid, level)
@@ -236,7 +241,8 @@ class Resolver:
                     if nid not in seen:
                         seen.add(nid)
                         votes[nid] += wt
-        return {nid for nid, _ in votes.most_common(_FUZZY_CANDIDATES)}
+        top = votes.most_common(_FUZZY_CANDIDATES)
+        return {nid for nid, v in top if v >= 0.4 * top[0][1]} if top else set()
 
     def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...], names: dict[int, Any],
                  ranked: list[tuple[int, tuple[float, int, str]]]) -> dict[str, Any]:
@@ -281,17 +287,6 @@ class Resolver:
                 out.append(SearchHit(c.id, c.label, c.type, c.name, 0.6 * c.score))
         out.sort(key=lambda h: (-h.score, h.label))
         return out[:limit]
-
-
-def _level(qset: set[str], p: Profile, q: Profile, text: str) -> str:
-    folded = "".join(w.form for w in p.words)
-    if "~" + folded in qset or p.script == "arabic" and "~" + arabic(text) in qset:
-        return "arabic" if p.script == "arabic" and q.script == "arabic" else "folded"
-    sk = "".join(w.skel for w in p.words)
-    alt = "".join(w.alt or w.skel for w in p.words)
-    if "#" + sk in qset or "#" + alt in qset:
-        return "skeleton"
-    return "fuzzy"
 
 
 def _key_dict(keys: list[str]) -> dict[str, Any]:
