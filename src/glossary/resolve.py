@@ -19,7 +19,6 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -209,40 +208,46 @@ class Resolver:
                 best[eidx] = (s, nid, level)
 
     def _fuzzy(self, qprof: Profile) -> set[int]:
-        """Names sharing a word skeleton with the query, or one a letter away (bounded)."""
+        """Names sharing a word skeleton with the query, or one a letter away (bounded).
+
+        Each name gets a vote per query word it holds, the word's weight (half of it
+        when only a skeleton one letter away matches); the best-voted few are scored.
+        """
         store = self.index.store
         words = [w for w in qprof.words if w.skel]
         if not words:
             return set()
-        skels = {s for w in words for s in (w.skel, w.alt) if s}
-        dels = {d for s in skels if len(s) >= 3 for d in (s, *deletions(s))}
-        near = store.near_skeletons(sorted(dels))
-        per_word: list[set[str]] = []
-        for w in words:
-            group = {s for s in (w.skel, w.alt) if s}
-            for s in list(group):
+        exact_groups = [{s for s in (w.skel, w.alt) if s} for w in words]
+        dels = sorted({d for g in exact_groups for s in g if len(s) >= 3 for d in (s, *deletions(s))})
+        near = store.near_skeletons(dels)
+        near_groups: list[set[str]] = []
+        for g in exact_groups:
+            ng: set[str] = set()
+            for s in g:
                 if len(s) >= 3:
                     for d in (s, *deletions(s)):
-                        group.update(near.get(d, ()))
-            per_word.append(group)
-        postings = store.word_postings(sorted(set().union(*per_word)))
+                        ng.update(near.get(d, ()))
+            near_groups.append(ng - g)
+        postings = store.word_postings(sorted(set().union(*exact_groups, *near_groups)))
         weights = self.index.weights
-        votes: Counter[int] = Counter()
-        sized = sorted(
-            ((sum(len(postings.get(s, ())) for s in g), i) for i, g in enumerate(per_word)), key=lambda t: t[0]
-        )
+        votes: dict[int, float] = {}
+        sized = sorted((sum(len(postings.get(s, ())) for s in exact_groups[i] | near_groups[i]), i)
+                       for i in range(len(words)))
         for rank, (size, i) in enumerate(sized):
             if size > _POSTING_CAP and rank >= 2:
-                continue
+                continue  # a very common word: the rarer ones find the candidates
             wt = weights(words[i].form) or 0.05
-            seen: set[int] = set()
-            for s in per_word[i]:
-                for nid in postings.get(s, ())[:_POSTING_CAP]:
-                    if nid not in seen:
-                        seen.add(nid)
-                        votes[nid] += wt
-        top = votes.most_common(_FUZZY_CANDIDATES)
-        return {nid for nid, v in top if v >= 0.4 * top[0][1]} if top else set()
+            mine: dict[int, float] = {}
+            for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
+                for s in group:
+                    for nid in postings.get(s, ())[:_POSTING_CAP]:
+                        mine[nid] = share
+            for nid, share in mine.items():
+                votes[nid] = votes.get(nid, 0.0) + wt * share
+        if not votes:
+            return set()
+        top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:_FUZZY_CANDIDATES]
+        return {nid for nid, v in top if v >= 0.4 * top[0][1]}
 
     def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...], names: dict[int, Any],
                  ranked: list[tuple[int, tuple[float, int, str]]]) -> dict[str, Any]:

@@ -93,6 +93,10 @@ def _generic() -> dict[str, float]:
     return out
 
 
+GENERIC_MISMATCH = 0.6
+"""Least weight of an unmatched generic word (see `Weights.unmatched`)."""
+
+
 class Weights:
     """Word weights: inverse document frequency in the glossary times the generic factor.
 
@@ -112,6 +116,12 @@ class Weights:
         self._norm = math.log(1 + self.n)
         self._cache: dict[str, float] = {}
         self._generic = _generic()
+
+    def unmatched(self, form: str) -> float:
+        """Weight of a word the other name lacks: a generic word that differs (Jaysh, Liwa) still
+        says the two are different things, so it weighs at least ``GENERIC_MISMATCH``."""
+        w = self(form)
+        return max(w, GENERIC_MISMATCH) if 0.3 <= self._generic.get(form, 1.0) < 1.0 else w
 
     def factor(self, form: str) -> float:
         """The generic-word factor of a folded word (1 when not listed)."""
@@ -151,13 +161,32 @@ class Params:
 DEFAULT = Params()
 
 
+def _indel_py(a: str, b: str) -> float:
+    """rapidfuzz's ``Indel.normalized_similarity`` (2·LCS / total length) in plain Python."""
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return 2 * prev[-1] / (len(a) + len(b))
+
+
 _INDEL: Callable[[str, str], float] | None = None
+_PY_CALLS = [0]
 
 
 def _ratio(a: str, b: str) -> float:
+    """Letter similarity of two words, 0-1: plain Python for the first few hundred calls (a
+    single lookup need not import rapidfuzz, 30 ms), rapidfuzz after (same results, faster)."""
     global _INDEL
     if _INDEL is None:
-        from rapidfuzz.distance import Indel  # lazily: 30 ms of imports, off the exact-match path
+        if _PY_CALLS[0] < 300:
+            _PY_CALLS[0] += 1
+            return _indel_py(a, b)
+        from rapidfuzz.distance import Indel
 
         _INDEL = Indel.normalized_similarity
     return _INDEL(a, b)
@@ -190,14 +219,13 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
                 return params.skeleton_equal * r
         return 0.0
     r = _ratio(q.form, n.form)
-    if (cons_eq or skel_eq) and len(q.cons) <= 1:
-        cons_eq = skel_eq = False  # one consonant in common says little (Izza, Azaz)
-    if (cons_eq or skel_eq) and person and r < 0.8:
+    alt_eq = len(q.skel) > 1 and (q.skel == n.alt or q.alt == n.skel)  # glued article, construct taa
+    if len(q.cons) <= 1:
+        cons_eq = alt_eq = False  # one consonant in common says little (Izza, Azaz)
+    if (cons_eq or alt_eq) and person and r < 0.8:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
-    if cons_eq:
+    if cons_eq or alt_eq:
         return params.consonants_equal + (1 - params.consonants_equal) * r
-    if skel_eq:
-        return params.skeleton_equal + (params.consonants_equal - params.skeleton_equal) * r
     if q.form.startswith("al") and q.form[2:] == n.form or n.form.startswith("al") and n.form[2:] == q.form:
         return 0.95  # an article glued to the word: Alwasl ~ al-Wasl
     if r < params.fuzzy_floor:
@@ -273,10 +301,10 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     ndrop = _droppable(nw, weights) if person else [False] * len(nw)
     for i, a in enumerate(qw):
         if i not in used_q:
-            total += weights(a.form) * (params.middle_name if qdrop[i] else 1.0)
+            total += weights.unmatched(a.form) * (params.middle_name if qdrop[i] else 1.0)
     for j, b in enumerate(nw):
         if j not in used_n:
-            total += weights(b.form) * (params.middle_name if ndrop[j] else 1.0)
+            total += weights.unmatched(b.form) * (params.middle_name if ndrop[j] else 1.0)
     result = matched / total if total > 0 else 0.0
     if person and len(qw) > 1 and len(nw) > 1:
         fq, fn = _first(qw, weights), _first(nw, weights)

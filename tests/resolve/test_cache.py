@@ -1,0 +1,122 @@
+"""The index cache: warm opens need no entities; stale, corrupt or foreign files are rebuilt."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from glossary.index import Index, MemoryStore
+from glossary.indexcache import SCHEMA, SqliteStore, cache_dir, cache_path
+from glossary.resolve import Resolver
+
+from ._data import entities
+
+
+class Builds:
+    """A build callable that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> list:  # type: ignore[type-arg]
+        self.calls += 1
+        return entities()
+
+
+def test_warm_cache_needs_no_build(tmp_path: Path) -> None:
+    b = Builds()
+    cold = Index.cached("h1", b, cache_dir=tmp_path)
+    assert b.calls == 1 and isinstance(cold.store, MemoryStore)
+    warm = Index.cached("h1", b, cache_dir=tmp_path)
+    assert b.calls == 1 and isinstance(warm.store, SqliteStore)
+    assert warm.ids() == cold.ids() and len(warm) == len(cold)
+    for q in ["Jaish al-Izzah", "Idlib", "Hama", "Khmeimim", "Muhammad Ali al-Zubaydi", "HTS", "FSA", "nothing"]:
+        assert Resolver(warm).resolve(q, explain=True).to_dict() == Resolver(cold).resolve(q, explain=True).to_dict()
+    assert Resolver(warm).search("Jaysh") == Resolver(cold).search("Jaysh")
+
+
+def test_entity_from_cache_without_yaml(tmp_path: Path) -> None:
+    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    warm = Index.cached("h1", Builds(), cache_dir=tmp_path)
+    e = warm.entity("bashar-al-asad")
+    assert e is not None and e == next(x for x in entities() if x.id == "bashar-al-asad")
+    assert warm.entity("no-such-id") is None
+
+
+def test_in_memory_copy_answers_the_same(tmp_path: Path) -> None:
+    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    warm = Index.cached("h1", Builds(), cache_dir=tmp_path)
+    mem = warm.in_memory()
+    assert isinstance(mem.store, MemoryStore)
+    qs = ["Jaish al-Izzah", "Kafranbel", "Abdulkadir Saleh", "Jaysh al-Mujahideen"]
+    assert [r.to_dict() for r in Resolver(mem).resolve_many(qs)] == [Resolver(warm).resolve(q).to_dict() for q in qs]
+
+
+def test_stale_hash_rebuilds(tmp_path: Path) -> None:
+    b = Builds()
+    Index.cached("h1", b, cache_dir=tmp_path)
+    Index.cached("h2", b, cache_dir=tmp_path)
+    assert b.calls == 2
+    assert cache_path("h2", tmp_path).exists()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "wrong-schema", "no-meta"])
+def test_corrupt_cache_is_rebuilt_silently(tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]) -> None:
+    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    path = cache_path("h1", tmp_path)
+    if damage == "garbage":
+        path.write_bytes(b"\x00not a database" * 100)
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:2000])
+    else:
+        con = sqlite3.connect(path)
+        if damage == "wrong-schema":
+            con.execute("UPDATE meta SET v = ? WHERE k = 'schema'", (str(SCHEMA + 1),))
+        else:
+            con.execute("DROP TABLE meta")
+        con.commit()
+        con.close()
+    b = Builds()
+    idx = Index.cached("h1", b, cache_dir=tmp_path)
+    assert b.calls == 1
+    assert Resolver(idx).resolve("Jaish al-Izzah").match.id == "jaysh-al-izza"  # type: ignore[union-attr]
+    assert Index.cached("h1", Builds(), cache_dir=tmp_path).store.__class__ is SqliteStore  # rewritten
+    assert capsys.readouterr().err == ""
+
+
+def test_damage_after_open_falls_back(tmp_path: Path) -> None:
+    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    b = Builds()
+    warm = Index.cached("h1", b, cache_dir=tmp_path)
+    assert isinstance(warm.store, SqliteStore)
+    warm.store.con.close()  # any SQLite error from now on
+    assert Resolver(warm).resolve("Jaish al-Izzah").match.id == "jaysh-al-izza"  # type: ignore[union-attr]
+    assert b.calls == 1
+
+
+def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    idx = Index.cached("h1", Builds(), cache_dir=blocker / "sub")
+    assert Resolver(idx).resolve("Hama").match.id == "hama"  # type: ignore[union-attr]
+
+
+def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "g"))
+    assert cache_dir() == tmp_path / "g"
+    monkeypatch.delenv("GLOSSARY_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert cache_dir() == tmp_path / "x" / "glossary"
+
+
+def test_no_pickle_in_cache(tmp_path: Path) -> None:
+    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    con = sqlite3.connect(cache_path("h1", tmp_path))
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"meta", "entities", "names", "keys", "posting", "near", "forms"}
+    blob = con.execute("SELECT v FROM keys LIMIT 1").fetchone()[0]
+    assert isinstance(blob, bytes) and len(blob) % 4 == 0 and not blob.startswith(b"\x80")  # int arrays, not pickle

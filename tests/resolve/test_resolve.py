@@ -1,0 +1,125 @@
+"""The resolver: spellings in, entities out; look-alikes and negatives stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.index import Index
+from glossary.resolve import Resolver
+
+from ._data import entities
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver(Index.build(entities()))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Jaysh al-Izza", "jaysh-al-izza"),
+        ("Jaish al-Ezzah", "jaysh-al-izza"),
+        ("Jeish el-Izza", "jaysh-al-izza"),
+        ("جيش العزّة", "jaysh-al-izza"),
+        ("ﺟﻴﺶ ﺍﻟﻌﺰﺓ", "jaysh-al-izza"),  # presentation forms pasted from a PDF
+        ("Jaysh al-3izza", "jaysh-al-izza"),  # Arabizi
+        ("Army of Glory", "jaysh-al-izza"),
+        ("army of the glory", "jaysh-al-izza"),  # English with "the"
+        ("Kafranbel", "kafr-nabl"),  # spacing
+        ("كفر نبل", "kafr-nabl"),
+        ("Deir Ezzor", "deir-ez-zor"),  # article glued to the word
+        ("Deir ez-Zor", "deir-ez-zor"),
+        ("ديرالزور", "deir-ez-zor"),
+        ("Lattaquié", "latakia"),  # French spelling, accents
+        ("al-Lādhiqīyah", "latakia"),  # scholarly
+        ("Khmeimim", "hmeimim"),  # kh ~ h
+        ("Hama", "hama"),  # Latin query, Arabic-only entry
+        ("Hezbollah", "hizballah"),
+        ("Hizb Allah", "hizballah"),
+        ("Abdulkadir Saleh", "abd-al-qadir-al-salih"),
+        ("Abdel Qader al-Saleh", "abd-al-qadir-al-salih"),
+        ("Muhammad Ali Hasan al-Zubaydi", "muhammad-al-zubaydi"),  # middle names dropped
+        ("Bashar Assad", "bashar-al-asad"),
+        ("Bachar el-Assad", "bashar-al-asad"),
+        ("HTS", "hts"),  # listed abbreviation
+        ("FSA", "fsa"),  # acronym of the English name
+    ],
+)
+def test_positive(resolver: Resolver, query: str, expected: str) -> None:
+    r = resolver.resolve(query)
+    assert (r.status, r.match and r.match.id) == ("match", expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Liwa al-Islam", "Jaysh al-Mujahideen", "Ahrar al-Sharqiya", "Khalid al-Zubaydi", "Hamam",
+     "Kafr Nabuda al-Jadida wa Tall", "Liwa al-Haqq", "Jaysh al-Nasr", "", "   ", "\u200f\u064e", "---"],
+)
+def test_negative(resolver: Resolver, query: str) -> None:
+    r = resolver.resolve(query)
+    assert r.match is None or r.match.id not in {"jaysh-al-izza", "jaysh-al-islam", "ahrar-al-sham",
+                                                 "muhammad-al-zubaydi", "hama", "kafr-nabuda"}
+
+
+def test_look_alikes_stay_apart(resolver: Resolver) -> None:
+    assert resolver.resolve("Jaysh al-Islam").match.id == "jaysh-al-islam"  # type: ignore[union-attr]
+    assert resolver.resolve("Jaysh al-Mujahideen").status == "none"
+    assert resolver.resolve("Ahrar al-Sharqiya").status == "none"
+    assert resolver.resolve("Khalid al-Zubaydi").status == "none"
+
+
+def test_latin_through_arabic_skeleton_scores_lower(resolver: Resolver) -> None:
+    hama = resolver.resolve("Hama").match
+    latin = resolver.resolve("Kafr Nabl").match
+    assert hama is not None and latin is not None and hama.score < latin.score
+    assert resolver.resolve("Hamam").status == "none"
+
+
+def test_ambiguous_lists_both(resolver: Resolver) -> None:
+    r = resolver.resolve("Idlib")
+    assert r.status == "ambiguous" and r.match is None
+    assert {c.id for c in r.candidates[:2]} == {"idlib", "idlib-governorate"}
+
+
+def test_same_fold_two_entities_raw_spelling_decides(resolver: Resolver) -> None:
+    assert resolver.resolve("Liwa al-Umma").match.id == "liwa-al-umma-sy"  # type: ignore[union-attr]
+    assert resolver.resolve("Liwaa al-Ummah").match.id == "liwa-al-umma-ly"  # type: ignore[union-attr]
+    assert resolver.resolve("Liwa al-Ummah").status == "ambiguous"
+
+
+def test_type_restricts(resolver: Resolver) -> None:
+    assert resolver.resolve("Idlib", type="group").status == "none"
+    r = resolver.resolve("Jaysh al-Izza", type="place")
+    assert r.match is None and all(c.type == "place" for c in r.candidates)
+
+
+def test_result_shape_and_explain(resolver: Resolver) -> None:
+    r = resolver.resolve("Jaish al-Izzah", explain=True)
+    d = r.to_dict()
+    assert set(d) == {"query", "status", "match", "candidates", "explain"}
+    assert set(d["match"]) == {"id", "label", "type", "score", "name", "level"}
+    assert d["match"]["level"] == "folded" and 0 <= d["match"]["score"] <= 1
+    assert d["explain"]["query_keys"]["folded"] == "jayshiza"
+    assert d["explain"]["candidates"][0]["keys"]["folded"] == "jayshiza"
+    assert "explain" not in resolver.resolve("Jaish al-Izzah").to_dict()
+
+
+@pytest.mark.parametrize(("query", "level"), [("Jaysh al-Izza", "exact"), ("جيش العزه", "arabic"),
+                                               ("Jaish al-Izzah", "folded"), ("Hmeimim", "exact"),
+                                               ("Khmeimim", "skeleton"), ("Jaysh al-Izzza Brigade", "fuzzy")])
+def test_levels(resolver: Resolver, query: str, level: str) -> None:
+    m = resolver.resolve(query).match
+    assert m is not None and m.level == level
+
+
+def test_resolve_many_same_answers(resolver: Resolver) -> None:
+    qs = ["Jaish al-Izzah", "Idlib", "nothing at all", "Jaish al-Izzah"]
+    assert [r.to_dict() for r in resolver.resolve_many(qs)] == [resolver.resolve(q).to_dict() for q in qs]
+
+
+def test_search(resolver: Resolver) -> None:
+    hits = resolver.search("Jaysh")
+    assert {"jaysh-al-izza", "jaysh-al-islam"} <= {h.id for h in hits}
+    assert resolver.search("حزب")[0].id == "hizballah"
+    assert resolver.search("Ladhiq")[0].id == "latakia"
