@@ -60,11 +60,12 @@ def parenthesized(text: str) -> list[str]:
 
 
 def query_keys(text: str) -> list[str]:
-    """The lookup keys of a name, prefixed by level (``=`` exact, ``~`` folded, ``#`` skeleton).
+    """The lookup keys of a name, prefixed by level (``=`` exact, ``~`` folded, ``%`` folded words
+    in any order, ``#`` skeleton).
 
     Example:
         >>> query_keys("Deir ez-Zor")
-        ['=deir ez zor', '~dayrzur', '#trsr']
+        ['=deir ez zor', '~dayrzur', '%dayr zur', '#trsr']
     """
     k = keys(main_part(text))
     out = []
@@ -78,6 +79,9 @@ def query_keys(text: str) -> list[str]:
         ar = arabic(text)
         if ar and ar != k.folded:
             out.append("~" + ar)  # the Arabic key keeps articles glued inside words (ديرالزور)
+    toks = [t.form for t in tokens(main_part(text)) if not t.article]
+    if len(toks) > 1:
+        out.append("%" + " ".join(sorted(toks)))  # the same words in another order (AL-ASSAD, Bashar)
     if k.skeleton:
         out.append("#" + k.skeleton)
     if k.skeleton_alt:

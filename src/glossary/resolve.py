@@ -39,7 +39,7 @@ _NON_EXACT_CAP = 0.97
 _FUZZY_BELOW = 0.95
 """Widen to the fuzzy search when the best key-collision candidate scores below this."""
 _FUZZY_CANDIDATES = 12
-_LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton"}
+_LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton", "%": "fuzzy"}
 _POSTING_CAP = 4000
 
 
@@ -295,7 +295,7 @@ class Resolver:
 
 
 def _key_dict(keys: list[str]) -> dict[str, Any]:
-    names = {"=": "exact", "~": "folded", "#": "skeleton"}
+    names = {"=": "exact", "~": "folded", "#": "skeleton", "%": "words"}
     out: dict[str, Any] = {}
     for k in keys:
         name = names.get(k[0], "other")
