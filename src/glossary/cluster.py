@@ -154,20 +154,17 @@ def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, str
         return Indel.normalized_similarity(" ".join(w[0] for w in a), " ".join(w[0] for w in b))
     used: set[int] = set()
     got = 0.0
-    for i, (form, skel) in enumerate(a):
+    for i, x in enumerate(a):
         best, best_j = 0.0, -1
-        for j, (form2, skel2) in enumerate(b):
-            if j in used:
-                continue
-            sim = Indel.normalized_similarity(form, form2)
-            if sim < SAME_SKELETON and skel and skel == skel2 and _same_vowels(form, form2):
-                sim = SAME_SKELETON
-            if sim > best:
-                best, best_j = sim, j
+        for j, y in enumerate(b):
+            if j not in used:
+                sim = _pair(x, y)[0]
+                if sim > best:
+                    best, best_j = sim, j
         if best_j >= 0:
             used.add(best_j)
             wi, wj = wa[i], wb[best_j]
-            if wi and wj and _different(a[i], b[best_j], strict):
+            if wi and wj and _pair(x, b[best_j])[1 if strict else 2]:
                 total += max(wi, FLOOR) - wi + max(wj, FLOOR) - wj  # two different words, generic or not
             else:  # two spellings of one word weigh as the lighter (a misspelt Jaysh is still generic)
                 m = min(wi, wj)
@@ -181,6 +178,20 @@ def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, str
             joined += 0.06
         score = max(score, min(joined, 1.0) * min(1.0, 2 * total / (len(a) + len(b))))
     return score
+
+
+@lru_cache(maxsize=1 << 18)
+def _pair(x: Word, y: Word) -> tuple[float, bool, bool]:
+    """Two words: their similarity (at least `SAME_SKELETON` when skeleton and vowels agree), whether they are
+    different words, and whether they are even to the lenient eye."""
+    from rapidfuzz.distance import Indel
+
+    if x == y:
+        return 1.0, False, False
+    sim = Indel.normalized_similarity(x[0], y[0])
+    if sim < SAME_SKELETON and x[1] and x[1] == y[1] and _same_vowels(x[0], y[0]):
+        sim = SAME_SKELETON
+    return sim, _different(x, y, True), _different(x, y, False)
 
 
 def _different(x: Word, y: Word, strict: bool = True) -> bool:
@@ -343,10 +354,14 @@ def cluster_names(
 def _idf_weight(unit_words: list[tuple[Word, ...]]) -> Weight:
     df: Counter[str] = Counter(w for words in unit_words for w in {x[0] for x in words})
     total = max(len(unit_words), 2)
+    memo: dict[str, float] = {}
 
     def weight(form: str) -> float:
-        idf = math.log(1 + total / (1 + df.get(form, 0))) / math.log(1 + total)
-        return generic_weight(form) * min(1.0, 0.25 + idf)
+        w = memo.get(form)
+        if w is None:
+            idf = math.log(1 + total / (1 + df.get(form, 0))) / math.log(1 + total)
+            w = memo[form] = generic_weight(form) * min(1.0, 0.25 + idf)
+        return w
 
     return weight
 
@@ -374,7 +389,7 @@ def _edges(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight,
         if len(members) < 2 or len(members) > _BLOCK_CAP:
             continue
         texts = [" ".join(w[0] for w in words[i]) for i in members]
-        m = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=60, workers=1)
+        m = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=72, workers=1)
         for a, b in zip(*m.nonzero()):
             if a < b:
                 pairs.add((members[a], members[b]))

@@ -19,7 +19,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .cluster import Cluster, cluster_names
 from .formats import EXTENSIONS, Added, Format, detect_format, scan, spool, write
@@ -134,8 +134,7 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
             raw_by_text.setdefault(text, []).append(raw)
     texts = list(raw_by_text)
     text_count = {t: sum(names[r] for r in raw_by_text[t]) for t in texts}
-    limit = getattr(getattr(glossary, "resolver", None), "threshold", None)
-    cut = threshold if threshold is not None else limit if isinstance(limit, float) else DEFAULT_THRESHOLD
+    cut = threshold if threshold is not None else _default_threshold()
     options: dict[str, Any] = {"limit": 3}
     if type:
         options["type"] = type
@@ -144,19 +143,16 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
     matched: dict[str, tuple[str, str, float, bool]] = {}
     near: dict[str, list[tuple[str, float]]] = {}
     labels: dict[str, str] = {}
-    for k, res in enumerate(glossary.resolve_many(texts, **options)):
-        text = texts[k]
-        if progress and (k % 500 == 0 or k == len(texts) - 1):
-            progress("resolve", k + 1, len(texts))
-        m = res.match
-        if m is not None:
-            labels[m.id] = m.label
-        if res.status == "match" and m is not None:
-            matched[text] = (m.id, m.label, float(m.score), float(m.score) < cut + REVIEW_MARGIN)
+    for text, res in resolve_names(glossary, texts, text_count, options=options, progress=progress).items():
+        if res.match is not None:
+            labels[res.match[0]] = res.match[1]
+        if res.status == "match" and res.match is not None:
+            eid, label, score = res.match
+            matched[text] = (eid, label, score, score < cut + REVIEW_MARGIN)
         else:
-            near[text] = [(c.id, round(float(c.score), 3)) for c in res.candidates[:3]]
+            near[text] = [(c[0], round(c[2], 3)) for c in res.candidates[:3]]
             for c in res.candidates[:3]:
-                labels.setdefault(c.id, c.label)
+                labels.setdefault(c[0], c[1])
     if reserved is None:
         entities = getattr(glossary, "entities", ())
         reserved = [e.id for e in entities]
@@ -186,6 +182,109 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
         for r in raws:
             decisions[r] = Decision(r, d.status, d.id, d.canonical, d.score, d.cluster, d.review, names[r])
     return ColumnResult(column, decisions, clusters, near)
+
+
+class Answer(NamedTuple):
+    """A resolver's answer reduced to what dedupe keeps (plain values: it crosses processes)."""
+
+    status: str
+    match: tuple[str, str, float] | None
+    """(id, label, score) of the best entity, or None."""
+    candidates: tuple[tuple[str, str, float], ...]
+
+
+def _answer(res: Any) -> Answer:
+    m = res.match
+    return Answer(res.status, (m.id, m.label, float(m.score)) if m is not None else None,
+                  tuple((c.id, c.label, float(c.score)) for c in res.candidates[:3]))
+
+
+def _default_threshold() -> float:
+    try:
+        from .resolve import THRESHOLD
+    except ImportError:  # pragma: no cover - the resolver ships with the package
+        return DEFAULT_THRESHOLD
+    return float(THRESHOLD)
+
+
+_WORKER_GLOSSARY: Any = None
+
+
+def _resolve_chunk(job: tuple[list[str], dict[str, Any]]) -> list[Answer]:
+    names, options = job
+    return [_answer(r) for r in _WORKER_GLOSSARY.resolve_many(names, **options)]
+
+
+def _resolve(glossary: GlossaryLike, names: list[str], options: dict[str, Any], progress: Progress | None,
+             done: int, total: int) -> list[Answer]:
+    """Resolve names in order: in forked worker processes (one per core) when there are many."""
+    global _WORKER_GLOSSARY
+    import multiprocessing as mp
+
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    chunk = 500
+    jobs = [(names[i:i + chunk], options) for i in range(0, len(names), chunk)]
+    out: list[Answer] = []
+    if workers > 1 and len(names) >= 4 * chunk and "fork" in mp.get_all_start_methods():
+        _WORKER_GLOSSARY = glossary  # the forked children inherit the loaded index
+        try:
+            with mp.get_context("fork").Pool(workers) as pool:
+                for answers in pool.imap(_resolve_chunk, jobs):
+                    out += answers
+                    if progress:
+                        progress("resolve", done + len(out), total)
+        finally:
+            _WORKER_GLOSSARY = None
+        return out
+    for names_, _ in jobs:
+        out += [_answer(r) for r in glossary.resolve_many(names_, **options)]
+        if progress:
+            progress("resolve", done + len(out), total)
+    return out
+
+
+def resolve_names(glossary: GlossaryLike, texts: Sequence[str], counts: Mapping[str, int], *,
+                  options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> dict[str, Answer]:
+    """Resolve distinct names, each spelling group once where that gives the same answer.
+
+    Spellings sharing a folded key (and script) are first resolved through their most
+    frequent spelling; when that finds nothing, none of them can match a name by its
+    keys, and all share the answer. The others, and every spelling of a group that did
+    resolve, are resolved one by one, so known names get their own exact answer.
+
+    Args:
+        glossary: anything with ``resolve_many`` (a `glossary.Glossary`).
+        texts: distinct, stripped names.
+        counts: rows per name (picks each group's representative).
+        options: passed to ``resolve_many``.
+        progress: called as names are resolved.
+
+    Returns:
+        Each name's `Answer`.
+    """
+    from .normalize import keys, script
+
+    opts = dict(options or {})
+    groups: dict[tuple[str, str], list[str]] = {}
+    for t in texts:
+        groups.setdefault((script(t), keys(t).folded or t), []).append(t)
+    reps = [min(g, key=lambda t: (-counts.get(t, 0), t)) for g in groups.values()]
+    total = len(texts)
+    first = dict(zip(reps, _resolve(glossary, reps, opts, progress, 0, total)))
+    out: dict[str, Answer] = {}
+    again: list[str] = []
+    for rep, members in zip(reps, groups.values()):
+        answer = first[rep]
+        out[rep] = answer
+        rest = [m for m in members if m != rep]
+        if answer.status == "none":
+            out.update((m, answer) for m in rest)
+        else:
+            again += rest
+    out.update(zip(again, _resolve(glossary, again, opts, progress, len(reps), total)))
+    if progress:
+        progress("resolve", total, total)
+    return out
 
 
 @dataclass(slots=True)
