@@ -68,7 +68,7 @@ def _progress(state: State, enabled: bool) -> Iterator[Progress | None]:
 @click.option("--review-file", type=click.Path(dir_okay=False), help="Write the proposals here (YAML) for review.")
 @click.option("--type", "etype", help="Only resolve to entities of this type.")
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Score (0-1) a match needs; default: the resolver's.")
-@click.option("--cluster-threshold", type=click.FloatRange(0, 1), default=0.86, show_default=True,
+@click.option("--cluster-threshold", type=click.FloatRange(0, 1), default=0.80, show_default=True,
               help="Similarity (0-1) two unknown spellings need to share a cluster.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @json_option

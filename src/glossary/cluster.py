@@ -206,7 +206,7 @@ def _different(x: Word, y: Word, strict: bool = True) -> bool:
     if x[0] == y[0]:
         return False
     if not strict:
-        return OSA.normalized_similarity(x[0], y[0]) < 0.5
+        return OSA.normalized_similarity(x[0], y[0]) < 0.6
     vx, vy = _vowels(x[0]), _vowels(y[0])
     if x[1] == y[1] and vx == vy:
         return False
@@ -268,7 +268,7 @@ def cluster_names(
     *,
     anchors: Mapping[str, str] | None = None,
     weight: Weight | None = None,
-    threshold: float = 0.86,
+    threshold: float = 0.80,
     reserved: Collection[str] = (),
 ) -> list[Cluster]:
     """Group spellings of the same name (see the module docstring for the steps).
@@ -479,9 +479,9 @@ def _same_vowels(x: str, y: str) -> bool:
     if "\u0600" <= x[:1] <= "\u06ff":
         return _vowels(x) == _vowels(y)
 
-    def frame(form: str) -> str:
+    def frame(form: str) -> str:  # where the long vowels stand among the consonants: Muhammad .u.. Mahmud ...u.
         form = re.sub(r"(ih|ah|eh|at|a|e|h)$", "", form)  # taa marbuta endings, as many as romanizers write
-        return re.sub(r"(.)\1+", r"\1", "".join(c for c in _frame(form) if c in "iu"))
+        return re.sub(r"([iu])\1+", r"\1", "".join(c if c in "iu" else "." for c in _frame(form)))
 
     return frame(x) == frame(y)
 

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while names are resolved."""
 
-REVIEW_MARGIN = 0.06
+ACCEPT_MARGIN = 0.04
+"""Dedupe gives an id only to a match scoring at least the resolver's threshold plus this."""
+REVIEW_MARGIN = 0.08
 """A match scoring less than the threshold plus this is flagged for review."""
 CLUSTER_REVIEW = 0.92
 """A cluster of several spellings whose weakest link scores less than this is flagged."""
@@ -110,7 +112,7 @@ class ColumnResult:
 
 
 def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "name", type: str | None = None,
-           threshold: float | None = None, cluster_threshold: float = 0.86, reserved: Iterable[str] | None = None,
+           threshold: float | None = None, cluster_threshold: float = 0.80, reserved: Iterable[str] | None = None,
            progress: Progress | None = None) -> ColumnResult:
     """Resolve each distinct name once, cluster the unknown ones, and decide every name.
 
@@ -146,10 +148,10 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
     for text, res in resolve_names(glossary, texts, text_count, options=options, progress=progress).items():
         if res.match is not None:
             labels[res.match[0]] = res.match[1]
-        if res.status == "match" and res.match is not None:
+        if res.status == "match" and res.match is not None and res.match[2] >= cut + ACCEPT_MARGIN:
             eid, label, score = res.match
             matched[text] = (eid, label, score, score < cut + REVIEW_MARGIN)
-        else:
+        else:  # a weak match is no id in a dataset: it is clustered, and its entity offered for review
             near[text] = [(c[0], round(c[2], 3)) for c in res.candidates[:3]]
             for c in res.candidates[:3]:
                 labels.setdefault(c[0], c[1])
@@ -310,7 +312,7 @@ class DedupeSummary:
 
 def dedupe_file(glossary: GlossaryLike, path: str, columns: Sequence[str], *, out: str, fmt: str | None = None,
                 out_fmt: str | None = None, review_file: str | None = None, type: str | None = None,
-                threshold: float | None = None, cluster_threshold: float = 0.86,
+                threshold: float | None = None, cluster_threshold: float = 0.80,
                 progress: Progress | None = None) -> DedupeSummary:
     """Dedupe ``columns`` of a CSV, TSV, JSON Lines or Parquet file into ``out``.
 
