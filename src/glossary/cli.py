@@ -1,0 +1,355 @@
+"""The `glossary` command: parse options, call the API, render. Nothing else.
+
+Exit status: 0 ok, 1 no result (lookup/resolve found nothing), 2 usage or input error.
+Errors go to stderr, so stdout stays valid JSON / JSON Lines.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from .errors import EXIT_NO_RESULT, EXIT_USAGE, GlossaryError
+from .model import ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .core import Glossary
+    from .render import Locale
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class State:
+    """What the group's options give every command: the glossary (loaded lazily) and the consoles."""
+
+    def __init__(self, paths: tuple[str, ...]) -> None:
+        self.paths = paths
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        from .core import load
+
+        return load(self.paths or None)
+
+    @cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(highlight=False, emoji=False)
+
+    @cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False, emoji=False)
+
+    @property
+    def plain(self) -> bool:
+        """No box art when stdout is not a terminal or NO_COLOR is set."""
+        return not self.console.is_terminal or self.console.no_color
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def json_option(f: F) -> F:
+    """``--json``: machine-readable output (UTF-8, one schema per result type)."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (UTF-8) instead of a table.")(f)
+
+
+def type_option(f: F) -> F:
+    """``--type T``: restrict to one entity type."""
+    return click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), help="Only entities of this type.")(f)
+
+
+def locale_option(f: F) -> F:
+    """``--locale``: the card's language (labels, dates, digits)."""
+    return click.option("--locale", type=click.Choice(["en", "ar"]), default="en", show_default=True,
+                        help="Language of the card's labels, dates and digits.")(f)
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _lines(values: tuple[str, ...]) -> tuple[list[str], bool]:
+    """The names to work on and whether they came from stdin (``-``)."""
+    if values == ("-",):
+        stdin = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+        return [line.rstrip("\r\n") for line in stdin], True
+    if "-" in values:
+        raise click.UsageError("'-' (read names from stdin) cannot be mixed with names")
+    return list(values), False
+
+
+class _Group(click.Group):
+    """Turns a `GlossaryError` raised by any command into problems on stderr and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as e:
+            lines: Iterable[str] = [str(p) for p in e.problems] or [str(e)]
+            for line in lines:
+                click.echo(line, err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--glossary", "paths", multiple=True, type=click.Path(dir_okay=False),
+              help="Glossary file to load (repeatable). Default: $GLOSSARY_PATH (':'-separated), else the shipped glossary.")
+@click.version_option(package_name="glossary")
+@click.pass_context
+def cli(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Bilingual Arabic–English entity glossary: look up, resolve, search and romanize names.
+
+    Example: glossary lookup "Jaish al-Izzah"
+    """
+    ctx.obj = State(paths)
+
+
+def _romanizations(state: State, text: str | None) -> list[tuple[str, str, bool]]:
+    if not text:
+        return []
+    from .translit import transliterate_all
+
+    results = transliterate_all(text, known=state.glossary.vocalized_for)
+    return [(name, t.text, t.exact) for name, t in results.items()]
+
+
+def _label_of(state: State) -> Callable[[str], str]:
+    def label(ref: str) -> str:
+        e = state.glossary.get(ref)
+        return (e.english or e.label) if e else ref
+
+    return label
+
+
+@cli.command()
+@click.argument("name")
+@type_option
+@locale_option
+@json_option
+@pass_state
+def lookup(state: State, name: str, etype: str | None, locale: str, as_json: bool) -> None:
+    """Find the entity a name refers to (any spelling, either script) and show its card.
+
+    Example: glossary lookup "جيش العزة"
+    """
+    from .render import Locale, ambiguous, card, did_you_mean
+
+    g = state.glossary
+    res = g.resolve(name, type=etype)
+    entity = g.get(res.match.id) if res.match else None
+    roms = _romanizations(state, entity.vocalized or entity.arabic) if entity and res.status == "match" else []
+    if as_json:
+        out = res.to_dict()
+        out["entity"] = entity.to_dict() if entity and res.status == "match" else None
+        out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
+        click.echo(_dump(out))
+    elif res.status == "ambiguous":
+        state.console.print(ambiguous(res, locale=Locale(locale), plain=state.plain))
+    elif entity is not None:
+        state.console.print(card(entity, locale=Locale(locale), label_of=_label_of(state), romanizations=roms, match=res.match))
+    else:
+        state.console.print(did_you_mean(name, res.candidates, locale=Locale(locale), plain=state.plain))
+    if res.status == "none":
+        sys.exit(EXIT_NO_RESULT)
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@type_option
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Score (0-1) a match needs; default: the resolver's.")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True, help="Candidates to list.")
+@click.option("--explain", is_flag=True, help="Add the normalized keys on both sides.")
+@json_option
+@pass_state
+def resolve(state: State, names: tuple[str, ...], etype: str | None, threshold: float | None, limit: int,
+            explain: bool, as_json: bool) -> None:
+    """Resolve names to entity ids (machine-oriented). '-' reads one name per line and writes JSON Lines.
+
+    Exits 1 when a name given on the command line found nothing; with '-' a miss is "match": null.
+
+    Example: printf 'Jaish al-Ezzah\\nحمص\\n' | glossary resolve -
+    """
+    queries, batch = _lines(names)
+    results = state.glossary.resolve_many(queries, type=etype, threshold=threshold, limit=limit, explain=explain)
+    if batch or as_json:
+        missed = False
+        for r in results:
+            missed |= r.status == "none"
+            click.echo(_dump(r.to_dict()))
+    else:
+        from .render import resolutions
+
+        items = list(results)
+        missed = any(r.status == "none" for r in items)
+        state.console.print(resolutions(items, plain=state.plain))
+    if missed and not batch:
+        sys.exit(EXIT_NO_RESULT)
+
+
+@cli.command()
+@click.argument("query")
+@type_option
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Rows to show.")
+@json_option
+@pass_state
+def search(state: State, query: str, etype: str | None, limit: int, as_json: bool) -> None:
+    """Entities whose names contain or start like QUERY, either script, ranked.
+
+    Example: glossary search حمص
+    """
+    hits = state.glossary.search(query, type=etype, limit=limit)
+    if as_json:
+        click.echo(_dump([h.to_dict() for h in hits]))
+    else:
+        from .render import search_hits
+
+        state.console.print(search_hits(hits, plain=state.plain))
+    if not hits:
+        sys.exit(EXIT_NO_RESULT)
+
+
+@cli.command()
+@click.argument("entity_id", metavar="ID")
+@locale_option
+@json_option
+@pass_state
+def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
+    """Show one entity by its id.
+
+    Example: glossary show kafr-nabl --locale ar
+    """
+    from .render import Locale, card, did_you_mean
+
+    entity = state.glossary.get(entity_id)
+    if entity is None:
+        if as_json:
+            click.echo(_dump(None))
+        else:
+            near = state.glossary.resolve(entity_id.replace("-", " ")).candidates
+            state.console.print(did_you_mean(entity_id, near, locale=Locale(locale), plain=state.plain))
+        sys.exit(EXIT_NO_RESULT)
+    roms = _romanizations(state, entity.vocalized or entity.arabic)
+    if as_json:
+        out = entity.to_dict()
+        out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
+        click.echo(_dump(out))
+    else:
+        state.console.print(card(entity, locale=Locale(locale), label_of=_label_of(state), romanizations=roms))
+
+
+@cli.command(name="list")
+@type_option
+@json_option
+@pass_state
+def list_(state: State, etype: str | None, as_json: bool) -> None:
+    """List every entity (optionally of one type), in file order.
+
+    Example: glossary list --type media
+    """
+    entities = state.glossary.list(type=etype)
+    if as_json:
+        click.echo(_dump([e.to_dict() for e in entities]))
+    else:
+        from .render import entity_list
+
+        state.console.print(entity_list(entities, plain=state.plain))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
+@json_option
+@pass_state
+def validate(state: State, paths: tuple[str, ...], as_json: bool) -> None:
+    """Check glossary files (default: the loaded ones); one 'file:line:col: message' per problem, exit 2 if any.
+
+    Example: glossary validate my-glossary.yaml
+    """
+    from .core import load
+
+    g = load(paths) if paths else state.glossary
+    problems = g.problems
+    count = len(g._checked[0])
+    if as_json:
+        click.echo(_dump({"files": g.paths, "entities": count, "problems": [p.to_dict() for p in problems]}))
+    else:
+        for p in problems:
+            click.echo(str(p))
+        summary = f"{len(problems)} problem(s) in {len(g.paths)} file(s)" if problems else \
+            f"ok: {count} entities in {len(g.paths)} file(s)"
+        click.echo(summary, err=bool(problems))
+    if problems:
+        sys.exit(EXIT_USAGE)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--scheme", default="ala-lc", show_default=True, help="Romanization scheme (see 'glossary schemes').")
+@click.option("--all", "all_schemes", is_flag=True, help="Every scheme.")
+@json_option
+@pass_state
+def translit(state: State, text: str, scheme: str, all_schemes: bool, as_json: bool) -> None:
+    """Romanize Arabic text; exact when vocalized or known to the glossary, else marked approximate.
+
+    '-' reads one text per line and writes JSON Lines.
+
+    Example: glossary translit --all "جَيْش العِزَّة"
+    """
+    from .translit import SCHEMES, transliterate, transliterate_all
+
+    if scheme not in SCHEMES:
+        raise click.BadParameter(f"unknown scheme {scheme!r} (expected one of: {', '.join(SCHEMES)})", param_hint="--scheme")
+    texts, batch = _lines((text,))
+    known = state.glossary.vocalized_for
+
+    def one(t: str) -> dict[str, Any]:
+        if all_schemes:
+            return {"input": t, "romanizations": {k: v.to_dict() for k, v in transliterate_all(t, known=known).items()}}
+        return {"input": t, **transliterate(t, scheme, known=known).to_dict()}
+
+    if batch or as_json:
+        for t in texts:
+            click.echo(_dump(one(t)))
+        return
+    from .render import Locale, romanizations_table
+
+    if all_schemes:
+        rows = [(k, v.text, v.exact) for k, v in transliterate_all(text, known=known).items()]
+        state.console.print(romanizations_table(rows, locale=Locale(), plain=state.plain))
+    else:
+        r = transliterate(text, scheme, known=known)
+        state.console.print(r.text if r.exact else f"{r.text}  [dim]~approximate[/dim]")
+
+
+@cli.command()
+@json_option
+@pass_state
+def schemes(state: State, as_json: bool) -> None:
+    """List the romanization schemes, with the standard each follows and an example.
+
+    Example: glossary schemes
+    """
+    from .translit import describe_schemes
+
+    rows = describe_schemes()
+    if as_json:
+        click.echo(_dump(rows))
+    else:
+        from .render import schemes_table
+
+        state.console.print(schemes_table(rows, plain=state.plain))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `glossary` command."""
+    cli.main(args=argv, prog_name="glossary")
