@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = '882190919e05c22c'
+TABLES_HASH = '0970642bfb2e5373'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -266,7 +266,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                           ['ch', 'sh'],
                           ['ph', 'f'],
                           ['ck', 'k'],
-                          ['mb', 'nb'],
+                          ['m(?=[bp])', 'n'],
                           ['qu(?=[ei])', 'k'],
                           ['^ou(?=[aeiy])', 'w'],
                           ['(?<=[aeiou])sy(?=[aeiou])', 'sh']],

@@ -41,6 +41,7 @@ EntityRow = tuple[str, str, str]
 _ACRONYM_VOWELS = str.maketrans("oe", "ui")
 
 
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 
 
@@ -67,25 +68,34 @@ def query_keys(text: str) -> list[str]:
         >>> query_keys("Deir ez-Zor")
         ['=deir ez zor', '~dayrzur', '%dayr zur', '#trsr']
     """
-    k = keys(main_part(text))
+    main = main_part(text)
+    toks = [t for t in tokens(main) if not t.article]
     out = []
-    if text != main_part(text):
-        out.append("=" + exact(text))
-    if k.exact:
-        out.append("=" + k.exact)
-    if k.folded:
-        out.append("~" + k.folded)
-    if any("\u0600" <= c <= "\u06ff" for c in text):
-        ar = arabic(text)
-        if ar and ar != k.folded:
+    ex = exact(text)
+    if ex:
+        out.append("=" + ex)
+    if main is not text:
+        ex = exact(main)
+        if ex:
+            out.append("=" + ex)
+    forms = [t.form for t in toks]
+    folded = "".join(forms)
+    if folded:
+        out.append("~" + folded)
+    if not text.isascii() and _ARABIC.search(text):
+        every = tokens(main)
+        ar = "".join(t.form for t in every) if all(_ARABIC.match(t.form) for t in every) else arabic(main)
+        if ar and ar != folded:
             out.append("~" + ar)  # the Arabic key keeps articles glued inside words (ديرالزور)
-    toks = [t.form for t in tokens(main_part(text)) if not t.article]
-    if len(toks) > 1:
-        out.append("%" + " ".join(sorted(toks)))  # the same words in another order (AL-ASSAD, Bashar)
-    if k.skeleton:
-        out.append("#" + k.skeleton)
-    if k.skeleton_alt:
-        out.append("#" + k.skeleton_alt)
+    if len(forms) > 1:
+        out.append("%" + " ".join(sorted(forms)))  # the same words in another order (AL-ASSAD, Bashar)
+    if toks:
+        sk = "".join(t.skel for t in toks)
+        if sk:
+            out.append("#" + sk)
+        alt = "".join(t.alt or t.skel for t in toks)
+        if alt != sk:
+            out.append("#" + alt)
     return out
 
 
@@ -108,6 +118,24 @@ def query_acronym(text: str) -> str:
     if 2 <= len(s) <= 7 and s.isascii() and s.isalpha() and sum(c.isupper() for c in s) >= 2:
         return s.lower().translate(_ACRONYM_VOWELS)
     return ""
+
+
+def pair_keys(words: Sequence[tuple[str, str]], limit: int = 6) -> list[str]:
+    """Keys for every two words of a name (skeletons, either reading): names sharing two words
+    with a query are found in one lookup, however common each word is alone.
+
+    Example:
+        >>> pair_keys([("ħlt", ""), ("sbt", ""), ("bsm", "")])
+        ['&sbt ħlt', '&bsm ħlt', '&bsm sbt']
+    """
+    out: dict[str, None] = {}
+    ws = [tuple(dict.fromkeys(x for x in w if x)) for w in words[:limit]]
+    for i in range(len(ws)):
+        for j in range(i + 1, len(ws)):
+            for a in ws[i]:
+                for b in ws[j]:
+                    out["&" + " ".join(sorted((a, b)))] = None
+    return list(out)
 
 
 def deletions(s: str) -> list[str]:
@@ -231,6 +259,8 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
             profiles.append((nid, p))
             extra = ["=" + exact(x) for x in parenthesized(name.text) if exact(x)]
             for k in dict.fromkeys(query_keys(name.text) + extra):
+                keys_[k].append(nid)
+            for k in pair_keys([(w.skel, w.alt) for w in p.words]):
                 keys_[k].append(nid)
             for w in p.words:
                 forms.add(w.form)

@@ -228,10 +228,19 @@ def _strip_accents(s: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+_HAS_DIGIT = re.compile("[0-9]")
+_LATIN_EXTRA = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # anything but ASCII and Arabic: accents to fold
+_AR_SIMPLE = re.compile("[\u0621-\u063a\u0641-\u064a]+")  # Arabic letters only: nothing for NFKC to do
+
+
 def _prepare(text: str) -> str:
     """`exact`, Latin accents folded, Arabizi digits inside words, apostrophes dropped."""
-    s = _strip_accents(exact(text).translate(_DIGITS))
-    if any("0" <= c <= "9" for c in s):
+    s = exact(text)
+    if not s.isascii():
+        s = s.translate(_DIGITS)
+        if _LATIN_EXTRA.search(s):
+            s = _strip_accents(s)
+    if _HAS_DIGIT.search(s):
         s = _ARABIZI_RUN.sub(_arabizi, s).replace("'", "")
         return _ARABIZI_RUN.sub(_arabizi, s)  # again: a'2 touches a letter once ' is gone
     return s.replace("'", "")
@@ -282,7 +291,7 @@ def _skeleton_word(tok: str) -> str:
         if tok.isdigit():
             return tok  # a number in a name (Branch 216); digits inside words are dropped
         s = "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
-    s = re.sub(r"(.)\1+", r"\1", s)
+    s = re.sub(r"(.)\1+", r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
     return s[:-1] if s.endswith(_H) else s
 
 
@@ -296,6 +305,7 @@ def _cons_word(tok: str) -> str:
         s = tok.replace(_TAA, "").translate(_SK_ARABIC)
     else:
         s = "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
+    s = s.replace("mb", "nb")
     return s[:-1] if s.endswith(_H) else s
 
 
@@ -335,6 +345,11 @@ def _glue_arabic(words: list[str]) -> list[str]:
                 continue
         out.append(w)
     return out
+
+
+def _may_glue(w: str, f: str) -> bool:
+    """Whether a Latin word (consonant form ``w``, folded ``f``) can join a neighbour (`_glue`)."""
+    return bool(_GLUE_NEXT.match(f) or _GLUE_PREV_RAW.match(w) or f in _GLUE_PREV or f in _GLUE_PREV_ART)
 
 
 def _glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
@@ -388,49 +403,85 @@ def tokens(text: str) -> tuple[Token, ...]:
         >>> [t.form for t in tokens("Abdul Qader al-Saleh")]
         ['abdalqadir', 'al', 'salih']
     """
-    raw: list[str] = []
-    for w in _TOKEN.findall(_prepare(text)):
-        if _is_arabic(w[0]):
-            raw.extend(exact(w.translate(_AR_MAP_TAA)).split())
-        else:
-            raw.append(_consonants(w))
-    words: list[str] = []
-    for w in _glue_arabic(raw):
-        while _is_arabic(w[0]) and w.startswith(_AR_ARTICLE) and len(w) > 3:
-            words.append(_AR_ARTICLE)
-            w = w[2:]
-        words.append(w)
+    prepared = _prepare(text)
+    if prepared.isascii():
+        raw = [_consonants(w) for w in prepared.split()]
+        arabic_text = False
+    else:
+        raw = []
+        for w in _TOKEN.findall(prepared):
+            if _is_arabic(w[0]):
+                t = w.translate(_AR_MAP_TAA)
+                if _AR_SIMPLE.fullmatch(t):
+                    raw.append(t)
+                else:
+                    raw.extend(exact(t).split())
+            else:
+                raw.append(_consonants(w))
+        arabic_text = any(_is_arabic(w[0]) for w in raw)
+    if arabic_text:
+        words: list[str] = []
+        for w in _glue_arabic(raw):
+            while _is_arabic(w[0]) and w.startswith(_AR_ARTICLE) and len(w) > 3:
+                words.append(_AR_ARTICLE)
+                w = w[2:]
+            words.append(w)
+    else:
+        words = raw
     if not words:
         return ()
     n = len(words)
+    if arabic_text:
+        folds = [w if _is_arabic(w[0]) else _fold_word(w) for w in words]
+    else:
+        folds = [_fold_word(w) for w in words]
     arts = [False] * n
+    glue = False
     for i, w in enumerate(words):
-        if _is_arabic(w[0]):
+        if arabic_text and _is_arabic(w[0]):
             arts[i] = w == _AR_ARTICLE
         else:
-            arts[i] = _is_article(_fold_word(w), _fold_word(words[i + 1]) if i + 1 < n else None)
-    words, arts = _glue(words, arts)
+            arts[i] = _is_article(folds[i], folds[i + 1] if i + 1 < n else None)
+            glue = glue or _may_glue(w, folds[i])
+    if glue:
+        words, arts = _glue(words, arts)
     out: list[Token] = []
     last = len(words) - 1
     for i, w in enumerate(words):
         if arts[i]:
-            out.append(Token(w if _is_arabic(w[0]) else "al", "", True, "", ""))
-        elif _is_arabic(w[0]):
-            alt = ""
-            if w.endswith(_TAA) and i != last:
-                alt = _skeleton_word(w[:-1])
-                sk = _skeleton_word(w[:-1] + "\u062a")
-                cons = _cons_word(w[:-1] + "\u062a")
-            else:
-                sk = _skeleton_word(w)
-                cons = _cons_word(w)
-            out.append(Token(w.replace(_TAA, "\u0647"), sk, False, alt if alt != sk else "", cons))
+            out.append(_ARTICLE_TOKENS[_AR_ARTICLE] if arabic_text and _is_arabic(w[0]) else _LATIN_ARTICLE)
+        elif arabic_text and _is_arabic(w[0]):
+            out.append(_arabic_token(w, i != last))
         else:
-            c = _compound(w)
-            sk = _skeleton_word(c)
-            alt = _skeleton_word(c[2:]) if _GLUED_ARTICLE.match(c) else ""
-            out.append(Token(_fold_word(w), sk, False, alt if alt != sk else "", _cons_word(c)))
+            out.append(_latin_token(w))
     return tuple(out)
+
+
+_ARTICLE_TOKENS: dict[str, Token] = {_AR_ARTICLE: Token(_AR_ARTICLE, "", True, "", "")}
+_LATIN_ARTICLE = Token("al", "", True, "", "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _latin_token(w: str) -> Token:
+    """The token of one Latin word (consonant spellings already folded)."""
+    c = _compound(w)
+    sk = _skeleton_word(c)
+    alt = _skeleton_word(c[2:]) if _GLUED_ARTICLE.match(c) else ""
+    return Token(_fold_word(w), sk, False, alt if alt != sk else "", _cons_word(c))
+
+
+@lru_cache(maxsize=1 << 16)
+def _arabic_token(w: str, construct: bool) -> Token:
+    """The token of one Arabic word; ``construct``: another word follows (ة may be read t)."""
+    alt = ""
+    if w.endswith(_TAA) and construct:
+        alt = _skeleton_word(w[:-1])
+        sk = _skeleton_word(w[:-1] + "\u062a")
+        cons = _cons_word(w[:-1] + "\u062a")
+    else:
+        sk = _skeleton_word(w)
+        cons = _cons_word(w)
+    return Token(w.replace(_TAA, "\u0647"), sk, False, alt if alt != sk else "", cons)
 
 
 def folded(text: str) -> str:

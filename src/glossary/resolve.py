@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -41,6 +42,7 @@ _FUZZY_BELOW = 0.95
 _FUZZY_CANDIDATES = 12
 _LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton", "%": "fuzzy"}
 _POSTING_CAP = 4000
+_NEAR_CAP = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,10 @@ class Resolver:
         for k in reversed(qkeys):  # loosest first, so that the strictest level wins
             for nid in hits.get(k, ()):
                 levels[nid] = _LEVEL_OF[k[0]]
+        if any(k[0] == "=" for k in hits) and type is None:
+            # an exact spelling scores 1.0; nothing below the exact and folded levels can come
+            # within the margin of it (they are capped at 0.97), so they need no scoring
+            levels = {nid: lv for nid, lv in levels.items() if lv in ("exact", "folded")}
         self._score(qprof, levels, type, best, arabic_q)
         acr = query_acronym(query)
         if acr and max((v[0] for v in best.values()), default=0.0) < thr:
@@ -208,46 +214,58 @@ class Resolver:
                 best[eidx] = (s, nid, level)
 
     def _fuzzy(self, qprof: Profile) -> set[int]:
-        """Names sharing a word skeleton with the query, or one a letter away (bounded).
+        """Names sharing words with the query, exactly or one letter away (bounded, no scan).
 
-        Each name gets a vote per query word it holds, the word's weight (half of it
-        when only a skeleton one letter away matches); the best-voted few are scored.
+        A query of several words looks up every two of its words at once (pair keys), so a
+        name that shares two words is found however common each word is; a one-word query,
+        or one whose pairs find nothing, looks up each word alone. Each name gets votes
+        (the words' weights, half for a skeleton one letter away); the best few are scored.
         """
         store = self.index.store
-        words = [w for w in qprof.words if w.skel]
+        words = [w for w in qprof.words if w.skel][:6]
         if not words:
             return set()
-        exact_groups = [{s for s in (w.skel, w.alt) if s} for w in words]
+        exact_groups = [sorted({s for s in (w.skel, w.alt) if s}) for w in words]
         dels = sorted({d for g in exact_groups for s in g if len(s) >= 3 for d in (s, *deletions(s))})
         near = store.near_skeletons(dels)
-        near_groups: list[set[str]] = []
+        near_groups: list[list[str]] = []
         for g in exact_groups:
             ng: set[str] = set()
             for s in g:
                 if len(s) >= 3:
                     for d in (s, *deletions(s)):
                         ng.update(near.get(d, ()))
-            near_groups.append(ng - g)
-        postings = store.word_postings(sorted(set().union(*exact_groups, *near_groups)))
+            near_groups.append(sorted(ng - set(g))[:_NEAR_CAP])
         weights = self.index.weights
+        wts = [weights(w.form) or 0.05 for w in words]
         votes: dict[int, float] = {}
-        sized = sorted((sum(len(postings.get(s, ())) for s in exact_groups[i] | near_groups[i]), i)
-                       for i in range(len(words)))
-        for rank, (size, i) in enumerate(sized):
-            if size > _POSTING_CAP and rank >= 2:
-                continue  # a very common word: the rarer ones find the candidates
-            wt = weights(words[i].form) or 0.05
-            mine: dict[int, float] = {}
-            for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
-                for s in group:
-                    for nid in postings.get(s, ())[:_POSTING_CAP]:
-                        mine[nid] = share
-            for nid, share in mine.items():
-                votes[nid] = votes.get(nid, 0.0) + wt * share
+        if len(words) >= 2:
+            wanted: dict[str, float] = {}
+            for i in range(len(words)):
+                for j in range(i + 1, len(words)):
+                    for sa, fa in [(x, 1.0) for x in exact_groups[i]] + [(x, 0.5) for x in near_groups[i]]:
+                        for sb, fb in [(x, 1.0) for x in exact_groups[j]] + [(x, 0.5) for x in near_groups[j]]:
+                            if fa + fb > 1.0:  # at most one of the two words approximate
+                                k = "&" + " ".join(sorted((sa, sb)))
+                                wanted[k] = max(wanted.get(k, 0.0), wts[i] * fa + wts[j] * fb)
+            for k, nids in store.lookup_by_key(sorted(wanted)).items():
+                v = wanted[k]
+                for nid in nids[:_POSTING_CAP]:
+                    votes[nid] = votes.get(nid, 0.0) + v
+        if not votes:
+            postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
+            for i in range(len(words)):
+                mine: dict[int, float] = {}
+                for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
+                    for sk in group:
+                        for nid in postings.get(sk, ())[:_POSTING_CAP]:
+                            mine[nid] = share
+                for nid, share in mine.items():
+                    votes[nid] = votes.get(nid, 0.0) + wts[i] * share
         if not votes:
             return set()
-        top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:_FUZZY_CANDIDATES]
-        return {nid for nid, v in top if v >= 0.4 * top[0][1]}
+        top = heapq.nlargest(_FUZZY_CANDIDATES, votes, key=votes.__getitem__)  # ties: first found first
+        return {nid for nid in top if votes[nid] >= 0.4 * votes[top[0]]}
 
     def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...], names: dict[int, Any],
                  ranked: list[tuple[int, tuple[float, int, str]]]) -> dict[str, Any]:

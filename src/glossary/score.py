@@ -246,6 +246,7 @@ def _first(words: tuple[Word, ...], weights: Weights) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 14)
 def _droppable(words: tuple[Word, ...], weights: Weights) -> list[bool]:
     """Person-name words that may be left out: middle names, and what follows bin/ould (filiation)."""
     last = len(words) - 1
@@ -297,14 +298,14 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         w = weights(nw[j].form)  # the glossary's word decides how much the pair weighs
         matched += -2 * neg * w
         total += 2 * w
-    qdrop = _droppable(qw, weights) if person else [False] * len(qw)
-    ndrop = _droppable(nw, weights) if person else [False] * len(nw)
+    qdrop = _droppable(qw, weights) if person else None
+    ndrop = _droppable(nw, weights) if person else None
     for i, a in enumerate(qw):
         if i not in used_q:
-            total += weights.unmatched(a.form) * (params.middle_name if qdrop[i] else 1.0)
+            total += weights.unmatched(a.form) * (params.middle_name if qdrop and qdrop[i] else 1.0)
     for j, b in enumerate(nw):
         if j not in used_n:
-            total += weights.unmatched(b.form) * (params.middle_name if ndrop[j] else 1.0)
+            total += weights.unmatched(b.form) * (params.middle_name if ndrop and ndrop[j] else 1.0)
     result = matched / total if total > 0 else 0.0
     if person and len(qw) > 1 and len(nw) > 1:
         fq, fn = _first(qw, weights), _first(nw, weights)
