@@ -226,7 +226,7 @@ def parse_scheme(text: str, path: str) -> Scheme:
 
     reader = _Reader(path)
     try:
-        root = YAML(typ="rt").compose(io.StringIO(text))
+        root = YAML(typ="safe", pure=False).compose(io.StringIO(text))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)

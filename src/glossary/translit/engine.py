@@ -72,8 +72,23 @@ def load(name: str) -> Scheme:
     """
     if name not in scheme_names():
         raise SchemeError(f"unknown scheme {name!r} (expected one of: {', '.join(scheme_names())})")
+    generated = _generated()
+    if name in generated:
+        return generated[name]
     file = resources.files("glossary.translit") / "schemes" / f"{name}.yaml"
     return parse_scheme(file.read_text(encoding="utf-8"), str(file))
+
+
+@functools.cache
+def _generated() -> dict[str, Scheme]:
+    """The schemes of the generated module, if it matches the tables on disk (else none)."""
+    from ._genschemes import sources_hash
+
+    try:
+        from ._schemes import SCHEMES, SOURCES_HASH
+    except ImportError:
+        return {}
+    return dict(SCHEMES) if SOURCES_HASH == sources_hash(scheme_names()) else {}
 
 
 @functools.cache
