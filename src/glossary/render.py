@@ -142,29 +142,30 @@ def card(
     row("variants", " · ".join(v.text for v in entity.variants))
     row("abbreviations", " · ".join(entity.abbreviations))
     formers = []
-    for f in entity.former_names:
-        main = f.romanized or f.english or f.arabic or ""
-        extra = ", ".join(x for x in (f.arabic if f.arabic != main else None, f.english if f.english != main else None) if x)
-        s = main + (f" ({extra})" if extra else "") + (f" — {L('until')} {locale.digits(f.until)}" if f.until else "")
-        formers.append(s)
+    for former in entity.former_names:
+        main = former.romanized or former.english or former.arabic or ""
+        others = (former.arabic if former.arabic != main else None, former.english if former.english != main else None)
+        extra = ", ".join(x for x in others if x)
+        until = f" — {L('until')} {locale.digits(former.until)}" if former.until else ""
+        formers.append(main + (f" ({extra})" if extra else "") + until)
     row("former_names", "\n".join(formers))
     from .model import REFERENCE_FIELDS
 
-    for f in REFERENCE_FIELDS:
-        refs = getattr(entity, f)
-        row(f, " · ".join(label_of(r) for r in refs))
+    for ref_field in REFERENCE_FIELDS:
+        refs = getattr(entity, ref_field)
+        row(ref_field, " · ".join(label_of(r) for r in refs))
     row("active", locale.digits(entity.active) if entity.active else None)
     row("ids", " · ".join(f"{k}: {v}" for k, v in entity.ids.items()))
     row("notes", entity.notes)
     sources = []
-    for s in entity.sources:
-        bits = [x for x in (s.publisher, f"“{s.title}”" if s.title else None) if x]
-        if s.date:
-            bits.append(locale.date(s.date))
-        if s.language:
-            bits.append(locale.language(s.language))
-        if s.url:
-            bits.append(s.url)
+    for src in entity.sources:
+        bits = [x for x in (src.publisher, f"“{src.title}”" if src.title else None) if x]
+        if src.date:
+            bits.append(locale.date(src.date))
+        if src.language:
+            bits.append(locale.language(src.language))
+        if src.url:
+            bits.append(src.url)
         sources.append(", ".join(bits))
     row("sources", "\n".join(sources))
     if romanizations:

@@ -204,14 +204,14 @@ class _Checker:
                 items = (self.record(x, "former name", _FORMER_FIELDS, scripts=scripts) for x in self.seq(vnode, key))
                 out[key] = [f for f in items if f]
             elif key == "sources":
-                items = (self.string(x, "source") if type(x).__name__ == "ScalarNode"
-                         else self.record(x, "source", _SOURCE_FIELDS) for x in self.seq(vnode, key))
-                out[key] = [s for s in items if s]
+                sources: list[Any] = [self.string(x, "source") if type(x).__name__ == "ScalarNode"
+                                      else self.record(x, "source", _SOURCE_FIELDS) for x in self.seq(vnode, key)]
+                out[key] = [s for s in sources if s]
             elif key == "ids":
                 ids = self.mapping(vnode, "'ids'") if not _is_null(vnode) else {}
                 out[key] = {k: v for k, (_, vn) in (ids or {}).items() if (v := self.string(vn, f"ids.{k}")) is not None}
             elif key in REFERENCE_FIELDS:
-                values = []
+                values: list[str] = []
                 for x in self.seq(vnode, key):
                     ref = self.string(x, key)
                     if ref is not None:
