@@ -42,6 +42,8 @@ Weight = Callable[[str], float]
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
 _BLOCK_CAP = 400
+_NEIGHBOURS = 6
+"""Each spelling is scored against its six nearest neighbours: enough to connect a cluster."""
 """Blocks larger than this are too generic to compare inside (other keys still pair)."""
 
 
@@ -105,6 +107,17 @@ FLOOR = 0.9
 Jabhat al-Nasr, and they earn nothing."""
 
 
+def unit_key(text: str) -> tuple[str, str]:
+    """The key-collision key of a spelling: its script and its meaningful folded words.
+
+    Example:
+        >>> unit_key("Jaish el-Izzah") == unit_key("Jaysh al-Izza")
+        True
+    """
+    return script(text), " ".join(w[0] for w in _words(text)) or text.strip().casefold()
+
+
+@lru_cache(maxsize=1 << 17)
 def _words(text: str) -> tuple[Word, ...]:
     """The words that carry meaning (articles dropped; Arabic ال kept off)."""
     out = []
@@ -304,7 +317,7 @@ def cluster_names(
     member_unit: list[int] = []
     for s in spellings:
         words = _words(s)
-        key = (script(s), " ".join(w[0] for w in words) or s.strip().casefold())
+        key = unit_key(s)
         u = unit_of.get(key)
         a = anchors.get(s)
         if u is None or (a is not None and unit_anchor[u] not in (None, a)):  # two entities stay apart
@@ -322,23 +335,35 @@ def cluster_names(
     unit_count = [0] * n
     for u, s in zip(member_unit, spellings):
         unit_count[u] += counts[s]
-    # 2. nearest neighbours within blocks
-    edges = _edges(unit_words, unit_script, weight, threshold)
+    # 2. nearest neighbours within blocks, most alike first; a pair already joined is not scored
     lead = list(range(n))  # each set's most frequent unit
     total = unit_count[:]  # rows per set (at its root)
-    for score, i, j, slip in edges:
+
+    def join(i: int, j: int, score: float, strict: bool) -> None:
         ri, rj = sets.find(i), sets.find(j)
-        if ri == rj:
-            continue
-        if slip and min(total[ri], total[rj]) * RARE > max(total[ri], total[rj]):
-            continue  # a slip of the pen is rare beside the spelling it mangles; two names are not
         li, lj = lead[ri], lead[rj]
-        if (li != i or lj != j) and _similarity(unit_words[li], unit_words[lj], weight, strict=not slip) < threshold:
-            continue  # single linkage would chain two different names
+        if (li != i or lj != j) and _similarity(unit_words[li], unit_words[lj], weight, strict=strict) < threshold:
+            return  # single linkage would chain two different names
         if sets.union(i, j, score):
             r = sets.find(i)
             lead[r] = min((li, lj), key=lambda u: (-unit_count[u], u))
             total[r] = total[ri] + total[rj]
+
+    slips = []
+    for i, j in _candidates(unit_words, unit_script, weight):
+        if sets.find(i) == sets.find(j):
+            continue
+        score = _similarity(unit_words[i], unit_words[j], weight)
+        if score >= threshold:
+            join(i, j, score, True)
+        else:
+            lenient = _similarity(unit_words[i], unit_words[j], weight, strict=False)
+            if lenient >= threshold:
+                slips.append((-lenient, i, j))
+    for neg, i, j in sorted(slips):
+        ri, rj = sets.find(i), sets.find(j)
+        if ri != rj and min(total[ri], total[rj]) * RARE <= max(total[ri], total[rj]):
+            join(i, j, -neg, False)  # a slip of the pen is rare beside the spelling it mangles; two names are not
     # 3. cross-script join on the skeleton key
     unit_text = [""] * n
     for u, sp in zip(member_unit, spellings):
@@ -366,10 +391,8 @@ def _idf_weight(unit_words: list[tuple[Word, ...]]) -> Weight:
     return weight
 
 
-def _edges(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight,
-           threshold: float) -> list[tuple[float, int, int, bool]]:
-    """Scored pairs of units in one block: strict matches first, then ``slip`` pairs (only the lenient score
-    reaches the threshold)."""
+def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> list[tuple[int, int]]:
+    """Pairs of units worth scoring, most alike first: each unit's nearest neighbours in its blocks."""
     from rapidfuzz import fuzz, process
 
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -383,25 +406,39 @@ def _edges(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight,
         whole = "".join(w[1] for w in ws)
         if len(whole) >= 3:
             blocks[(scripts[i], "*" + whole)].append(i)
-    pairs: set[tuple[int, int]] = set()
+    import numpy as np
+
+    texts = [" ".join(w[0] for w in ws) for ws in words]
+    found_i, found_j, found_s = [], [], []
     for key in sorted(blocks):
         members = blocks[key]
         if len(members) < 2 or len(members) > _BLOCK_CAP:
             continue
-        texts = [" ".join(w[0] for w in words[i]) for i in members]
-        m = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=72, workers=1)
-        for a, b in zip(*m.nonzero()):
-            if a < b:
-                pairs.add((members[a], members[b]))
-    edges = []
-    for i, j in sorted(pairs):
-        s = _similarity(words[i], words[j], weight)
-        if s >= threshold:
-            edges.append((s, i, j, False))
-        elif _similarity(words[i], words[j], weight, strict=False) >= threshold:
-            edges.append((s, i, j, True))
-    edges.sort(key=lambda e: (e[3], -e[0], e[1], e[2]))
-    return edges
+        block = [texts[i] for i in members]
+        m = process.cdist(block, block, scorer=fuzz.token_sort_ratio, score_cutoff=72, workers=1)
+        a, b = m.nonzero()
+        keep = a != b
+        idx = np.asarray(members)
+        found_i.append(idx[a[keep]])
+        found_j.append(idx[b[keep]])
+        found_s.append(m[a[keep], b[keep]])
+    if not found_i:
+        return []
+    i, j, sc = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s).astype(np.float64)
+    # each unit's nearest neighbours: order by (unit, -score, neighbour), keep the first few of each unit
+    order = np.lexsort((j, -sc, i))
+    i, j, sc = i[order], j[order], sc[order]
+    first = np.ones(len(i), dtype=bool)
+    first[1:] = (i[1:] != i[:-1]) | (j[1:] != j[:-1])
+    i, j, sc = i[first], j[first], sc[first]  # one entry per (unit, neighbour)
+    start = np.searchsorted(i, i, side="left")
+    rank = np.arange(len(i)) - start
+    keep = rank < _NEIGHBOURS
+    lo, hi, sc = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep]), sc[keep]
+    _, where = np.unique(lo.astype(np.int64) * len(words) + hi, return_index=True)
+    lo, hi, sc = lo[where], hi[where], sc[where]
+    order = np.lexsort((hi, lo, -sc))
+    return list(zip(lo[order].tolist(), hi[order].tolist()))
 
 
 def _join_scripts(sets: _Sets, texts: list[str], scripts: list[str], count: list[int]) -> None:

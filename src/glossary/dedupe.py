@@ -249,7 +249,7 @@ def resolve_names(glossary: GlossaryLike, texts: Sequence[str], counts: Mapping[
                   options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> dict[str, Answer]:
     """Resolve distinct names, each spelling group once where that gives the same answer.
 
-    Spellings sharing a folded key (and script) are first resolved through their most
+    Spellings sharing a folded key (`glossary.cluster.unit_key`) are first resolved through their most
     frequent spelling; when that finds nothing, none of them can match a name by its
     keys, and all share the answer. The others, and every spelling of a group that did
     resolve, are resolved one by one, so known names get their own exact answer.
@@ -264,12 +264,12 @@ def resolve_names(glossary: GlossaryLike, texts: Sequence[str], counts: Mapping[
     Returns:
         Each name's `Answer`.
     """
-    from .normalize import keys, script
+    from .cluster import unit_key
 
     opts = dict(options or {})
     groups: dict[tuple[str, str], list[str]] = {}
     for t in texts:
-        groups.setdefault((script(t), keys(t).folded or t), []).append(t)
+        groups.setdefault(unit_key(t), []).append(t)
     reps = [min(g, key=lambda t: (-counts.get(t, 0), t)) for g in groups.values()]
     total = len(texts)
     first = dict(zip(reps, _resolve(glossary, reps, opts, progress, 0, total)))
