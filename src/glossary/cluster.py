@@ -424,17 +424,17 @@ def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weigh
         found_s.append(m[a[keep], b[keep]])
     if not found_i:
         return []
-    i, j, sc = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s).astype(np.float64)
+    src, dst, sc = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s).astype(np.float64)
     # each unit's nearest neighbours: order by (unit, -score, neighbour), keep the first few of each unit
-    order = np.lexsort((j, -sc, i))
-    i, j, sc = i[order], j[order], sc[order]
-    first = np.ones(len(i), dtype=bool)
-    first[1:] = (i[1:] != i[:-1]) | (j[1:] != j[:-1])
-    i, j, sc = i[first], j[first], sc[first]  # one entry per (unit, neighbour)
-    start = np.searchsorted(i, i, side="left")
-    rank = np.arange(len(i)) - start
+    order = np.lexsort((dst, -sc, src))
+    src, dst, sc = src[order], dst[order], sc[order]
+    first = np.ones(len(src), dtype=bool)
+    first[1:] = (src[1:] != src[:-1]) | (dst[1:] != dst[:-1])
+    src, dst, sc = src[first], dst[first], sc[first]  # one entry per (unit, neighbour)
+    start = np.searchsorted(src, src, side="left")
+    rank = np.arange(len(src)) - start
     keep = rank < _NEIGHBOURS
-    lo, hi, sc = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep]), sc[keep]
+    lo, hi, sc = np.minimum(src[keep], dst[keep]), np.maximum(src[keep], dst[keep]), sc[keep]
     _, where = np.unique(lo.astype(np.int64) * len(words) + hi, return_index=True)
     lo, hi, sc = lo[where], hi[where], sc[where]
     order = np.lexsort((hi, lo, -sc))

@@ -113,7 +113,7 @@ class ColumnResult:
 
 def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "name", type: str | None = None,
            threshold: float | None = None, cluster_threshold: float = 0.80, reserved: Iterable[str] | None = None,
-           progress: Progress | None = None) -> ColumnResult:
+           progress: Progress | None = None, answers: Mapping[str, Answer] | None = None) -> ColumnResult:
     """Resolve each distinct name once, cluster the unknown ones, and decide every name.
 
     Args:
@@ -125,6 +125,8 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
         cluster_threshold: the similarity two unknown spellings need to share a cluster.
         reserved: ids a new cluster must not take (default: the glossary's entity ids).
         progress: called while names are resolved.
+        answers: the resolver's answers for the stripped names, when resolved elsewhere
+            (`resolve_names` on Spark workers); resolved here when None.
 
     Returns:
         A `ColumnResult`; ``decisions`` has one entry per non-blank raw value.
@@ -137,24 +139,23 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
     texts = list(raw_by_text)
     text_count = {t: sum(names[r] for r in raw_by_text[t]) for t in texts}
     cut = threshold if threshold is not None else _default_threshold()
-    options: dict[str, Any] = {"limit": 3}
-    if type:
-        options["type"] = type
-    if threshold is not None:
-        options["threshold"] = threshold
+    options = resolve_options(type=type, threshold=threshold)
     matched: dict[str, tuple[str, str, float, bool]] = {}
     near: dict[str, list[tuple[str, float]]] = {}
     labels: dict[str, str] = {}
-    for text, res in resolve_names(glossary, texts, text_count, options=options, progress=progress).items():
+    if answers is None:
+        answers = resolve_names(glossary, texts, text_count, options=options, progress=progress)
+    for text in texts:
+        res = answers[text]
         if res.match is not None:
             labels[res.match[0]] = res.match[1]
         if res.status == "match" and res.match is not None and res.match[2] >= cut + ACCEPT_MARGIN:
             eid, label, score = res.match
             matched[text] = (eid, label, score, score < cut + REVIEW_MARGIN)
         else:  # a weak match is no id in a dataset: it is clustered, and its entity offered for review
-            near[text] = [(c[0], round(c[2], 3)) for c in res.candidates[:3]]
-            for c in res.candidates[:3]:
-                labels.setdefault(c[0], c[1])
+            near[text] = [(cand[0], round(cand[2], 3)) for cand in res.candidates[:3]]
+            for cand in res.candidates[:3]:
+                labels.setdefault(cand[0], cand[1])
     if reserved is None:
         entities = getattr(glossary, "entities", ())
         reserved = [e.id for e in entities]
@@ -201,6 +202,21 @@ def _answer(res: Any) -> Answer:
                   tuple((c.id, c.label, float(c.score)) for c in res.candidates[:3]))
 
 
+def resolve_options(*, type: str | None = None, threshold: float | None = None) -> dict[str, Any]:
+    """The options dedupe passes to ``resolve_many`` (shared with `glossary.spark`).
+
+    Example:
+        >>> resolve_options(type="place")
+        {'limit': 3, 'type': 'place'}
+    """
+    options: dict[str, Any] = {"limit": 3}
+    if type:
+        options["type"] = type
+    if threshold is not None:
+        options["threshold"] = threshold
+    return options
+
+
 def _default_threshold() -> float:
     try:
         from .resolve import THRESHOLD
@@ -210,6 +226,18 @@ def _default_threshold() -> float:
 
 
 _WORKER_GLOSSARY: Any = None
+
+
+def _in_memory(glossary: GlossaryLike) -> GlossaryLike:
+    """A resolver over the glossary's index loaded into memory: fast for many names, and safe to fork
+    (an SQLite connection is not)."""
+    index = getattr(glossary, "index", None)
+    if index is None or not hasattr(index, "in_memory"):
+        return glossary
+    from .resolve import Resolver
+
+    resolver: GlossaryLike = Resolver(index.in_memory())  # type: ignore[assignment]
+    return resolver
 
 
 def _resolve_chunk(job: tuple[list[str], dict[str, Any]]) -> list[Answer]:
@@ -267,6 +295,7 @@ def resolve_names(glossary: GlossaryLike, texts: Sequence[str], counts: Mapping[
     from .cluster import unit_key
 
     opts = dict(options or {})
+    glossary = _in_memory(glossary)
     groups: dict[tuple[str, str], list[str]] = {}
     for t in texts:
         groups.setdefault(unit_key(t), []).append(t)
