@@ -101,7 +101,7 @@ _DIGITS = str.maketrans({**{k: v for k, v in _AR_FOLD.items() if v.isdigit()}, *
 _AR_ARTICLE: str = _AR["article"]
 _AR_GLUE_NEXT = frozenset(s.translate(_AR_MAP) for s in _AR["glue_next"])
 _AR_GLUE_PREV = frozenset(s.translate(_AR_MAP) for s in _AR["glue_previous"])
-_AR_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_AR_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _is_arabic(ch: str) -> bool:
@@ -201,6 +201,10 @@ _SK_LATIN: dict[str, str] = _SK["latin"]
 _SK_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|.", re.S)
 _SK_ARABIC = str.maketrans({**{c: "" for c in map(chr, range(0x600, 0x700)) if c not in _SK["arabic"]}, **_SK["arabic"]})
 _H = "ħ"
+# w and y are consonants at the start of a word (Walid, Yusuf, و, ي), vowels elsewhere (Eastern
+# and Western must not share a skeleton). See tables/skeleton.yaml.
+_INITIAL_LAT = {k: v for k, v in _SK.get("initial_latin", {}).items()}
+_INITIAL_AR = {k: v for k, v in _SK.get("initial_arabic", {}).items()}
 _TAA = "\u0629"
 
 
@@ -224,7 +228,7 @@ def _strip_accents(s: str) -> str:
             # unidecode folds other European Latin letters (after NFKC, never Arabic: DESIGN.md 5)
             from unidecode import unidecode
 
-            out.append(unidecode(c).lower())
+            out.append("".join(x for x in unidecode(c).lower() if x.isalnum()))
     return unicodedata.normalize("NFC", "".join(out))
 
 
@@ -286,11 +290,11 @@ def _compound(tok: str) -> str:
 def _skeleton_word(tok: str) -> str:
     """Consonant classes of one word (Latin or Arabic), runs collapsed, final h dropped."""
     if tok and _is_arabic(tok[0]):
-        s = tok.replace(_TAA, "").translate(_SK_ARABIC)
+        s = _INITIAL_AR.get(tok[0], "") + tok.replace(_TAA, "").translate(_SK_ARABIC)
     else:
         if tok.isdigit():
             return tok  # a number in a name (Branch 216); digits inside words are dropped
-        s = "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
+        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
     s = re.sub(r"(.)\1+", r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
     return s[:-1] if s.endswith(_H) else s
 
@@ -302,9 +306,9 @@ def _cons_word(tok: str) -> str:
         return tok
     tok = re.sub(r"(.)\1+", r"\1", tok)
     if _is_arabic(tok[0]):
-        s = tok.replace(_TAA, "").translate(_SK_ARABIC)
+        s = _INITIAL_AR.get(tok[0], "") + tok.replace(_TAA, "").translate(_SK_ARABIC)
     else:
-        s = "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
+        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
     s = s.replace("mb", "nb")
     return s[:-1] if s.endswith(_H) else s
 

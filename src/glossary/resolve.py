@@ -42,7 +42,9 @@ _FUZZY_BELOW = 0.95
 _FUZZY_CANDIDATES = 12
 _LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton", "%": "fuzzy"}
 _POSTING_CAP = 4000
-_NEAR_CAP = 24
+_NEAR_CAP = 16
+_PAIR_CAP = 200
+_VOTE_BUDGET = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ class Resolver:
         self.index = index
         self.params = params
 
+
     # -- resolve ----------------------------------------------------------------
     def resolve(self, query: str, *, type: str | None = None, threshold: float | None = None, limit: int = 5,
                 explain: bool = False, margin: float = MARGIN) -> Resolution:
@@ -141,7 +144,8 @@ class Resolver:
             # an exact spelling scores 1.0; nothing below the exact and folded levels can come
             # within the margin of it (they are capped at 0.97), so they need no scoring
             levels = {nid: lv for nid, lv in levels.items() if lv in ("exact", "folded")}
-        self._score(qprof, levels, type, best, arabic_q)
+        cross: dict[int, tuple[float, int, str]] = {}  # entity -> best match through the other script
+        self._score(qprof, levels, type, best, cross, arabic_q)
         acr = query_acronym(query)
         if acr and max((v[0] for v in best.values()), default=0.0) < thr:
             for nid, row in store.name_rows(store.lookup(["^" + acr])).items():
@@ -149,7 +153,10 @@ class Resolver:
                     best[row[0]] = (0.85, nid, "acronym")
         if max((v[0] for v in best.values()), default=0.0) < _FUZZY_BELOW:
             more = {nid: "fuzzy" for nid in self._fuzzy(qprof) if nid not in levels}
-            self._score(qprof, more, type, best, arabic_q)
+            self._score(qprof, more, type, best, cross, arabic_q)
+        for eidx, hit in cross.items():
+            if eidx not in best:
+                best[eidx] = hit  # only names in the other script: their consonants decide
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         rows = store.entity_rows(e for e, _ in ranked[:limit])
         names = store.name_rows(v[1] for _, v in ranked[:limit])
@@ -187,7 +194,8 @@ class Resolver:
         return type is None or self.index.store.entity_rows([eidx])[eidx][1] == type
 
     def _score(self, qprof: Profile, levels: dict[int, str], type: str | None,
-               best: dict[int, tuple[float, int, str]], arabic_q: bool) -> None:
+               best: dict[int, tuple[float, int, str]], cross: dict[int, tuple[float, int, str]],
+               arabic_q: bool) -> None:
         if not levels:
             return
         store = self.index.store
@@ -209,9 +217,13 @@ class Resolver:
             else:
                 p = decode(prof)
                 s = min(_NON_EXACT_CAP, score(qprof, p, weights, person=etype == "person", params=self.params))
-            old = best.get(eidx)
+            # A name in the query's script says more than consonants across scripts (Bushra is
+            # not Bashar, though بشار has the consonants of both): cross-script scores count only
+            # for entities with no same-script name among the candidates.
+            target = best if (prof[:1] == "a") == arabic_q else cross
+            old = target.get(eidx)
             if old is None or s > old[0]:
-                best[eidx] = (s, nid, level)
+                target[eidx] = (s, nid, level)
 
     def _fuzzy(self, qprof: Profile) -> set[int]:
         """Names sharing words with the query, exactly or one letter away (bounded, no scan).
@@ -243,25 +255,36 @@ class Resolver:
             wanted: dict[str, float] = {}
             for i in range(len(words)):
                 for j in range(i + 1, len(words)):
-                    for sa, fa in [(x, 1.0) for x in exact_groups[i]] + [(x, 0.5) for x in near_groups[i]]:
-                        for sb, fb in [(x, 1.0) for x in exact_groups[j]] + [(x, 0.5) for x in near_groups[j]]:
-                            if fa + fb > 1.0:  # at most one of the two words approximate
-                                k = "&" + " ".join(sorted((sa, sb)))
-                                wanted[k] = max(wanted.get(k, 0.0), wts[i] * fa + wts[j] * fb)
-            for k, nids in store.lookup_by_key(sorted(wanted)).items():
+                    combos = [(a, b, 1.0, 1.0) for a in exact_groups[i] for b in exact_groups[j]]
+                    combos += [(a, b, 1.0, 0.5) for a in exact_groups[i] for b in near_groups[j]]
+                    combos += [(a, b, 0.5, 1.0) for a in near_groups[i] for b in exact_groups[j]]
+                    for sa, sb, fa, fb in combos:  # at most one of the two words approximate
+                        k = "&" + " ".join(sorted((sa, sb)))
+                        wanted[k] = max(wanted.get(k, 0.0), wts[i] * fa + wts[j] * fb)
+            hits = sorted(store.lookup_by_key(sorted(wanted)).items(), key=lambda kv: (len(kv[1]), kv[0]))
+            budget = _VOTE_BUDGET
+            for k, nids in hits:
+                if budget <= 0 or len(nids) > _PAIR_CAP and votes:
+                    break  # common pairs of words: the rarer pairs have found the candidates
                 v = wanted[k]
-                for nid in nids[:_POSTING_CAP]:
+                for nid in nids[:_PAIR_CAP]:
                     votes[nid] = votes.get(nid, 0.0) + v
+                budget -= len(nids)
         if not votes:
             postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
-            for i in range(len(words)):
+            order = sorted(range(len(words)), key=lambda i: sum(len(postings.get(x, ())) for x in exact_groups[i]))
+            budget = 4 * _VOTE_BUDGET
+            for i in order:  # the rarest word first, within a budget: never a scan
                 mine: dict[int, float] = {}
                 for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
                     for sk in group:
-                        for nid in postings.get(sk, ())[:_POSTING_CAP]:
+                        for nid in postings.get(sk, ())[:budget]:
                             mine[nid] = share
                 for nid, share in mine.items():
                     votes[nid] = votes.get(nid, 0.0) + wts[i] * share
+                budget -= len(mine)
+                if budget <= 0:
+                    break
         if not votes:
             return set()
         top = heapq.nlargest(_FUZZY_CANDIDATES, votes, key=votes.__getitem__)  # ties: first found first

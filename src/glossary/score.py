@@ -75,6 +75,31 @@ def decode(s: str) -> Profile:
     return Profile("arabic" if s[:1] == "a" else "latin", words)
 
 
+def _folded_set(words: list[str]) -> dict[str, None]:
+    out: dict[str, None] = {}
+    for word in words:
+        for t in tokens(word):
+            if not t.article:
+                out[t.form] = None
+    return out
+
+
+@lru_cache(maxsize=1)
+def _mismatch() -> dict[str, float]:
+    """Folded word -> least weight when the other name lacks it (``mismatch`` in tables/generic.yaml)."""
+    from glossary._tables import TABLES
+
+    return {f: float(v) for word, v in TABLES["generic"]["mismatch"].items() for f in _folded_set([word])}
+
+
+@lru_cache(maxsize=1)
+def _kunya() -> frozenset[str]:
+    """Folded words that make a kunya with the next word (Abu, Umm)."""
+    from glossary._tables import TABLES
+
+    return frozenset(_folded_set(TABLES["generic"]["kunya"]))
+
+
 @lru_cache(maxsize=1)
 def _generic() -> dict[str, float]:
     """Folded generic word -> factor, from ``tables/generic.yaml`` (via `glossary._tables`)."""
@@ -116,11 +141,17 @@ class Weights:
         self._norm = math.log(1 + self.n)
         self._cache: dict[str, float] = {}
         self._generic = _generic()
+        self._mismatch = _mismatch()
+        self.kunya = _kunya()
 
     def unmatched(self, form: str) -> float:
         """Weight of a word the other name lacks: a generic word that differs (Jaysh, Liwa) still
-        says the two are different things, so it weighs at least ``GENERIC_MISMATCH``."""
+        says the two are different things, so it weighs at least ``GENERIC_MISMATCH``, or its own
+        mismatch weight (tables/generic.yaml)."""
         w = self(form)
+        m = self._mismatch.get(form)
+        if m is not None:
+            return max(w, m)
         return max(w, GENERIC_MISMATCH) if 0.3 <= self._generic.get(form, 1.0) < 1.0 else w
 
     def factor(self, form: str) -> float:
@@ -225,6 +256,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     if (cons_eq or alt_eq) and person and r < 0.8:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
+        if len(q.cons) == 2 and not alt_eq:
+            return 0.4 + 0.6 * r  # two consonants in common: the vowels must agree too (Diwar, Daraya)
         return params.consonants_equal + (1 - params.consonants_equal) * r
     if q.form.startswith("al") and q.form[2:] == n.form or n.form.startswith("al") and n.form[2:] == q.form:
         return 0.95  # an article glued to the word: Alwasl ~ al-Wasl
@@ -241,8 +274,10 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
 def _first(words: tuple[Word, ...], weights: Weights) -> int:
     """Position of the first word that is not a particle or a very common prefix (Abu, Muhammad, bin)."""
     for i, w in enumerate(words):
-        if weights.factor(w.form) >= 0.7:
+        if weights.factor(w.form) >= 0.7 and (i == 0 or words[i - 1].form not in weights.kunya):
             return i
+        if w.form in weights.kunya and i + 1 < len(words):
+            return i + 1  # Abu Bakr: Bakr is the name that must agree
     return 0
 
 
@@ -309,7 +344,8 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     result = matched / total if total > 0 else 0.0
     if person and len(qw) > 1 and len(nw) > 1:
         fq, fn = _first(qw, weights), _first(nw, weights)
-        if used_q.get(0) == 0 and word_similarity(qw[0], nw[0], cross, params, person) >= 0.85:
+        if (used_q.get(0) == 0 and qw[0].form not in weights.kunya
+                and word_similarity(qw[0], nw[0], cross, params, person) >= 0.85):
             fq = fn = 0  # the same first word (Muhammad Hasan Abbas ~ Muhammad Abbas)
         j0 = used_q.get(fq)
         if j0 != fn:
