@@ -34,6 +34,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA, Indel
+
 from .normalize import script, tokens
 
 Weight = Callable[[str], float]
@@ -152,8 +154,6 @@ def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
 def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, strict: bool = True) -> float:
     """`similarity` over words; ``strict=False`` forgives two-edit slips (Halabi, Haabi) that strict counts as
     different words."""
-    from rapidfuzz.distance import Indel
-
     if a == b:
         return 1.0 if a else 0.0
     if not a or not b:
@@ -197,8 +197,6 @@ def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, str
 def _pair(x: Word, y: Word) -> tuple[float, bool, bool]:
     """Two words: their similarity (at least `SAME_SKELETON` when skeleton and vowels agree), whether they are
     different words, and whether they are even to the lenient eye."""
-    from rapidfuzz.distance import Indel
-
     if x == y:
         return 1.0, False, False
     sim = Indel.normalized_similarity(x[0], y[0])
@@ -214,8 +212,6 @@ def _different(x: Word, y: Word, strict: bool = True) -> bool:
     edit on the first letter that changes the skeleton (أحمد, محمد); for Arabic script,
     different long vowels (محمد, محمود).
     """
-    from rapidfuzz.distance import OSA
-
     if x[0] == y[0]:
         return False
     if not strict:
@@ -443,8 +439,6 @@ def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weigh
 
 def _join_scripts(sets: _Sets, texts: list[str], scripts: list[str], count: list[int]) -> None:
     """Join Arabic and Latin sets whose spellings share consonant skeletons, mutual best partners only."""
-    from rapidfuzz.distance import Indel
-
     from .normalize import folded
 
     skel = [tuple((w, w) for w in (re.sub(r"(.)\1+", r"\1", t.skel) for t in tokens(x) if not t.article and t.skel))
