@@ -35,6 +35,9 @@ from .normalize import script
 if TYPE_CHECKING:
     from .dedupe import ColumnResult, GlossaryLike
 
+NEAR = 0.4
+"""A known entity is listed as 'near' a proposed one when the resolver scored it at least this."""
+
 _HEADER = """\
 # glossary dedupe review{source}
 # Proposals, most rows first. Edit them, then: glossary --glossary YOUR.yaml apply {name}
@@ -89,7 +92,8 @@ def proposals(results: Sequence[ColumnResult], glossary: GlossaryLike) -> tuple[
             near: dict[str, float] = {}
             for t, _ in c.members:
                 for eid, s in r.near.get(t, ()):
-                    near[eid] = max(near.get(eid, 0.0), s)
+                    if s >= NEAR:
+                        near[eid] = max(near.get(eid, 0.0), s)
             entities.append({
                 "id": c.id, "accept": False, "type": "other", "romanized": latin[0] if latin else None,
                 "arabic": arabic[0] if arabic else None, "column": r.column, "confidence": round(c.confidence, 3),
