@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .cluster import Cluster, cluster_names
-from .formats import EXTENSIONS, Added, Format, detect_format, scan, spool, write
+from .formats import EXTENSIONS, Added, Format, detect_format, scan, spool, spool_path, write
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -374,7 +374,7 @@ def dedupe_file(glossary: GlossaryLike, path: str, columns: Sequence[str], *, ou
     elif out != "-" and os.path.splitext(out)[1].lower() in EXTENSIONS:
         ofmt = detect_format(out)
     tmp_in = spool(sys.stdin.buffer, "." + ifmt) if path == "-" else None
-    tmp_out = spool(_empty(), "." + ofmt) if out == "-" else None
+    tmp_out = spool_path(ofmt) if out == "-" else None
     try:
         s = scan(tmp_in or path, ifmt, columns)
         if tmp_in:
@@ -397,12 +397,6 @@ def dedupe_file(glossary: GlossaryLike, path: str, columns: Sequence[str], *, ou
         for t in (tmp_in, tmp_out):
             if t and os.path.exists(t):
                 os.remove(t)
-
-
-def _empty() -> Any:
-    import io
-
-    return io.BytesIO(b"")
 
 
 def _copy(src: Any, dst: Any) -> None:

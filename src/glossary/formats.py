@@ -283,7 +283,8 @@ def write(s: Scan, out: str, out_fmt: Format, decisions: Mapping[str, Mapping[st
         raise GlossaryError([Problem(s.path, 1, 1, f"cannot convert {s.fmt} to {out_fmt}"
                                      + (f": {s.bad_rows} bad row(s) can only pass through to {s.fmt}" if s.bad_rows else
                                         " (JSON Lines in and out only)"))])
-    tmp = f"{out}.{os.getpid()}.tmp"
+    special = os.path.exists(out) and not os.path.isfile(out)  # /dev/stdout, a pipe: write through a copy
+    tmp = spool_path(out_fmt) if special else f"{out}.{os.getpid()}.tmp"
     try:
         if s.fmt == "jsonl":
             _write_jsonl(s, tmp, decisions)
@@ -296,7 +297,13 @@ def write(s: Scan, out: str, out_fmt: Format, decisions: Mapping[str, Mapping[st
                 _write_csv(s, tmp, decisions)  # polars disagreed with pass 1: the exact path keeps every row
         else:
             _write_csv(s, tmp, decisions)
-        os.replace(tmp, out)
+        if special:
+            import shutil
+
+            with open(tmp, "rb") as src, open(out, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+        else:
+            os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -394,6 +401,15 @@ def _write_polars(s: Scan, out: str, out_fmt: Format, decisions: Mapping[str, Ma
         lf.sink_csv(out, separator="\t" if out_fmt == "tsv" else ",",
                     quote_style="never" if out_fmt == "tsv" else "necessary", include_bom=s.bom,
                     line_terminator=s.newline)
+
+
+def spool_path(fmt: str) -> str:
+    """A new empty temporary file for one format."""
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="glossary-dedupe-", suffix="." + fmt)
+    os.close(fd)
+    return path
 
 
 def spool(stream: IO[bytes], suffix: str) -> str:
