@@ -183,3 +183,16 @@ def test_csv_with_bom_and_crlf(tmp_path: Path) -> None:
     write(s, str(out), "csv", {"actor": {"Hama": ("hama", "Hama", 1.0, None, False)}})
     assert out.read_bytes() == "\ufeffactor,n,actor_id,actor_canonical,actor_score,actor_cluster,actor_review\r\n" \
         "Hama,1,hama,Hama,1.000,,false\r\n".encode()
+
+
+@pytest.mark.parametrize("fmt,delimiter", [("csv", ","), ("tsv", "\t")])
+def test_clean_files_are_counted_alike_by_both_engines(tmp_path: Path, fmt: str, delimiter: str) -> None:
+    from glossary.formats import _scan_exact
+
+    src = tmp_path / f"in.{fmt}"
+    rows = [[str(i), ["Hama", "حماة", "", " Hama ", "Kafr Nabl"][i % 5], "x"] for i in range(50)]
+    with open(src, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, delimiter=delimiter, lineterminator="\r\n").writerows([["id", "actor", "n"], *rows])
+    fast, exact = scan(str(src), fmt, ["actor"]), _scan_exact(str(src), fmt, ["actor"])  # type: ignore[arg-type]
+    assert fast.rows == exact.rows == 50 and fast.newline == exact.newline == "\r\n"
+    assert fast.counts["actor"] == {k: v for k, v in exact.counts["actor"].items() if k}
