@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Indel
 
 from .normalize import script, tokens
+from .store_write import slug
 
 Weight = Callable[[str], float]
 """A word's weight (its folded form in, 0-1 out): generic words weigh less."""
@@ -264,12 +264,6 @@ class _Sets:
         self.anchor[lo] = ai if ai is not None else aj
         self.weakest[lo] = min(self.weakest[ri], self.weakest[rj], score)
         return True
-
-
-def _slug(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
 def cluster_names(
@@ -538,7 +532,7 @@ def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], ancho
         ordered.append((entity is not None, -sum(c for _, c in ms), ms[0][0], root, ms))
     ordered.sort()
     for anchored, _neg, label, root, ms in ordered:
-        base = _slug(next((s for s, _ in ms if script(s) != "arabic"), "")) or _arabic_slug(label) or "name"
+        base = slug(next((s for s, _ in ms if script(s) != "arabic"), "")) or _arabic_slug(label) or "name"
         cid, k = base, 2
         while cid in taken:
             cid, k = f"{base}-{k}", k + 1
@@ -551,4 +545,4 @@ def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], ancho
 def _arabic_slug(text: str) -> str:
     from .normalize import keys
 
-    return _slug(_romanize(text)) or _slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))
+    return slug(_romanize(text)) or slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))

@@ -16,7 +16,6 @@ Example:
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -383,9 +382,11 @@ def dedupe_file(glossary: GlossaryLike, path: str, columns: Sequence[str], *, ou
                           cluster_threshold=cluster_threshold, progress=progress) for c in columns]
         write(s, tmp_out or out, ofmt, {r.column: {k: d.added() for k, d in r.decisions.items()} for r in results})
         if tmp_out:
+            import shutil
+
             with open(tmp_out, "rb") as f:
                 sys.stdout.flush()
-                _copy(f, sys.stdout.buffer)
+                shutil.copyfileobj(f, sys.stdout.buffer, 1 << 20)
                 sys.stdout.buffer.flush()
         if review_file:
             from .review import write_review
@@ -397,19 +398,3 @@ def dedupe_file(glossary: GlossaryLike, path: str, columns: Sequence[str], *, ou
         for t in (tmp_in, tmp_out):
             if t and os.path.exists(t):
                 os.remove(t)
-
-
-def _copy(src: Any, dst: Any) -> None:
-    import shutil
-
-    shutil.copyfileobj(src, dst, 1 << 20)
-
-
-def counts_of(values: Iterable[str]) -> Counter[str]:
-    """Count raw values (a helper for callers holding a column in memory).
-
-    Example:
-        >>> counts_of(["Hama", "Hama", "حماة"])
-        Counter({'Hama': 2, 'حماة': 1})
-    """
-    return Counter(values)

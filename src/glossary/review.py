@@ -24,7 +24,7 @@ Example:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -270,13 +270,3 @@ def _add(gf: Any, target: str, texts: Iterable[str], summary: ApplySummary) -> N
         summary.variants.setdefault(target, []).extend(added)
     else:
         summary.unchanged += 1
-
-
-def accepted_counts(summary: ApplySummary) -> Mapping[str, int]:
-    """How many entities and variants an apply added (for a one-line report).
-
-    Example:
-        >>> accepted_counts(ApplySummary("g.yaml", {"hama": ["Hamah"]}, ["liwa-al-haqq"]))
-        {'entities': 1, 'variants': 1}
-    """
-    return {"entities": len(summary.entities), "variants": sum(len(v) for v in summary.variants.values())}

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
     from .core import Glossary
-    from .dedupe import Answer
 
 _WORKER: dict[str, Any] = {}
 """On a worker: the glossary built from the broadcast sources, by content hash."""
