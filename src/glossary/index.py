@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from glossary.normalize import arabic, exact, keys, tokens
-from glossary.score import Profile, Weights, encode, profile
+from glossary.normalize import arabic, exact, tokens
+from glossary.score import Profile, Weights, encode, main_part, parenthesized, profile
 
 if TYPE_CHECKING:
     from glossary.model import Entity
@@ -42,61 +42,42 @@ _ACRONYM_VOWELS = str.maketrans("oe", "ui")
 
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
-
-
-def main_part(text: str) -> str:
-    """A name without its parenthesized parts (ISLAMIC JIHAD UNION (IJU) -> ISLAMIC JIHAD UNION), if any is left."""
-    if "(" not in text and "[" not in text:
-        return text
-    main = _PARENS.sub(" ", text).strip()
-    return main if any(c.isalpha() for c in main) else text
-
-
-def parenthesized(text: str) -> list[str]:
-    """The parenthesized parts of a name (often its abbreviation: ETIM, JAK-A)."""
-    if "(" not in text and "[" not in text:
-        return []
-    return [m.strip(" ()[]") for m in _PARENS.findall(text) if m.strip(" ()[]")]
 
 
 def query_keys(text: str) -> list[str]:
     """The lookup keys of a name, prefixed by level (``=`` exact, ``~`` folded, ``%`` folded words
-    in any order, ``#`` skeleton).
+    in any order, ``#`` skeleton), for the whole name and for it without parenthesized parts.
 
     Example:
         >>> query_keys("Deir ez-Zor")
         ['=deir ez zor', '~dayrzur', '%dayr zur', '#trsr']
     """
-    main = main_part(text)
-    toks = [t for t in tokens(main) if not t.article]
-    out = []
+    out: dict[str, None] = {}
     ex = exact(text)
     if ex:
-        out.append("=" + ex)
-    if main is not text:
-        ex = exact(main)
-        if ex:
-            out.append("=" + ex)
-    forms = [t.form for t in toks]
-    folded = "".join(forms)
-    if folded:
-        out.append("~" + folded)
-    if not text.isascii() and _ARABIC.search(text):
-        every = tokens(main)
-        ar = "".join(t.form for t in every) if all(_ARABIC.match(t.form) for t in every) else arabic(main)
-        if ar and ar != folded:
-            out.append("~" + ar)  # the Arabic key keeps articles glued inside words (ديرالزور)
-    if len(forms) > 1:
-        out.append("%" + " ".join(sorted(forms)))  # the same words in another order (AL-ASSAD, Bashar)
-    if toks:
-        sk = "".join(t.skel for t in toks)
-        if sk:
-            out.append("#" + sk)
-        alt = "".join(t.alt or t.skel for t in toks)
-        if alt != sk:
-            out.append("#" + alt)
-    return out
+        out["=" + ex] = None
+    main = main_part(text)
+    for part in (text, main) if main is not text else (text,):
+        toks = [t for t in tokens(part) if not t.article]
+        forms = [t.form for t in toks]
+        folded = "".join(forms)
+        if folded:
+            out["~" + folded] = None
+        if not part.isascii() and _ARABIC.search(part):
+            every = tokens(part)
+            ar = "".join(t.form for t in every) if all(_ARABIC.match(t.form) for t in every) else arabic(part)
+            if ar:
+                out["~" + ar] = None  # the Arabic key keeps articles glued inside words (ديرالزور)
+        if len(forms) > 1:
+            out["%" + " ".join(sorted(forms))] = None  # the same words in another order (AL-ASSAD, Bashar)
+        if toks:
+            sk = "".join(t.skel for t in toks)
+            if sk:
+                out["#" + sk] = None
+            alt = "".join(t.alt or t.skel for t in toks)
+            if alt:
+                out["#" + alt] = None
+    return list(out)
 
 
 def acronym(text: str, ignore: Callable[[str], bool]) -> str:
@@ -254,7 +235,7 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
         forms: set[str] = set()
         for name in e.names():
             nid = len(st.names)
-            p = profile(main_part(name.text))
+            p = profile(name.text)
             st.names.append((eidx, name.text, name.kind.value, encode(p)))
             profiles.append((nid, p))
             extra = ["=" + exact(x) for x in parenthesized(name.text) if exact(x)]
@@ -369,5 +350,5 @@ class _LazyDF(dict[str, int]):
         self[key] = value
         return value
 
-    def get(self, key: str, default: Any = 0) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = 0) -> Any:
         return self[key]

@@ -35,12 +35,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from glossary._tables import TABLES, TABLES_HASH
 
-__all__ = ["exact", "arabic", "arabic_key", "folded", "skeleton", "tokens", "keys", "Token", "Keys", "TABLES_HASH", "script"]
+__all__ = ["TABLES_HASH", "Keys", "Token", "arabic", "arabic_key", "exact", "folded", "keys", "script", "skeleton", "tokens"]
 
 _LAT = TABLES["latin"]
 _AR = TABLES["arabic"]
@@ -198,13 +199,13 @@ _ARABIZI_RUN = re.compile(r"(?<=[a-z])[0-9][0-9']*|[0-9][0-9']*(?=[a-z])")
 _ARABIZI_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_ARABIZI, key=len, reverse=True)))
 _TOKEN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 _SK_LATIN: dict[str, str] = _SK["latin"]
-_SK_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|.", re.S)
+_SK_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|.", re.DOTALL)
 _SK_ARABIC = str.maketrans({**{c: "" for c in map(chr, range(0x600, 0x700)) if c not in _SK["arabic"]}, **_SK["arabic"]})
 _H = "ħ"
 # w and y are consonants at the start of a word (Walid, Yusuf, و, ي), vowels elsewhere (Eastern
 # and Western must not share a skeleton). See tables/skeleton.yaml.
-_INITIAL_LAT = {k: v for k, v in _SK.get("initial_latin", {}).items()}
-_INITIAL_AR = {k: v for k, v in _SK.get("initial_arabic", {}).items()}
+_INITIAL_LAT: dict[str, str] = dict(_SK.get("initial_latin", {}))
+_INITIAL_AR: dict[str, str] = dict(_SK.get("initial_arabic", {}))
 _TAA = "\u0629"
 
 

@@ -20,12 +20,12 @@ Example:
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from glossary.index import Index, deletions, main_part, query_acronym, query_keys
-from glossary.normalize import arabic, exact
+from glossary.index import Index, deletions, query_acronym, query_keys
 from glossary.score import DEFAULT, Params, Profile, decode, profile, score
 
 Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
@@ -42,9 +42,9 @@ _FUZZY_BELOW = 0.95
 _FUZZY_CANDIDATES = 12
 _LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton", "%": "fuzzy"}
 _POSTING_CAP = 4000
-_NEAR_CAP = 16
+_NEAR_CAP = 32
 _PAIR_CAP = 200
-_VOTE_BUDGET = 200
+_VOTE_BUDGET = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ class Resolver:
         query = query if isinstance(query, str) else str(query)
         thr = THRESHOLD if threshold is None else threshold
         qkeys = query_keys(query)
-        qprof = profile(main_part(query))
+        qprof = profile(query)
         best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
         store = self.index.store
         hits = store.lookup_by_key(qkeys)
@@ -202,6 +202,7 @@ class Resolver:
         rows = store.name_rows(levels)
         ents = store.entity_rows({r[0] for r in rows.values()})
         weights = self.index.weights
+        qfolded = "".join(w.form for w in qprof.words)
         for nid in sorted(rows):
             eidx, _text, _kind, prof = rows[nid]
             etype = ents[eidx][1]
@@ -210,7 +211,7 @@ class Resolver:
             level = levels[nid]
             if level == "exact":
                 s = 1.0
-            elif level == "folded":
+            elif level == "folded" and _same_letters(qprof, prof, qfolded):
                 s = _NON_EXACT_CAP  # the same letters once folded: the same name
                 if arabic_q and prof[:1] == "a":
                     level = "arabic"
@@ -238,18 +239,24 @@ class Resolver:
         if not words:
             return set()
         exact_groups = [sorted({s for s in (w.skel, w.alt) if s}) for w in words]
-        dels = sorted({d for g in exact_groups for s in g if len(s) >= 3 for d in (s, *deletions(s))})
+        dels = sorted({d for g in exact_groups for s in g for d in (s, *(deletions(s) if len(s) >= 3 else ()))})
         near = store.near_skeletons(dels)
         near_groups: list[list[str]] = []
         for g in exact_groups:
             ng: set[str] = set()
             for s in g:
+                ng.update(near.get(s, ()))  # one letter more
                 if len(s) >= 3:
-                    for d in (s, *deletions(s)):
-                        ng.update(near.get(d, ()))
+                    for d in deletions(s):
+                        ng.update(near.get(d, ()))  # one letter changed or less
             near_groups.append(sorted(ng - set(g))[:_NEAR_CAP])
-        weights = self.index.weights
-        wts = [weights(w.form) or 0.05 for w in words]
+        # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
+        # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
+        sizes = {k: len(v) for k, v in store.word_postings(sorted({x for g in exact_groups for x in g})).items()}
+        n = max(self.index.store.n_entities, 1)
+        norm = math.log(1 + n)
+        wts = [max(0.05, min(math.log(1 + n / max(1, max((sizes.get(x, 0) for x in g), default=0))) / norm, 1.0))
+               for g in exact_groups]
         votes: dict[int, float] = {}
         if len(words) >= 2:
             wanted: dict[str, float] = {}
@@ -261,11 +268,13 @@ class Resolver:
                     for sa, sb, fa, fb in combos:  # at most one of the two words approximate
                         k = "&" + " ".join(sorted((sa, sb)))
                         wanted[k] = max(wanted.get(k, 0.0), wts[i] * fa + wts[j] * fb)
-            hits = sorted(store.lookup_by_key(sorted(wanted)).items(), key=lambda kv: (len(kv[1]), kv[0]))
+            # the rarest and weightiest pairs first
+            hits = sorted(store.lookup_by_key(sorted(wanted)).items(),
+                          key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
             budget = _VOTE_BUDGET
             for k, nids in hits:
-                if budget <= 0 or len(nids) > _PAIR_CAP and votes:
-                    break  # common pairs of words: the rarer pairs have found the candidates
+                if votes and (len(nids) > _PAIR_CAP or budget <= 0 and len(nids) > 8):
+                    continue  # a common pair of words: the rarer pairs have found the candidates
                 v = wanted[k]
                 for nid in nids[:_PAIR_CAP]:
                     votes[nid] = votes.get(nid, 0.0) + v
@@ -333,6 +342,17 @@ class Resolver:
                 out.append(SearchHit(c.id, c.label, c.type, c.name, 0.6 * c.score))
         out.sort(key=lambda h: (-h.score, h.label))
         return out[:limit]
+
+
+def _same_letters(q: Profile, prof: str, qfolded: str) -> bool:
+    """Whether a name has the query's folded letters, parenthesized words included (Kafr Nabl
+    (Idlib) is not Kafr Nabl (Hama), though both are Kafr Nabl)."""
+    p = decode(prof)
+    if "".join(w.form for w in p.words) == qfolded:
+        return True
+    # an Arabic article glued inside a word (ديرالزور) keeps the words apart: compare unspaced
+    return q.script == "arabic" and p.script == "arabic" and len(p.words) != len(q.words) and all(
+        not w.opt for w in (*p.words, *q.words))
 
 
 def _key_dict(keys: list[str]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,12 +35,14 @@ from glossary.normalize import script, tokens
 
 
 class Word(NamedTuple):
-    """One significant word of a name, as the scorer sees it."""
+    """One significant word of a name, as the scorer sees it (``opt``: "1" when it was in
+    parentheses, a qualifier or abbreviation that may be left out: Kafr Nabl (Idlib))."""
 
     form: str
     skel: str
     alt: str
     cons: str
+    opt: str = ""
 
 
 class Profile(NamedTuple):
@@ -56,7 +59,35 @@ def profile(text: str) -> Profile:
         >>> [w.form for w in profile("Abdul Qader al-Saleh").words]
         ['abdalqadir', 'salih']
     """
-    return Profile(script(text), tuple(Word(t.form, t.skel, t.alt, t.cons) for t in tokens(text) if not t.article))
+    main = main_part(text)
+    words = [Word(t.form, t.skel, t.alt, t.cons) for t in tokens(main) if not t.article]
+    if main is not text:
+        for part in parenthesized(text):
+            words.extend(Word(t.form, t.skel, t.alt, t.cons, "1") for t in tokens(part) if not t.article)
+    return Profile(script(text), tuple(words))
+
+
+_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+
+
+def main_part(text: str) -> str:
+    """A name without its parenthesized parts, if any is left (the same object when it has none).
+
+    Example:
+        >>> main_part("ISLAMIC JIHAD UNION (IJU)")
+        'ISLAMIC JIHAD UNION'
+    """
+    if "(" not in text and "[" not in text:
+        return text
+    main = _PARENS.sub(" ", text).strip()
+    return main if any(c.isalpha() for c in main) else text
+
+
+def parenthesized(text: str) -> list[str]:
+    """The parenthesized parts of a name: qualifiers and abbreviations (Idlib, ETIM, JAK-A)."""
+    if "(" not in text and "[" not in text:
+        return []
+    return [m.strip(" ()[]") for m in _PARENS.findall(text) if m.strip(" ()[]")]
 
 
 _SEP_WORD = "\x1e"
@@ -182,7 +213,10 @@ class Params:
     cross_script: float = 0.9
     """Factor on a Latin-to-Arabic (or reverse) score, which compares consonants only."""
     middle_name: float = 0.3
-    """Weight of a person's middle name that the other side lacks."""
+    """Weight of a word one side may leave out and the other has: a person's middle name, a
+    parenthesized qualifier (the same for every such word, so that two people who differ only
+    in a middle name the query lacks tie, and the answer is ambiguous), times the word's
+    generic factor (bin, ould weigh next to nothing)."""
     given_name_mismatch: float = 0.55
     """Factor when two person names both have given names and these differ."""
     joined: float = 0.93
@@ -337,10 +371,10 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     ndrop = _droppable(nw, weights) if person else None
     for i, a in enumerate(qw):
         if i not in used_q:
-            total += weights.unmatched(a.form) * (params.middle_name if qdrop and qdrop[i] else 1.0)
+            total += params.middle_name * weights.factor(a.form) if a.opt or qdrop and qdrop[i] else weights.unmatched(a.form)
     for j, b in enumerate(nw):
         if j not in used_n:
-            total += weights.unmatched(b.form) * (params.middle_name if ndrop and ndrop[j] else 1.0)
+            total += params.middle_name * weights.factor(b.form) if b.opt or ndrop and ndrop[j] else weights.unmatched(b.form)
     result = matched / total if total > 0 else 0.0
     if person and len(qw) > 1 and len(nw) > 1:
         fq, fn = _first(qw, weights), _first(nw, weights)
