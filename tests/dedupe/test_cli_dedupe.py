@@ -10,16 +10,15 @@ import pytest
 from click.testing import CliRunner
 
 import glossary.cli_dedupe  # noqa: F401  (registers dedupe and apply on the group)
-from glossary.cli import State, cli
+from glossary.cli import cli
 
 CSV = "id,actor\n1,Jaish al Izza\n2,Liwa al-Haqq\n3,لواء الحق\n4,Liwaa al-Haq\n5,Kataib al-Faruq\n6,Hamah\n"
 
 
 @pytest.fixture()
-def run(small: Any, glossary_file: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+def run(glossary_file: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """Invoke the CLI on the small glossary; returns (exit_code, stdout, stderr)."""
-    if type(small).__name__ == "FakeGlossary":  # while the resolver is being written, the commands see the stand-in
-        monkeypatch.setattr(State, "glossary", property(lambda self: small))
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(glossary_file.parent / "cache"))
 
     def invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
         r = CliRunner().invoke(cli, ["--glossary", str(glossary_file), *args], input=input, catch_exceptions=False)
