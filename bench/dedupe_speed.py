@@ -85,9 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         make(src, args.rows, args.distinct)
         print(f"built {src} in {time.perf_counter() - t0:.1f} s")
     glossary = str(DATA / "dev_glossary.yaml")
-    cmd = [sys.executable, "-m", "glossary", "--glossary", glossary]
-    env_cache = args.dir / "cache"
-    os.environ["XDG_CACHE_HOME"] = str(env_cache)
+    # the dedupe command, whether or not glossary.cli imports glossary.cli_dedupe yet
+    cmd = [sys.executable, "-c", "import glossary.cli_dedupe; from glossary.cli import main; main()",
+           "--glossary", glossary]
+    os.environ["GLOSSARY_CACHE_DIR"] = str(args.dir / "cache")
     subprocess.run([*cmd, "resolve", "Hama"], stdout=subprocess.DEVNULL, check=False)  # warm the index cache
     print(f"{args.rows:,} rows, {args.distinct:,} distinct spellings, column 'actor'; {os.cpu_count()} cores")
     print(f"{'format':<8} {'wall':>8} {'peak RSS':>10}")
