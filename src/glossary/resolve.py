@@ -141,9 +141,9 @@ class Resolver:
             for nid in hits.get(k, ()):
                 levels[nid] = _LEVEL_OF[k[0]]
         if any(k[0] == "=" for k in hits) and type is None:
-            # an exact spelling scores 1.0; nothing below the exact and folded levels can come
-            # within the margin of it (they are capped at 0.97), so they need no scoring
-            levels = {nid: lv for nid, lv in levels.items() if lv in ("exact", "folded")}
+            # an exact spelling scores 1.0; nothing else can come within the margin of it (every
+            # other level is capped at 0.97), so only the exact names need looking at
+            levels = {nid: lv for nid, lv in levels.items() if lv == "exact"}
         cross: dict[int, tuple[float, int, str]] = {}  # entity -> best match through the other script
         self._score(qprof, levels, type, best, cross, arabic_q)
         acr = query_acronym(query)
