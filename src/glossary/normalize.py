@@ -39,25 +39,33 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from glossary._tables import TABLES, TABLES_HASH
+from glossary._fold import (
+    _AR_ARTICLE,
+    _AR_MAP,
+    _AR_MAP_TAA,
+    _ARABIZI_RUN,
+    _DIGITS,
+    _GLUED_ARTICLE,
+    _LAT,
+    _TAA,
+    _TOKEN,
+    _arabizi,
+    _compound,
+    _cons_word,
+    _consonants,
+    _expand,
+    _fold_word,
+    _glue,
+    _glue_arabic,
+    _is_arabic,
+    _is_article,
+    _may_glue,
+    _skeleton_word,
+    _strip_accents,
+)
+from glossary._tables import TABLES_HASH
 
 __all__ = ["TABLES_HASH", "Keys", "Token", "arabic", "arabic_key", "exact", "folded", "keys", "script", "skeleton", "tokens"]
-
-_LAT = TABLES["latin"]
-_AR = TABLES["arabic"]
-_SK = TABLES["skeleton"]
-
-
-def _expand(entries: list[str]) -> list[str]:
-    """Characters of a table list whose entries may be ``a-b`` ranges."""
-    out: list[str] = []
-    for e in entries:
-        if len(e) == 3 and e[1] == "-":
-            out.extend(chr(c) for c in range(ord(e[0]), ord(e[2]) + 1))
-        else:
-            out.append(e)
-    return out
-
 
 _INVISIBLE = frozenset(_expand(_LAT["invisible"]))
 _APOSTROPHES = frozenset(_LAT["apostrophes"])
@@ -94,19 +102,7 @@ def _exact_rule(ch: str) -> str | None:
 _EXACT_MAP = _CharMap(_exact_rule)
 _ASCII_PUNCT = str.maketrans({c: (" " if c != "'" and c != "`" else "'") for c in map(chr, range(128)) if not c.isalnum()})
 
-_AR_DELETE = frozenset(_expand(_AR["delete"]))
-_AR_FOLD: dict[str, str] = _AR["fold"]
-_AR_MAP = str.maketrans({**{c: None for c in _AR_DELETE}, **_AR_FOLD})
-_AR_MAP_TAA = str.maketrans({**{c: None for c in _AR_DELETE}, **{k: v for k, v in _AR_FOLD.items() if k != "\u0629"}})
-_DIGITS = str.maketrans({**{k: v for k, v in _AR_FOLD.items() if v.isdigit()}, **{c: None for c in _AR_DELETE}})
-_AR_ARTICLE: str = _AR["article"]
-_AR_GLUE_NEXT = frozenset(s.translate(_AR_MAP) for s in _AR["glue_next"])
-_AR_GLUE_PREV = frozenset(s.translate(_AR_MAP) for s in _AR["glue_previous"])
 _AR_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def _is_arabic(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u08a0" <= ch <= "\u08ff"
 
 
 def exact(text: str) -> str:
@@ -177,62 +173,6 @@ def arabic(text: str) -> str:
 
 # ---------------------------------------------------------------- Latin folding tables
 
-def _rules(pairs: list[list[str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p), r) for p, r in pairs)
-
-
-_CONSONANTS = _rules(_LAT["consonants"])
-_COMPOUNDS = _rules(_LAT["compounds"])
-_ENDINGS = _rules(_LAT["endings"])
-_VOWELS = _rules(_LAT["vowels"])
-_FINAL = _rules(_LAT["final"])
-_ARTICLES_RAW: list[str] = _LAT["articles"]
-_SUN = tuple(sorted(_LAT["sun_letters"], key=len, reverse=True))
-_ART_VOWELS = frozenset(_LAT["article_vowels"])
-_GLUE_NEXT = re.compile(_LAT["glue_next_pattern"])
-_GLUE_PREV_RAW = re.compile(_LAT["glue_previous_raw"])
-_GLUE_PREV = frozenset(_LAT["glue_previous"])
-_GLUE_PREV_ART = frozenset(_LAT["glue_previous_with_article"])
-_LETTERS = str.maketrans(_LAT["letters"])
-_ARABIZI = dict(_LAT["arabizi"])
-_ARABIZI_RUN = re.compile(r"(?<=[a-z])[0-9][0-9']*|[0-9][0-9']*(?=[a-z])")
-_ARABIZI_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_ARABIZI, key=len, reverse=True)))
-_TOKEN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
-_SK_LATIN: dict[str, str] = _SK["latin"]
-_SK_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|.", re.DOTALL)
-_SK_ARABIC = str.maketrans({**{c: "" for c in map(chr, range(0x600, 0x700)) if c not in _SK["arabic"]}, **_SK["arabic"]})
-_H = "ħ"
-# w and y are consonants at the start of a word (Walid, Yusuf, و, ي), vowels elsewhere (Eastern
-# and Western must not share a skeleton). See tables/skeleton.yaml.
-_INITIAL_LAT: dict[str, str] = dict(_SK.get("initial_latin", {}))
-_INITIAL_AR: dict[str, str] = dict(_SK.get("initial_arabic", {}))
-_TAA = "\u0629"
-
-
-def _arabizi(m: re.Match[str]) -> str:
-    return _ARABIZI_UNIT.sub(lambda u: _ARABIZI[u.group(0)], m.group(0))
-
-
-def _strip_accents(s: str) -> str:
-    """Letters with a meaning first (ḏ -> dh), then other accents (NFD), then unidecode."""
-    s = s.translate(_LETTERS)
-    if s.isascii():
-        return s
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c) or _is_arabic(c))
-    if s.isascii():
-        return s
-    out = []
-    for c in s:
-        if c.isascii() or _is_arabic(c) or c == _H or not c.isalpha() or "LATIN" not in unicodedata.name(c, ""):
-            out.append(c)
-        else:
-            # unidecode folds other European Latin letters (after NFKC, never Arabic: DESIGN.md 5)
-            from unidecode import unidecode
-
-            out.append("".join(x for x in unidecode(c).lower() if x.isalnum()))
-    return unicodedata.normalize("NFC", "".join(out))
-
-
 _HAS_DIGIT = re.compile("[0-9]")
 _LATIN_EXTRA = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # anything but ASCII and Arabic: accents to fold
 _AR_SIMPLE = re.compile("[\u0621-\u063a\u0641-\u064a]+")  # Arabic letters only: nothing for NFKC to do
@@ -251,69 +191,6 @@ def _prepare(text: str) -> str:
     return s.replace("'", "")
 
 
-@lru_cache(maxsize=1 << 16)
-def _consonants(tok: str) -> str:
-    for pat, rep in _CONSONANTS:
-        tok = pat.sub(rep, tok)
-    return tok
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold_word(tok: str) -> str:
-    """Per-word Latin folding, repeated to a fixed point."""
-    for _ in range(6):
-        t = tok
-        for group in (_CONSONANTS, _COMPOUNDS, _ENDINGS, _VOWELS, _FINAL):
-            for pat, rep in group:
-                t = pat.sub(rep, t)
-        t = _WORDS.get(t, t)
-        if t == tok:
-            break
-        tok = t
-    return tok
-
-
-_WORDS: dict[str, str] = {}
-_WORDS.update({_fold_word(k): v for k, v in _LAT["words"].items()})
-_ARTICLES = frozenset(_fold_word(a) for a in _ARTICLES_RAW)
-_fold_word.cache_clear()
-
-
-@lru_cache(maxsize=1 << 16)
-def _compound(tok: str) -> str:
-    """The compound spellings of a word (Abdulkadir -> abdalkadir), before vowel folds."""
-    for pat, rep in _COMPOUNDS:
-        tok = pat.sub(rep, tok)
-    return tok
-
-
-@lru_cache(maxsize=1 << 16)
-def _skeleton_word(tok: str) -> str:
-    """Consonant classes of one word (Latin or Arabic), runs collapsed, final h dropped."""
-    if tok and _is_arabic(tok[0]):
-        s = _INITIAL_AR.get(tok[0], "") + tok.replace(_TAA, "").translate(_SK_ARABIC)
-    else:
-        if tok.isdigit():
-            return tok  # a number in a name (Branch 216); digits inside words are dropped
-        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
-    s = re.sub(r"(.)\1+", r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
-    return s[:-1] if s.endswith(_H) else s
-
-
-@lru_cache(maxsize=1 << 16)
-def _cons_word(tok: str) -> str:
-    """Consonant classes of one word, doubled letters single, vowels dropped without merging."""
-    if tok.isdigit():
-        return tok
-    tok = re.sub(r"(.)\1+", r"\1", tok)
-    if _is_arabic(tok[0]):
-        s = _INITIAL_AR.get(tok[0], "") + tok.replace(_TAA, "").translate(_SK_ARABIC)
-    else:
-        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
-    s = s.replace("mb", "nb")
-    return s[:-1] if s.endswith(_H) else s
-
-
 class Token(NamedTuple):
     """One word of a name: folded form, skeleton, whether it is the article, alternative skeleton.
 
@@ -328,70 +205,6 @@ class Token(NamedTuple):
     article: bool
     alt: str
     cons: str
-
-
-def _is_article(tok: str, nxt: str | None) -> bool:
-    """Whether a folded word is the article (al, el; ash before sh, ez before z ...)."""
-    if tok in _ARTICLES:
-        return True
-    if nxt and len(tok) >= 2 and tok[0] in _ART_VOWELS:
-        cons = tok[1:]
-        return cons in _SUN and nxt.startswith(cons) and len(nxt) > len(cons)
-    return False
-
-
-def _glue_arabic(words: list[str]) -> list[str]:
-    """Join Arabic compound names: عبد + next word, previous word + الله / الدين."""
-    out: list[str] = []
-    for w in words:
-        if out and _is_arabic(w[0]) and _is_arabic(out[-1][0]):
-            if out[-1] in _AR_GLUE_NEXT or w in _AR_GLUE_PREV:
-                out[-1] += w
-                continue
-        out.append(w)
-    return out
-
-
-def _may_glue(w: str, f: str) -> bool:
-    """Whether a Latin word (consonant form ``w``, folded ``f``) can join a neighbour (`_glue`)."""
-    return bool(_GLUE_NEXT.match(f) or _GLUE_PREV_RAW.match(w) or f in _GLUE_PREV or f in _GLUE_PREV_ART)
-
-
-def _glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
-    """Join Latin compound names: Abd + next word, previous word + Allah / al-Din."""
-    out: list[str] = []
-    oarts: list[bool] = []
-    i = 0
-    n = len(words)
-    while i < n:
-        w = words[i]
-        latin = not _is_arabic(w[0])
-        f = _fold_word(w) if latin else w
-        if latin and not arts[i] and i + 1 < n and _GLUE_NEXT.match(f):
-            j = i + 1
-            while j < n and arts[j]:
-                j += 1
-            if j < n and not _is_arabic(words[j][0]):
-                out.append(("abdal" if (f != "abd" or j > i + 1) else "abd") + words[j])
-                oarts.append(False)
-                i = j + 1
-                continue
-        prev_ok = bool(out) and not oarts[-1] and out[-1].isalpha() and not _is_arabic(out[-1][0])
-        if latin and prev_ok and not arts[i] and (_GLUE_PREV_RAW.match(w) or f in _GLUE_PREV):
-            out[-1] += w
-            i += 1
-            continue
-        if latin and prev_ok and arts[i] and i + 1 < n and _fold_word(words[i + 1]) in _GLUE_PREV_ART:
-            out[-1] += "al" + words[i + 1]
-            i += 2
-            continue
-        out.append(w)
-        oarts.append(arts[i])
-        i += 1
-    return out, oarts
-
-
-_GLUED_ARTICLE = re.compile(r"^[aeiu]l(?=.{3})")
 
 
 @lru_cache(maxsize=1 << 14)
