@@ -350,6 +350,9 @@ def schemes(state: State, as_json: bool) -> None:
         state.console.print(schemes_table(rows, plain=state.plain))
 
 
+from . import cli_dedupe  # noqa: E402,F401  (registers the dedupe and apply commands)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `glossary` command."""
     cli.main(args=argv, prog_name="glossary")
