@@ -78,7 +78,15 @@ def test_iso233_round_trip_unvocalized(words: list[str], hamza_below: bool) -> N
         words = ["إ" + w for w in words]
     text = " ".join(words)
     assume(all(a != b for a, b in itertools.pairwise(text)))  # a doubled letter reads as shadda
+    assume("اء" not in text)  # collides with إ under the vectors' convention: see the xfail below
     assert reverse(transliterate(text, "iso233").text, "iso233") == text
+
+
+@pytest.mark.xfail(reason="ISO 233 as the vectors read it writes إ as ʾˌ (alif + hamza sign), which is also "
+                          "what alif followed by a bare hamza gives: the two cannot be told apart in reverse",
+                   strict=True)
+def test_iso233_alif_then_hamza_is_ambiguous() -> None:
+    assert reverse(transliterate("اء", "iso233").text, "iso233") == "اء"
 
 
 @pytest.mark.parametrize(("latin", "arabic"), [
