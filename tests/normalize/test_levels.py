@@ -1,0 +1,100 @@
+"""Each folding rule of issue 4, one spelling pair per line, at the level where they meet."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.index import acronym, query_acronym
+from glossary.normalize import arabic, exact, folded, keys, skeleton
+
+FOLDED = [
+    # the article in every form, and sun-letter assimilation
+    ("al-Sham", "el-Sham"), ("Jabhat al-Nusra", "Jabhat an-Nusra"), ("ad-Dawla", "al-Dawla"),
+    ("ash-Sham", "al-Sham"), ("at-Tawhid", "al-Tawhid"), ("az-Zawiya", "al-Zawiya"), ("as-Sunna", "al-Sunna"),
+    ("ar-Raqqa", "al-Raqqa"), ("al Bab", "al-Bab"), ("Deir ez-Zor", "Dayr al-Zur"), ("Bashir-ud-Din", "Bashir al-Din"),
+    ("Liwa ul-Haqq", "Liwa al-Haqq"),
+    # doubled letters; vowels and diphthongs
+    ("Hassan", "Hasan"), ("Allouch", "Alloush"), ("Douma", "Duma"), ("Tadmoor", "Tadmur"), ("Mayadeen", "Mayadin"),
+    ("Jaish", "Jaysh"), ("Deir", "Dayr"), ("Sheikh", "Shaykh"), ("Jeish", "Jaysh"), ("Dawla", "Daula"),
+    ("Dowla", "Dawla"), ("Suheil", "Suhayl"), ("Khaled", "Khalid"), ("Omar", "Umar"),
+    # consonant spellings
+    ("Djamel", "Jamel"), ("Bachar", "Bashar"), ("Cham", "Sham"), ("Lattaquié", "Latakia"), ("Membij", "Menbij"),
+    ("Ba'asyir", "Bashir"), ("Dschabla", "Jabla"),
+    # taa marbuta endings, nisba
+    ("Hamzah", "Hamza"), ("al-Hasakah", "al-Hasaka"), ("Islamiyya", "Islamiya"), ("Islamiyah", "Islamiya"),
+    ("Firqat al-Hamza", "Firqa al-Hamza"), ("Latakia", "Lattaquie"),
+    # ʿayn and hamza in every form, diacritics, Arabizi
+    ("Jaysh al-ʿIzza", "Jaysh al-Izza"), ("Ma'arrat", "Maarrat"), ("Ma’arrat", "Maʾarrat"), ("Maʻarrat", "Ma`arrat"),
+    ("Ḥizb Allāh", "Hizb Allah"), ("Dēr ez-Zōr", "Der ez-Zor"), ("Jaysh al-3izza", "Jaysh al-Izza"),
+    ("Ta7rir", "Tahrir"), ("5alid", "Khalid"), ("su2al", "sual"), ("9asim", "Qasim"),
+    # compound names and particles
+    ("Abdulqadir", "Abd al-Qadir"), ("Abdel Qader", "Abd al-Qadir"), ("Abdelbasset", "Abdel Baset"),
+    ("Abdurrahman", "Abd al-Rahman"), ("Abdullah", "Abd Allah"), ("Hezbollah", "Hizb Allah"), ("Nasrallah", "Nasr Allah"),
+    ("Nureddine", "Nur al-Din"), ("Salah Eddine", "Salah al-Din"), ("Khalid ibn al-Walid", "Khalid bin al-Walid"),
+    ("Abou Bakr", "Abu Bakr"), ("Mahfouz Walad Ahmad", "Mahfouz Ould Ahmad"),
+    # English with and without "the", case, hyphens
+    ("Army of the Sunna", "Army of Sunna"), ("FREE SYRIAN ARMY", "Free Syrian Army"), ("Tall-Abyad", "Tall Abyad"),
+]
+SKELETON = [
+    ("Khmeimim", "Hmeimim"), ("Kafranbel", "Kafr Nabl"), ("Qamishli", "Kamishli"), ("Sermada", "Sarmada"),
+    ("Jolani", "Golani"), ("Latakia", "al-Ladhiqiya"), ("Jaysh al-Izza", "جيش العزة"), ("Hizballah", "حزب الله"),
+    ("Abd al-Qadir", "عبد القادر"), ("Muhammad", "محمد"), ("Kafr Nabl", "كفرنبل"), ("Walid", "الوليد"),
+    ("Deir Ezzor", "Dayr al-Zur"), ("Dēr ez-Zōr", "Deir ez-Zor"), ("Abdulkadir", "Abd al-Qadir"),
+]
+ARABIC = [
+    ("أحمد", "احمد"), ("إدلب", "ادلب"), ("آل", "ال"), ("ٱلله", "الله"), ("حماة", "حماه"), ("مصطفى", "مصطفي"),
+    ("کفر نبل", "كفر نبل"), ("ایران", "ايران"), ("كفر نبل", "كفرنبل"), ("جَيْشُ العِزَّةِ", "جيش العزة"),
+    ("ﺟﻴﺶ ﺍﻟﻌﺰﺓ", "جيش العزة"), ("جيـــش", "جيش"), ("مسؤول", "مسوول"), ("الرحمٰن", "الرحمن"), ("لواء", "لوا"),
+    ("\u200fحلب\u200e", "حلب"), ("٢١٦", "216"),
+]
+DIFFERENT = [
+    ("Jaysh al-Islam", "Jaysh al-Izza"), ("Ahrar al-Sharqiya", "Ahrar al-Sham"),
+    ("Western Ghouta", "Eastern Ghouta"), ("Tall Rifaat", "Tall Abyad"), ("Kafr Nabuda", "Kafr Nabl"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), FOLDED)
+def test_folded_equal(a: str, b: str) -> None:
+    assert keys(a).folded == keys(b).folded, (folded(a), folded(b))
+
+
+@pytest.mark.parametrize(("a", "b"), SKELETON)
+def test_skeleton_equal(a: str, b: str) -> None:
+    ka, kb = keys(a), keys(b)
+    assert {ka.skeleton, ka.skeleton_alt} & {kb.skeleton, kb.skeleton_alt}, (skeleton(a), skeleton(b))
+
+
+@pytest.mark.parametrize(("a", "b"), ARABIC)
+def test_arabic_equal(a: str, b: str) -> None:
+    assert arabic(a) == arabic(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_stay_apart(a: str, b: str) -> None:
+    assert keys(a).folded != keys(b).folded and keys(a).skeleton != keys(b).skeleton
+
+
+def test_exact_unifies_marks_and_punctuation() -> None:
+    assert exact("Jaysh  al‑ʿIzza") == exact("jaysh al-'izza") == "jaysh al 'izza"
+    assert exact("\u202bجيش\u202c") == "جيش"
+    assert exact("Hay’at Tahrir al-Sham") == "hay'at tahrir al sham"
+
+
+def test_glued_article_has_another_reading() -> None:
+    assert keys("Alwasl").skeleton_alt == keys("al-Wasl").skeleton
+
+
+def test_latin_digits_outside_words_are_kept() -> None:
+    assert folded("Branch 216").split()[-1] == "216" and skeleton("Branch 216").split()[-1] == "216"
+
+
+@pytest.mark.parametrize(("name", "acr"), [("Hay'at Tahrir al-Sham", "hts"), ("Free Syrian Army", "fsa"),
+                                           ("Syrian National Army", "sna"), ("National Front for Liberation", "nfl"),
+                                           ("Syrian Observatory for Human Rights", "suhr")])
+def test_acronyms(name: str, acr: str) -> None:
+    assert acronym(name, lambda f: f in {"fur", "uf", "and"}) == acr
+
+
+@pytest.mark.parametrize(("query", "acr"), [("HTS", "hts"), ("SOHR", "suhr"), ("F.S.A.", "fsa"), ("Hts", ""), ("Hama", "")])
+def test_query_acronyms(query: str, acr: str) -> None:
+    assert query_acronym(query) == acr
