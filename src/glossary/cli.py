@@ -6,6 +6,7 @@ Errors go to stderr, so stdout stays valid JSON / JSON Lines.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -82,7 +83,8 @@ def _dump(obj: Any) -> str:
 def _lines(values: tuple[str, ...]) -> tuple[list[str], bool]:
     """The names to work on and whether they came from stdin (``-``)."""
     if values == ("-",):
-        stdin = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+        # Undecodable bytes become U+FFFD: a batch never stops on one bad line.
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
         return [line.rstrip("\r\n") for line in stdin], True
     if "-" in values:
         raise click.UsageError("'-' (read names from stdin) cannot be mixed with names")
