@@ -392,6 +392,6 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         qj, nj = "".join(a.form for a in qw), "".join(b.form for b in nw)
         if qj == nj:
             result = params.joined
-        elif "".join(a.cons for a in qw) == "".join(b.cons for b in nw) and _ratio(qj, nj) >= 0.8:
+        elif "".join(a.cons for a in qw) == "".join(b.cons for b in nw) and _ratio(qj, nj) >= 0.65:
             result = max(result, params.joined * 0.95)
     return result
