@@ -203,6 +203,14 @@ class SqliteStore:
             assert self._memory is not None
             return self._memory.df(forms)
 
+    def entity_number(self, id: str) -> int | None:
+        try:
+            rows = self._rows("SELECT eidx FROM entities WHERE id = ?", [id])
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.entity_number(id)
+        return int(rows[0][0]) if rows else None
+
     def entity_dict(self, id: str) -> dict[str, Any] | None:
         import json
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from glossary.index import Index, deletions, query_acronym, query_keys
+from glossary.normalize import exact
 from glossary.score import DEFAULT, Params, Profile, decode, profile, score
 
 Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
@@ -157,6 +158,13 @@ class Resolver:
         for eidx, hit in cross.items():
             if eidx not in best:
                 best[eidx] = hit  # only names in the other script: their consonants decide
+        if query.count(",") == 1 and max((v[0] for v in best.values()), default=0.0) < thr:
+            # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
+            head, tail = query.split(",")
+            swapped = self.resolve(f"{tail.strip()} {head.strip()}", type=type, threshold=thr, limit=limit,
+                                   margin=margin)
+            for c in swapped.candidates:
+                self._merge_swapped(best, c)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         rows = store.entity_rows(e for e, _ in ranked[:limit])
         names = store.name_rows(v[1] for _, v in ranked[:limit])
@@ -172,6 +180,16 @@ class Resolver:
                 status, match = "match", cands[0]
         expl = self._explain(query, qkeys, cands, names, ranked[:limit]) if explain else None
         return Resolution(query, status, match, cands, expl)
+
+    def _merge_swapped(self, best: dict[int, tuple[float, int, str]], c: Match) -> None:
+        store = self.index.store
+        number = getattr(store, "entity_number", None)
+        eidx = number(c.id) if number is not None else None
+        if eidx is None:
+            return
+        nid = next((n for n in store.lookup(["=" + exact(c.name)]) if store.name_rows([n])[n][0] == eidx), None)
+        if nid is not None and c.score > best.get(eidx, (0.0,))[0]:
+            best[eidx] = (c.score, nid, c.level)
 
     def resolve_many(self, queries: Iterable[str], **options: Any) -> Iterator[Resolution]:
         """Resolve many names with one index; each distinct name is resolved once.

@@ -41,6 +41,8 @@ def resolver() -> Resolver:
         ("Abdel Qader al-Saleh", "abd-al-qadir-al-salih"),
         ("Muhammad Ali Hasan al-Zubaydi", "muhammad-al-zubaydi"),  # middle names dropped
         ("Bashar Assad", "bashar-al-asad"),
+        ("al-Zubaydi, Muhammad", "muhammad-al-zubaydi"),  # SURNAME, Given
+        ("Dr. Bashar al-Assad", "bashar-al-asad"),  # a title is not part of the name
         ("Bachar el-Assad", "bashar-al-asad"),
         ("HTS", "hts"),  # listed abbreviation
         ("FSA", "fsa"),  # acronym of the English name
