@@ -29,11 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Query, load_glossary, load_queries  # noqa: E402
+from _common import Query, load_glossary, load_queries
 
-from glossary.index import Index  # noqa: E402
-from glossary.model import Entity  # noqa: E402
-from glossary.resolve import Resolver  # noqa: E402
+from glossary.index import Index
+from glossary.model import Entity
+from glossary.resolve import Resolver
 
 Answer = Callable[[str], "str | None"]
 
