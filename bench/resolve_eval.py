@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     targeted = set(args.targeted.split(","))
     idx = subset(queries, targeted)
     sub_q = [queries[i] for i in idx]
-    if {q.category for q in sub_q if q.expected} - targeted == set() and set(q.category for q in queries) - targeted - {"negative"}:
+    if {q.category for q in sub_q if q.expected} - targeted == set() and {q.category for q in queries} - targeted - {"negative"}:
         rf_sub = [rf[i] for i in idx]
         t_sub = best_threshold(sub_q, rf_sub)
         sub_sys = {name: [ans[i] for i in idx] for name, ans in systems.items() if not name.startswith("rf")}

@@ -194,13 +194,14 @@ def _rss_mb() -> float:
 
 def cold_lookup(content_hash: str, cache: Path, name: str, runs: int = 5) -> tuple[float, float]:
     """Median wall time of a fresh interpreter resolving one name from the cache; and of a bare interpreter."""
-    script = ("import sys; sys.path.insert(0, %r)\n"
+    src, cache_dir = str(ROOT / "src"), str(cache)
+    script = (f"import sys; sys.path.insert(0, {src!r})\n"
               "from pathlib import Path\n"
               "from glossary.index import Index\nfrom glossary.resolve import Resolver\n"
-              "idx = Index.cached(%r, lambda: sys.exit('cache miss'), cache_dir=Path(%r))\n"
+              f"idx = Index.cached({content_hash!r}, lambda: sys.exit('cache miss'), cache_dir=Path({cache_dir!r}))\n"
               "r = Resolver(idx).resolve(sys.argv[1])\n"
               "e = idx.entity(r.match.id) if r.match else None\n"
-              "print(r.status, r.match and r.match.id, e and e.arabic)\n") % (str(ROOT / "src"), content_hash, str(cache))
+              "print(r.status, r.match and r.match.id, e and e.arabic)\n")
     times, bare = [], []
     for _ in range(runs):
         t = time.perf_counter()
