@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from glossary.model import ENTITY_TYPES, Entity  # noqa: E402
+from glossary.model import ENTITY_TYPES, Entity
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def load_sources() -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name in TABLE_FILES:
         data[name.removesuffix(".yaml")] = yaml.load((_HERE / "tables" / name).read_text(encoding="utf-8"))
-    import pyarabic.araby as araby  # letter classes come from pyarabic (DESIGN.md section 5)
+    from pyarabic import araby  # letter classes come from pyarabic (DESIGN.md section 5)
 
     delete = list(data["arabic"]["delete"])
     for ch in (*araby.TASHKEEL, *araby.SMALL):
