@@ -13,7 +13,6 @@ import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,8 @@ ENV_PATH = "GLOSSARY_PATH"
 
 def default_path() -> Path:
     """The glossary shipped with the package (package data, found through importlib.resources)."""
+    from importlib import resources  # imported here: about 25 ms that a warm lookup need not pay
+
     return Path(str(resources.files("glossary") / "data" / "glossary.yaml"))
 
 
