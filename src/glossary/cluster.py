@@ -44,9 +44,9 @@ Weight = Callable[[str], float]
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
 _BLOCK_CAP = 400
+"""Blocks larger than this are too generic to compare inside (other keys still pair)."""
 _NEIGHBOURS = 6
 """Each spelling is scored against its six nearest neighbours: enough to connect a cluster."""
-"""Blocks larger than this are too generic to compare inside (other keys still pair)."""
 
 
 @dataclass(frozen=True, slots=True)
