@@ -145,7 +145,7 @@ class Resolver:
             # an exact spelling scores 1.0; nothing else can come within the margin of it (every
             # other level is capped at 0.97), so only the exact names need looking at
             levels = {nid: lv for nid, lv in levels.items() if lv == "exact"}
-        cross: dict[int, tuple[float, int, str]] = {}  # entity -> best match through the other script
+        cross: list[tuple[int, int, str, str, str]] = []  # names in the other script, scored if needed
         self._score(qprof, levels, type, best, cross, arabic_q)
         acr = query_acronym(query)
         if acr and max((v[0] for v in best.values()), default=0.0) < thr:
@@ -155,9 +155,7 @@ class Resolver:
         if max((v[0] for v in best.values()), default=0.0) < _FUZZY_BELOW:
             more = {nid: "fuzzy" for nid in self._fuzzy(qprof) if nid not in levels}
             self._score(qprof, more, type, best, cross, arabic_q)
-        for eidx, hit in cross.items():
-            if eidx not in best:
-                best[eidx] = hit  # only names in the other script: their consonants decide
+        self._merge_cross(qprof, best, cross, arabic_q)  # only names in the other script
         if query.count(",") == 1 and max((v[0] for v in best.values()), default=0.0) < thr:
             # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
             head, tail = query.split(",")
@@ -212,37 +210,60 @@ class Resolver:
         return type is None or self.index.store.entity_rows([eidx])[eidx][1] == type
 
     def _score(self, qprof: Profile, levels: dict[int, str], type: str | None,
-               best: dict[int, tuple[float, int, str]], cross: dict[int, tuple[float, int, str]],
+               best: dict[int, tuple[float, int, str]], cross: list[tuple[int, int, str, str, str]],
                arabic_q: bool) -> None:
+        """Score the names in ``levels`` in the query's script into ``best``; the others are only
+        queued in ``cross`` (scored by `_merge_cross` if their entity has no same-script name)."""
         if not levels:
             return
         store = self.index.store
         rows = store.name_rows(levels)
         ents = store.entity_rows({r[0] for r in rows.values()})
-        weights = self.index.weights
-        qfolded = "".join(w.form for w in qprof.words)
+        qfolded = None
         for nid in sorted(rows):
             eidx, _text, _kind, prof = rows[nid]
             etype = ents[eidx][1]
             if type is not None and etype != type:
                 continue
             level = levels[nid]
-            if level == "exact":
-                s = 1.0
-            elif level == "folded" and _same_letters(qprof, prof, qfolded):
-                s = _NON_EXACT_CAP  # the same letters once folded: the same name
-                if arabic_q and prof[:1] == "a":
-                    level = "arabic"
-            else:
-                p = decode(prof)
-                s = min(_NON_EXACT_CAP, score(qprof, p, weights, person=etype == "person", params=self.params))
             # A name in the query's script says more than consonants across scripts (Bushra is
             # not Bashar, though بشار has the consonants of both): cross-script scores count only
             # for entities with no same-script name among the candidates.
-            target = best if (prof[:1] == "a") == arabic_q else cross
-            old = target.get(eidx)
+            if (prof[:1] == "a") != arabic_q:
+                cross.append((nid, eidx, prof, etype, level))
+                continue
+            if level != "exact" and qfolded is None:
+                qfolded = "".join(w.form for w in qprof.words)
+            s, level = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
+            old = best.get(eidx)
             if old is None or s > old[0]:
-                target[eidx] = (s, nid, level)
+                best[eidx] = (s, nid, level)
+
+    def _name_score(self, qprof: Profile, qfolded: str | None, arabic_q: bool, prof: str, etype: str,
+                    level: str) -> tuple[float, str]:
+        if level == "exact":
+            return 1.0, level
+        if level == "folded" and _same_letters(qprof, prof, qfolded or ""):
+            # the same letters once folded: the same name
+            return _NON_EXACT_CAP, "arabic" if arabic_q and prof[:1] == "a" else level
+        p = decode(prof)
+        return min(_NON_EXACT_CAP, score(qprof, p, self.index.weights, person=etype == "person",
+                                         params=self.params)), level
+
+    def _merge_cross(self, qprof: Profile, best: dict[int, tuple[float, int, str]],
+                     cross: list[tuple[int, int, str, str, str]], arabic_q: bool) -> None:
+        """Entities found only through names in the other script: their consonants decide."""
+        pending = [c for c in cross if c[1] not in best]
+        if not pending:
+            return
+        qfolded = "".join(w.form for w in qprof.words)
+        found: dict[int, tuple[float, int, str]] = {}
+        for nid, eidx, prof, etype, level in pending:
+            s, level = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
+            old = found.get(eidx)
+            if old is None or s > old[0]:
+                found[eidx] = (s, nid, level)
+        best.update(found)
 
     def _fuzzy(self, qprof: Profile) -> set[int]:
         """Names sharing words with the query, exactly or one letter away (bounded, no scan).

@@ -347,41 +347,55 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     if not qw or not nw:
         return 0.0
     cross = q.script != n.script
-    if not cross and len(qw) == len(nw) and all(a.form == b.form for a, b in zip(qw, nw)):
+    lq, ln = len(qw), len(nw)
+    if not cross and lq == ln and all(a.form == b.form for a, b in zip(qw, nw)):
         return 1.0
     pairs: list[tuple[float, int, int, int]] = []
+    sim = word_similarity
     for i, a in enumerate(qw):
+        af = a.form
         for j, b in enumerate(nw):
-            s = 1.0 if not cross and a.form == b.form else word_similarity(a, b, cross, params, person)
+            s = 1.0 if not cross and af == b.form else sim(a, b, cross, params, person)
             if s > 0.0:
-                pairs.append((-s, abs(i - j), i, j))
+                pairs.append((-s, i - j if i >= j else j - i, i, j))
     pairs.sort()  # best first; among equals, the pair closest in position (one-to-one, in order)
-    used_q: dict[int, int] = {}
-    used_n: set[int] = set()
+    mq = [-1] * lq  # query word -> the name word it is paired with (-1: none)
+    mn = [False] * ln
+    left = lq if lq < ln else ln
+    wcache = weights._cache
     matched = total = 0.0
     for neg, _, i, j in pairs:
-        if i in used_q or j in used_n:
+        if mq[i] >= 0 or mn[j]:
             continue
-        used_q[i] = j
-        used_n.add(j)
-        w = weights(nw[j].form)  # the glossary's word decides how much the pair weighs
+        mq[i] = j
+        mn[j] = True
+        form = nw[j].form
+        w = wcache.get(form)
+        if w is None:
+            w = weights(form)  # the glossary's word decides how much the pair weighs
         matched += -2 * neg * w
         total += 2 * w
-    qdrop = _droppable(qw, weights) if person else None
-    ndrop = _droppable(nw, weights) if person else None
-    for i, a in enumerate(qw):
-        if i not in used_q:
-            total += params.middle_name * weights.factor(a.form) if a.opt or qdrop and qdrop[i] else weights.unmatched(a.form)
-    for j, b in enumerate(nw):
-        if j not in used_n:
-            total += params.middle_name * weights.factor(b.form) if b.opt or ndrop and ndrop[j] else weights.unmatched(b.form)
+        left -= 1
+        if not left:
+            break  # one side is used up: no other pair can be taken
+    if -1 in mq or not all(mn):  # words left unpaired
+        qdrop = _droppable(qw, weights) if person else None
+        ndrop = _droppable(nw, weights) if person else None
+        middle = params.middle_name
+        factor = weights._generic.get
+        for i, a in enumerate(qw):
+            if mq[i] < 0:
+                total += middle * factor(a.form, 1.0) if a.opt or qdrop and qdrop[i] else weights.unmatched(a.form)
+        for j, b in enumerate(nw):
+            if not mn[j]:
+                total += middle * factor(b.form, 1.0) if b.opt or ndrop and ndrop[j] else weights.unmatched(b.form)
     result = matched / total if total > 0 else 0.0
-    if person and len(qw) > 1 and len(nw) > 1:
+    if person and lq > 1 and ln > 1:
         fq, fn = _first(qw, weights), _first(nw, weights)
-        if (used_q.get(0) == 0 and qw[0].form not in weights.kunya
+        if (mq[0] == 0 and qw[0].form not in weights.kunya
                 and word_similarity(qw[0], nw[0], cross, params, person) >= 0.85):
             fq = fn = 0  # the same first word (Muhammad Hasan Abbas ~ Muhammad Abbas)
-        j0 = used_q.get(fq)
+        j0 = mq[fq]
         if j0 != fn:
             result *= params.given_name_mismatch  # the given names differ: another person
         elif word_similarity(qw[fq], nw[fn], cross, params, person) < 0.85:
