@@ -301,12 +301,19 @@ class Resolver:
             wanted: dict[str, float] = {}
             for i in range(len(words)):
                 for j in range(i + 1, len(words)):
-                    combos = [(a, b, 1.0, 1.0) for a in exact_groups[i] for b in exact_groups[j]]
-                    combos += [(a, b, 1.0, 0.5) for a in exact_groups[i] for b in near_groups[j]]
-                    combos += [(a, b, 0.5, 1.0) for a in near_groups[i] for b in exact_groups[j]]
-                    for sa, sb, fa, fb in combos:  # at most one of the two words approximate
-                        k = "&" + " ".join(sorted((sa, sb)))
-                        wanted[k] = max(wanted.get(k, 0.0), wts[i] * fa + wts[j] * fb)
+                    wi, wj = wts[i], wts[j]
+                    eg_i, eg_j = exact_groups[i], exact_groups[j]
+                    # at most one of the two words approximate
+                    for ga, gb, v in ((eg_i, eg_j, wi * 1.0 + wj * 1.0), (eg_i, near_groups[j], wi * 1.0 + wj * 0.5),
+                                      (near_groups[i], eg_j, wi * 0.5 + wj * 1.0)):
+                        for sa in ga:
+                            for sb in gb:
+                                k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
+                                old = wanted.get(k)
+                                if old is None:
+                                    wanted[k] = max(0.0, v)
+                                elif v > old:
+                                    wanted[k] = v
             # the rarest and weightiest pairs first
             hits = sorted(store.lookup_by_key(sorted(wanted)).items(),
                           key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
@@ -315,8 +322,9 @@ class Resolver:
                 if votes and (len(nids) > _PAIR_CAP or budget <= 0 and len(nids) > 8):
                     continue  # a common pair of words: the rarer pairs have found the candidates
                 v = wanted[k]
-                for nid in nids[:_PAIR_CAP]:
-                    votes[nid] = votes.get(nid, 0.0) + v
+                get = votes.get
+                for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
+                    votes[nid] = get(nid, 0.0) + v
                 budget -= len(nids)
         if not votes:
             postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
@@ -326,17 +334,32 @@ class Resolver:
                 mine: dict[int, float] = {}
                 for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
                     for sk in group:
-                        for nid in postings.get(sk, ())[:budget]:
-                            mine[nid] = share
+                        mine.update(dict.fromkeys(postings.get(sk, ())[:budget], share))
+                get = votes.get
                 for nid, share in mine.items():
-                    votes[nid] = votes.get(nid, 0.0) + wts[i] * share
+                    votes[nid] = get(nid, 0.0) + wts[i] * share
                 budget -= len(mine)
                 if budget <= 0:
                     break
         if not votes:
             return set()
-        top = heapq.nlargest(_FUZZY_CANDIDATES, votes, key=votes.__getitem__)  # ties: first found first
-        return {nid for nid in top if votes[nid] >= 0.4 * votes[top[0]]}
+        # the best few (ties: first found first), as heapq.nlargest would pick them
+        if len(votes) > _FUZZY_CANDIDATES:
+            ranked = sorted(votes.values(), reverse=True)
+            cut = ranked[_FUZZY_CANDIDATES - 1]
+            top = [nid for nid, v in votes.items() if v > cut]
+            room = _FUZZY_CANDIDATES - len(top)
+            for nid, v in votes.items():
+                if not room:
+                    break
+                if v == cut:
+                    top.append(nid)
+                    room -= 1
+            least = 0.4 * ranked[0]
+        else:
+            top = list(votes)
+            least = 0.4 * max(votes.values())
+        return {nid for nid in top if votes[nid] >= least}
 
     def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...], names: dict[int, Any],
                  ranked: list[tuple[int, tuple[float, int, str]]]) -> dict[str, Any]:
