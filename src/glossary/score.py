@@ -361,7 +361,7 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     pairs.sort()  # best first; among equals, the pair closest in position (one-to-one, in order)
     mq = [-1] * lq  # query word -> the name word it is paired with (-1: none)
     mn = [False] * ln
-    left = lq if lq < ln else ln
+    left = min(lq, ln)
     wcache = weights._cache
     matched = total = 0.0
     for neg, _, i, j in pairs:
