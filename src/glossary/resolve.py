@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -192,12 +193,15 @@ class Resolver:
         """Resolve many names with one index; each distinct name is resolved once.
 
         After a few hundred names a cached index is loaded into memory, which is faster
-        per name than reading the cache file each time.
+        per name than reading the cache file each time, and the objects alive then (the
+        index, above all) are moved out of the cyclic garbage collector's way (`gc.freeze`):
+        they live as long as the batch, and a full collection would otherwise walk every one.
         """
         seen: dict[str, Resolution] = {}
         for i, q in enumerate(queries):
             if i == 200:
                 self.index = self.index.in_memory()
+                gc.freeze()
             r = seen.get(q)
             if r is None:
                 r = self.resolve(q, **options)

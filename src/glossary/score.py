@@ -28,7 +28,8 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import repeat
 from typing import NamedTuple
 
 from glossary.normalize import script, tokens
@@ -102,8 +103,18 @@ def encode(p: Profile) -> str:
 @lru_cache(maxsize=1 << 15)
 def decode(s: str) -> Profile:
     """The profile `encode` wrote."""
-    words = tuple(Word(*w.split(_SEP_FIELD)) for w in s[1:].split(_SEP_WORD)) if len(s) > 1 else ()
+    if len(s) <= 1:
+        words: tuple[Word, ...] = ()
+    else:
+        parts = s[1:].split(_SEP_WORD)
+        if s.count(_SEP_FIELD) == (len(Word._fields) - 1) * len(parts):  # every field written: build in C
+            words = tuple(map(_new_word, map(str.split, parts, repeat(_SEP_FIELD, len(parts)))))
+        else:
+            words = tuple(Word(*w.split(_SEP_FIELD)) for w in parts)
     return Profile("arabic" if s[:1] == "a" else "latin", words)
+
+
+_new_word = partial(tuple.__new__, Word)
 
 
 def _folded_set(words: list[str]) -> dict[str, None]:
