@@ -131,20 +131,27 @@ class Resolver:
         """
         query = query if isinstance(query, str) else str(query)
         thr = THRESHOLD if threshold is None else threshold
-        qkeys = query_keys(query)
         qprof = profile(query)
         best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
         store = self.index.store
-        hits = store.lookup_by_key(qkeys)
         levels: dict[int, str] = {}
         arabic_q = qprof.script == "arabic"
-        for k in reversed(qkeys):  # loosest first, so that the strictest level wins
-            for nid in hits.get(k, ()):
-                levels[nid] = _LEVEL_OF[k[0]]
-        if any(k[0] == "=" for k in hits) and type is None:
+        ex = exact(query)
+        exact_hits = store.lookup_by_key(["=" + ex]) if ex and type is None and not explain else None
+        if exact_hits:
             # an exact spelling scores 1.0; nothing else can come within the margin of it (every
-            # other level is capped at 0.97), so only the exact names need looking at
-            levels = {nid: lv for nid, lv in levels.items() if lv == "exact"}
+            # other level is capped at 0.97), so only the exact names need looking at (and no
+            # other key need be made)
+            qkeys: list[str] = []
+            levels = dict.fromkeys(exact_hits["=" + ex], "exact")
+        else:
+            qkeys = query_keys(query)
+            hits = store.lookup_by_key(qkeys)
+            for k in reversed(qkeys):  # loosest first, so that the strictest level wins
+                for nid in hits.get(k, ()):
+                    levels[nid] = _LEVEL_OF[k[0]]
+            if any(k[0] == "=" for k in hits) and type is None:
+                levels = {nid: lv for nid, lv in levels.items() if lv == "exact"}  # as above
         cross: list[tuple[int, int, str, str, str]] = []  # names in the other script, scored if needed
         self._score(qprof, levels, type, best, cross, arabic_q)
         acr = query_acronym(query)
