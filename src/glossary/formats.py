@@ -196,16 +196,22 @@ def _plain_rows(path: str, fmt: Format, n: int) -> int | None:
     return rows
 
 
-def _scan_csv(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
-    with _open_text(path) as f:
-        records = _records(f, fmt)
-        first = next(records, None)
-        if first is None:
-            raise GlossaryError([Problem(path, 1, 1, "empty file: expected a header row")])
+def _header_record(path: str, records: Iterator[tuple[int, list[str], str]], columns: Sequence[str]) -> tuple[int, list[str], str]:
+    """The header record (its byte-order mark dropped from the first name); its columns checked."""
+    first = next(records, None)
+    if first is None:
+        raise GlossaryError([Problem(path, 1, 1, "empty file: expected a header row")])
     header = first[1]
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
     _check_columns(path, header, columns)
+    return first
+
+
+def _scan_csv(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
+    with _open_text(path) as f:
+        first = _header_record(path, _records(f, fmt), columns)
+    header = first[1]
     if len(set(header)) == len(header) and not first[2].startswith("\ufeff"):
         rows = _plain_rows(path, fmt, len(header))
         if rows is not None:
@@ -232,14 +238,9 @@ def _scan_plain(path: str, fmt: Format, header: list[str], columns: Sequence[str
 def _scan_exact(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
     with _open_text(path) as f:
         records = _records(f, fmt)
-        first = next(records, None)
-        if first is None:
-            raise GlossaryError([Problem(path, 1, 1, "empty file: expected a header row")])
+        first = _header_record(path, records, columns)
         header = first[1]
-        bom = bool(header) and header[0].startswith("\ufeff")
-        if bom:
-            header[0] = header[0][1:]
-        _check_columns(path, header, columns)
+        bom = first[2].startswith("\ufeff")
         s = Scan(path, fmt, header, {c: Counter() for c in columns}, bom=bom)
         s.exact_only = len(set(header)) != len(header) or _undecodable(first[2]) or not first[2].endswith("\n")
         s.newline = "\r\n" if first[2].endswith("\r\n") else "\n"
