@@ -208,7 +208,7 @@ def _glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
             j = i + 1
             while j < n and arts[j]:
                 j += 1
-            if j < n and not _is_arabic(words[j][0]):
+            if j < n and words[j][0].isalpha() and not _is_arabic(words[j][0]):
                 out.append(("abdal" if (f != "abd" or j > i + 1) else "abd") + words[j])
                 oarts.append(False)
                 i = j + 1

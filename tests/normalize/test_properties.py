@@ -50,3 +50,8 @@ def test_keys_total_on_surrogates():
     k = nz.keys("\ud800Jaysh\udfff")
     assert k.exact == "jaysh"
     k.exact.encode("utf-8")  # keys are always valid UTF-8 (they go into SQLite)
+
+
+def test_compound_never_glues_a_number() -> None:
+    """Found by hypothesis: 'abdul 2' folded to 'abdal2', whose 2 then read as Arabizi hamza."""
+    assert nz.folded(nz.folded("abdul 2")) == nz.folded("abdul 2")
