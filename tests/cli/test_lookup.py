@@ -46,9 +46,10 @@ def test_ambiguous_lists_both(small: Path) -> None:
 
 
 def test_type_restricts(small: Path) -> None:
-    code, out, _ = run(small, "lookup", "Idlib", "--json")
-    data = json.loads(out)
-    assert data["status"] == "ambiguous"
+    code, out, _ = run(small, "lookup", "Jaish al-Izzah", "--type", "group", "--json")
+    assert code == 0 and json.loads(out)["match"]["id"] == "jaysh-al-izza"
+    code, out, _ = run(small, "lookup", "Jaish al-Izzah", "--type", "place", "--json")
+    assert code == 1 and json.loads(out)["match"] is None
 
 
 def test_json_shape_is_utf8(small: Path) -> None:
