@@ -105,11 +105,17 @@ def _strip_accents(s: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-@lru_cache(maxsize=1 << 16)
-def _consonants(tok: str) -> str:
-    for pat, rep in _CONSONANTS:
+def _apply(rules: tuple[tuple[re.Pattern[str], str], ...], tok: str) -> str:
+    """Apply one table's rewrite rules in order."""
+    for pat, rep in rules:
         tok = pat.sub(rep, tok)
     return tok
+
+
+@lru_cache(maxsize=1 << 16)
+def _consonants(tok: str) -> str:
+    """The consonant spellings of a word (dj -> j, ch -> sh)."""
+    return _apply(_CONSONANTS, tok)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -118,8 +124,7 @@ def _fold_word(tok: str) -> str:
     for _ in range(6):
         t = tok
         for group in (_CONSONANTS, _COMPOUNDS, _ENDINGS, _VOWELS, _FINAL):
-            for pat, rep in group:
-                t = pat.sub(rep, t)
+            t = _apply(group, t)
         t = _WORDS.get(t, t)
         if t == tok:
             break
@@ -136,9 +141,7 @@ _fold_word.cache_clear()
 @lru_cache(maxsize=1 << 16)
 def _compound(tok: str) -> str:
     """The compound spellings of a word (Abdulkadir -> abdalkadir), before vowel folds."""
-    for pat, rep in _COMPOUNDS:
-        tok = pat.sub(rep, tok)
-    return tok
+    return _apply(_COMPOUNDS, tok)
 
 
 @lru_cache(maxsize=1 << 16)
