@@ -283,7 +283,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     if not cross and q.form == n.form:
         return 1.0
     cons_eq = bool(q.cons) and q.cons == n.cons
-    skel_eq = bool(q.skel) and (q.skel == n.skel or len(q.skel) > 1 and (q.skel == n.alt or q.alt == n.skel))
+    # (an empty alt is no reading: a word without consonants, Aiay, is not another word's alt)
+    skel_eq = bool(q.skel) and (q.skel == n.skel or len(q.skel) > 1 and (q.skel == n.alt or q.alt != "" and q.alt == n.skel))
     if cross:
         if cons_eq or (skel_eq and len(q.cons) > 1 and (q.skel == n.alt or q.alt == n.skel)):
             return 0.95
@@ -295,7 +296,7 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
                 return params.skeleton_equal * r
         return 0.0
     r = _ratio(q.form, n.form)
-    alt_eq = len(q.skel) > 1 and (q.skel == n.alt or q.alt == n.skel)  # glued article, construct taa
+    alt_eq = len(q.skel) > 1 and (q.skel == n.alt or q.alt != "" and q.alt == n.skel)  # glued article, construct taa
     if len(q.cons) <= 1:
         cons_eq = alt_eq = False  # one consonant in common says little (Izza, Azaz)
     if (cons_eq or alt_eq) and person and r < 0.8:
