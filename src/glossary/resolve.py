@@ -131,27 +131,29 @@ class Resolver:
         """
         query = query if isinstance(query, str) else str(query)
         thr = THRESHOLD if threshold is None else threshold
-        qprof = profile(query)
-        best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
         store = self.index.store
+        best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
+        ex = exact(query)
+        if ex and type is None and not explain:
+            exact_hits = store.lookup_by_key(["=" + ex])
+            if exact_hits:
+                # an exact spelling scores 1.0; nothing else can come within the margin of it
+                # (every other level is capped at 0.97), so only the exact names need looking
+                # at, and no other key need be made
+                for nid, row in sorted(store.name_rows(exact_hits["=" + ex]).items()):
+                    if row[0] not in best:
+                        best[row[0]] = (1.0, nid, "exact")
+                return self._answer(query, best, thr, limit, margin)
+        qprof = profile(query)
         levels: dict[int, str] = {}
         arabic_q = qprof.script == "arabic"
-        ex = exact(query)
-        exact_hits = store.lookup_by_key(["=" + ex]) if ex and type is None and not explain else None
-        if exact_hits:
-            # an exact spelling scores 1.0; nothing else can come within the margin of it (every
-            # other level is capped at 0.97), so only the exact names need looking at (and no
-            # other key need be made)
-            qkeys: list[str] = []
-            levels = dict.fromkeys(exact_hits["=" + ex], "exact")
-        else:
-            qkeys = query_keys(query)
-            hits = store.lookup_by_key(qkeys)
-            for k in reversed(qkeys):  # loosest first, so that the strictest level wins
-                for nid in hits.get(k, ()):
-                    levels[nid] = _LEVEL_OF[k[0]]
-            if any(k[0] == "=" for k in hits) and type is None:
-                levels = {nid: lv for nid, lv in levels.items() if lv == "exact"}  # as above
+        qkeys = query_keys(query)
+        hits = store.lookup_by_key(qkeys)
+        for k in reversed(qkeys):  # loosest first, so that the strictest level wins
+            for nid in hits.get(k, ()):
+                levels[nid] = _LEVEL_OF[k[0]]
+        if any(k[0] == "=" for k in hits) and type is None:
+            levels = {nid: lv for nid, lv in levels.items() if lv == "exact"}  # as above
         cross: list[tuple[int, int, str, str, str]] = []  # names in the other script, scored if needed
         self._score(qprof, levels, type, best, cross, arabic_q)
         acr = query_acronym(query)
@@ -160,8 +162,13 @@ class Resolver:
                 if self._type_ok(row[0], type) and best.get(row[0], (0.0,))[0] < 0.85:
                     best[row[0]] = (0.85, nid, "acronym")
         if max((v[0] for v in best.values()), default=0.0) < _FUZZY_BELOW:
-            more = {nid: "fuzzy" for nid in self._fuzzy(qprof) if nid not in levels}
+            found = self._fuzzy(qprof, full=False)
+            more = {nid: "fuzzy" for nid in found if nid not in levels}
             self._score(qprof, more, type, best, cross, arabic_q)
+            if max((v[0] for v in best.values()), default=0.0) < thr:
+                # still no match: look one letter away from the words the glossary knows too
+                more = {nid: "fuzzy" for nid in self._fuzzy(qprof, full=True) if nid not in levels and nid not in found}
+                self._score(qprof, more, type, best, cross, arabic_q)
         self._merge_cross(qprof, best, cross, arabic_q)  # only names in the other script
         if query.count(",") == 1 and max((v[0] for v in best.values()), default=0.0) < thr:
             # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
@@ -170,11 +177,17 @@ class Resolver:
                                    margin=margin)
             for c in swapped.candidates:
                 self._merge_swapped(best, c)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        rows = store.entity_rows(e for e, _ in ranked[:limit])
-        names = store.name_rows(v[1] for _, v in ranked[:limit])
+        return self._answer(query, best, thr, limit, margin, qkeys if explain else None)
+
+    def _answer(self, query: str, best: dict[int, tuple[float, int, str]], thr: float, limit: int, margin: float,
+                qkeys: list[str] | None = None) -> Resolution:
+        """The resolution from the best score of each entity (``qkeys``: explain with them)."""
+        store = self.index.store
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit] if len(best) > 1 else list(best.items())
+        rows = store.entity_rows(e for e, _ in ranked)
+        names = store.name_rows(v[1] for _, v in ranked)
         cands = tuple(
-            Match(rows[e][0], rows[e][2], rows[e][1], s, names[nid][1], lvl) for e, (s, nid, lvl) in ranked[:limit]
+            Match(rows[e][0], rows[e][2], rows[e][1], s, names[nid][1], lvl) for e, (s, nid, lvl) in ranked
         )
         status: Status = "none"
         match = None
@@ -183,7 +196,7 @@ class Resolver:
                 status = "ambiguous"
             else:
                 status, match = "match", cands[0]
-        expl = self._explain(query, qkeys, cands, names, ranked[:limit]) if explain else None
+        expl = self._explain(query, qkeys, cands) if qkeys is not None else None
         return Resolution(query, status, match, cands, expl)
 
     def _merge_swapped(self, best: dict[int, tuple[float, int, str]], c: Match) -> None:
@@ -275,104 +288,125 @@ class Resolver:
                 found[eidx] = (s, nid, level)
         best.update(found)
 
-    def _fuzzy(self, qprof: Profile) -> set[int]:
+    def _fuzzy(self, qprof: Profile, full: bool) -> set[int]:
         """Names sharing words with the query, exactly or one letter away (bounded, no scan).
 
         A query of several words looks up every two of its words at once (pair keys), so a
         name that shares two words is found however common each word is; a one-word query,
         or one whose pairs find nothing, looks up each word alone. Each name gets votes
         (the words' weights, half for a skeleton one letter away); the best few are scored.
+        Words one letter away are looked for only around the query's words the glossary does
+        not know (a misspelt word is mostly unknown), unless ``full``: the second pass, for a
+        query the first left without a match (a misspelling that made another known word).
         """
         store = self.index.store
         words = [w for w in qprof.words if w.skel][:6]
         if not words:
             return set()
         exact_groups = [sorted({s for s in (w.skel, w.alt) if s}) for w in words]
-        dels = sorted({d for g in exact_groups for s in g for d in (s, *(deletions(s) if len(s) >= 3 else ()))})
-        near = store.near_skeletons(dels)
-        near_groups: list[list[str]] = []
-        for g in exact_groups:
-            ng: set[str] = set()
-            for s in g:
-                ng.update(near.get(s, ()))  # one letter more
-                if len(s) >= 3:
-                    for d in deletions(s):
-                        ng.update(near.get(d, ()))  # one letter changed or less
-            near_groups.append(sorted(ng - set(g))[:_NEAR_CAP])
         # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
         # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
         sizes = {k: len(v) for k, v in store.word_postings(sorted({x for g in exact_groups for x in g})).items()}
-        n = max(self.index.store.n_entities, 1)
+        n = max(store.n_entities, 1)
         norm = math.log(1 + n)
-        wts = [max(0.05, min(math.log(1 + n / max(1, max((sizes.get(x, 0) for x in g), default=0))) / norm, 1.0))
-               for g in exact_groups]
+        most = [max((sizes.get(x, 0) for x in g), default=0) for g in exact_groups]
+        wts = [max(0.05, min(math.log(1 + n / max(1, m)) / norm, 1.0)) for m in most]
+        near_groups = self._near_groups(exact_groups, [full or not m for m in most])
         votes: dict[int, float] = {}
         if len(words) >= 2:
-            wanted: dict[str, float] = {}
-            for i in range(len(words)):
-                for j in range(i + 1, len(words)):
-                    wi, wj = wts[i], wts[j]
-                    eg_i, eg_j = exact_groups[i], exact_groups[j]
-                    # at most one of the two words approximate
-                    for ga, gb, v in ((eg_i, eg_j, wi * 1.0 + wj * 1.0), (eg_i, near_groups[j], wi * 1.0 + wj * 0.5),
-                                      (near_groups[i], eg_j, wi * 0.5 + wj * 1.0)):
-                        for sa in ga:
-                            for sb in gb:
-                                k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
-                                old = wanted.get(k)
-                                if old is None:
-                                    wanted[k] = max(0.0, v)
-                                elif v > old:
-                                    wanted[k] = v
-            # the rarest and weightiest pairs first
-            hits = sorted(store.lookup_by_key(sorted(wanted)).items(),
-                          key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
-            budget = _VOTE_BUDGET
-            for k, nids in hits:
-                if votes and (len(nids) > _PAIR_CAP or budget <= 0 and len(nids) > 8):
-                    continue  # a common pair of words: the rarer pairs have found the candidates
-                v = wanted[k]
-                get = votes.get
-                for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
-                    votes[nid] = get(nid, 0.0) + v
-                budget -= len(nids)
+            self._pair_votes(exact_groups, near_groups, wts, votes)
         if not votes:
-            postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
-            order = sorted(range(len(words)), key=lambda i: sum(len(postings.get(x, ())) for x in exact_groups[i]))
-            budget = 4 * _VOTE_BUDGET
-            for i in order:  # the rarest word first, within a budget: never a scan
-                mine: dict[int, float] = {}
-                for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
-                    for sk in group:
-                        mine.update(dict.fromkeys(postings.get(sk, ())[:budget], share))
-                get = votes.get
-                for nid, share in mine.items():
-                    votes[nid] = get(nid, 0.0) + wts[i] * share
-                budget -= len(mine)
-                if budget <= 0:
-                    break
+            self._word_votes(exact_groups, near_groups, wts, votes)
         if not votes:
             return set()
         # the best few (ties: first found first), as heapq.nlargest would pick them
         if len(votes) > _FUZZY_CANDIDATES:
             ranked = sorted(votes.values(), reverse=True)
             cut = ranked[_FUZZY_CANDIDATES - 1]
-            top = [nid for nid, v in votes.items() if v > cut]
+            least = max(cut, 0.4 * ranked[0])
+            top = [nid for nid, v in votes.items() if v > cut] if least == cut else []
             room = _FUZZY_CANDIDATES - len(top)
-            for nid, v in votes.items():
-                if not room:
-                    break
-                if v == cut:
-                    top.append(nid)
-                    room -= 1
-            least = 0.4 * ranked[0]
-        else:
-            top = list(votes)
-            least = 0.4 * max(votes.values())
-        return {nid for nid in top if votes[nid] >= least}
+            if least == cut:
+                for nid, v in votes.items():
+                    if not room:
+                        break
+                    if v == cut:
+                        top.append(nid)
+                        room -= 1
+            else:
+                top = [nid for nid, v in votes.items() if v >= least]
+            return set(top)
+        least = 0.4 * max(votes.values())
+        return {nid for nid, v in votes.items() if v >= least}
 
-    def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...], names: dict[int, Any],
-                 ranked: list[tuple[int, tuple[float, int, str]]]) -> dict[str, Any]:
+    def _near_groups(self, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:
+        """For each word (where ``wanted``), the glossary's skeletons one letter away from it."""
+        dels = sorted({d for g, w in zip(exact_groups, wanted) if w
+                       for s in g for d in (s, *(deletions(s) if len(s) >= 3 else ()))})
+        store = self.index.store
+        near = store.near_skeletons(dels) if dels else {}
+        out: list[list[str]] = []
+        for g, w in zip(exact_groups, wanted):
+            ng: set[str] = set()
+            if w:
+                for s in g:
+                    ng.update(near.get(s, ()))  # one letter more
+                    if len(s) >= 3:
+                        for d in deletions(s):
+                            ng.update(near.get(d, ()))  # one letter changed or less
+            out.append(sorted(ng - set(g))[:_NEAR_CAP] if ng else [])
+        return out
+
+    def _pair_votes(self, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
+                    votes: dict[int, float]) -> None:
+        """Votes from pair keys: names sharing two of the query's words (at most one approximate)."""
+        store = self.index.store
+        wanted: dict[str, float] = {}
+        for i in range(len(exact_groups)):
+            for j in range(i + 1, len(exact_groups)):
+                wi, wj = wts[i], wts[j]
+                eg_i, eg_j = exact_groups[i], exact_groups[j]
+                for ga, gb, v in ((eg_i, eg_j, wi + wj), (eg_i, near_groups[j], wi + wj * 0.5),
+                                  (near_groups[i], eg_j, wi * 0.5 + wj)):
+                    for sa in ga:
+                        for sb in gb:
+                            k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
+                            old = wanted.get(k)
+                            if old is None or v > old:
+                                wanted[k] = v
+        # the rarest and weightiest pairs first
+        hits = sorted(store.lookup_by_key(sorted(wanted)).items(), key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
+        budget = _VOTE_BUDGET
+        get = votes.get
+        for k, nids in hits:
+            if votes and (len(nids) > _PAIR_CAP or budget <= 0 and len(nids) > 8):
+                continue  # a common pair of words: the rarer pairs have found the candidates
+            v = wanted[k]
+            for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
+                votes[nid] = get(nid, 0.0) + v
+            budget -= len(nids)
+
+    def _word_votes(self, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
+                    votes: dict[int, float]) -> None:
+        """Votes from single words, the rarest first, within a budget: never a scan."""
+        store = self.index.store
+        postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
+        order = sorted(range(len(exact_groups)), key=lambda i: sum(len(postings.get(x, ())) for x in exact_groups[i]))
+        budget = 4 * _VOTE_BUDGET
+        get = votes.get
+        for i in order:
+            mine: dict[int, float] = {}
+            for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
+                for sk in group:
+                    mine.update(dict.fromkeys(postings.get(sk, ())[:budget], share))
+            w = wts[i]
+            for nid, share in mine.items():
+                votes[nid] = get(nid, 0.0) + w * share
+            budget -= len(mine)
+            if budget <= 0:
+                break
+
+    def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...]) -> dict[str, Any]:
         return {
             "query_keys": _key_dict(qkeys),
             "candidates": [{"id": c.id, "name": c.name, "level": c.level, "keys": _key_dict(query_keys(c.name))}

@@ -1,0 +1,43 @@
+"""The fuzzy level: bounded candidate search for spellings no key finds."""
+
+from __future__ import annotations
+
+from glossary.index import Index
+from glossary.model import Entity
+from glossary.resolve import Resolver
+from glossary.score import profile
+
+
+def _resolver(*names: tuple[str, str]) -> Resolver:
+    ents = [Entity(id=f"e{i}", type=t, romanized=n) for i, (n, t) in enumerate(names)]  # type: ignore[arg-type]
+    return Resolver(Index.build(ents))
+
+
+def _ids(r: Resolver, nids: set[int]) -> set[str]:
+    return {r.index.store.entity_rows([r.index.name_row(n)[0]])[r.index.name_row(n)[0]][0] for n in nids}
+
+
+def test_first_pass_looks_near_unknown_words_only() -> None:
+    r = _resolver(("Liwa Suqur al-Jabal", "group"), ("Liwa Suqur al-Ghab", "group"), ("Liwa Usud al-Jabal", "group"))
+    # "Jabbal" folds like Jabal: known, so the first pass does not look one letter around it;
+    # "Suqour" is known too: both exact, the pair finds the one name holding both
+    assert _ids(r, r._fuzzy(profile("Liwa Suqour al-Jabbal"), full=False)) >= {"e0"}
+    # "Suqul" is unknown: the first pass looks one letter around it and finds Suqur
+    near = _ids(r, r._fuzzy(profile("Suqul al-Jabal"), full=False))
+    assert "e0" in near
+
+
+def test_second_pass_looks_near_known_words() -> None:
+    # "Bakr" is a known word (e1, e2) one letter from "Badr" (e0); a name holding both query
+    # words (e2) gives the first pass its candidates, so only the second finds e0
+    r = _resolver(("Jabhat Badr", "group"), ("Liwa Bakr", "group"), ("Jabhat Bakr Halab", "group"))
+    q = profile("Jabhat Bakr")
+    first, full = _ids(r, r._fuzzy(q, full=False)), _ids(r, r._fuzzy(q, full=True))
+    assert "e2" in first and "e0" not in first
+    assert "e0" in full
+
+
+def test_misspelt_word_resolves() -> None:
+    r = _resolver(("Liwa al-Muntasir Billah", "group"), ("Liwa al-Tawhid", "group"), ("Jaysh al-Islam", "group"))
+    res = r.resolve("Liwa al-Muntasiq Billah")
+    assert res.status == "match" and res.match is not None and res.match.id == "e0" and res.match.level == "fuzzy"
