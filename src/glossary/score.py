@@ -232,6 +232,8 @@ class Params:
     """Factor when two person names both have given names and these differ."""
     joined: float = 0.93
     """Score when the names are equal with spaces removed (Kafranbel ~ Kafr Nabl) but not word by word."""
+    reordered: float = 0.9
+    """Factor on a person's name whose words all agree with the other's, in another order."""
 
 
 DEFAULT = Params()
@@ -342,6 +344,17 @@ def _droppable(words: tuple[Word, ...], weights: Weights) -> list[bool]:
     return out
 
 
+_NAMED_BY = 3
+"""Words of a person's name that, all agreeing, name the person without the rest."""
+
+
+def _all_paired(qw: tuple[Word, ...], mq: list[int], nw: tuple[Word, ...], mn: list[bool], weights: Weights) -> bool:
+    """Whether every word of both names is paired, but particles (bin, ould, titles)."""
+    factor = weights.factor
+    return (all(j >= 0 or factor(w.form) <= 0.2 for w, j in zip(qw, mq))
+            and all(m or factor(w.form) <= 0.2 for w, m in zip(nw, mn)))
+
+
 def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, params: Params = DEFAULT) -> float:
     """How well query profile ``q`` names ``n``, 0-1 (see the module docstring).
 
@@ -376,11 +389,14 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     left = min(lq, ln)
     wcache = weights._cache
     matched = total = 0.0
+    weakest = 1.0  # the least similar pair taken
     for neg, _, i, j in pairs:
         if mq[i] >= 0 or mn[j]:
             continue
         mq[i] = j
         mn[j] = True
+        if -neg < weakest:
+            weakest = -neg
         form = nw[j].form
         w = wcache.get(form)
         if w is None:
@@ -390,17 +406,24 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         left -= 1
         if not left:
             break  # one side is used up: no other pair can be taken
-    if -1 in mq or not all(mn):  # words left unpaired
+    qall = -1 not in mq
+    nall = all(mn)
+    reordered = False
+    if not qall or not nall:  # words left unpaired
         qdrop = _droppable(qw, weights) if person else None
         ndrop = _droppable(nw, weights) if person else None
         middle = params.middle_name
         factor = weights._generic.get
+        # A person named by three words or more that all agree with the other name: what
+        # the other name has beyond them (a family name, al-Kubaysi) may be left out too.
+        qdrop_all = person and nall and ln >= _NAMED_BY and weakest >= 0.85
+        ndrop_all = person and qall and lq >= _NAMED_BY and weakest >= 0.85
         for i, a in enumerate(qw):
             if mq[i] < 0:
-                total += middle * factor(a.form, 1.0) if a.opt or qdrop and qdrop[i] else weights.unmatched(a.form)
+                total += middle * factor(a.form, 1.0) if a.opt or qdrop_all or qdrop and qdrop[i] else weights.unmatched(a.form)
         for j, b in enumerate(nw):
             if not mn[j]:
-                total += middle * factor(b.form, 1.0) if b.opt or ndrop and ndrop[j] else weights.unmatched(b.form)
+                total += middle * factor(b.form, 1.0) if b.opt or ndrop_all or ndrop and ndrop[j] else weights.unmatched(b.form)
     result = matched / total if total > 0 else 0.0
     if person and lq > 1 and ln > 1:
         fq, fn = _first(qw, weights), _first(nw, weights)
@@ -408,9 +431,14 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
                 and word_similarity(qw[0], nw[0], cross, params, person) >= 0.85):
             fq = fn = 0  # the same first word (Muhammad Hasan Abbas ~ Muhammad Abbas)
         j0 = mq[fq]
-        if j0 != fn:
+        if j0 != fn and weakest >= 0.85 and _all_paired(qw, mq, nw, mn, weights):
+            # every word of each name agrees with one of the other, in another order:
+            # the same name written surname first (DJAMEL MOUSTFA ~ Mostafa Djamel)
+            result *= params.reordered
+            reordered = True
+        elif j0 != fn:
             result *= params.given_name_mismatch  # the given names differ: another person
-        elif word_similarity(qw[fq], nw[fn], cross, params, person) < 0.85:
+        elif not reordered and word_similarity(qw[fq], nw[fn], cross, params, person) < 0.85:
             result *= (1 + params.given_name_mismatch) / 2  # given names only alike
     if cross:
         result *= params.cross_script

@@ -1,0 +1,35 @@
+"""Scorer rules for person names, company and unit words: one test per rule (issue #4)."""
+
+from __future__ import annotations
+
+from glossary.score import Weights, profile, score
+
+W = Weights({}, 1)
+
+
+def _person(q: str, n: str) -> float:
+    return score(profile(q), profile(n), W, person=True)
+
+
+def test_reordered_person_name_is_the_same_name() -> None:
+    # sanctions lists write SURNAME Given without a comma; every word agrees
+    assert _person("Mostafa Djamel", "DJAMEL MOUSTFA") >= 0.85
+    assert _person("Hasan Ahmed S. Adnan", "ADNAN S. HASAN AHMED") >= 0.85
+
+
+def test_reordered_name_needs_every_word() -> None:
+    # a different given name, the surname in another place: still another person
+    assert _person("Khalid Mustafa", "Mustafa Jamal") < 0.72
+    # reordered, but one word only alike: not waived
+    assert _person("Mustafa Ahmad", "Hamud Mustafa") < 0.72
+
+
+def test_reordered_scores_below_the_same_order() -> None:
+    assert _person("Djamel Moustfa", "DJAMEL MOUSTFA") > _person("Moustfa Djamel", "DJAMEL MOUSTFA")
+
+
+def test_three_agreeing_words_may_leave_out_the_family_name() -> None:
+    # (across scripts, where the consonants alone decide and every score is lowered)
+    assert _person("Umar Mahmud Irhayyim", "عمر محمود إرحيم الفياض الكبيسي") >= 0.72
+    # two words are not enough to leave out the rest
+    assert _person("Umar Mahmud", "عمر محمود إرحيم الفياض الكبيسي") < 0.72
