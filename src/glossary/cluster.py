@@ -29,17 +29,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import Indel
 
 from .normalize import script, tokens
+from .similarity import Weight, Word, _frame, _generic, _similarity, _words, generic_weight, similarity, unit_key
 from .store_write import slug
 
-Weight = Callable[[str], float]
-"""A word's weight (its folded form in, 0-1 out): generic words weigh less."""
+__all__ = ["Cluster", "cluster_names", "generic_weight", "similarity", "unit_key"]
 
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
@@ -69,173 +69,6 @@ class Cluster:
         """The JSON shape of a cluster."""
         return {"id": self.id, "label": self.label, "entity": self.entity, "confidence": round(self.confidence, 3),
                 "count": self.count, "spellings": [{"text": t, "count": n} for t, n in self.members]}
-
-
-@lru_cache(maxsize=1)
-def _generic() -> tuple[dict[str, float], frozenset[str], dict[str, float]]:
-    """Generic-word factors by folded form, ignored forms, and factors by (collapsed) skeleton."""
-    from ._tables import TABLES
-
-    table = TABLES["generic"]
-    weights: dict[str, float] = {}
-    skeletons: dict[str, float] = {}
-    for word, factor in sorted(table["generic"].items()):
-        for t in tokens(word):
-            if not t.article:
-                weights.setdefault(t.form, float(factor))
-                skeletons.setdefault(re.sub(r"(.)\1+", r"\1", t.skel), float(factor))
-    ignore = frozenset(t.form for w in table["ignore"] for t in tokens(w))
-    return weights, ignore, skeletons
-
-
-def generic_weight(form: str) -> float:
-    """The generic-word factor of a folded word (1.0 unless `tables/generic.yaml` lists it).
-
-    Example:
-        >>> generic_weight("jaysh") < 1.0 == generic_weight("izza")
-        True
-    """
-    weights, ignore, _ = _generic()
-    return 0.0 if form in ignore else weights.get(form, 1.0)
-
-
-Word = tuple[str, str]
-"""A word of a name: its folded form and its consonant skeleton."""
-
-SAME_SKELETON = 0.92
-"""Two words with one consonant skeleton and vowels (Haqq, Hak) are at least this alike."""
-FLOOR = 0.9
-"""Two different words (Liwa, Jabhat) weigh at least this much, however generic: Liwa al-Nasr is not
-Jabhat al-Nasr, and they earn nothing."""
-
-
-def unit_key(text: str) -> tuple[str, str]:
-    """The key-collision key of a spelling: its script and its meaningful folded words.
-
-    Example:
-        >>> unit_key("Jaish el-Izzah") == unit_key("Jaysh al-Izza")
-        True
-    """
-    return script(text), " ".join(w[0] for w in _words(text)) or text.strip().casefold()
-
-
-@lru_cache(maxsize=1 << 17)
-def _words(text: str) -> tuple[Word, ...]:
-    """The words that carry meaning (articles dropped; Arabic ال kept off)."""
-    out = []
-    for t in tokens(text):
-        if t.article:
-            continue
-        f = t.form
-        if len(f) > 3 and f.startswith("ال"):
-            f = f[2:]
-        out.append((f, t.skel))
-    return tuple(out)
-
-
-def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
-    """Token-aware similarity (0-1) of two names, in any script.
-
-    Each word of the shorter name is aligned with its closest word in the other
-    (rapidfuzz ratio on the folded words, at least `SAME_SKELETON` when their
-    consonant skeletons agree); the score is a weighted mean over both names' words,
-    a pair weighing as its lighter word, so a generic word that matches counts for
-    little and a distinctive one that differs costs a lot.
-
-    Example:
-        >>> similarity("Jaysh al-Islam", "Jaish al-Islam")
-        1.0
-        >>> similarity("Jaysh al-Islam", "Jaysh al-Izza") < 0.8
-        True
-    """
-    return _similarity(_words(a), _words(b), weight)
-
-
-def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, strict: bool = True) -> float:
-    """`similarity` over words; ``strict=False`` forgives two-edit slips (Halabi, Haabi) that strict counts as
-    different words."""
-    if a == b:
-        return 1.0 if a else 0.0
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    wa = [weight(w[0]) for w in a]
-    wb = [weight(w[0]) for w in b]
-    total = sum(wa) + sum(wb)
-    if total <= 0:
-        return Indel.normalized_similarity(" ".join(w[0] for w in a), " ".join(w[0] for w in b))
-    used: set[int] = set()
-    got = 0.0
-    for i, x in enumerate(a):
-        best, best_j = 0.0, -1
-        for j, y in enumerate(b):
-            if j not in used:
-                sim = _pair(x, y)[0]
-                if sim > best:
-                    best, best_j = sim, j
-        if best_j >= 0:
-            used.add(best_j)
-            wi, wj = wa[i], wb[best_j]
-            if wi and wj and _pair(x, b[best_j])[1 if strict else 2]:
-                total += max(wi, FLOOR) - wi + max(wj, FLOOR) - wj  # two different words, generic or not
-            else:  # two spellings of one word weigh as the lighter (a misspelt Jaysh is still generic)
-                m = min(wi, wj)
-                got += best * 2 * m
-                total -= wi + wj - 2 * m
-    score = got / total
-    if len(a) != len(b):  # one name cut into words differently (Kafranbel, Kafr Nabl)
-        ca, cb = "".join(w[0] for w in a), "".join(w[0] for w in b)
-        joined = Indel.normalized_similarity(ca, cb)
-        if "".join(w[1] for w in a) == "".join(w[1] for w in b) and len(ca) >= 6:
-            joined += 0.06
-        score = max(score, min(joined, 1.0) * min(1.0, 2 * total / (len(a) + len(b))))
-    return score
-
-
-@lru_cache(maxsize=1 << 18)
-def _pair(x: Word, y: Word) -> tuple[float, bool, bool]:
-    """Two words: their similarity (at least `SAME_SKELETON` when skeleton and vowels agree), whether they are
-    different words, and whether they are even to the lenient eye."""
-    if x == y:
-        return 1.0, False, False
-    sim = Indel.normalized_similarity(x[0], y[0])
-    if sim < SAME_SKELETON and x[1] and x[1] == y[1] and _same_vowels(x[0], y[0]):
-        sim = SAME_SKELETON
-    return sim, _different(x, y, True), _different(x, y, False)
-
-
-def _different(x: Word, y: Word, strict: bool = True) -> bool:
-    """Two aligned words that are different words, not two spellings of one.
-
-    Two edits or more, unless skeleton and vowels agree (Hasan, Husayn; Idlibi, Libi); one
-    edit on the first letter that changes the skeleton (أحمد, محمد); for Arabic script,
-    different long vowels (محمد, محمود).
-    """
-    if x[0] == y[0]:
-        return False
-    if not strict:
-        return OSA.normalized_similarity(x[0], y[0]) < 0.6
-    vx, vy = _vowels(x[0]), _vowels(y[0])
-    if x[1] == y[1] and vx == vy:
-        return False
-    if "\u0600" <= x[0][:1] <= "\u06ff":
-        if vx != vy:
-            return True
-    elif x[1] == y[1] and _same_vowels(x[0], y[0]):
-        return False  # vowels spelt differently, not different vowels (Harakat, Harekat; Qurashi, Qureshi)
-    d = OSA.distance(x[0], y[0])
-    return d >= 2 or (d == 1 and x[0][0] != y[0][0] and x[1] != y[1])
-
-
-_VOWELS = str.maketrans("eo", "iu")
-
-
-def _vowels(form: str) -> str:
-    """The vowels of a folded word (long-vowel letters for Arabic): Hasan and Husayn differ here."""
-    if form and "\u0600" <= form[0] <= "\u06ff":
-        return "".join(c for c in form if c in "اويى")
-    return "".join(c for c in form.translate(_VOWELS) if c in "aiu")
 
 
 class _Sets:
@@ -398,36 +231,56 @@ def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weigh
             blocks[(scripts[i], "*" + whole)].append(i)
     import numpy as np
 
-    texts = [" ".join(w[0] for w in ws) for ws in words]
+    # token_sort_ratio is ratio over the words sorted: sort each name's words once, not in every comparison
+    texts = [" ".join(sorted(" ".join(w[0] for w in ws).split())) for ws in words]
     found_i, found_j, found_s = [], [], []
     for key in sorted(blocks):
         members = blocks[key]
         if len(members) < 2 or len(members) > _BLOCK_CAP:
             continue
         block = [texts[i] for i in members]
-        m = process.cdist(block, block, scorer=fuzz.token_sort_ratio, score_cutoff=72, workers=1)
+        m = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=72, workers=1)
         a, b = m.nonzero()
         keep = a != b
+        a, b = a[keep], b[keep]
         idx = np.asarray(members)
-        found_i.append(idx[a[keep]])
-        found_j.append(idx[b[keep]])
-        found_s.append(m[a[keep], b[keep]])
+        found_i.append(idx[a])
+        found_j.append(idx[b])
+        found_s.append(m[a, b])
     if not found_i:
         return []
-    src, dst, sc = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s).astype(np.float64)
-    # each unit's nearest neighbours: order by (unit, -score, neighbour), keep the first few of each unit
-    order = np.lexsort((dst, -sc, src))
-    src, dst, sc = src[order], dst[order], sc[order]
-    first = np.ones(len(src), dtype=bool)
-    first[1:] = (src[1:] != src[:-1]) | (dst[1:] != dst[:-1])
-    src, dst, sc = src[first], dst[first], sc[first]  # one entry per (unit, neighbour)
+    return _nearest(np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s), len(words))
+
+
+def _nearest(src: Any, dst: Any, score: Any, n: int) -> list[tuple[int, int]]:
+    """Each unit's `_NEIGHBOURS` best-scoring neighbours (ties: the lower index) as pairs (lo, hi), best first.
+
+    ``src``, ``dst`` and ``score`` are numpy arrays of scored pairs, in both directions, repeats allowed.
+    """
+    import numpy as np
+
+    bits = score.astype(np.float32).view(np.int32).astype(np.int64)  # a positive float's bits sort as it does
+    top = int(bits.max())
+    r = top - int(bits.min()) + 1
+    if n * n * r < 1 << 62:  # one integer per entry, ordered by (unit, -score, neighbour): a plain sort does
+        keys = np.sort((src.astype(np.int64) * r + (top - bits)) * n + dst)
+        first = np.ones(len(keys), dtype=bool)
+        first[1:] = keys[1:] != keys[:-1]
+        src, rest = np.divmod(keys[first], r * n)
+        below, dst = np.divmod(rest, n)
+        score = (top - below).astype(np.int32).view(np.float32)
+    else:  # pragma: no cover - tens of millions of units
+        order = np.lexsort((dst, -score, src))
+        src, dst, score = src[order], dst[order], score[order]
+        first = np.ones(len(src), dtype=bool)
+        first[1:] = (src[1:] != src[:-1]) | (dst[1:] != dst[:-1])
+        src, dst, score = src[first], dst[first], score[first]
     start = np.searchsorted(src, src, side="left")
-    rank = np.arange(len(src)) - start
-    keep = rank < _NEIGHBOURS
-    lo, hi, sc = np.minimum(src[keep], dst[keep]), np.maximum(src[keep], dst[keep]), sc[keep]
-    _, where = np.unique(lo.astype(np.int64) * len(words) + hi, return_index=True)
-    lo, hi, sc = lo[where], hi[where], sc[where]
-    order = np.lexsort((hi, lo, -sc))
+    keep = np.arange(len(src)) - start < _NEIGHBOURS
+    lo, hi, score = np.minimum(src[keep], dst[keep]), np.maximum(src[keep], dst[keep]), score[keep]
+    _, where = np.unique(lo.astype(np.int64) * n + hi, return_index=True)
+    lo, hi, score = lo[where], hi[where], score[where]
+    order = np.lexsort((hi, lo, -score.astype(np.float64)))
     return list(zip(lo[order].tolist(), hi[order].tolist()))
 
 
@@ -486,29 +339,6 @@ def _join_scripts(sets: _Sets, texts: list[str], scripts: list[str], count: list
     for a, (_rank, b) in sorted(best_a.items()):
         if best_b.get(b, (0.0, -1))[1] == a:
             sets.union(a, b, min(best[(a, b)][1], 0.95))
-
-
-_FRAME = [("ay", "i"), ("ey", "i"), ("aw", "u"), ("ow", "u"), ("y", "i"), ("w", "u"), ("o", "u"), ("e", ""),
-          ("a", ""), (" ", "")]
-
-
-def _frame(text: str) -> str:
-    """Consonants and long vowels as unvocalized Arabic writes them (Husayn, حسين -> hsin; Hasan, حسن -> hsn)."""
-    for x, y in _FRAME:
-        text = text.replace(x, y)
-    return text
-
-
-def _same_vowels(x: str, y: str) -> bool:
-    """Same long vowels: Arabic letters ا و ي, or the vowels a Latin spelling writes beyond a and e."""
-    if "\u0600" <= x[:1] <= "\u06ff":
-        return _vowels(x) == _vowels(y)
-
-    def frame(form: str) -> str:  # where the long vowels stand among the consonants: Muhammad .u.. Mahmud ...u.
-        form = re.sub(r"(ih|ah|eh|at|a|e|h)$", "", form)  # taa marbuta endings, as many as romanizers write
-        return re.sub(r"([iu])\1+", r"\1", "".join(c if c in "iu" else "." for c in _frame(form)))
-
-    return frame(x) == frame(y)
 
 
 def _romanize(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from glossary.cluster import cluster_names, similarity
@@ -89,3 +90,61 @@ def test_confidence_is_the_weakest_link() -> None:
 @pytest.mark.parametrize("blank", ["", "   "])
 def test_blank_spellings_are_ignored(blank: str) -> None:
     assert cluster_names([(blank, 3)]) == []
+
+
+def _reference_candidates(words, scripts, weight):  # noqa: ANN001, ANN202
+    """The plain form of `_candidates`: token_sort_ratio in each block, every pair kept, then sorted in Python."""
+    from collections import defaultdict
+
+    from rapidfuzz import fuzz
+
+    from glossary.cluster import _BLOCK_CAP, _NEIGHBOURS
+
+    blocks = defaultdict(list)
+    for i, ws in enumerate(words):
+        keys = {w for w in ws if weight(w[0]) >= 0.5 and len(w[0]) >= 2} or set(ws)
+        for form, skel in keys:
+            blocks[(scripts[i], "^" + form[:3])].append(i)
+            blocks[(scripts[i], form[-3:] + "$")].append(i)
+            if len(skel) >= 2:
+                blocks[(scripts[i], "=" + skel)].append(i)
+        whole = "".join(w[1] for w in ws)
+        if len(whole) >= 3:
+            blocks[(scripts[i], "*" + whole)].append(i)
+    texts = [" ".join(w[0] for w in ws) for ws in words]
+    scored: dict[int, dict[int, float]] = defaultdict(dict)
+    for members in blocks.values():
+        if 2 <= len(members) <= _BLOCK_CAP:
+            for a, i in enumerate(members):
+                for b, j in enumerate(members):  # a unit twice in a block is scored against itself
+                    s = fuzz.token_sort_ratio(texts[i], texts[j], score_cutoff=72)
+                    if a != b and s:
+                        scored[i][j] = float(np.float32(s))
+    pairs: dict[tuple[int, int], float] = {}
+    for i, row in scored.items():
+        for j, s in sorted(row.items(), key=lambda x: (-x[1], x[0]))[:_NEIGHBOURS]:
+            pairs[(min(i, j), max(i, j))] = s
+    return [p for p, _s in sorted(pairs.items(), key=lambda x: (-x[1], x[0]))]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_candidate_pairs_match_the_plain_computation(seed: int) -> None:
+    from glossary.cluster import _candidates, _idf_weight, _words, unit_key
+
+    rng = random.Random(seed)
+    stems = ["Liwa", "Jaysh", "Katibat", "al-Haqq", "al-Islam", "al-Izza", "Abu", "Amara", "Halabi", "Shuhada",
+             "al-Ghab", "Kafr", "Nabl", "لواء", "جيش", "الحق", "الإسلام", "كتيبة"]
+
+    def noisy(w: str) -> str:
+        if rng.random() < 0.5 and len(w) > 3:
+            k = rng.randrange(1, len(w))
+            w = w[:k] + rng.choice("aeiouyh") + w[k + 1:]
+        return w
+
+    names = sorted({" ".join(noisy(rng.choice(stems)) for _ in range(rng.randint(1, 4))) for _ in range(600)})
+    words = [_words(n) for n in names]
+    scripts = [unit_key(n)[0] for n in names]
+    weight = _idf_weight(words)
+    got = _candidates(words, scripts, weight)
+    assert got == _reference_candidates(words, scripts, weight)
+    assert len(got) > 100

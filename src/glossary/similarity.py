@@ -1,0 +1,248 @@
+"""Token-aware similarity of two names, in either script, and the words it compares.
+
+A name's words (`unit_key`, `similarity`) are its folded words without articles, each with
+its consonant skeleton. `similarity` aligns the words of two names and weighs each pair
+by how distinctive it is, telling two spellings of one word (Haqq, Hak) from two
+different words (Hasan, Husayn). `glossary.cluster` builds on it.
+
+Example:
+    >>> unit_key("Jaish el-Izzah")
+    ('latin', 'jaysh iza')
+    >>> similarity("Liwa al-Haqq", "Liwaa al-Haq") >= 0.8
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Indel
+
+from .normalize import script, tokens
+
+Weight = Callable[[str], float]
+"""A word's weight (its folded form in, 0-1 out): generic words weigh less."""
+
+
+@lru_cache(maxsize=1)
+def _generic() -> tuple[dict[str, float], frozenset[str], dict[str, float]]:
+    """Generic-word factors by folded form, ignored forms, and factors by (collapsed) skeleton."""
+    from ._tables import TABLES
+
+    table = TABLES["generic"]
+    weights: dict[str, float] = {}
+    skeletons: dict[str, float] = {}
+    for word, factor in sorted(table["generic"].items()):
+        for t in tokens(word):
+            if not t.article:
+                weights.setdefault(t.form, float(factor))
+                skeletons.setdefault(re.sub(r"(.)\1+", r"\1", t.skel), float(factor))
+    ignore = frozenset(t.form for w in table["ignore"] for t in tokens(w))
+    return weights, ignore, skeletons
+
+
+def generic_weight(form: str) -> float:
+    """The generic-word factor of a folded word (1.0 unless `tables/generic.yaml` lists it).
+
+    Example:
+        >>> generic_weight("jaysh") < 1.0 == generic_weight("izza")
+        True
+    """
+    weights, ignore, _ = _generic()
+    return 0.0 if form in ignore else weights.get(form, 1.0)
+
+
+Word = tuple[str, str]
+"""A word of a name: its folded form and its consonant skeleton."""
+
+SAME_SKELETON = 0.92
+"""Two words with one consonant skeleton and vowels (Haqq, Hak) are at least this alike."""
+FLOOR = 0.9
+"""Two different words (Liwa, Jabhat) weigh at least this much, however generic: Liwa al-Nasr is not
+Jabhat al-Nasr, and they earn nothing."""
+
+
+def unit_key(text: str) -> tuple[str, str]:
+    """The key-collision key of a spelling: its script and its meaningful folded words.
+
+    Example:
+        >>> unit_key("Jaish el-Izzah") == unit_key("Jaysh al-Izza")
+        True
+    """
+    return unit_key_of(text, _words(text))
+
+
+def unit_key_of(text: str, words: tuple[Word, ...]) -> tuple[str, str]:
+    """`unit_key` from the spelling's words (`split_words`), already split."""
+    return script(text), " ".join(w[0] for w in words) or text.strip().casefold()
+
+
+def split_words(text: str) -> tuple[Word, ...]:
+    """The words that carry meaning (articles dropped; Arabic ال kept off), split afresh.
+
+    Example:
+        >>> split_words("Liwa al-Haqq")  # (folded form, consonant skeleton)
+        (('liwa', 'l'), ('haq', 'ħk'))
+    """
+    out = []
+    for t in tokens(text):
+        if t.article:
+            continue
+        f = t.form
+        if len(f) > 3 and f.startswith("ال"):
+            f = f[2:]
+        out.append((f, t.skel))
+    return tuple(out)
+
+
+_WORDS: dict[str, tuple[Word, ...]] = {}
+"""`split_words` by spelling: the same names are split for resolving, clustering and scoring."""
+_WORDS_MAX = 1 << 18
+"""Spellings remembered; past this the memo starts again (memory stays bounded)."""
+
+
+def _words(text: str) -> tuple[Word, ...]:
+    """`split_words`, remembered."""
+    words = _WORDS.get(text)
+    if words is None:
+        words = split_words(text)
+        prime_words(((text, words),))
+    return words
+
+
+def prime_words(split: Iterable[tuple[str, tuple[Word, ...]]]) -> None:
+    """Remember spellings' words split elsewhere (by `split_words`, in a worker process)."""
+    for text, words in split:
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        _WORDS[text] = words
+
+
+def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
+    """Token-aware similarity (0-1) of two names, in any script.
+
+    Each word of the shorter name is aligned with its closest word in the other
+    (rapidfuzz ratio on the folded words, at least `SAME_SKELETON` when their
+    consonant skeletons agree); the score is a weighted mean over both names' words,
+    a pair weighing as its lighter word, so a generic word that matches counts for
+    little and a distinctive one that differs costs a lot.
+
+    Example:
+        >>> similarity("Jaysh al-Islam", "Jaish al-Islam")
+        1.0
+        >>> similarity("Jaysh al-Islam", "Jaysh al-Izza") < 0.8
+        True
+    """
+    return _similarity(_words(a), _words(b), weight)
+
+
+def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, strict: bool = True) -> float:
+    """`similarity` over words; ``strict=False`` forgives two-edit slips (Halabi, Haabi) that strict counts as
+    different words."""
+    if a == b:
+        return 1.0 if a else 0.0
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    wa = [weight(w[0]) for w in a]
+    wb = [weight(w[0]) for w in b]
+    total = sum(wa) + sum(wb)
+    if total <= 0:
+        return Indel.normalized_similarity(" ".join(w[0] for w in a), " ".join(w[0] for w in b))
+    used: set[int] = set()
+    got = 0.0
+    for i, x in enumerate(a):
+        best, best_j = 0.0, -1
+        for j, y in enumerate(b):
+            if j not in used:
+                sim = _pair(x, y)[0]
+                if sim > best:
+                    best, best_j = sim, j
+        if best_j >= 0:
+            used.add(best_j)
+            wi, wj = wa[i], wb[best_j]
+            if wi and wj and _pair(x, b[best_j])[1 if strict else 2]:
+                total += max(wi, FLOOR) - wi + max(wj, FLOOR) - wj  # two different words, generic or not
+            else:  # two spellings of one word weigh as the lighter (a misspelt Jaysh is still generic)
+                m = min(wi, wj)
+                got += best * 2 * m
+                total -= wi + wj - 2 * m
+    score = got / total
+    if len(a) != len(b):  # one name cut into words differently (Kafranbel, Kafr Nabl)
+        ca, cb = "".join(w[0] for w in a), "".join(w[0] for w in b)
+        joined = Indel.normalized_similarity(ca, cb)
+        if "".join(w[1] for w in a) == "".join(w[1] for w in b) and len(ca) >= 6:
+            joined += 0.06
+        score = max(score, min(joined, 1.0) * min(1.0, 2 * total / (len(a) + len(b))))
+    return score
+
+
+@lru_cache(maxsize=1 << 18)
+def _pair(x: Word, y: Word) -> tuple[float, bool, bool]:
+    """Two words: their similarity (at least `SAME_SKELETON` when skeleton and vowels agree), whether they are
+    different words, and whether they are even to the lenient eye."""
+    if x == y:
+        return 1.0, False, False
+    sim = Indel.normalized_similarity(x[0], y[0])
+    if sim < SAME_SKELETON and x[1] and x[1] == y[1] and _same_vowels(x[0], y[0]):
+        sim = SAME_SKELETON
+    return sim, _different(x, y, True), _different(x, y, False)
+
+
+def _different(x: Word, y: Word, strict: bool = True) -> bool:
+    """Two aligned words that are different words, not two spellings of one.
+
+    Two edits or more, unless skeleton and vowels agree (Hasan, Husayn; Idlibi, Libi); one
+    edit on the first letter that changes the skeleton (أحمد, محمد); for Arabic script,
+    different long vowels (محمد, محمود).
+    """
+    if x[0] == y[0]:
+        return False
+    if not strict:
+        return OSA.normalized_similarity(x[0], y[0]) < 0.6
+    vx, vy = _vowels(x[0]), _vowels(y[0])
+    if x[1] == y[1] and vx == vy:
+        return False
+    if "\u0600" <= x[0][:1] <= "\u06ff":
+        if vx != vy:
+            return True
+    elif x[1] == y[1] and _same_vowels(x[0], y[0]):
+        return False  # vowels spelt differently, not different vowels (Harakat, Harekat; Qurashi, Qureshi)
+    d = OSA.distance(x[0], y[0])
+    return d >= 2 or (d == 1 and x[0][0] != y[0][0] and x[1] != y[1])
+
+
+_VOWELS = str.maketrans("eo", "iu")
+
+
+def _vowels(form: str) -> str:
+    """The vowels of a folded word (long-vowel letters for Arabic): Hasan and Husayn differ here."""
+    if form and "\u0600" <= form[0] <= "\u06ff":
+        return "".join(c for c in form if c in "اويى")
+    return "".join(c for c in form.translate(_VOWELS) if c in "aiu")
+
+
+_FRAME = [("ay", "i"), ("ey", "i"), ("aw", "u"), ("ow", "u"), ("y", "i"), ("w", "u"), ("o", "u"), ("e", ""),
+          ("a", ""), (" ", "")]
+
+
+def _frame(text: str) -> str:
+    """Consonants and long vowels as unvocalized Arabic writes them (Husayn, حسين -> hsin; Hasan, حسن -> hsn)."""
+    for x, y in _FRAME:
+        text = text.replace(x, y)
+    return text
+
+
+def _same_vowels(x: str, y: str) -> bool:
+    """Same long vowels: Arabic letters ا و ي, or the vowels a Latin spelling writes beyond a and e."""
+    if "\u0600" <= x[:1] <= "\u06ff":
+        return _vowels(x) == _vowels(y)
+
+    def frame(form: str) -> str:  # where the long vowels stand among the consonants: Muhammad .u.. Mahmud ...u.
+        form = re.sub(r"(ih|ah|eh|at|a|e|h)$", "", form)  # taa marbuta endings, as many as romanizers write
+        return re.sub(r"([iu])\1+", r"\1", "".join(c if c in "iu" else "." for c in _frame(form)))
+
+    return frame(x) == frame(y)
