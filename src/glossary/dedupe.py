@@ -18,16 +18,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .cluster import Cluster, cluster_names
+from .dedupe_answers import Answer, Progress, resolve_names, resolve_options
 from .formats import EXTENSIONS, Added, Format, detect_format, scan, spool, spool_path, write
 
 if TYPE_CHECKING:
     from .errors import Problem
-
-Progress = Callable[[str, int, int], None]
-"""Called as ``progress(stage, done, total)`` while names are resolved."""
 
 ACCEPT_MARGIN = 0.04
 """Dedupe gives an id only to a match scoring at least the resolver's threshold plus this."""
@@ -39,22 +37,6 @@ JOIN_REVIEW = 0.97
 """A spelling that joined a known entity through a cluster is flagged below this."""
 DEFAULT_THRESHOLD = 0.8
 """The resolver's threshold when it does not say its own."""
-
-
-class _Match(Protocol):
-    id: str
-    label: str
-    score: float
-
-
-class _Resolution(Protocol):
-    status: str
-
-    @property
-    def match(self) -> _Match | None: ...
-
-    @property
-    def candidates(self) -> Sequence[_Match]: ...
 
 
 class GlossaryLike(Protocol):
@@ -186,36 +168,6 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
     return ColumnResult(column, decisions, clusters, near)
 
 
-class Answer(NamedTuple):
-    """A resolver's answer reduced to what dedupe keeps (plain values: it crosses processes)."""
-
-    status: str
-    match: tuple[str, str, float] | None
-    """(id, label, score) of the best entity, or None."""
-    candidates: tuple[tuple[str, str, float], ...]
-
-
-def _answer(res: Any) -> Answer:
-    m = res.match
-    return Answer(res.status, (m.id, m.label, float(m.score)) if m is not None else None,
-                  tuple((c.id, c.label, float(c.score)) for c in res.candidates[:3]))
-
-
-def resolve_options(*, type: str | None = None, threshold: float | None = None) -> dict[str, Any]:
-    """The options dedupe passes to ``resolve_many`` (shared with `glossary.spark`).
-
-    Example:
-        >>> resolve_options(type="place")
-        {'limit': 3, 'type': 'place'}
-    """
-    options: dict[str, Any] = {"limit": 3}
-    if type:
-        options["type"] = type
-    if threshold is not None:
-        options["threshold"] = threshold
-    return options
-
-
 def _default_threshold() -> float:
     try:
         from .resolve import THRESHOLD
@@ -223,98 +175,6 @@ def _default_threshold() -> float:
         return DEFAULT_THRESHOLD
     return float(THRESHOLD)
 
-
-_WORKER_GLOSSARY: Any = None
-
-
-def _in_memory(glossary: GlossaryLike) -> GlossaryLike:
-    """A resolver over the glossary's index loaded into memory: fast for many names, and safe to fork
-    (an SQLite connection is not)."""
-    index = getattr(glossary, "index", None)
-    if index is None or not hasattr(index, "in_memory"):
-        return glossary
-    from .resolve import Resolver
-
-    resolver: GlossaryLike = Resolver(index.in_memory())  # type: ignore[assignment]
-    return resolver
-
-
-def _resolve_chunk(job: tuple[list[str], dict[str, Any]]) -> list[Answer]:
-    names, options = job
-    return [_answer(r) for r in _WORKER_GLOSSARY.resolve_many(names, **options)]
-
-
-def _resolve(glossary: GlossaryLike, names: list[str], options: dict[str, Any], progress: Progress | None,
-             done: int, total: int) -> list[Answer]:
-    """Resolve names in order: in forked worker processes (one per core) when there are many."""
-    global _WORKER_GLOSSARY
-    import multiprocessing as mp
-
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-    chunk = 500
-    jobs = [(names[i:i + chunk], options) for i in range(0, len(names), chunk)]
-    out: list[Answer] = []
-    if workers > 1 and len(names) >= 4 * chunk and "fork" in mp.get_all_start_methods():
-        _WORKER_GLOSSARY = glossary  # the forked children inherit the loaded index
-        try:
-            with mp.get_context("fork").Pool(workers) as pool:
-                for answers in pool.imap(_resolve_chunk, jobs):
-                    out += answers
-                    if progress:
-                        progress("resolve", done + len(out), total)
-        finally:
-            _WORKER_GLOSSARY = None
-        return out
-    for names_, _ in jobs:
-        out += [_answer(r) for r in glossary.resolve_many(names_, **options)]
-        if progress:
-            progress("resolve", done + len(out), total)
-    return out
-
-
-def resolve_names(glossary: GlossaryLike, texts: Sequence[str], counts: Mapping[str, int], *,
-                  options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> dict[str, Answer]:
-    """Resolve distinct names, each spelling group once where that gives the same answer.
-
-    Spellings sharing a folded key (`glossary.cluster.unit_key`) are first resolved through their most
-    frequent spelling; when that finds nothing, none of them can match a name by its
-    keys, and all share the answer. The others, and every spelling of a group that did
-    resolve, are resolved one by one, so known names get their own exact answer.
-
-    Args:
-        glossary: anything with ``resolve_many`` (a `glossary.Glossary`).
-        texts: distinct, stripped names.
-        counts: rows per name (picks each group's representative).
-        options: passed to ``resolve_many``.
-        progress: called as names are resolved.
-
-    Returns:
-        Each name's `Answer`.
-    """
-    from .cluster import unit_key
-
-    opts = dict(options or {})
-    glossary = _in_memory(glossary)
-    groups: dict[tuple[str, str], list[str]] = {}
-    for t in texts:
-        groups.setdefault(unit_key(t), []).append(t)
-    reps = [min(g, key=lambda t: (-counts.get(t, 0), t)) for g in groups.values()]
-    total = len(texts)
-    first = dict(zip(reps, _resolve(glossary, reps, opts, progress, 0, total)))
-    out: dict[str, Answer] = {}
-    again: list[str] = []
-    for rep, members in zip(reps, groups.values()):
-        answer = first[rep]
-        out[rep] = answer
-        rest = [m for m in members if m != rep]
-        if answer.status == "none":
-            out.update((m, answer) for m in rest)
-        else:
-            again += rest
-    out.update(zip(again, _resolve(glossary, again, opts, progress, len(reps), total)))
-    if progress:
-        progress("resolve", total, total)
-    return out
 
 
 @dataclass(slots=True)

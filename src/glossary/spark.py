@@ -59,7 +59,7 @@ def _resolve_partition(sources: Any, options: dict[str, Any]) -> Any:
     def run(rows: Iterator[Any]) -> Iterator[tuple[Any, ...]]:
         import json
 
-        from .dedupe import resolve_names
+        from .dedupe_answers import resolve_names
 
         counts = {r[0]: int(r[1]) for r in rows}
         if not counts:
@@ -103,7 +103,8 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
 
     from .cluster import unit_key
     from .core import load
-    from .dedupe import Answer, decide, resolve_options
+    from .dedupe import decide
+    from .dedupe_answers import Answer, resolve_options
     from .errors import GlossaryError, Problem
 
     if column not in df.columns:
