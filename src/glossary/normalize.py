@@ -6,8 +6,8 @@ The folding rules are data (``tables/*.yaml``, compiled into ``glossary._tables`
 
 Step order:
 
-1. `exact`: delete invisible characters (bidi controls, zero widths, tatweel, lone
-   surrogates) -> NFKC (presentation forms become letters) -> casefold -> NFKC ->
+1. `exact`: letters written with dots joined (M.E.N.A. -> MENA) -> delete invisible
+   characters (bidi controls, zero widths, tatweel, lone surrogates) -> NFKC (presentation forms become letters) -> casefold -> NFKC ->
    every apostrophe, ʿayn and hamza mark becomes ``'``; other punctuation, symbols
    and hyphens become a space -> spaces collapsed.
 2. `arabic`: `exact` -> harakat and Quranic marks deleted -> alef forms, ة/ه, ى/ي,
@@ -105,6 +105,15 @@ _ASCII_PUNCT = str.maketrans({c: (" " if c != "'" and c != "`" else "'") for c i
 _AR_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+# Letters written with a dot after each (M.E.N.A., S.A.L., U.S.A.): one word, as a dotless
+# spelling would write it; a lone initial (Adnan S. Hasan) stays a word of its own.
+_DOTTED = re.compile(r"(?<![^\W_])[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])")
+
+
+def _undot(m: re.Match[str]) -> str:
+    return m.group(0).replace(".", "")
+
+
 def exact(text: str) -> str:
     """Level 1: Unicode-normalized, case-folded, punctuation unified, spaces collapsed.
 
@@ -118,6 +127,8 @@ def exact(text: str) -> str:
         >>> exact("  Jaysh  al‑ʿIzza ") , exact("ﺟﻴﺶ ﺍﻟﻌﺰﺓ")
         ("jaysh al 'izza", 'جيش العزة')
     """
+    if "." in text:
+        text = _DOTTED.sub(_undot, text)
     if text.isascii():
         return " ".join(text.lower().translate(_ASCII_PUNCT).replace("`", "'").split())
     s = text.translate(_EXACT_MAP)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from glossary.score import Weights, profile, score
 
 W = Weights({}, 1)
@@ -33,3 +35,20 @@ def test_three_agreeing_words_may_leave_out_the_family_name() -> None:
     assert _person("Umar Mahmud Irhayyim", "عمر محمود إرحيم الفياض الكبيسي") >= 0.72
     # two words are not enough to leave out the rest
     assert _person("Umar Mahmud", "عمر محمود إرحيم الفياض الكبيسي") < 0.72
+
+
+@pytest.mark.parametrize("word", ["S.A.L.", "SARL", "Inc.", "GmbH", "Co."])
+def test_company_suffixes_weigh_little(word: str) -> None:
+    form = profile(word).words[0].form
+    assert W(form) <= 0.35
+
+
+@pytest.mark.parametrize("word", ["wal", "wel"])
+def test_and_the_glued_is_ignored(word: str) -> None:
+    # wal-Ansar: wa (and) + al- (the)
+    assert W(profile(word).words[0].form) == 0.0
+
+
+@pytest.mark.parametrize("word", ["Doctor", "Fazeel", "Fadilat"])
+def test_titles_weigh_next_to_nothing(word: str) -> None:
+    assert W(profile(word).words[0].form) <= 0.05
