@@ -441,11 +441,24 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         elif not reordered and word_similarity(qw[fq], nw[fn], cross, params, person) < 0.85:
             result *= (1 + params.given_name_mismatch) / 2  # given names only alike
     if cross:
+        if result < params.joined and lq != ln and _unglued("".join(a.cons for a in qw)) == _unglued(
+                "".join(b.cons for b in nw)):
+            result = params.joined * 0.95  # the same consonants, spaced otherwise (Bukamal ~ أبو كمال)
         result *= params.cross_script
-    elif result < params.joined and len(qw) != len(nw):
+    elif result < params.joined and lq != ln:
         qj, nj = "".join(a.form for a in qw), "".join(b.form for b in nw)
-        if qj == nj:
-            result = params.joined
+        if qj == nj or _unglued_form(qj) == _unglued_form(nj):
+            result = params.joined  # (an article glued the other way: Albu Kamal ~ al-Bukamal)
         elif "".join(a.cons for a in qw) == "".join(b.cons for b in nw) and _ratio(qj, nj) >= 0.65:
             result = max(result, params.joined * 0.95)
     return result
+
+
+def _unglued_form(joined: str) -> str:
+    """Folded words joined, without an article glued to the front (Albu Kamal ~ Bukamal)."""
+    return joined[2:] if joined.startswith("al") and len(joined) > 5 else joined
+
+
+def _unglued(cons: str) -> str:
+    """Consonants of joined words, without a glued article's l in front."""
+    return cons[1:] if cons.startswith("l") and len(cons) > 3 else cons

@@ -52,3 +52,12 @@ def test_and_the_glued_is_ignored(word: str) -> None:
 @pytest.mark.parametrize("word", ["Doctor", "Fazeel", "Fadilat"])
 def test_titles_weigh_next_to_nothing(word: str) -> None:
     assert W(profile(word).words[0].form) <= 0.05
+
+
+def test_article_glued_the_other_way() -> None:
+    assert score(profile("Al-Bukamal"), profile("Albu Kamal"), W) >= 0.9
+
+
+def test_spacing_across_scripts_compares_consonants() -> None:
+    assert score(profile("Bukmal"), profile("أبو كمال"), W) >= 0.72
+    assert score(profile("Bukmal"), profile("أبو كريم"), W) < 0.72
