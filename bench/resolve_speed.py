@@ -205,7 +205,9 @@ def cold_lookup(content_hash: str, cache: Path, name: str, runs: int = 5) -> tup
     times, bare = [], []
     for _ in range(runs):
         t = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", script, name], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", script, name], capture_output=True, text=True)
+        if out.returncode:
+            raise SystemExit(f"cold lookup of {name!r} failed:\n{out.stderr}")
         times.append(time.perf_counter() - t)
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import math
+from operator import itemgetter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -319,25 +320,10 @@ class Resolver:
             self._word_votes(exact_groups, near_groups, wts, votes)
         if not votes:
             return set()
-        # the best few (ties: first found first), as heapq.nlargest would pick them
-        if len(votes) > _FUZZY_CANDIDATES:
-            ranked = sorted(votes.values(), reverse=True)
-            cut = ranked[_FUZZY_CANDIDATES - 1]
-            least = max(cut, 0.4 * ranked[0])
-            top = [nid for nid, v in votes.items() if v > cut] if least == cut else []
-            room = _FUZZY_CANDIDATES - len(top)
-            if least == cut:
-                for nid, v in votes.items():
-                    if not room:
-                        break
-                    if v == cut:
-                        top.append(nid)
-                        room -= 1
-            else:
-                top = [nid for nid, v in votes.items() if v >= least]
-            return set(top)
-        least = 0.4 * max(votes.values())
-        return {nid for nid, v in votes.items() if v >= least}
+        # the best few (ties: first found first: the sort is stable), and none far below the best
+        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)[:_FUZZY_CANDIDATES]
+        least = 0.4 * ranked[0][1]
+        return {nid for nid, v in ranked if v >= least}
 
     def _near_groups(self, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:
         """For each word (where ``wanted``), the glossary's skeletons one letter away from it."""
@@ -388,7 +374,8 @@ class Resolver:
 
     def _word_votes(self, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
                     votes: dict[int, float]) -> None:
-        """Votes from single words, the rarest first, within a budget: never a scan."""
+        """Votes from single words, the rarest first, within a budget: never a scan. A word's own
+        skeletons come before those one letter away (the rarest first), each name counted once."""
         store = self.index.store
         postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
         order = sorted(range(len(exact_groups)), key=lambda i: sum(len(postings.get(x, ())) for x in exact_groups[i]))
@@ -396,13 +383,18 @@ class Resolver:
         get = votes.get
         for i in order:
             mine: dict[int, float] = {}
-            for group, share in ((near_groups[i], 0.5), (exact_groups[i], 1.0)):
+            near = sorted(near_groups[i], key=lambda sk: len(postings.get(sk, ())))
+            for group, share in ((exact_groups[i], 1.0), (near, 0.5)):
                 for sk in group:
-                    mine.update(dict.fromkeys(postings.get(sk, ())[:budget], share))
+                    if budget <= 0:
+                        break
+                    before = len(mine)
+                    for nid in postings.get(sk, ())[:budget]:
+                        mine.setdefault(nid, share)
+                    budget -= len(mine) - before
             w = wts[i]
             for nid, share in mine.items():
                 votes[nid] = get(nid, 0.0) + w * share
-            budget -= len(mine)
             if budget <= 0:
                 break
 
