@@ -1,0 +1,27 @@
+"""Where an Arabic word holds the article, and where it only looks so (issue #4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.normalize import folded, skeleton, tokens
+
+
+@pytest.mark.parametrize("word", ["ألوية", "إلياس", "أَلْوِيَة"])
+def test_hamza_alef_lam_is_no_article(word: str) -> None:
+    assert not any(t.article for t in tokens(word))
+
+
+def test_alwiya_skeleton_meets_the_romanization() -> None:
+    assert skeleton("ألوية") == skeleton("Alwiya")
+
+
+@pytest.mark.parametrize(("word", "rest"), [("للدعوة", "دعوه"), ("والجهاد", "جهاد")])
+def test_li_and_wa_before_the_article(word: str, rest: str) -> None:
+    toks = tokens(word)
+    assert [t.article for t in toks] == [True, False] and toks[-1].form == rest
+
+
+@pytest.mark.parametrize("word", ["لله", "والي", "والتر"])
+def test_short_words_keep_their_letters(word: str) -> None:
+    assert folded(word) == word.replace("ة", "ه")
