@@ -35,7 +35,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from .normalize import script, tokens
+from .normalize import script
 from .similarity import Weight, Word, _frame, _generic, _similarity, _words, generic_weight, similarity, unit_key
 from .store_write import slug
 
@@ -191,7 +191,7 @@ def cluster_names(
     unit_text = [""] * n
     for u, sp in zip(member_unit, spellings):
         unit_text[u] = unit_text[u] or sp
-    _join_scripts(sets, unit_text, unit_script, unit_count)
+    _join_scripts(sets, unit_text, unit_words, unit_script)
     # 4. clusters
     groups: dict[int, list[str]] = defaultdict(list)
     for u, s in zip(member_unit, spellings):
@@ -284,12 +284,19 @@ def _nearest(src: Any, dst: Any, score: Any, n: int) -> list[tuple[int, int]]:
     return list(zip(lo[order].tolist(), hi[order].tolist()))
 
 
-def _join_scripts(sets: _Sets, texts: list[str], scripts: list[str], count: list[int]) -> None:
-    """Join Arabic and Latin sets whose spellings share consonant skeletons, mutual best partners only."""
+def _join_scripts(sets: _Sets, texts: list[str], words: list[tuple[Word, ...]], scripts: list[str]) -> None:
+    """Join Arabic and Latin sets whose spellings share consonant skeletons, mutual best partners only.
+
+    ``texts`` holds each unit's first spelling, ``words`` its words (`_words`: the skeletons come from them).
+    """
     from .normalize import folded
 
-    skel = [tuple((w, w) for w in (re.sub(r"(.)\1+", r"\1", t.skel) for t in tokens(x) if not t.article and t.skel))
-            for x in texts]
+    collapsed: dict[str, str] = {}  # a skeleton with its doubled letters single (ħkk -> ħk)
+    for ws in words:
+        for _form, sk in ws:
+            if sk and sk not in collapsed:
+                collapsed[sk] = re.sub(r"(.)\1+", r"\1", sk)
+    skel = [tuple((collapsed[sk], collapsed[sk]) for _form, sk in ws if sk) for ws in words]
     df: Counter[str] = Counter(w for ws in skel for w in {x[0] for x in ws})
     total = max(len(texts), 2)
     generic = _generic()[2]

@@ -15,8 +15,10 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -198,6 +200,23 @@ class DedupeSummary:
                 "problems": [p.to_dict() for p in self.problems]}
 
 
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Keep the cyclic garbage collector out of the way: it would walk every name and answer held, again and again.
+
+    What is alive already (the glossary's index) is frozen out of its sight, and it starts only after
+    100,000 new objects instead of 700; both are restored after.
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], 100_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def dedupe_file(glossary: GlossaryLike, path: str, columns: Sequence[str], *, out: str, fmt: str | None = None,
                 out_fmt: str | None = None, review_file: str | None = None, type: str | None = None,
                 threshold: float | None = None, cluster_threshold: float = 0.80,
@@ -235,25 +254,26 @@ def dedupe_file(glossary: GlossaryLike, path: str, columns: Sequence[str], *, ou
     tmp_in = spool(sys.stdin.buffer, "." + ifmt) if path == "-" else None
     tmp_out = spool_path(ofmt) if out == "-" else None
     try:
-        s = scan(tmp_in or path, ifmt, columns)
-        if tmp_in:
-            s.path = tmp_in
-        results = [decide(glossary, s.counts[c], column=c, type=type, threshold=threshold,
-                          cluster_threshold=cluster_threshold, progress=progress) for c in columns]
-        write(s, tmp_out or out, ofmt, {r.column: {k: d.added() for k, d in r.decisions.items()} for r in results})
-        if tmp_out:
-            import shutil
+        with _few_collections():  # many small objects, no cycles: collecting finds nothing
+            s = scan(tmp_in or path, ifmt, columns)
+            if tmp_in:
+                s.path = tmp_in
+            results = [decide(glossary, s.counts[c], column=c, type=type, threshold=threshold,
+                              cluster_threshold=cluster_threshold, progress=progress) for c in columns]
+            write(s, tmp_out or out, ofmt, {r.column: {k: d.added() for k, d in r.decisions.items()} for r in results})
+            if tmp_out:
+                import shutil
 
-            with open(tmp_out, "rb") as f:
-                sys.stdout.flush()
-                shutil.copyfileobj(f, sys.stdout.buffer, 1 << 20)
-                sys.stdout.buffer.flush()
-        if review_file:
-            from .review import write_review
+                with open(tmp_out, "rb") as f:
+                    sys.stdout.flush()
+                    shutil.copyfileobj(f, sys.stdout.buffer, 1 << 20)
+                    sys.stdout.buffer.flush()
+            if review_file:
+                from .review import write_review
 
-            write_review(review_file, results, glossary, source=path)
-        problems = [p.__class__(path, p.line, p.column, p.message) for p in s.problems()]
-        return DedupeSummary(path, out, ifmt, s.rows, s.bad_rows, results, problems, review_file)
+                write_review(review_file, results, glossary, source=path)
+            problems = [p.__class__(path, p.line, p.column, p.message) for p in s.problems()]
+            return DedupeSummary(path, out, ifmt, s.rows, s.bad_rows, results, problems, review_file)
     finally:
         for t in (tmp_in, tmp_out):
             if t and os.path.exists(t):

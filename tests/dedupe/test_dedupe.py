@@ -58,3 +58,13 @@ def test_dedupe_file_keeps_every_row(small: Any, tmp_path: Path) -> None:
     assert got[2][8] == got[4][8] == "kafr-nabl"
     d = s.to_dict()
     assert d["rows"] == 4 and d["columns"]["actor"]["clustered"] == {"distinct": 2, "rows": 2}
+
+
+def test_dedupe_file_restores_the_garbage_collector(small: Any, tmp_path: Path) -> None:
+    import gc
+
+    src, out = tmp_path / "events.csv", tmp_path / "out.csv"
+    src.write_text("id,actor\n1,Jaish al-Izzah\n2,Liwa al-Haqq\n", encoding="utf-8")
+    before = gc.get_threshold(), gc.get_freeze_count()
+    dedupe_file(small, str(src), ["actor"], out=str(out))
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
