@@ -276,8 +276,10 @@ class Resolver:
 
     def _merge_cross(self, qprof: Profile, best: dict[int, tuple[float, int, str]],
                      cross: list[tuple[int, int, str, str, str]], arabic_q: bool) -> None:
-        """Entities found only through names in the other script: their consonants decide."""
-        pending = [c for c in cross if c[1] not in best]
+        """Entities found only through names in the other script, or whose names in the query's
+        script share nothing with it (a folding that went astray: Masyaf read "mashaf" as
+        Indonesian sy): their consonants decide."""
+        pending = [c for c in cross if best.get(c[1], (0.0,))[0] == 0.0]
         if not pending:
             return
         qfolded = "".join(w.form for w in qprof.words)
@@ -287,7 +289,9 @@ class Resolver:
             old = found.get(eidx)
             if old is None or s > old[0]:
                 found[eidx] = (s, nid, level)
-        best.update(found)
+        for eidx, v in found.items():
+            if v[0] > best.get(eidx, (0.0,))[0]:
+                best[eidx] = v
 
     def _fuzzy(self, qprof: Profile, full: bool) -> set[int]:
         """Names sharing words with the query, exactly or one letter away (bounded, no scan).

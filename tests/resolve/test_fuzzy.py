@@ -41,3 +41,13 @@ def test_misspelt_word_resolves() -> None:
     r = _resolver(("Liwa al-Muntasir Billah", "group"), ("Liwa al-Tawhid", "group"), ("Jaysh al-Islam", "group"))
     res = r.resolve("Liwa al-Muntasiq Billah")
     assert res.status == "match" and res.match is not None and res.match.id == "e0" and res.match.level == "fuzzy"
+
+
+def test_other_script_decides_when_own_script_shares_nothing() -> None:
+    # "Qasyun" folds as if its sy were the Indonesian sh (qashun): nothing like "Qassioun",
+    # but the entity's Arabic name has the query's consonants
+    ents = [Entity(id="qasyun", type="place", romanized="Qasyun", arabic="قاسيون"),
+            Entity(id="qasr", type="place", romanized="Qasr", arabic="قصر")]
+    res = Resolver(Index.build(ents)).resolve("Qassioun")
+    assert res.match is not None and res.match.id == "qasyun" and res.match.name == "قاسيون"
+    assert res.match.score < 0.9  # below a match in the query's own script
