@@ -6,7 +6,9 @@ and, when nothing scores well, widens to a bounded fuzzy search (names sharing a
 skeleton, or one whose skeleton is one letter away, best-voted first). The best entity
 wins if it reaches the threshold and no other entity comes within ``margin`` of it
 (then the answer is ``ambiguous`` and lists both). Every result names the matched
-name, its level and score; ``explain=True`` adds the keys on both sides.
+name, its level and score; ``explain=True`` adds the keys on both sides. A query that
+finds no match is read again the ways lists write names: "SURNAME, Given" as "Given
+SURNAME", and "Latin name (Arabic name)" as each of its names alone.
 
 Example:
     >>> from glossary.index import Index
@@ -21,14 +23,14 @@ from __future__ import annotations
 
 import gc
 import math
-from operator import itemgetter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Literal
 
 from glossary.index import Index, deletions, query_acronym, query_keys
-from glossary.normalize import exact
-from glossary.score import DEFAULT, Params, Profile, decode, profile, score
+from glossary.normalize import exact, script
+from glossary.score import DEFAULT, Params, Profile, decode, main_part, parenthesized, profile, score
 
 Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
 Status = Literal["match", "ambiguous", "none"]
@@ -178,6 +180,11 @@ class Resolver:
                                    margin=margin)
             for c in swapped.candidates:
                 self._merge_swapped(best, c)
+        if max((v[0] for v in best.values()), default=0.0) < thr:
+            # "Latin name (Arabic name)", "اسم (Name; Other Name)": each script's names on their own
+            for alt in _other_script_names(query):
+                for c in self.resolve(alt, type=type, threshold=thr, limit=limit, margin=margin).candidates:
+                    self._merge_swapped(best, c)
         return self._answer(query, best, thr, limit, margin, qkeys if explain else None)
 
     def _answer(self, query: str, best: dict[int, tuple[float, int, str]], thr: float, limit: int, margin: float,
@@ -444,6 +451,26 @@ class Resolver:
                 out.append(SearchHit(c.id, c.label, c.type, c.name, 0.6 * c.score))
         out.sort(key=lambda h: (-h.score, h.label))
         return out[:limit]
+
+
+def _other_script_names(query: str) -> list[str]:
+    """The main part and the parenthesized names of a query that writes them in two scripts
+    (split at ``;``), else nothing.
+
+    Example:
+        >>> _other_script_names("Kafr Nabl (كفر نبل)")
+        ['Kafr Nabl', 'كفر نبل']
+    """
+    parts = parenthesized(query)
+    if not parts:
+        return []
+    main = main_part(query)
+    if main is query:
+        return []
+    scripts = {script(main)} | {script(p) for p in parts}
+    if len(scripts) < 2:
+        return []
+    return [main.strip()] + [n.strip() for p in parts for n in p.split(";") if n.strip()]
 
 
 def _same_letters(q: Profile, prof: str, qfolded: str) -> bool:

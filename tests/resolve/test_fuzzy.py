@@ -51,3 +51,15 @@ def test_other_script_decides_when_own_script_shares_nothing() -> None:
     res = Resolver(Index.build(ents)).resolve("Qassioun")
     assert res.match is not None and res.match.id == "qasyun" and res.match.name == "قاسيون"
     assert res.match.score < 0.9  # below a match in the query's own script
+
+
+def test_name_with_its_other_script_in_parentheses() -> None:
+    # the query writes the name twice, in two scripts; as one string it is neither
+    ents = [Entity(id="ibrahim", type="person", romanized="Ibrahim Hasan Talii al-Asiri",
+                   arabic="إبراهيم حسن طالع العسيري"),
+            Entity(id="other", type="person", romanized="Hasan Ali Asiri")]
+    r = Resolver(Index.build(ents))
+    res = r.resolve("Ibrahim Hassan Tali Asiri (إبراهيم حسن طالع عسيري)")
+    assert res.match is not None and res.match.id == "ibrahim"
+    one = r.resolve("Hasan Ali Asiri (ابراهيم)")  # both parts alone: the Latin one matches
+    assert one.match is not None and one.match.id == "other"
