@@ -196,3 +196,47 @@ def test_clean_files_are_counted_alike_by_both_engines(tmp_path: Path, fmt: str,
     fast, exact = scan(str(src), fmt, ["actor"]), _scan_exact(str(src), fmt, ["actor"])  # type: ignore[arg-type]
     assert fast.rows == exact.rows == 50 and fast.newline == exact.newline == "\r\n"
     assert fast.counts["actor"] == {k: v for k, v in exact.counts["actor"].items() if k}
+
+
+def _plain_rows_reference(path: Path, fmt: str, n: int) -> int | None:
+    """`_plain_rows` a line at a time: the rule it implements."""
+    sep = b"\t" if fmt == "tsv" else b","
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not data.endswith(b"\n"):
+        return None
+    lines = data.split(b"\n")[:-1]
+    for line in lines:
+        if (fmt == "csv" and b'"' in line) or line.count(sep) != n - 1 or not line.strip(b"\r\n"):
+            return None
+    return len(lines) - 1
+
+
+@pytest.mark.parametrize("block", [3, 7, 1 << 23])
+@pytest.mark.parametrize(("fmt", "body"), [
+    ("csv", b"a,b\n1,x\n2,y\n"), ("csv", b"a,b\r\n1,x\r\n2,\xd8\xad\r\n"), ("csv", b"a,b\n1,x\n2,y"),
+    ("csv", b"a,b\n1,x\n\n2,y\n"), ("csv", b"a,b\n1,x\n\r\n"), ("csv", b"a,b\n1,\"x\"\n"), ("tsv", b"a\tb\n1\t\"x\"\n"),
+    ("csv", b"a,b\n1,x,z\n"), ("csv", b"a,b\n1\n"), ("csv", b"a,b\n1,\xd8\n"), ("csv", b"a,b\n1,x\xd8\xad\n"),
+    ("tsv", b"a\tb\n1\tx,y\n"), ("csv", b"a,b\n,\n\r,\r\n"),
+])
+def test_plain_rows_checks_every_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int, fmt: str,
+                                      body: bytes) -> None:
+    from glossary import formats
+
+    monkeypatch.setattr(formats, "_BLOCK", block)
+    p = tmp_path / f"x.{fmt}"
+    p.write_bytes(body)
+    assert formats._plain_rows(str(p), fmt, 2) == _plain_rows_reference(p, fmt, 2)
+
+
+@pytest.mark.parametrize("body", [b"a\n1\n2\n", b"a\n1\n\n2\n", b"a\n1\n\r\n", b"a\r\n1\r\n\r2\r\n"])
+def test_plain_rows_of_one_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: bytes) -> None:
+    from glossary import formats
+
+    monkeypatch.setattr(formats, "_BLOCK", 4)
+    p = tmp_path / "x.csv"
+    p.write_bytes(body)
+    assert formats._plain_rows(str(p), "csv", 1) == _plain_rows_reference(p, "csv", 1)
