@@ -41,8 +41,9 @@ MARGIN = 0.025
 """A second entity within this of the best makes the answer ambiguous."""
 _NON_EXACT_CAP = 0.97
 """No spelling but the exact one scores above this, so raw spelling breaks ties."""
-_FUZZY_BELOW = 0.95
-"""Widen to the fuzzy search when the best key-collision candidate scores below this."""
+_FUZZY_BELOW = THRESHOLD
+"""Widen to the fuzzy search when the best key-collision candidate scores below this: a name
+found through its keys and good enough to match is not outscored by one a letter off."""
 _FUZZY_CANDIDATES = 12
 _LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton", "%": "fuzzy"}
 _POSTING_CAP = 4000
