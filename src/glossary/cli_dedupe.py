@@ -34,7 +34,7 @@ def _summary_table(s: DedupeSummary, *, plain: bool) -> Table:
     for c in s.columns:
         m = c.summary()
 
-        def cell(k: str) -> str:
+        def cell(k: str, m: dict[str, dict[str, int]] = m) -> str:
             return f"{m[k]['distinct']:,} ({m[k]['rows']:,} rows)"
 
         t.add_row(c.column, cell("names"), cell("resolved"), cell("clustered"), cell("singletons"), cell("review"))

@@ -36,7 +36,18 @@ from typing import Any
 from rapidfuzz.distance import Indel
 
 from .normalize import script
-from .similarity import Weight, Word, _frame, _generic, _similarity, _words, generic_weight, similarity, unit_key
+from .similarity import (
+    Weight,
+    Word,
+    _frame,
+    _generic,
+    _similarity,
+    _words,
+    generic_weight,
+    similarity,
+    skeleton_keys,
+    unit_key,
+)
 from .store_write import slug
 
 __all__ = ["Cluster", "cluster_names", "generic_weight", "similarity", "unit_key"]
@@ -305,10 +316,8 @@ def _join_scripts(sets: _Sets, texts: list[str], words: list[tuple[Word, ...]], 
         idf = math.log(1 + total / (1 + df.get(w, 0))) / math.log(1 + total)
         return generic.get(w, 1.0) * min(1.0, 0.25 + idf)
 
-    from .normalize import keys
-
     # whole-name skeletons, with the normalizer's alternative (an initial al- that may be the article)
-    whole = [{k for k in keys(x)[2:] if len(k) >= 3} for x in texts]
+    whole = [{k for k in skeleton_keys(x) if len(k) >= 3} for x in texts]
     blocks: dict[str, list[int]] = defaultdict(list)
     for u, ws in enumerate(skel):
         for w in {x[0] for x in ws if len(x[0]) >= 2} | {"*" + k for k in whole[u]}:

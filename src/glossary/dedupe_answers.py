@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-from .similarity import Word, prime_words, split_words, unit_key_of
+from .similarity import Split, prime, split_name, unit_key_of
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while names are resolved."""
@@ -80,7 +80,7 @@ def _in_memory(glossary: Resolving) -> Resolving:
 
 CHUNK = 500
 """Names per job sent to a worker process."""
-_WORDS_CHUNK = 2000
+_SPLIT_CHUNK = 2000
 """Names per word-splitting job: splitting is cheap, sending it to a worker is not."""
 _MIN_FORK = 4 * CHUNK
 """Fewer names than this are resolved in this process: starting workers would cost more."""
@@ -93,8 +93,8 @@ def _cores() -> int:
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
 
 
-def _split_job(texts: list[str]) -> list[tuple[tuple[str, str], tuple[Word, ...]]]:
-    return [(unit_key_of(t, w), w) for t in texts for w in (split_words(t),)]
+def _split_job(texts: list[str]) -> list[tuple[tuple[str, str], Split]]:
+    return [(unit_key_of(t, sp.words), sp) for t in texts for sp in (split_name(t),)]
 
 
 def _resolve_job(names: list[str]) -> list[Answer]:
@@ -148,8 +148,8 @@ def resolve_names(glossary: Resolving, texts: Sequence[str], counts: Mapping[str
     out: dict[str, Answer] = {}
     with _runner(_in_memory(glossary), dict(options or {}), total) as run:
         groups: dict[tuple[str, str], list[str]] = {}
-        for part, split in zip(_chunks(texts, _WORDS_CHUNK), run(_split_job, _chunks(texts, _WORDS_CHUNK))):
-            prime_words((t, w) for t, (_k, w) in zip(part, split))
+        for part, split in zip(_chunks(texts, _SPLIT_CHUNK), run(_split_job, _chunks(texts, _SPLIT_CHUNK))):
+            prime((t, sp) for t, (_k, sp) in zip(part, split))
             for t, (key, _w) in zip(part, split):
                 groups.setdefault(key, []).append(t)
         reps = [min(g, key=lambda t: (-counts.get(t, 0), t)) for g in groups.values()]

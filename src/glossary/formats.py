@@ -206,17 +206,21 @@ def _plain_rows(path: str, fmt: Format, n: int) -> int | None:
             arr = np.frombuffer(data, dtype=np.uint8)
             ends = np.flatnonzero(arr == 10)
             starts = np.concatenate(([0], ends[:-1] + 1))
-
-            def per_line(byte: int) -> Any:
-                at = np.flatnonzero(arr == byte)
-                return np.searchsorted(at, ends) - np.searchsorted(at, starts)
-
-            if (per_line(sep) != n - 1).any() or (ends - starts == per_line(13)).any():  # a blank line is \r at most
+            if ((_per_line(arr, sep, starts, ends) != n - 1).any()
+                    or (ends - starts == _per_line(arr, 13, starts, ends)).any()):  # a blank line is \r at most
                 return None
             lines += len(ends)
     if tail:  # the last line has no line break
         return None
     return lines - 1
+
+
+def _per_line(arr: Any, byte: int, starts: Any, ends: Any) -> Any:
+    """How many times ``byte`` occurs in each line (``starts`` to ``ends``) of a numpy byte array."""
+    import numpy as np
+
+    at = np.flatnonzero(arr == byte)
+    return np.searchsorted(at, ends) - np.searchsorted(at, starts)
 
 
 def _header_record(path: str, records: Iterator[tuple[int, list[str], str]], columns: Sequence[str]) -> tuple[int, list[str], str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -75,49 +76,78 @@ def unit_key(text: str) -> tuple[str, str]:
 
 
 def unit_key_of(text: str, words: tuple[Word, ...]) -> tuple[str, str]:
-    """`unit_key` from the spelling's words (`split_words`), already split."""
+    """`unit_key` from the spelling's words (`split_name`), already split."""
     return script(text), " ".join(w[0] for w in words) or text.strip().casefold()
 
 
-def split_words(text: str) -> tuple[Word, ...]:
-    """The words that carry meaning (articles dropped; Arabic ال kept off), split afresh.
+class Split(NamedTuple):
+    """A spelling split once for everything dedupe asks of it."""
+
+    words: tuple[Word, ...]
+    """The words that carry meaning (articles dropped; Arabic ال kept off)."""
+    alt: str
+    """The name's skeleton read the other way (`glossary.normalize.keys`' ``skeleton_alt``), or ""."""
+
+
+def split_name(text: str) -> Split:
+    """Split a spelling afresh (`_split` remembers).
 
     Example:
-        >>> split_words("Liwa al-Haqq")  # (folded form, consonant skeleton)
+        >>> split_name("Liwa al-Haqq").words  # (folded form, consonant skeleton)
         (('liwa', 'l'), ('haq', 'ħk'))
     """
-    out = []
+    words, sk, alt = [], [], []
     for t in tokens(text):
         if t.article:
             continue
         f = t.form
         if len(f) > 3 and f.startswith("ال"):
             f = f[2:]
-        out.append((f, t.skel))
-    return tuple(out)
+        words.append((f, t.skel))
+        sk.append(t.skel)
+        alt.append(t.alt or t.skel)
+    skeleton, other = "".join(sk), "".join(alt)  # as glossary.normalize.keys joins them
+    return Split(tuple(words), other if other != skeleton else "")
 
 
-_WORDS: dict[str, tuple[Word, ...]] = {}
-"""`split_words` by spelling: the same names are split for resolving, clustering and scoring."""
-_WORDS_MAX = 1 << 18
+_SPLIT: dict[str, Split] = {}
+"""`split_name` by spelling: the same names are split for resolving, clustering and scoring."""
+_SPLIT_MAX = 1 << 18
 """Spellings remembered; past this the memo starts again (memory stays bounded)."""
 
 
+def _split(text: str) -> Split:
+    """`split_name`, remembered."""
+    split = _SPLIT.get(text)
+    if split is None:
+        split = split_name(text)
+        prime(((text, split),))
+    return split
+
+
 def _words(text: str) -> tuple[Word, ...]:
-    """`split_words`, remembered."""
-    words = _WORDS.get(text)
-    if words is None:
-        words = split_words(text)
-        prime_words(((text, words),))
-    return words
+    """The words of a spelling (`Split.words`), remembered."""
+    return _split(text).words
 
 
-def prime_words(split: Iterable[tuple[str, tuple[Word, ...]]]) -> None:
-    """Remember spellings' words split elsewhere (by `split_words`, in a worker process)."""
-    for text, words in split:
-        if len(_WORDS) >= _WORDS_MAX:
-            _WORDS.clear()
-        _WORDS[text] = words
+def skeleton_keys(text: str) -> tuple[str, str]:
+    """The skeleton and other skeleton of `glossary.normalize.keys`, from the remembered split.
+
+    Example:
+        >>> from glossary.normalize import keys
+        >>> skeleton_keys("Kafr Nabl al-Sharqi") == tuple(keys("Kafr Nabl al-Sharqi")[2:])
+        True
+    """
+    split = _split(text)
+    return "".join(w[1] for w in split.words), split.alt
+
+
+def prime(split: Iterable[tuple[str, Split]]) -> None:
+    """Remember spellings split elsewhere (by `split_name`, in a worker process)."""
+    for text, sp in split:
+        if len(_SPLIT) >= _SPLIT_MAX:
+            _SPLIT.clear()
+        _SPLIT[text] = sp
 
 
 def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:

@@ -9,7 +9,7 @@ import pytest
 
 from glossary import dedupe_answers
 from glossary.dedupe_answers import Answer, resolve_names, resolve_options
-from glossary.similarity import _WORDS, split_words
+from glossary.similarity import _SPLIT, split_name
 
 
 def _names(n: int) -> dict[str, int]:
@@ -69,6 +69,6 @@ def test_workers_give_the_plain_answers(small: Any, monkeypatch: pytest.MonkeyPa
 
 def test_words_split_in_workers_are_remembered(small: Any) -> None:
     counts = _names(dedupe_answers._MIN_FORK)
-    _WORDS.clear()
+    _SPLIT.clear()
     resolve_names(small, sorted(counts), counts)
-    assert all(_WORDS[t] == split_words(t) for t in counts)
+    assert all(_SPLIT[t] == split_name(t) for t in counts)

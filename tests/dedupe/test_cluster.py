@@ -6,6 +6,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.cluster import cluster_names, similarity
 
@@ -148,3 +150,19 @@ def test_candidate_pairs_match_the_plain_computation(seed: int) -> None:
     got = _candidates(words, scripts, weight)
     assert got == _reference_candidates(words, scripts, weight)
     assert len(got) > 100
+
+
+_LETTERS = "abdeghiklmnoqrstuwyzAHKS-' " + "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى" + "\u064e\u0651 "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(_LETTERS, max_size=30), st.sampled_from([t for t, _ in NAMES] + [
+    "al-Qusayr", "Aal Qusayr", "Abd al-Rahman", "أبو عمارة", "الرقة", "Bab al-Hawa", "Ma'arrat al-Nu'man",
+    "Dayr az-Zawr", "Jabhat an-Nusra", "Tall Abyad", "ال", "al", ""])))
+def test_skeleton_keys_are_the_normalizer_keys(text: str) -> None:
+    from glossary.normalize import keys
+    from glossary.similarity import _SPLIT, skeleton_keys, split_name
+
+    _SPLIT.pop(text, None)
+    assert skeleton_keys(text) == tuple(keys(text)[2:])
+    assert _SPLIT[text] == split_name(text)
