@@ -319,7 +319,7 @@ class Resolver:
         exact_groups = [sorted({s for s in (w.skel, w.alt) if s}) for w in words]
         # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
         # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
-        sizes = {k: len(v) for k, v in store.word_postings(sorted({x for g in exact_groups for x in g})).items()}
+        sizes = {k: len(v) for k, v in store.word_postings(list({x for g in exact_groups for x in g})).items()}
         n = max(store.n_entities, 1)
         norm = math.log(1 + n)
         most = [max((sizes.get(x, 0) for x in g), default=0) for g in exact_groups]
@@ -339,8 +339,8 @@ class Resolver:
 
     def _near_groups(self, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:
         """For each word (where ``wanted``), the glossary's skeletons one letter away from it."""
-        dels = sorted({d for g, w in zip(exact_groups, wanted) if w
-                       for s in g for d in (s, *(deletions(s) if len(s) >= 3 else ()))})
+        dels = list({d for g, w in zip(exact_groups, wanted) if w
+                     for s in g for d in (s, *(deletions(s) if len(s) >= 3 else ()))})
         store = self.index.store
         near = store.near_skeletons(dels) if dels else {}
         out: list[list[str]] = []
@@ -373,7 +373,7 @@ class Resolver:
                             if old is None or v > old:
                                 wanted[k] = v
         # the rarest and weightiest pairs first
-        hits = sorted(store.lookup_by_key(sorted(wanted)).items(), key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
+        hits = sorted(store.lookup_by_key(list(wanted)).items(), key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
         budget = _VOTE_BUDGET
         get = votes.get
         for k, nids in hits:
