@@ -8,22 +8,29 @@ development glossary (bench/data/dedupe/dev_glossary.yaml); its index cache is w
 first, as a user's would be after the first command.
 
 Usage: python bench/dedupe_speed.py [--rows 1000000] [--distinct 50000] [--dir /tmp/dedupe-speed]
+                                   [--repeat 3] [--stages]
+
+``--repeat N`` reports the median of N runs per format (the machine may be shared);
+``--stages`` adds where the time went in each run: counting (pass 1), resolving, clustering,
+the rest of deciding, and writing (pass 2), timed inside the child process.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dedupe_eval import DATA, arabic_variant, build, latin_variant  # noqa: E402
+from dedupe_eval import DATA, arabic_variant, build, latin_variant
 
 
 def spellings(n: int, seed: int = 0) -> list[str]:
@@ -61,14 +68,44 @@ def make(path: Path, rows: int, distinct: int) -> None:
     pl.read_csv(path, infer_schema=False).write_parquet(path.with_suffix(".parquet"))
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident megabytes of one child process."""
+# Run in the child with --stages: time the stages of glossary.dedupe.dedupe_file, print them on stderr.
+STAGES = """
+import json, sys, time
+import glossary.cli_dedupe, glossary.dedupe as d
+from glossary.cli import main
+spent = {}
+def timed(name, fn):
+    def run(*a, **k):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+    return run
+d.scan, d.write = timed("count", d.scan), timed("write", d.write)
+d.resolve_names, d.cluster_names = timed("resolve", d.resolve_names), timed("cluster", d.cluster_names)
+d.decide = timed("decide", d.decide)
+sys.argv[0] = "glossary"
+try:
+    main()
+finally:
+    spent["decide"] -= spent.get("resolve", 0.0) + spent.get("cluster", 0.0)
+    print("STAGES " + json.dumps(spent), file=sys.stderr)
+"""
+
+
+def run(args: list[str]) -> tuple[float, float, dict[str, float]]:
+    """Wall seconds, peak resident megabytes and (with the stages wrapper) stage seconds of one child process.
+
+    The peak is this run's only when it exceeds earlier runs' (the kernel keeps the children's maximum).
+    """
     t0 = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    p = subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    stages = next((json.loads(line[7:]) for line in p.stderr.splitlines() if line.startswith("STAGES ")), {})
+    return wall, max(peak, before) / 1024, stages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--distinct", type=int, default=50_000)
     ap.add_argument("--dir", type=Path, default=Path("/tmp/dedupe-speed"))
     ap.add_argument("--formats", default="csv,parquet")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per format; the median is reported")
+    ap.add_argument("--stages", action="store_true", help="time each stage inside the child process")
     args = ap.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     src = args.dir / f"events-{args.rows}-{args.distinct}.csv"
@@ -90,13 +129,24 @@ def main(argv: list[str] | None = None) -> int:
            "--glossary", glossary]
     os.environ["GLOSSARY_CACHE_DIR"] = str(args.dir / "cache")
     subprocess.run([*cmd, "resolve", "Hama"], stdout=subprocess.DEVNULL, check=False)  # warm the index cache
+    if args.stages:
+        cmd = [sys.executable, "-c", STAGES, "--glossary", glossary]
     print(f"{args.rows:,} rows, {args.distinct:,} distinct spellings, column 'actor'; {os.cpu_count()} cores")
-    print(f"{'format':<8} {'wall':>8} {'peak RSS':>10}")
+    names = ("count", "resolve", "cluster", "decide", "write")
+    print(f"{'format':<8} {'wall':>8} {'peak RSS':>10}" + ("".join(f" {n:>8}" for n in names) if args.stages else ""))
     for fmt in args.formats.split(","):
         inp = src.with_suffix("." + fmt)
         out = args.dir / f"out.{fmt}"
-        wall, peak = run([*cmd, "dedupe", str(inp), "--column", "actor", "-o", str(out), "--no-progress", "--json"])
-        print(f"{fmt:<8} {wall:7.2f}s {peak:8.0f} MB")
+        runs = [run([*cmd, "dedupe", str(inp), "--column", "actor", "-o", str(out), "--no-progress", "--json"])
+                for _ in range(args.repeat)]
+        wall = statistics.median(r[0] for r in runs)
+        peak = max(r[1] for r in runs)
+        line = f"{fmt:<8} {wall:7.2f}s {peak:8.0f} MB"
+        if args.stages:
+            line += "".join(f" {statistics.median(r[2].get(n, 0.0) for r in runs):7.2f}s" for n in names)
+        if args.repeat > 1:
+            line += "   runs: " + ", ".join(f"{r[0]:.1f}" for r in runs)
+        print(line)
     return 0
 
 
