@@ -185,11 +185,21 @@ class Weights:
         self._generic = _generic()
         self._mismatch = _mismatch()
         self.kunya = _kunya()
+        self._unmatched: dict[str, float] = {}
+        self._person: dict[int, tuple[tuple[Word, ...], int, list[bool]]] = {}
 
     def unmatched(self, form: str) -> float:
         """Weight of a word the other name lacks: a generic word that differs (Jaysh, Liwa) still
         says the two are different things, so it weighs at least ``GENERIC_MISMATCH``, or its own
         mismatch weight (tables/generic.yaml)."""
+        u = self._unmatched.get(form)
+        if u is None:
+            u = self._unmatched_new(form)
+            if len(self._unmatched) < 200_000:
+                self._unmatched[form] = u
+        return u
+
+    def _unmatched_new(self, form: str) -> float:
         w = self(form)
         m = self._mismatch.get(form)
         if m is not None:
@@ -355,6 +365,36 @@ def _all_paired(qw: tuple[Word, ...], mq: list[int], nw: tuple[Word, ...], mn: l
             and all(m or factor(w.form) <= 0.2 for w, m in zip(nw, mn)))
 
 
+_Joined = tuple[tuple[Word, ...], tuple[str, ...], str, str, str, str]
+_JOINED: dict[int, _Joined] = {}
+"""id of a profile's words -> (the words, their forms, forms joined, consonants joined, both
+unglued): what `score` compares of a whole name, computed once per profile (the tuple is kept
+in the entry, so its id is not reused while the entry lives)."""
+
+
+def _joined(words: tuple[Word, ...]) -> _Joined:
+    info = _JOINED.get(id(words))
+    if info is None:
+        if len(_JOINED) >= 1 << 16:
+            _JOINED.clear()
+        forms = tuple([w.form for w in words])
+        fj = "".join(forms)
+        cj = "".join([w.cons for w in words])
+        info = _JOINED[id(words)] = (words, forms, fj, cj, _unglued_form(fj), _unglued(cj))
+    return info
+
+
+def _person_words(words: tuple[Word, ...], weights: Weights) -> tuple[tuple[Word, ...], int, list[bool]]:
+    """(the words, `_first`, `_droppable`) of a person's name, once per profile and weights."""
+    cache = weights._person
+    info = cache.get(id(words))
+    if info is None:
+        if len(cache) >= 1 << 16:
+            cache.clear()
+        info = cache[id(words)] = (words, _first(words, weights), _droppable(words, weights))
+    return info
+
+
 def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, params: Params = DEFAULT) -> float:
     """How well query profile ``q`` names ``n``, 0-1 (see the module docstring).
 
@@ -372,15 +412,18 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     if not qw or not nw:
         return 0.0
     cross = q.script != n.script
-    lq, ln = len(qw), len(nw)
-    if not cross and lq == ln and all(a.form == b.form for a, b in zip(qw, nw)):
+    qj = _JOINED.get(id(qw)) or _joined(qw)
+    nj = _JOINED.get(id(nw)) or _joined(nw)
+    if not cross and qj[1] == nj[1]:
         return 1.0
+    lq, ln = len(qw), len(nw)
     pairs: list[tuple[float, int, int, int]] = []
     sim = word_similarity
+    nforms = nj[1]
     for i, a in enumerate(qw):
         af = a.form
         for j, b in enumerate(nw):
-            s = 1.0 if not cross and af == b.form else sim(a, b, cross, params, person)
+            s = 1.0 if not cross and af == nforms[j] else sim(a, b, cross, params, person)
             if s > 0.0:
                 pairs.append((-s, i - j if i >= j else j - i, i, j))
     pairs.sort()  # best first; among equals, the pair closest in position (one-to-one, in order)
@@ -397,7 +440,7 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         mn[j] = True
         if -neg < weakest:
             weakest = -neg
-        form = nw[j].form
+        form = nforms[j]
         w = wcache.get(form)
         if w is None:
             w = weights(form)  # the glossary's word decides how much the pair weighs
@@ -407,26 +450,38 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         if not left:
             break  # one side is used up: no other pair can be taken
     qall = -1 not in mq
-    nall = all(mn)
+    nall = False not in mn
+    if person:
+        pq = weights._person.get(id(qw)) or _person_words(qw, weights)
+        pn = weights._person.get(id(nw)) or _person_words(nw, weights)
     reordered = False
     if not qall or not nall:  # words left unpaired
-        qdrop = _droppable(qw, weights) if person else None
-        ndrop = _droppable(nw, weights) if person else None
+        qdrop = pq[2] if person else None
+        ndrop = pn[2] if person else None
         middle = params.middle_name
         factor = weights._generic.get
+        unmatched = weights._unmatched.get
         # A person named by three words or more that all agree with the other name: what
         # the other name has beyond them (a family name, al-Kubaysi) may be left out too.
         qdrop_all = person and nall and ln >= _NAMED_BY and weakest >= 0.85
         ndrop_all = person and qall and lq >= _NAMED_BY and weakest >= 0.85
         for i, a in enumerate(qw):
             if mq[i] < 0:
-                total += middle * factor(a.form, 1.0) if a.opt or qdrop_all or qdrop and qdrop[i] else weights.unmatched(a.form)
+                if a.opt or qdrop_all or qdrop and qdrop[i]:
+                    total += middle * factor(a.form, 1.0)
+                else:
+                    u = unmatched(a.form)
+                    total += weights.unmatched(a.form) if u is None else u
         for j, b in enumerate(nw):
             if not mn[j]:
-                total += middle * factor(b.form, 1.0) if b.opt or ndrop_all or ndrop and ndrop[j] else weights.unmatched(b.form)
+                if b.opt or ndrop_all or ndrop and ndrop[j]:
+                    total += middle * factor(b.form, 1.0)
+                else:
+                    u = unmatched(b.form)
+                    total += weights.unmatched(b.form) if u is None else u
     result = matched / total if total > 0 else 0.0
     if person and lq > 1 and ln > 1:
-        fq, fn = _first(qw, weights), _first(nw, weights)
+        fq, fn = pq[1], pn[1]
         if (mq[0] == 0 and qw[0].form not in weights.kunya
                 and word_similarity(qw[0], nw[0], cross, params, person) >= 0.85):
             fq = fn = 0  # the same first word (Muhammad Hasan Abbas ~ Muhammad Abbas)
@@ -441,15 +496,13 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         elif not reordered and word_similarity(qw[fq], nw[fn], cross, params, person) < 0.85:
             result *= (1 + params.given_name_mismatch) / 2  # given names only alike
     if cross:
-        if result < params.joined and lq != ln and _unglued("".join(a.cons for a in qw)) == _unglued(
-                "".join(b.cons for b in nw)):
+        if result < params.joined and lq != ln and qj[5] == nj[5]:
             result = params.joined * 0.95  # the same consonants, spaced otherwise (Bukamal ~ أبو كمال)
         result *= params.cross_script
     elif result < params.joined and lq != ln:
-        qj, nj = "".join(a.form for a in qw), "".join(b.form for b in nw)
-        if qj == nj or _unglued_form(qj) == _unglued_form(nj):
+        if qj[2] == nj[2] or qj[4] == nj[4]:
             result = params.joined  # (an article glued the other way: Albu Kamal ~ al-Bukamal)
-        elif "".join(a.cons for a in qw) == "".join(b.cons for b in nw) and _ratio(qj, nj) >= 0.65:
+        elif qj[3] == nj[3] and _ratio(qj[2], nj[2]) >= 0.65:
             result = max(result, params.joined * 0.95)
     return result
 
