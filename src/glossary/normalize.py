@@ -47,9 +47,12 @@ from glossary._fold import (
     _AR_MAP,
     _AR_MAP_TAA,
     _ARABIZI_RUN,
+    _ART_VOWELS,
+    _ARTICLES,
     _DIGITS,
     _GLUED_ARTICLE,
     _LAT,
+    _SUN,
     _TAA,
     _TOKEN,
     _arabizi,
@@ -235,6 +238,10 @@ def tokens(text: str) -> tuple[Token, ...]:
         >>> [t.form for t in tokens("Abdul Qader al-Saleh")]
         ['abdalqadir', 'al', 'salih']
     """
+    if text.isascii() and "." not in text and not _HAS_DIGIT.search(text):
+        # Latin letters only, no dotted initials, no Arabizi digits: what `_prepare` and the
+        # Latin steps below do, with one cached call per word (`_latin_word`)
+        return _latin_tokens([_latin_word(w) for w in text.lower().translate(_ASCII_PREPARE).split()])
     prepared = _prepare(text)
     if prepared.isascii():
         raw = [_consonants(w) for w in prepared.split()]
@@ -292,6 +299,51 @@ def tokens(text: str) -> tuple[Token, ...]:
             out.append(_arabic_token(w, i != last))
         else:
             out.append(_latin_token(w))
+    return tuple(out)
+
+
+_ASCII_PREPARE = str.maketrans({c: (" " if c != "'" and c != "`" else None) for c in map(chr, range(128)) if not c.isalnum()})
+"""`exact` of ASCII text (punctuation a space) with `_prepare`'s apostrophes dropped."""
+
+_LatinWord = tuple[str, str, bool, bool, str, "Token | None"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _latin_word(w: str) -> _LatinWord:
+    """What `tokens` needs of one prepared ASCII word: its consonant spelling, folded form,
+    whether it may glue to a neighbour, whether it is the article whatever follows, the sun
+    letter it is the article before (ash before sh...; "" if none), and its token (None when
+    the word has no letters left to make one)."""
+    c = _consonants(w)
+    f = _fold_word(c)
+    sun = f[1:] if len(f) >= 2 and f[0] in _ART_VOWELS and f[1:] in _SUN else ""
+    return c, f, _may_glue(c, f), f in _ARTICLES, sun, _latin_token(c) if c else None
+
+
+def _latin_tokens(infos: list[_LatinWord]) -> tuple[Token, ...]:
+    """The tokens of Latin words from `_latin_word` (the Latin steps of `tokens`)."""
+    if not infos:
+        return ()
+    n = len(infos)
+    arts = []
+    glue = False
+    for i, x in enumerate(infos):
+        a = x[3]
+        if not a and x[4] and i + 1 < n:
+            nxt = infos[i + 1][1]
+            a = bool(nxt) and nxt.startswith(x[4]) and len(nxt) > len(x[4])
+        arts.append(a)
+        glue = glue or x[2]
+    if glue:
+        words, arts = _glue([x[0] for x in infos], arts)
+        return tuple([_LATIN_ARTICLE if arts[i] else _latin_token(w) for i, w in enumerate(words)])
+    out: list[Token] = []
+    for x, a in zip(infos, arts):
+        if a:
+            out.append(_LATIN_ARTICLE)
+        else:
+            t = x[5]
+            out.append(_latin_token(x[0]) if t is None else t)
     return tuple(out)
 
 
