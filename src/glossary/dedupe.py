@@ -120,7 +120,7 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
         if text:
             raw_by_text.setdefault(text, []).append(raw)
     texts = list(raw_by_text)
-    text_count = {t: sum(names[r] for r in raw_by_text[t]) for t in texts}
+    text_count = {t: names[rs[0]] if len(rs) == 1 else sum(names[r] for r in rs) for t, rs in raw_by_text.items()}
     cut = threshold if threshold is not None else _default_threshold()
     options = resolve_options(type=type, threshold=threshold)
     matched: dict[str, tuple[str, str, float, bool]] = {}
@@ -146,27 +146,26 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
     anchors = {t: v[0] for t, v in matched.items() if not v[3]}
     clusters = cluster_names(unknown + [(t, text_count[t]) for t in anchors], anchors=anchors,
                              threshold=cluster_threshold, reserved=set(reserved))
-    by_text: dict[str, Decision] = {}
+    # each stripped name's decision, as the Decision fields after its name (the raw values and counts come last)
+    by_text: dict[str, tuple[str, str | None, str, float, str | None, bool]] = {}
     for t, (eid, label, score, doubt) in matched.items():
-        by_text[t] = Decision(t, "match", eid, label, score, None, doubt)
+        by_text[t] = ("match", eid, label, score, None, doubt)
+    low = cut - REVIEW_MARGIN
     for c in clusters:
+        several = len(c.members) > 1
         for t, _n in c.members:
             if t in by_text:
                 continue
-            doubtful = t in near and any(s >= cut - REVIEW_MARGIN for _i, s in near[t])
             if c.entity is not None:
-                by_text[t] = Decision(t, "joined", c.entity, labels.get(c.entity, c.entity), c.confidence, None,
-                                      c.confidence < JOIN_REVIEW)
-            elif len(c.members) > 1:
-                by_text[t] = Decision(t, "cluster", None, c.label, c.confidence, c.id,
-                                      doubtful or c.confidence < CLUSTER_REVIEW)
+                by_text[t] = ("joined", c.entity, labels.get(c.entity, c.entity), c.confidence, None,
+                              c.confidence < JOIN_REVIEW)
+                continue
+            doubtful = any(s >= low for _i, s in near.get(t, ()))
+            if several:
+                by_text[t] = ("cluster", None, c.label, c.confidence, c.id, doubtful or c.confidence < CLUSTER_REVIEW)
             else:
-                by_text[t] = Decision(t, "singleton", None, c.label, 1.0, c.id, doubtful)
-    decisions = {}
-    for t, raws in raw_by_text.items():
-        d = by_text[t]
-        for r in raws:
-            decisions[r] = Decision(r, d.status, d.id, d.canonical, d.score, d.cluster, d.review, names[r])
+                by_text[t] = ("singleton", None, c.label, 1.0, c.id, doubtful)
+    decisions = {r: Decision(r, *by_text[t], names[r]) for t, raws in raw_by_text.items() for r in raws}
     return ColumnResult(column, decisions, clusters, near)
 
 
