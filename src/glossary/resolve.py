@@ -30,7 +30,19 @@ from typing import Any, Literal
 
 from glossary.index import Index, deletions, query_acronym, query_keys
 from glossary.normalize import exact, script
-from glossary.score import DEFAULT, Params, Profile, decode, main_part, parenthesized, profile, score
+from glossary.score import (
+    _SEP_FIELD,
+    _SEP_WORD,
+    DEFAULT,
+    Params,
+    Profile,
+    Word,
+    decode,
+    main_part,
+    parenthesized,
+    profile,
+    score,
+)
 
 Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
 Status = Literal["match", "ambiguous", "none"]
@@ -50,6 +62,7 @@ _POSTING_CAP = 4000
 _NEAR_CAP = 32
 _PAIR_CAP = 200
 _VOTE_BUDGET = 500
+_TIE_CAP = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,10 +345,30 @@ class Resolver:
             self._word_votes(exact_groups, near_groups, wts, votes)
         if not votes:
             return set()
-        # the best few (ties: first found first: the sort is stable), and none far below the best
-        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)[:_FUZZY_CANDIDATES]
+        # the best few, and none far below the best
+        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+        if len(ranked) > _FUZZY_CANDIDATES and ranked[_FUZZY_CANDIDATES][1] == ranked[_FUZZY_CANDIDATES - 1][1]:
+            ranked = self._break_ties(ranked, words)
+        ranked = ranked[:_FUZZY_CANDIDATES]
         least = 0.4 * ranked[0][1]
         return {nid for nid, v in ranked if v >= least}
+
+    def _break_ties(self, ranked: list[tuple[int, float]], words: list[Word]) -> list[tuple[int, float]]:
+        """``ranked`` with the names tied at the cut ordered by how many of the query's first and last
+        words they hold in the same place (ties: first found first). "Bashar Foz" shares two words
+        with every Bashar X Foz and every X Bashar Foz alike; the candidates must include the Bashar
+        X Foz, all of them alike (so that the answer is ambiguous, not the first one found)."""
+        cut = ranked[_FUZZY_CANDIDATES - 1][1]
+        head = [x for x in ranked if x[1] > cut]
+        tied = [x for x in ranked[len(head):] if x[1] == cut][:_TIE_CAP]
+        rows = self.index.store.name_rows(nid for nid, _ in tied)
+        first, last = {words[0].skel, words[0].alt} - {""}, {words[-1].skel, words[-1].alt} - {""}
+
+        def agree(item: tuple[int, float]) -> int:
+            a, b = _end_skeletons(rows[item[0]][3])
+            return -((a in first) + (b in last))
+
+        return head + sorted(tied, key=agree)
 
     def _near_groups(self, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:
         """For each word (where ``wanted``), the glossary's skeletons one letter away from it."""
@@ -452,6 +485,16 @@ class Resolver:
                 out.append(SearchHit(c.id, c.label, c.type, c.name, 0.6 * c.score))
         out.sort(key=lambda h: (-h.score, h.label))
         return out[:limit]
+
+
+def _end_skeletons(prof: str) -> tuple[str, str]:
+    """The skeletons of the first and last words of an encoded profile (without decoding it all)."""
+    body = prof[1:]
+    if not body:
+        return "", ""
+    head = body.split(_SEP_FIELD, 2)
+    tail = body[body.rfind(_SEP_WORD) + 1:].split(_SEP_FIELD, 2)
+    return head[1] if len(head) > 1 else "", tail[1] if len(tail) > 1 else ""
 
 
 def _other_script_names(query: str) -> list[str]:

@@ -63,3 +63,15 @@ def test_name_with_its_other_script_in_parentheses() -> None:
     assert res.match is not None and res.match.id == "ibrahim"
     one = r.resolve("Hasan Ali Asiri (ابراهيم)")  # both parts alone: the Latin one matches
     assert one.match is not None and one.match.id == "other"
+
+
+def test_dropped_middle_name_shared_by_several_people_is_ambiguous() -> None:
+    # "Bashar Foz" shares its two words with every "X Bashar Foz" (another given name) and every
+    # "Bashar X Foz" (a middle name dropped) alike; the candidates must hold several Bashar X Foz
+    fathers = ["Ali", "Umar", "Riyad", "Bilal", "Ayman", "Ammar"]
+    names = [(f"{g} Bashar Foz", "person") for g in ["Sami", "Fadi", "Walid", "Tariq", "Rami", "Hadi", "Nabil",
+                                                      "Ziyad", "Anas", "Hamza", "Usama", "Majid", "Talal", "Yasir"]]
+    names += [(f"Bashar {f} Foz", "person") for f in fathers]
+    res = _resolver(*names).resolve("Bashar Foz", limit=10)
+    assert res.status == "ambiguous"
+    assert sum(c.name.startswith("Bashar ") for c in res.candidates) >= 2
