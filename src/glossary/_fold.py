@@ -42,6 +42,7 @@ _DIGITS = str.maketrans({**{k: v for k, v in _AR_FOLD.items() if v.isdigit()}, *
 _AR_ARTICLE: str = _AR["article"]
 _AR_GLUE_NEXT = frozenset(s.translate(_AR_MAP) for s in _AR["glue_next"])
 _AR_GLUE_PREV = frozenset(s.translate(_AR_MAP) for s in _AR["glue_previous"])
+_AR_NOT_ARTICLE = frozenset(m for s in _AR["not_article"] for m in (s.translate(_AR_MAP), s.translate(_AR_MAP_TAA)))
 
 
 def _is_arabic(ch: str) -> bool:

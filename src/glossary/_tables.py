@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = 'ccb191f1bf7e23c0'
+TABLES_HASH = '7fd3df594e578b46'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -71,7 +71,8 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                      '۸': '8',
                      '۹': '9'},
             'glue_next': ['عبد'],
-            'glue_previous': ['الدين', 'الله', 'لله']},
+            'glue_previous': ['الدين', 'الله', 'لله'],
+            'not_article': ['ألوية', 'ألف', 'إلياس', 'إلهام', 'ألمانيا', 'ألبانيا']},
  'generic': {'generic': {'abu': 0.6,
                          'ahrar': 0.5,
                          'alhaj': 0.05,

@@ -12,8 +12,8 @@ Step order:
    and hyphens become a space -> spaces collapsed.
 2. `arabic`: `exact` -> harakat and Quranic marks deleted -> alef forms, ة/ه, ى/ي,
    Persian and Urdu letters, hamza seats folded -> spaces removed (كفر نبل = كفرنبل).
-   (In `tokens`, a word opening with أل/إل keeps its hamza: ألوية and إلياس have no
-   article; لل and وال open with li-/wa- and the article: للدعوة, والجهاد.)
+   (In `tokens`, the words of ``not_article`` in tables/arabic.yaml keep their opening ال:
+   ألوية, إلياس; لل and وال open with li-/wa- and the article: للدعوة, والجهاد.)
 3. `folded` (romanized Latin): `exact` -> Arabizi digits inside words (3 -> ʿayn,
    7 -> h ...) -> apostrophes dropped -> letters with a meaning (ḏ -> dh, š -> sh)
    -> other accents stripped (NFD; unidecode for what is left of Latin only) ->
@@ -44,6 +44,7 @@ from typing import NamedTuple
 from glossary._fold import (
     _AR_ARTICLE,
     _AR_GLUE_PREV,
+    _AR_NOT_ARTICLE,
     _AR_MAP,
     _AR_MAP_TAA,
     _ARABIZI_RUN,
@@ -251,8 +252,6 @@ def tokens(text: str) -> tuple[Token, ...]:
         for w in _TOKEN.findall(prepared):
             if _is_arabic(w[0]):
                 t = w.translate(_AR_MAP_TAA)
-                if w[0] in _HAMZA_ALEF and t.startswith(_AR_ARTICLE):
-                    t = w[0] + t[1:]  # أل, إل: a hamza is no article (ألوية, إلياس)
                 if _AR_SIMPLE.fullmatch(t):
                     raw.append(t)
                 else:
@@ -267,7 +266,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                 w = "\u0627" + w[1:]  # li- + al- written لل (للدعوة): the article, li- ignored
             elif _is_arabic(w[0]) and w.startswith(_WAL) and len(w) > 5:
                 w = w[1:]  # wa- + al- (والجهاد): the article, wa- (and) ignored
-            while _is_arabic(w[0]) and w.startswith(_AR_ARTICLE) and len(w) > 3:
+            while _is_arabic(w[0]) and w.startswith(_AR_ARTICLE) and len(w) > 3 and w not in _AR_NOT_ARTICLE:
                 words.append(_AR_ARTICLE)
                 w = w[2:]
             words.append(w)
@@ -347,7 +346,6 @@ def _latin_tokens(infos: list[_LatinWord]) -> tuple[Token, ...]:
     return tuple(out)
 
 
-_HAMZA_ALEF = frozenset("\u0623\u0625\u0622")  # أ إ آ
 _LIL = "\u0644\u0644"  # لل
 _WAL = "\u0648\u0627\u0644"  # وال
 

@@ -25,3 +25,14 @@ def test_li_and_wa_before_the_article(word: str, rest: str) -> None:
 @pytest.mark.parametrize("word", ["لله", "والي", "والتر"])
 def test_short_words_keep_their_letters(word: str) -> None:
     assert folded(word) == word.replace("ة", "ه")
+
+
+@pytest.mark.parametrize("word", ["الوية", "الويه"])  # ألوية written without its hamza
+def test_listed_words_keep_their_opening_alef_lam_without_hamza(word: str) -> None:
+    assert not any(t.article for t in tokens(word))
+
+
+def test_hamza_on_the_article_is_a_slip() -> None:
+    # a hamza written on the article's alef does not make it part of the word
+    assert folded("ألجيش الحر") == folded("الجيش الحر")
+    assert skeleton("ألجيش الحر") == skeleton("Al-Jaysh al-Hurr")
