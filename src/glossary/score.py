@@ -250,7 +250,9 @@ DEFAULT = Params()
 
 
 def _indel_py(a: str, b: str) -> float:
-    """rapidfuzz's ``Indel.normalized_similarity`` (2·LCS / total length) in plain Python."""
+    """rapidfuzz's ``Indel.normalized_similarity`` in plain Python, to the last bit: computed as
+    rapidfuzz does, 1 - (total - 2·LCS) / total (2·LCS / total can differ in the last bit, and a
+    process's answers would then depend on how many names it scored before)."""
     if not a or not b:
         return 1.0 if a == b else 0.0
     prev = [0] * (len(b) + 1)
@@ -259,7 +261,8 @@ def _indel_py(a: str, b: str) -> float:
         for j, cb in enumerate(b):
             cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
         prev = cur
-    return 2 * prev[-1] / (len(a) + len(b))
+    total = len(a) + len(b)
+    return 1.0 - (total - 2 * prev[-1]) / total
 
 
 _INDEL: Callable[[str, str], float] | None = None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from glossary.score import profile, word_similarity
+from glossary.score import _indel_py, profile, word_similarity
 
 
 @pytest.mark.parametrize("cross", [False, True])
@@ -19,3 +21,13 @@ def test_word_without_consonants_is_no_other_reading(cross: bool) -> None:
 def test_glued_article_reading_still_counts() -> None:
     q, n = profile("Alwasl").words[0], profile("al-Wasl").words[0]
     assert word_similarity(q, n, False) >= 0.9
+
+
+@given(st.text(alphabet="abcdhkmst", max_size=14), st.text(alphabet="abcdhkmst", max_size=14))
+@settings(max_examples=500, deadline=None)
+def test_plain_python_letter_ratio_is_rapidfuzz_to_the_last_bit(a: str, b: str) -> None:
+    # the first few hundred ratios of a process are computed without rapidfuzz: they must be
+    # the very same floats, or answers would depend on what the process resolved before
+    from rapidfuzz.distance import Indel
+
+    assert _indel_py(a, b) == Indel.normalized_similarity(a, b)
