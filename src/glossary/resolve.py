@@ -359,9 +359,14 @@ class Resolver:
         with every Bashar X Foz and every X Bashar Foz alike; the candidates must include the Bashar
         X Foz, all of them alike (so that the answer is ambiguous, not the first one found)."""
         cut = ranked[_FUZZY_CANDIDATES - 1][1]
-        head = [x for x in ranked if x[1] > cut]
-        tied = [x for x in ranked[len(head):] if x[1] == cut][:_TIE_CAP]
-        rows = self.index.store.name_rows(nid for nid, _ in tied)
+        i = _FUZZY_CANDIDATES - 1  # ranked is sorted: the tied run is found by walking from the cut
+        while i and ranked[i - 1][1] == cut:
+            i -= 1
+        j, end = _FUZZY_CANDIDATES, min(len(ranked), i + _TIE_CAP)
+        while j < end and ranked[j][1] == cut:
+            j += 1
+        head, tied = ranked[:i], ranked[i:j]
+        rows = self.index.store.name_rows([nid for nid, _ in tied])
         first, last = {words[0].skel, words[0].alt} - {""}, {words[-1].skel, words[-1].alt} - {""}
 
         def agree(item: tuple[int, float]) -> int:
