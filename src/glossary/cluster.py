@@ -225,10 +225,9 @@ def _idf_weight(unit_words: list[tuple[Word, ...]]) -> Weight:
     return weight
 
 
-def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> list[tuple[int, int]]:
-    """Pairs of units worth scoring, most alike first: each unit's nearest neighbours in its blocks."""
-    from rapidfuzz import fuzz, process
-
+def _blocks(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> dict[tuple[str, str], list[int]]:
+    """Units by blocking key, within one script: the first and last three letters of each
+    significant word, its skeleton, and the whole name's skeleton."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
         keys = {w for w in ws if weight(w[0]) >= 0.5 and len(w[0]) >= 2} or set(ws)
@@ -240,6 +239,14 @@ def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weigh
         whole = "".join(w[1] for w in ws)
         if len(whole) >= 3:
             blocks[(scripts[i], "*" + whole)].append(i)
+    return blocks
+
+
+def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> list[tuple[int, int]]:
+    """Pairs of units worth scoring, most alike first: each unit's nearest neighbours in its blocks."""
+    from rapidfuzz import fuzz, process
+
+    blocks = _blocks(words, scripts, weight)
     import numpy as np
 
     # token_sort_ratio is ratio over the words sorted: sort each name's words once, not in every comparison

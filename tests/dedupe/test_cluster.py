@@ -100,19 +100,9 @@ def _reference_candidates(words, scripts, weight):  # noqa: ANN001, ANN202
 
     from rapidfuzz import fuzz
 
-    from glossary.cluster import _BLOCK_CAP, _NEIGHBOURS
+    from glossary.cluster import _BLOCK_CAP, _NEIGHBOURS, _blocks
 
-    blocks = defaultdict(list)
-    for i, ws in enumerate(words):
-        keys = {w for w in ws if weight(w[0]) >= 0.5 and len(w[0]) >= 2} or set(ws)
-        for form, skel in keys:
-            blocks[(scripts[i], "^" + form[:3])].append(i)
-            blocks[(scripts[i], form[-3:] + "$")].append(i)
-            if len(skel) >= 2:
-                blocks[(scripts[i], "=" + skel)].append(i)
-        whole = "".join(w[1] for w in ws)
-        if len(whole) >= 3:
-            blocks[(scripts[i], "*" + whole)].append(i)
+    blocks = _blocks(words, scripts, weight)  # the blocking is shared; the scoring is the reference
     texts = [" ".join(w[0] for w in ws) for ws in words]
     scored: dict[int, dict[int, float]] = defaultdict(dict)
     for members in blocks.values():
