@@ -262,11 +262,15 @@ def tokens(text: str) -> tuple[Token, ...]:
     if arabic_text:
         words: list[str] = []
         for w in _glue_arabic(raw):
-            if _is_arabic(w[0]) and w.startswith(_LIL) and len(w) > 4 and w not in _AR_GLUE_PREV:
-                w = "\u0627" + w[1:]  # li- + al- written لل (للدعوة): the article, li- ignored
-            elif _is_arabic(w[0]) and w.startswith(_WAL) and len(w) > 5:
-                w = w[1:]  # wa- + al- (والجهاد): the article, wa- (and) ignored
-            while _is_arabic(w[0]) and w.startswith(_AR_ARTICLE) and len(w) > 3 and w not in _AR_NOT_ARTICLE:
+            while _is_arabic(w[0]):
+                # (prefixes looked for again after each article, so that what is left of a word
+                # reads the same when folded again: folding stays idempotent)
+                if w.startswith(_LIL) and len(w) > 4 and w not in _AR_GLUE_PREV:
+                    w = "\u0627" + w[1:]  # li- + al- written لل (للدعوة): the article, li- ignored
+                elif w.startswith(_WAL) and len(w) > 5:
+                    w = w[1:]  # wa- + al- (والجهاد): the article, wa- (and) ignored
+                if not (w.startswith(_AR_ARTICLE) and len(w) > 3 and w not in _AR_NOT_ARTICLE):
+                    break
                 words.append(_AR_ARTICLE)
                 w = w[2:]
             words.append(w)

@@ -36,3 +36,10 @@ def test_hamza_on_the_article_is_a_slip() -> None:
     # a hamza written on the article's alef does not make it part of the word
     assert folded("ألجيش الحر") == folded("الجيش الحر")
     assert skeleton("ألجيش الحر") == skeleton("Al-Jaysh al-Hurr")
+
+
+@pytest.mark.parametrize("text", ["الوالالا", "الوللدعوة", "والوالجيش"])
+def test_prefixes_after_an_article_fold_idempotently(text: str) -> None:
+    # found by the property test: what is left after an article may open with wa- + al- again
+    once = folded(text)
+    assert folded(once) == once
