@@ -19,48 +19,40 @@ Every mapper is total: any `str` in, a `str` out, never an exception.
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from importlib import resources
 
 from glossary.errors import Problem, SchemeError
 from glossary.translit._schema import Scheme, parse_scheme
+from glossary.translit.charmap import Charmap
+from glossary.translit.letters import (
+    _PUNCT,
+    _WORD,
+    ALIF,
+    DAGGER,
+    DAMMA,
+    DAMMATAN,
+    FATHA,
+    FATHATAN,
+    HAMZAS,
+    KASRA,
+    KASRATAN,
+    LAM,
+    MADDA,
+    MAQSURA,
+    SHADDA,
+    SUKUN,
+    SUN,
+    TAA,
+    VOWEL_MARKS,
+    WASLA,
+    WAW,
+    YA,
+    clean,
+    has_arabic,
+    rebuild,
+)
 
-FATHA, DAMMA, KASRA = "\u064E", "\u064F", "\u0650"
-FATHATAN, DAMMATAN, KASRATAN = "\u064B", "\u064C", "\u064D"
-SHADDA, SUKUN, DAGGER = "\u0651", "\u0652", "\u0670"
-ALIF, WASLA, MADDA, MAQSURA, TAA, WAW, YA, LAM = "ا", "ٱ", "آ", "ى", "ة", "و", "ي", "ل"
-HAMZAS = frozenset("ءأإؤئ")
-SUN = frozenset("تثدذرزسشصضطظلن")
-"""Sun letters: the article's lam assimilates to them in pronunciation (a fact of
-Arabic, not of a scheme; whether the romanization shows it is the ``assimilate`` flag)."""
-VOWEL_MARKS = frozenset((FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGGER))
-_SHORT = FATHA + DAMMA + KASRA + FATHATAN + DAMMATAN + KASRATAN
-
-_REMOVE = "\u0640\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
-_CLEAN = str.maketrans({**{c: None for c in _REMOVE}, "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه",
-                        "ۃ": "ة", "ھ": "ه"})
-_PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
-                        **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
-_ARABIC_LETTER = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
-_WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF]+)")
-
-
-def clean(text: str) -> str:
-    """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي.
-
-    Example:
-        >>> clean("ﺟﻴـــﺶ\u200f")
-        'جيش'
-    """
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return text.translate(_CLEAN)
-
-
-def has_arabic(text: str) -> bool:
-    """Whether the text contains at least one Arabic letter."""
-    return _ARABIC_LETTER.search(text) is not None
+__all__ = ["Charmap", "Transcriber", "clean", "compiled", "has_arabic", "load", "rebuild", "scheme_names"]
 
 
 @functools.cache
@@ -96,70 +88,6 @@ def scheme_names() -> tuple[str, ...]:
     """The names of the shipped schemes, from the file names (no YAML is parsed)."""
     folder = resources.files("glossary.translit") / "schemes"
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
-
-
-class Charmap:
-    """A letter-for-letter scheme: `str.translate` forward, token regex in reverse."""
-
-    def __init__(self, scheme: Scheme) -> None:
-        table = {**scheme.letters, **scheme.vowels}
-        self.double = scheme.context.get("shadda") == "double"
-        if self.double:
-            table[SHADDA] = ""  # doubling is done by _double; a shadda on no letter is dropped
-        self.table = str.maketrans({**{c: None for c in _REMOVE if c not in table}, "ک": "ك", "ی": "ي", **table})
-        self.letter_set = frozenset(c for c in scheme.letters if len(c) == 1)
-        self.double_word = functools.lru_cache(maxsize=1 << 16)(self._double)
-        prefer: dict[str, str] = scheme.context.get("reverse-prefer") or {}
-        inverse: dict[str, str] = {}
-        problems = []
-        for arabic, latin in {**scheme.letters, **scheme.vowels}.items():
-            if not latin or (self.double and arabic == SHADDA):
-                continue
-            if latin in inverse and prefer.get(latin) not in (arabic, inverse[latin]):
-                problems.append(Problem(scheme.path, 1, 1, f"reverse: {latin!r} stands for both {inverse[latin]!r} "
-                                        f"and {arabic!r}; add it to context.reverse-prefer"))
-            if latin not in inverse or prefer.get(latin) == arabic:
-                inverse[latin] = arabic
-        if problems:
-            raise SchemeError(problems)
-        self.inverse = inverse
-        self.vowel_latin = {scheme.vowels[v] for v in (FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGGER)
-                            if scheme.vowels.get(v)}
-        initial_only = scheme.context.get("reverse-initial-only") or ""
-        alternatives = []
-        for latin in sorted(inverse, key=len, reverse=True):
-            escaped = re.escape(latin)
-            alternatives.append(f"(?<!\\S){escaped}" if inverse[latin] in initial_only else escaped)
-        self.token_re = re.compile("|".join(alternatives) + "|.", re.DOTALL)
-        self.simple_reverse = all(len(k) == 1 for k in inverse) and not self.double and not initial_only
-        self.reverse_table = str.maketrans(inverse) if self.simple_reverse else {}
-
-    def forward(self, text: str) -> str:
-        """Transliterate cleaned or raw text (cleaning is folded into the table)."""
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
-        if self.double and SHADDA in text:
-            # word by word, cached: names repeat their words far more than whole names
-            text = " ".join([self.double_word(w) if SHADDA in w else w for w in text.split(" ")])
-        return text.translate(self.table)
-
-    def _double(self, text: str) -> str:
-        """Write each letter under shadda twice, before its vowel marks (zz + a)."""
-        parts = text.split(SHADDA)
-        for i in range(len(parts) - 1):
-            part = parts[i]
-            stem = part.rstrip(_SHORT)
-            if stem and stem[-1] in self.letter_set:
-                parts[i] = stem + stem[-1] + part[len(stem):]
-        return "".join(parts)
-
-    def reverse(self, text: str) -> str:
-        """Latin back to Arabic (NFC); characters outside the scheme pass through."""
-        if self.simple_reverse:
-            return text.translate(self.reverse_table)
-        tokens = [self.inverse.get(t, t) for t in self.token_re.findall(text)]
-        vocalized = any(t in self.vowel_latin for t in self.token_re.findall(text))
-        return unicodedata.normalize("NFC", rebuild(tokens, vocalized=vocalized, double=self.double))
 
 
 @functools.cache
@@ -460,64 +388,3 @@ def _adjective(word: str) -> bool:
     return letters.endswith("ية") or (letters.endswith(YA) and units[-1].shadda)
 
 
-_NO_SUKUN = frozenset((ALIF, WASLA, MAQSURA, TAA, MADDA, "إ"))
-
-
-def rebuild(tokens: list[str], *, vocalized: bool, double: bool) -> str:
-    """Reassemble Arabic from reverse-mapped tokens of a strict transliteration.
-
-    Sukun is not written in ISO 233 and shadda is a doubled letter, so in vocalized
-    text (any short vowel present) a doubled letter becomes letter + shadda and a
-    consonant followed by another letter takes sukun, except long vowels, the article's
-    lam and the word's last letter (pause). Unvocalized text is left letter for letter.
-    """
-    out: list[str] = []
-    word: list[list[str]] = []  # [letter, marks...]
-
-    def flush() -> None:
-        units = word
-        if vocalized and double:
-            merged: list[list[str]] = []
-            i = 0
-            while i < len(units):
-                letter, k = units[i][0], i
-                while (k + 1 < len(units) and units[k + 1][0] == letter and len(units[k]) == 1
-                       and letter not in _NO_SUKUN):
-                    k += 1
-                run = k - i + 1  # n equal letters: (n % 2) plain, then n // 2 under shadda
-                merged.extend([letter] for _ in range(run % 2))
-                merged.extend([letter, SHADDA] for _ in range(run // 2))
-                if run > 1:
-                    merged[-1].extend(units[k][1:])
-                else:
-                    merged[-1] = units[k]
-                i = k + 1
-            units = merged
-        if vocalized:
-            for p, unit in enumerate(units[:-1]):
-                letter, marks = unit[0], unit[1:]
-                before = units[p - 1] if p else None
-                if any(m in VOWEL_MARKS for m in marks) or letter in _NO_SUKUN or not units[p + 1][0].strip():
-                    continue
-                if before is not None and ((letter == WAW and DAMMA in before) or (letter == YA and KASRA in before)):
-                    continue  # a long vowel
-                if letter == LAM and before is not None and (before[0] in (ALIF, WASLA) or (
-                        p == 1 and before[0] == LAM and KASRA in before)):
-                    continue  # the article's lam
-                unit.append(SUKUN)
-        out.extend("".join(u) for u in units)
-        word.clear()
-
-    for token in tokens:
-        if token in VOWEL_MARKS or token in (SHADDA, SUKUN):
-            if word:
-                word[-1].append(token)
-            else:
-                out.append(token)
-        elif len(token) == 1 and _ARABIC_LETTER.match(token):
-            word.append([token])
-        else:
-            flush()
-            out.append(token)
-    flush()
-    return "".join(out)

@@ -1,0 +1,106 @@
+"""Arabic letters and marks as the romanization schemes see them, and the code both kinds of
+scheme share: cleaning the input (`clean`) and rebuilding Arabic from reversed tokens (`rebuild`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FATHA, DAMMA, KASRA = "\u064E", "\u064F", "\u0650"
+FATHATAN, DAMMATAN, KASRATAN = "\u064B", "\u064C", "\u064D"
+SHADDA, SUKUN, DAGGER = "\u0651", "\u0652", "\u0670"
+ALIF, WASLA, MADDA, MAQSURA, TAA, WAW, YA, LAM = "ا", "ٱ", "آ", "ى", "ة", "و", "ي", "ل"
+HAMZAS = frozenset("ءأإؤئ")
+SUN = frozenset("تثدذرزسشصضطظلن")
+"""Sun letters: the article's lam assimilates to them in pronunciation (a fact of
+Arabic, not of a scheme; whether the romanization shows it is the ``assimilate`` flag)."""
+VOWEL_MARKS = frozenset((FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGGER))
+_SHORT = FATHA + DAMMA + KASRA + FATHATAN + DAMMATAN + KASRATAN
+
+_REMOVE = "\u0640\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
+_CLEAN = str.maketrans({**{c: None for c in _REMOVE}, "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه",
+                        "ۃ": "ة", "ھ": "ه"})
+_PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+                        **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
+_ARABIC_LETTER = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
+_WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF]+)")
+
+
+def clean(text: str) -> str:
+    """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي.
+
+    Example:
+        >>> clean("ﺟﻴـــﺶ\u200f")
+        'جيش'
+    """
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_CLEAN)
+
+
+def has_arabic(text: str) -> bool:
+    """Whether the text contains at least one Arabic letter."""
+    return _ARABIC_LETTER.search(text) is not None
+
+
+_NO_SUKUN = frozenset((ALIF, WASLA, MAQSURA, TAA, MADDA, "إ"))
+
+
+def rebuild(tokens: list[str], *, vocalized: bool, double: bool) -> str:
+    """Reassemble Arabic from reverse-mapped tokens of a strict transliteration.
+
+    Sukun is not written in ISO 233 and shadda is a doubled letter, so in vocalized
+    text (any short vowel present) a doubled letter becomes letter + shadda and a
+    consonant followed by another letter takes sukun, except long vowels, the article's
+    lam and the word's last letter (pause). Unvocalized text is left letter for letter.
+    """
+    out: list[str] = []
+    word: list[list[str]] = []  # [letter, marks...]
+
+    def flush() -> None:
+        units = word
+        if vocalized and double:
+            merged: list[list[str]] = []
+            i = 0
+            while i < len(units):
+                letter, k = units[i][0], i
+                while (k + 1 < len(units) and units[k + 1][0] == letter and len(units[k]) == 1
+                       and letter not in _NO_SUKUN):
+                    k += 1
+                run = k - i + 1  # n equal letters: (n % 2) plain, then n // 2 under shadda
+                merged.extend([letter] for _ in range(run % 2))
+                merged.extend([letter, SHADDA] for _ in range(run // 2))
+                if run > 1:
+                    merged[-1].extend(units[k][1:])
+                else:
+                    merged[-1] = units[k]
+                i = k + 1
+            units = merged
+        if vocalized:
+            for p, unit in enumerate(units[:-1]):
+                letter, marks = unit[0], unit[1:]
+                before = units[p - 1] if p else None
+                if any(m in VOWEL_MARKS for m in marks) or letter in _NO_SUKUN or not units[p + 1][0].strip():
+                    continue
+                if before is not None and ((letter == WAW and DAMMA in before) or (letter == YA and KASRA in before)):
+                    continue  # a long vowel
+                if letter == LAM and before is not None and (before[0] in (ALIF, WASLA) or (
+                        p == 1 and before[0] == LAM and KASRA in before)):
+                    continue  # the article's lam
+                unit.append(SUKUN)
+        out.extend("".join(u) for u in units)
+        word.clear()
+
+    for token in tokens:
+        if token in VOWEL_MARKS or token in (SHADDA, SUKUN):
+            if word:
+                word[-1].append(token)
+            else:
+                out.append(token)
+        elif len(token) == 1 and _ARABIC_LETTER.match(token):
+            word.append([token])
+        else:
+            flush()
+            out.append(token)
+    flush()
+    return "".join(out)
