@@ -33,7 +33,6 @@ from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
 
-
 DATA = Path(__file__).parent / "data" / "dedupe"
 Truth = dict[str, str]  # spelling -> entity id
 
@@ -52,7 +51,7 @@ def latin_variant(name: str, rng: random.Random) -> str:
         rule = rng.random()
         if rule < 0.3 and "al-" in s.lower():
             art = rng.choice(_ARTICLES)
-            s = re.sub(r"\b[aA]l-", lambda m: art, s, count=1)
+            s = re.sub(r"\b[aA]l-", lambda _m, a=art: a, s, count=1)
             m = re.search(r"\b[aA]l-([a-zA-Z])", name)
             if art == "al-" and m and m.group(1).lower() in _SUN and rng.random() < 0.5:
                 s = re.sub(r"\bal-" + m.group(1), "a" + m.group(1).lower() + "-" + m.group(1), s, count=1)

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .core import Glossary
-    from .render import Locale
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -352,7 +351,7 @@ def schemes(state: State, as_json: bool) -> None:
         state.console.print(schemes_table(rows, plain=state.plain))
 
 
-from . import cli_dedupe  # noqa: E402,F401  (registers the dedupe and apply commands)
+from . import cli_dedupe  # noqa: F401  (registers the dedupe and apply commands)
 
 
 def main(argv: list[str] | None = None) -> None:

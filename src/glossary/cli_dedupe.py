@@ -19,7 +19,8 @@ from .formats import FORMATS
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from .dedupe import DedupeSummary, Progress
+    from .dedupe import DedupeSummary
+    from .dedupe_answers import Progress
     from .review import ApplySummary
 
 

@@ -44,9 +44,9 @@ from typing import NamedTuple
 from glossary._fold import (
     _AR_ARTICLE,
     _AR_GLUE_PREV,
-    _AR_NOT_ARTICLE,
     _AR_MAP,
     _AR_MAP_TAA,
+    _AR_NOT_ARTICLE,
     _ARABIZI_RUN,
     _ART_VOWELS,
     _ARTICLES,

@@ -441,8 +441,7 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
             continue
         mq[i] = j
         mn[j] = True
-        if -neg < weakest:
-            weakest = -neg
+        weakest = min(weakest, -neg)
         form = nforms[j]
         w = wcache.get(form)
         if w is None:

@@ -99,7 +99,7 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
     """
     import json
 
-    from pyspark.sql import functions as F  # noqa: N812
+    from pyspark.sql import functions as F
 
     from .cluster import unit_key
     from .core import load

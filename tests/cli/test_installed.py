@@ -17,7 +17,8 @@ pytestmark = pytest.mark.skipif(EXE is None, reason="the package is not installe
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     assert EXE is not None
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([EXE, *args], cwd=cwd, env=full_env, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run([EXE, *args], cwd=cwd, env=full_env, capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          check=False)
 
 
 def test_lookup_from_any_directory(tmp_path: Path) -> None:
@@ -31,7 +32,8 @@ def test_lookup_from_any_directory(tmp_path: Path) -> None:
 
 def test_batch_resolve_arabic_in_and_out(tmp_path: Path) -> None:
     p = subprocess.run([EXE or "glossary", "resolve", "-"], input="جيش العزة\nJeish al-Ezza\n", cwd=tmp_path,
-                       capture_output=True, text=True, encoding="utf-8", env={**os.environ, "GLOSSARY_CACHE_DIR": str(tmp_path)})
+                       capture_output=True, text=True, encoding="utf-8", env={**os.environ, "GLOSSARY_CACHE_DIR": str(tmp_path)},
+                       check=False)
     rows = [json.loads(x) for x in p.stdout.splitlines()]
     assert p.returncode == 0 and [r["match"]["id"] for r in rows] == ["jaysh-al-izza", "jaysh-al-izza"]
 

@@ -68,9 +68,9 @@ def test_missing_column_is_an_error_naming_the_columns(run: Any, tmp_path: Path)
 def test_unknown_extension_and_parquet_to_stdout(run: Any, tmp_path: Path) -> None:
     src = tmp_path / "events.txt"
     src.write_text(CSV, encoding="utf-8")
-    code, out, err = run("dedupe", str(src), "-c", "actor")
+    code, _out, err = run("dedupe", str(src), "-c", "actor")
     assert code == 2 and "unknown file extension '.txt'" in err
-    code, out, err = run("dedupe", str(src), "-c", "actor", "--format", "parquet")
+    code, _out, err = run("dedupe", str(src), "-c", "actor", "--format", "parquet")
     assert code == 2 and "Parquet cannot go to standard output" in err
 
 

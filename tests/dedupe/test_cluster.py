@@ -20,7 +20,7 @@ NAMES = [
 ]
 
 
-def _shape(clusters):  # noqa: ANN001, ANN202
+def _shape(clusters):
     return [(c.id, c.label, c.members, round(c.confidence, 6), c.entity) for c in clusters]
 
 
@@ -94,7 +94,7 @@ def test_blank_spellings_are_ignored(blank: str) -> None:
     assert cluster_names([(blank, 3)]) == []
 
 
-def _reference_candidates(words, scripts, weight):  # noqa: ANN001, ANN202
+def _reference_candidates(words, scripts, weight):
     """The plain form of `_candidates`: token_sort_ratio in each block, every pair kept, then sorted in Python."""
     from collections import defaultdict
 

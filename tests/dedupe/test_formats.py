@@ -76,11 +76,11 @@ def test_both_csv_engines_write_the_same_bytes(tmp_path: Path) -> None:
 
 def test_bad_rows_pass_through_untouched(tmp_path: Path) -> None:
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
-    data = ("event,actor,place,notes\r\n"
-            "1,Jaish al-Izzah,Hama,a\r\n"
-            "2,too,few\r\n"
-            "\r\n"
-            "3,one,too,many,fields\r\n").encode() + b"4,\xff\xfe bad bytes,Hama,b\r\n" + \
+    data = (b"event,actor,place,notes\r\n"
+            b"1,Jaish al-Izzah,Hama,a\r\n"
+            b"2,too,few\r\n"
+            b"\r\n"
+            b"3,one,too,many,fields\r\n") + b"4,\xff\xfe bad bytes,Hama,b\r\n" + \
         '5,"multi\r\nline",Hama,c\r\n6,جيش العزة,حماة,d\r\n'.encode()
     src.write_bytes(data)
     s = scan(str(src), "csv", ["actor"])

@@ -13,7 +13,7 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None:
     pytest.skip("PySpark needs Java", allow_module_level=True)
 
-from glossary.dedupe import dedupe_file  # noqa: E402
+from glossary.dedupe import dedupe_file
 
 NAMES = ["Jaish al-Izzah", "جيش العزة", "Jaysh al-Izza", "Jaish al Izza", "Hamah", "Hama", "حماه", "Kafranbel",
          "Kafr Nabl", "كفرنبل", "Liwa al-Haqq", "Liwaa al-Haq", "لواء الحق", "Liwa el-Hak", "Jaysh al-Islam",

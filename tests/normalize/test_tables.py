@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarabic.araby as araby
 import pytest
+from pyarabic import araby
 
 import glossary
 from glossary import _gentables
