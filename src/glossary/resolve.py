@@ -25,6 +25,7 @@ import gc
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Literal
 
@@ -492,6 +493,7 @@ class Resolver:
         return out[:limit]
 
 
+@lru_cache(maxsize=1 << 16)
 def _end_skeletons(prof: str) -> tuple[str, str]:
     """The skeletons of the first and last words of an encoded profile (without decoding it all)."""
     body = prof[1:]
