@@ -1,0 +1,171 @@
+"""The fuzzy level of the resolver: names no key finds, found without scanning the glossary.
+
+A misspelt name shares most of its words with the right one, exactly or one letter away.
+`candidates` looks up every two of the query's words at once (pair keys, so that a name
+sharing two words is found however common each word is alone) and, failing that, each word
+alone; a word one letter away comes from the deletion neighbourhood of the glossary's word
+skeletons (`glossary.index.deletions`). Each name gets votes (the words' rarity, half for a
+word one letter away), every step within a budget; the best few go to the scorer.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from operator import itemgetter
+
+from glossary.index import Store, deletions
+from glossary.score import _SEP_FIELD, _SEP_WORD, Profile, Word
+
+_FUZZY_CANDIDATES = 12
+"""Names the fuzzy level hands to the scorer (at most)."""
+_NEAR_CAP = 32
+"""Skeletons one letter away looked at per word (at most)."""
+_PAIR_CAP = 200
+"""Names of one pair key counted (a pair more common than this counts only while nothing else has)."""
+_VOTE_BUDGET = 500
+"""Names counted over all pair keys, the rarest keys first."""
+_TIE_CAP = 32
+"""Names tied at the cut looked at to break the tie."""
+
+
+def candidates(store: Store, qprof: Profile, *, full: bool) -> set[int]:
+    """Names sharing words with the query, exactly or one letter away (bounded, no scan).
+
+    A query of several words looks up every two of its words at once (pair keys), so a
+    name that shares two words is found however common each word is; a one-word query,
+    or one whose pairs find nothing, looks up each word alone. Each name gets votes
+    (the words' weights, half for a skeleton one letter away); the best few are scored.
+    Words one letter away are looked for only around the query's words the glossary does
+    not know (a misspelt word is mostly unknown), unless ``full``: the second pass, for a
+    query the first left without a match (a misspelling that made another known word).
+    """
+    words = [w for w in qprof.words if w.skel][:6]
+    if not words:
+        return set()
+    exact_groups = [sorted({s for s in (w.skel, w.alt) if s}) for w in words]
+    # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
+    # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
+    sizes = {k: len(v) for k, v in store.word_postings(list({x for g in exact_groups for x in g})).items()}
+    n = max(store.n_entities, 1)
+    norm = math.log(1 + n)
+    most = [max((sizes.get(x, 0) for x in g), default=0) for g in exact_groups]
+    wts = [max(0.05, min(math.log(1 + n / max(1, m)) / norm, 1.0)) for m in most]
+    near_groups = _near_groups(store, exact_groups, [full or not m for m in most])
+    votes: dict[int, float] = {}
+    if len(words) >= 2:
+        _pair_votes(store, exact_groups, near_groups, wts, votes)
+    if not votes:
+        _word_votes(store, exact_groups, near_groups, wts, votes)
+    if not votes:
+        return set()
+    # the best few, and none far below the best
+    ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+    if len(ranked) > _FUZZY_CANDIDATES and ranked[_FUZZY_CANDIDATES][1] == ranked[_FUZZY_CANDIDATES - 1][1]:
+        ranked = _break_ties(store, ranked, words)
+    ranked = ranked[:_FUZZY_CANDIDATES]
+    least = 0.4 * ranked[0][1]
+    return {nid for nid, v in ranked if v >= least}
+
+def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]) -> list[tuple[int, float]]:
+    """``ranked`` with the names tied at the cut ordered by how many of the query's first and last
+    words they hold in the same place (ties: first found first). "Bashar Foz" shares two words
+    with every Bashar X Foz and every X Bashar Foz alike; the candidates must include the Bashar
+    X Foz, all of them alike (so that the answer is ambiguous, not the first one found)."""
+    cut = ranked[_FUZZY_CANDIDATES - 1][1]
+    i = _FUZZY_CANDIDATES - 1  # ranked is sorted: the tied run is found by walking from the cut
+    while i and ranked[i - 1][1] == cut:
+        i -= 1
+    j, end = _FUZZY_CANDIDATES, min(len(ranked), i + _TIE_CAP)
+    while j < end and ranked[j][1] == cut:
+        j += 1
+    head, tied = ranked[:i], ranked[i:j]
+    rows = store.name_rows([nid for nid, _ in tied])
+    first, last = {words[0].skel, words[0].alt} - {""}, {words[-1].skel, words[-1].alt} - {""}
+
+    def agree(item: tuple[int, float]) -> int:
+        a, b = _end_skeletons(rows[item[0]][3])
+        return -((a in first) + (b in last))
+
+    return head + sorted(tied, key=agree)
+
+def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:
+    """For each word (where ``wanted``), the glossary's skeletons one letter away from it."""
+    dels = list({d for g, w in zip(exact_groups, wanted) if w
+                 for s in g for d in (s, *(deletions(s) if len(s) >= 3 else ()))})
+    near = store.near_skeletons(dels) if dels else {}
+    out: list[list[str]] = []
+    for g, w in zip(exact_groups, wanted):
+        ng: set[str] = set()
+        if w:
+            for s in g:
+                ng.update(near.get(s, ()))  # one letter more
+                if len(s) >= 3:
+                    for d in deletions(s):
+                        ng.update(near.get(d, ()))  # one letter changed or less
+        out.append(sorted(ng - set(g))[:_NEAR_CAP] if ng else [])
+    return out
+
+def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
+            votes: dict[int, float]) -> None:
+    """Votes from pair keys: names sharing two of the query's words (at most one approximate)."""
+    wanted: dict[str, float] = {}
+    for i in range(len(exact_groups)):
+        for j in range(i + 1, len(exact_groups)):
+            wi, wj = wts[i], wts[j]
+            eg_i, eg_j = exact_groups[i], exact_groups[j]
+            for ga, gb, v in ((eg_i, eg_j, wi + wj), (eg_i, near_groups[j], wi + wj * 0.5),
+                              (near_groups[i], eg_j, wi * 0.5 + wj)):
+                for sa in ga:
+                    for sb in gb:
+                        k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
+                        old = wanted.get(k)
+                        if old is None or v > old:
+                            wanted[k] = v
+    # the rarest and weightiest pairs first
+    hits = sorted(store.lookup_by_key(list(wanted)).items(), key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
+    budget = _VOTE_BUDGET
+    get = votes.get
+    for k, nids in hits:
+        if votes and (len(nids) > _PAIR_CAP or budget <= 0 and len(nids) > 8):
+            continue  # a common pair of words: the rarer pairs have found the candidates
+        v = wanted[k]
+        for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
+            votes[nid] = get(nid, 0.0) + v
+        budget -= len(nids)
+
+def _word_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
+            votes: dict[int, float]) -> None:
+    """Votes from single words, the rarest first, within a budget: never a scan. A word's own
+    skeletons come before those one letter away (the rarest first), each name counted once."""
+    postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
+    order = sorted(range(len(exact_groups)), key=lambda i: sum(len(postings.get(x, ())) for x in exact_groups[i]))
+    budget = 4 * _VOTE_BUDGET
+    get = votes.get
+    for i in order:
+        mine: dict[int, float] = {}
+        near = sorted(near_groups[i], key=lambda sk: len(postings.get(sk, ())))
+        for group, share in ((exact_groups[i], 1.0), (near, 0.5)):
+            for sk in group:
+                if budget <= 0:
+                    break
+                before = len(mine)
+                for nid in postings.get(sk, ())[:budget]:
+                    mine.setdefault(nid, share)
+                budget -= len(mine) - before
+        w = wts[i]
+        for nid, share in mine.items():
+            votes[nid] = get(nid, 0.0) + w * share
+        if budget <= 0:
+            break
+
+
+@lru_cache(maxsize=1 << 16)
+def _end_skeletons(prof: str) -> tuple[str, str]:
+    """The skeletons of the first and last words of an encoded profile (without decoding it all)."""
+    body = prof[1:]
+    if not body:
+        return "", ""
+    head = body.split(_SEP_FIELD, 2)
+    tail = body[body.rfind(_SEP_WORD) + 1:].split(_SEP_FIELD, 2)
+    return head[1] if len(head) > 1 else "", tail[1] if len(tail) > 1 else ""
