@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from glossary.index import Store, deletions
 from glossary.score import _SEP_FIELD, _SEP_WORD, Profile, Word
@@ -29,7 +30,7 @@ _TIE_CAP = 32
 """Names tied at the cut looked at to break the tie."""
 
 
-def candidates(store: Store, qprof: Profile, *, full: bool) -> set[int]:
+def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any] | None = None) -> set[int]:
     """Names sharing words with the query, exactly or one letter away (bounded, no scan).
 
     A query of several words looks up every two of its words at once (pair keys), so a
@@ -39,6 +40,8 @@ def candidates(store: Store, qprof: Profile, *, full: bool) -> set[int]:
     Words one letter away are looked for only around the query's words the glossary does
     not know (a misspelt word is mostly unknown), unless ``full``: the second pass, for a
     query the first left without a match (a misspelling that made another known word).
+    ``memo`` (a dict, empty for the first pass) carries the first pass's pair votes to the
+    second, which then counts only the pairs the first did not.
     """
     words = [w for w in qprof.words if w.skel][:6]
     if not words:
@@ -53,8 +56,14 @@ def candidates(store: Store, qprof: Profile, *, full: bool) -> set[int]:
     wts = [max(0.05, min(math.log(1 + n / max(1, m)) / norm, 1.0)) for m in most]
     near_groups = _near_groups(store, exact_groups, [full or not m for m in most])
     votes: dict[int, float] = {}
+    counted: set[str] = set()
+    if memo is not None and "votes" in memo:
+        votes.update(memo["votes"])
+        counted = memo["counted"]
     if len(words) >= 2:
-        _pair_votes(store, exact_groups, near_groups, wts, votes)
+        _pair_votes(store, exact_groups, near_groups, wts, votes, counted)
+    if memo is not None and "votes" not in memo:
+        memo["votes"], memo["counted"] = dict(votes), counted
     if not votes:
         _word_votes(store, exact_groups, near_groups, wts, votes)
     if not votes:
@@ -66,6 +75,7 @@ def candidates(store: Store, qprof: Profile, *, full: bool) -> set[int]:
     ranked = ranked[:_FUZZY_CANDIDATES]
     least = 0.4 * ranked[0][1]
     return {nid for nid, v in ranked if v >= least}
+
 
 def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]) -> list[tuple[int, float]]:
     """``ranked`` with the names tied at the cut ordered by how many of the query's first and last
@@ -107,7 +117,7 @@ def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]
     return out
 
 def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
-            votes: dict[int, float]) -> None:
+                votes: dict[int, float], counted: set[str]) -> None:
     """Votes from pair keys: names sharing two of the query's words (at most one approximate)."""
     wanted: dict[str, float] = {}
     for i in range(len(exact_groups)):
@@ -119,6 +129,8 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
                 for sa in ga:
                     for sb in gb:
                         k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
+                        if k in counted:
+                            continue
                         old = wanted.get(k)
                         if old is None or v > old:
                             wanted[k] = v
@@ -133,9 +145,10 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
         for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
             votes[nid] = get(nid, 0.0) + v
         budget -= len(nids)
+        counted.add(k)
 
 def _word_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
-            votes: dict[int, float]) -> None:
+                votes: dict[int, float]) -> None:
     """Votes from single words, the rarest first, within a budget: never a scan. A word's own
     skeletons come before those one letter away (the rarest first), each name counted once."""
     postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))

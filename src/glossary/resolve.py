@@ -169,12 +169,14 @@ class Resolver:
                 if self._type_ok(row[0], type) and best.get(row[0], (0.0,))[0] < 0.85:
                     best[row[0]] = (0.85, nid, "acronym")
         if max((v[0] for v in best.values()), default=0.0) < _FUZZY_BELOW:
-            found = self._fuzzy(qprof, full=False)
+            memo: dict[str, Any] = {}
+            found = self._fuzzy(qprof, full=False, memo=memo)
             more = {nid: "fuzzy" for nid in found if nid not in levels}
             self._score(qprof, more, type, best, cross, arabic_q)
             if max((v[0] for v in best.values()), default=0.0) < thr:
                 # still no match: look one letter away from the words the glossary knows too
-                more = {nid: "fuzzy" for nid in self._fuzzy(qprof, full=True) if nid not in levels and nid not in found}
+                more = {nid: "fuzzy" for nid in self._fuzzy(qprof, full=True, memo=memo)
+                        if nid not in levels and nid not in found}
                 self._score(qprof, more, type, best, cross, arabic_q)
         self._merge_cross(qprof, best, cross, arabic_q)  # only names in the other script
         if query.count(",") == 1 and max((v[0] for v in best.values()), default=0.0) < thr:
@@ -304,9 +306,9 @@ class Resolver:
             if v[0] > best.get(eidx, (0.0,))[0]:
                 best[eidx] = v
 
-    def _fuzzy(self, qprof: Profile, full: bool) -> set[int]:
+    def _fuzzy(self, qprof: Profile, full: bool, memo: dict[str, Any] | None = None) -> set[int]:
         """Fuzzy candidates for a query (`glossary.fuzzy.candidates`)."""
-        return candidates(self.index.store, qprof, full=full)
+        return candidates(self.index.store, qprof, full=full, memo=memo)
 
     def _explain(self, query: str, qkeys: list[str], cands: tuple[Match, ...]) -> dict[str, Any]:
         return {

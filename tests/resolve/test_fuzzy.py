@@ -35,6 +35,12 @@ def test_second_pass_looks_near_known_words() -> None:
     first, full = _ids(r, r._fuzzy(q, full=False)), _ids(r, r._fuzzy(q, full=True))
     assert "e2" in first and "e0" not in first
     assert "e0" in full
+    # as the resolver runs it: the second pass carries on from the first's votes
+    memo: dict[str, object] = {}
+    assert _ids(r, r._fuzzy(q, full=False, memo=memo)) == first
+    counted = set(memo["counted"])  # type: ignore[call-overload]
+    assert "e0" in _ids(r, r._fuzzy(q, full=True, memo=memo))
+    assert counted < memo["counted"]  # type: ignore[operator]  # only new pairs were looked up
 
 
 def test_misspelt_word_resolves() -> None:
