@@ -48,12 +48,9 @@ from glossary._fold import (
     _AR_MAP_TAA,
     _AR_NOT_ARTICLE,
     _ARABIZI_RUN,
-    _ART_VOWELS,
-    _ARTICLES,
     _DIGITS,
     _GLUED_ARTICLE,
     _LAT,
-    _SUN,
     _TAA,
     _TOKEN,
     _arabizi,
@@ -245,48 +242,40 @@ def tokens(text: str) -> tuple[Token, ...]:
         return _latin_tokens([_latin_word(w) for w in text.lower().translate(_ASCII_PREPARE).split()])
     prepared = _prepare(text)
     if prepared.isascii():
-        raw = [_consonants(w) for w in prepared.split()]
-        arabic_text = False
-    else:
-        raw = []
-        for w in _TOKEN.findall(prepared):
-            if _is_arabic(w[0]):
-                t = w.translate(_AR_MAP_TAA)
-                if _AR_SIMPLE.fullmatch(t):
-                    raw.append(t)
-                else:
-                    raw.extend(exact(t).split())
+        return _latin_tokens([_latin_word(w) for w in prepared.split()])
+    raw: list[str] = []
+    for w in _TOKEN.findall(prepared):
+        if _is_arabic(w[0]):
+            t = w.translate(_AR_MAP_TAA)
+            if _AR_SIMPLE.fullmatch(t):
+                raw.append(t)
             else:
-                raw.append(_consonants(w))
-        arabic_text = any(_is_arabic(w[0]) for w in raw)
-    if arabic_text:
-        words: list[str] = []
-        for w in _glue_arabic(raw):
-            while _is_arabic(w[0]):
-                # (prefixes looked for again after each article, so that what is left of a word
-                # reads the same when folded again: folding stays idempotent)
-                if w.startswith(_LIL) and len(w) > 4 and w not in _AR_GLUE_PREV:
-                    w = "\u0627" + w[1:]  # li- + al- written لل (للدعوة): the article, li- ignored
-                elif w.startswith(_WAL) and len(w) > 5:
-                    w = w[1:]  # wa- + al- (والجهاد): the article, wa- (and) ignored
-                if not (w.startswith(_AR_ARTICLE) and len(w) > 3 and w not in _AR_NOT_ARTICLE):
-                    break
-                words.append(_AR_ARTICLE)
-                w = w[2:]
-            words.append(w)
-    else:
-        words = raw
-    if not words:
-        return ()
+                raw.extend(exact(t).split())
+        else:
+            raw.append(_consonants(w))
+    if not any(_is_arabic(w[0]) for w in raw):
+        return _latin_tokens([_latin_word(w) for w in _TOKEN.findall(prepared)])
+    words: list[str] = []
+    for w in _glue_arabic(raw):
+        while _is_arabic(w[0]):
+            # (prefixes looked for again after each article, so that what is left of a word
+            # reads the same when folded again: folding stays idempotent)
+            if w.startswith(_LIL) and len(w) > 4 and w not in _AR_GLUE_PREV:
+                w = "\u0627" + w[1:]  # li- + al- written لل (للدعوة): the article, li- ignored
+            elif w.startswith(_WAL) and len(w) > 5:
+                w = w[1:]  # wa- + al- (والجهاد): the article, wa- (and) ignored
+            if not (w.startswith(_AR_ARTICLE) and len(w) > 3 and w not in _AR_NOT_ARTICLE):
+                break
+            words.append(_AR_ARTICLE)
+            w = w[2:]
+        words.append(w)
+    # Arabic text, perhaps with Latin words in it: the article and compounds of each script
     n = len(words)
-    if arabic_text:
-        folds = [w if _is_arabic(w[0]) else _fold_word(w) for w in words]
-    else:
-        folds = [_fold_word(w) for w in words]
+    folds = [w if _is_arabic(w[0]) else _fold_word(w) for w in words]
     arts = [False] * n
     glue = False
     for i, w in enumerate(words):
-        if arabic_text and _is_arabic(w[0]):
+        if _is_arabic(w[0]):
             arts[i] = w == _AR_ARTICLE
         else:
             arts[i] = _is_article(folds[i], folds[i + 1] if i + 1 < n else None)
@@ -297,8 +286,8 @@ def tokens(text: str) -> tuple[Token, ...]:
     last = len(words) - 1
     for i, w in enumerate(words):
         if arts[i]:
-            out.append(_ARTICLE_TOKENS[_AR_ARTICLE] if arabic_text and _is_arabic(w[0]) else _LATIN_ARTICLE)
-        elif arabic_text and _is_arabic(w[0]):
+            out.append(_ARTICLE_TOKENS[_AR_ARTICLE] if _is_arabic(w[0]) else _LATIN_ARTICLE)
+        elif _is_arabic(w[0]):
             out.append(_arabic_token(w, i != last))
         else:
             out.append(_latin_token(w))
@@ -308,46 +297,29 @@ def tokens(text: str) -> tuple[Token, ...]:
 _ASCII_PREPARE = str.maketrans({c: (" " if c != "'" and c != "`" else None) for c in map(chr, range(128)) if not c.isalnum()})
 """`exact` of ASCII text (punctuation a space) with `_prepare`'s apostrophes dropped."""
 
-_LatinWord = tuple[str, str, bool, bool, str, "Token | None"]
+_LatinWord = tuple[str, str, bool, "Token | None"]
 
 
 @lru_cache(maxsize=1 << 16)
 def _latin_word(w: str) -> _LatinWord:
-    """What `tokens` needs of one prepared ASCII word: its consonant spelling, folded form,
-    whether it may glue to a neighbour, whether it is the article whatever follows, the sun
-    letter it is the article before (ash before sh...; "" if none), and its token (None when
-    the word has no letters left to make one)."""
+    """What `tokens` needs of one prepared Latin word: its consonant spelling, folded form,
+    whether it may glue to a neighbour, and its token (None when the word has no letters left
+    to make one)."""
     c = _consonants(w)
     f = _fold_word(c)
-    sun = f[1:] if len(f) >= 2 and f[0] in _ART_VOWELS and f[1:] in _SUN else ""
-    return c, f, _may_glue(c, f), f in _ARTICLES, sun, _latin_token(c) if c else None
+    return c, f, _may_glue(c, f), _latin_token(c) if c else None
 
 
 def _latin_tokens(infos: list[_LatinWord]) -> tuple[Token, ...]:
-    """The tokens of Latin words from `_latin_word` (the Latin steps of `tokens`)."""
+    """The tokens of Latin words from `_latin_word`: articles found, compounds glued."""
     if not infos:
         return ()
     n = len(infos)
-    arts = []
-    glue = False
-    for i, x in enumerate(infos):
-        a = x[3]
-        if not a and x[4] and i + 1 < n:
-            nxt = infos[i + 1][1]
-            a = bool(nxt) and nxt.startswith(x[4]) and len(nxt) > len(x[4])
-        arts.append(a)
-        glue = glue or x[2]
-    if glue:
+    arts = [_is_article(x[1], infos[i + 1][1] if i + 1 < n else None) for i, x in enumerate(infos)]
+    if any(x[2] for x in infos):
         words, arts = _glue([x[0] for x in infos], arts)
         return tuple([_LATIN_ARTICLE if arts[i] else _latin_token(w) for i, w in enumerate(words)])
-    out: list[Token] = []
-    for x, a in zip(infos, arts):
-        if a:
-            out.append(_LATIN_ARTICLE)
-        else:
-            t = x[5]
-            out.append(_latin_token(x[0]) if t is None else t)
-    return tuple(out)
+    return tuple([_LATIN_ARTICLE if a else (x[3] or _latin_token(x[0])) for x, a in zip(infos, arts)])
 
 
 _LIL = "\u0644\u0644"  # لل
