@@ -11,12 +11,11 @@ word one letter away), every step within a budget; the best few go to the scorer
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
 from glossary.index import Store, deletions
-from glossary.score import _SEP_FIELD, _SEP_WORD, Profile, Word
+from glossary.score import Profile, Word, end_skeletons
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""
@@ -94,10 +93,11 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
     first, last = {words[0].skel, words[0].alt} - {""}, {words[-1].skel, words[-1].alt} - {""}
 
     def agree(item: tuple[int, float]) -> int:
-        a, b = _end_skeletons(rows[item[0]][3])
+        a, b = end_skeletons(rows[item[0]][3])
         return -((a in first) + (b in last))
 
     return head + sorted(tied, key=agree)
+
 
 def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:
     """For each word (where ``wanted``), the glossary's skeletons one letter away from it."""
@@ -115,6 +115,7 @@ def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]
                         ng.update(near.get(d, ()))  # one letter changed or less
         out.append(sorted(ng - set(g))[:_NEAR_CAP] if ng else [])
     return out
+
 
 def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
                 votes: dict[int, float], counted: set[str]) -> None:
@@ -147,6 +148,7 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
         budget -= len(nids)
         counted.add(k)
 
+
 def _word_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
                 votes: dict[int, float]) -> None:
     """Votes from single words, the rarest first, within a budget: never a scan. A word's own
@@ -171,14 +173,3 @@ def _word_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
             votes[nid] = get(nid, 0.0) + w * share
         if budget <= 0:
             break
-
-
-@lru_cache(maxsize=1 << 16)
-def _end_skeletons(prof: str) -> tuple[str, str]:
-    """The skeletons of the first and last words of an encoded profile (without decoding it all)."""
-    body = prof[1:]
-    if not body:
-        return "", ""
-    head = body.split(_SEP_FIELD, 2)
-    tail = body[body.rfind(_SEP_WORD) + 1:].split(_SEP_FIELD, 2)
-    return head[1] if len(head) > 1 else "", tail[1] if len(tail) > 1 else ""

@@ -119,7 +119,6 @@ class Resolver:
         self.index = index
         self.params = params
 
-
     # -- resolve ----------------------------------------------------------------
     def resolve(self, query: str, *, type: str | None = None, threshold: float | None = None, limit: int = 5,
                 explain: bool = False, margin: float = MARGIN) -> Resolution:
@@ -164,29 +163,29 @@ class Resolver:
         cross: list[tuple[int, int, str, str, str]] = []  # names in the other script, scored if needed
         self._score(qprof, levels, type, best, cross, arabic_q)
         acr = query_acronym(query)
-        if acr and max((v[0] for v in best.values()), default=0.0) < thr:
+        if acr and _top(best) < thr:
             for nid, row in store.name_rows(store.lookup(["^" + acr])).items():
                 if self._type_ok(row[0], type) and best.get(row[0], (0.0,))[0] < 0.85:
                     best[row[0]] = (0.85, nid, "acronym")
-        if max((v[0] for v in best.values()), default=0.0) < _FUZZY_BELOW:
+        if _top(best) < _FUZZY_BELOW:
             memo: dict[str, Any] = {}
             found = self._fuzzy(qprof, full=False, memo=memo)
             more = {nid: "fuzzy" for nid in found if nid not in levels}
             self._score(qprof, more, type, best, cross, arabic_q)
-            if max((v[0] for v in best.values()), default=0.0) < thr:
+            if _top(best) < thr:
                 # still no match: look one letter away from the words the glossary knows too
                 more = {nid: "fuzzy" for nid in self._fuzzy(qprof, full=True, memo=memo)
                         if nid not in levels and nid not in found}
                 self._score(qprof, more, type, best, cross, arabic_q)
         self._merge_cross(qprof, best, cross, arabic_q)  # only names in the other script
-        if query.count(",") == 1 and max((v[0] for v in best.values()), default=0.0) < thr:
+        if query.count(",") == 1 and _top(best) < thr:
             # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
             head, tail = query.split(",")
             swapped = self.resolve(f"{tail.strip()} {head.strip()}", type=type, threshold=thr, limit=limit,
                                    margin=margin)
             for c in swapped.candidates:
                 self._merge_swapped(best, c)
-        if max((v[0] for v in best.values()), default=0.0) < thr:
+        if _top(best) < thr:
             # "Latin name (Arabic name)", "اسم (Name; Other Name)": each script's names on their own
             for alt in _other_script_names(query):
                 for c in self.resolve(alt, type=type, threshold=thr, limit=limit, margin=margin).candidates:
@@ -214,9 +213,10 @@ class Resolver:
         return Resolution(query, status, match, cands, expl)
 
     def _merge_swapped(self, best: dict[int, tuple[float, int, str]], c: Match) -> None:
+        """Keep a candidate of another reading of the query (swapped, one script alone) if it beats
+        what its entity has."""
         store = self.index.store
-        number = getattr(store, "entity_number", None)
-        eidx = number(c.id) if number is not None else None
+        eidx = store.entity_number(c.id)
         if eidx is None:
             return
         nid = next((n for n in store.lookup(["=" + exact(c.name)]) if store.name_rows([n])[n][0] == eidx), None)
@@ -352,6 +352,11 @@ class Resolver:
                 out.append(SearchHit(c.id, c.label, c.type, c.name, 0.6 * c.score))
         out.sort(key=lambda h: (-h.score, h.label))
         return out[:limit]
+
+
+def _top(best: dict[int, tuple[float, int, str]]) -> float:
+    """The best score so far (0 when there is no candidate)."""
+    return max((v[0] for v in best.values()), default=0.0)
 
 
 def _other_script_names(query: str) -> list[str]:

@@ -117,6 +117,17 @@ def decode(s: str) -> Profile:
 _new_word = partial(tuple.__new__, Word)
 
 
+@lru_cache(maxsize=1 << 16)
+def end_skeletons(s: str) -> tuple[str, str]:
+    """The skeletons of the first and last words of a profile `encode` wrote (without decoding it all)."""
+    body = s[1:]
+    if not body:
+        return "", ""
+    head = body.split(_SEP_FIELD, 2)
+    tail = body[body.rfind(_SEP_WORD) + 1:].split(_SEP_FIELD, 2)
+    return head[1] if len(head) > 1 else "", tail[1] if len(tail) > 1 else ""
+
+
 def _folded_set(words: list[str]) -> dict[str, None]:
     out: dict[str, None] = {}
     for word in words:
@@ -342,7 +353,6 @@ def _first(words: tuple[Word, ...], weights: Weights) -> int:
     return 0
 
 
-@lru_cache(maxsize=1 << 14)
 def _droppable(words: tuple[Word, ...], weights: Weights) -> list[bool]:
     """Person-name words that may be left out: middle names, and what follows bin/ould (filiation)."""
     last = len(words) - 1
