@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = '7fd3df594e578b46'
+TABLES_HASH = 'c30160eb731b9199'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -414,6 +414,10 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                      'ibn': 'bin',
                      'intl': 'international',
                      'ltd': 'limited',
+                     'md': 'muhammad',
+                     'mhd': 'muhammad',
+                     'mohd': 'muhammad',
+                     'muhd': 'muhammad',
                      'walad': 'ould',
                      'wuld': 'ould'}},
  'skeleton': {'arabic': {'ء': '',

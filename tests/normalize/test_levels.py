@@ -32,6 +32,7 @@ FOLDED = [
     ("Abdurrahman", "Abd al-Rahman"), ("Abdullah", "Abd Allah"), ("Hezbollah", "Hizb Allah"), ("Nasrallah", "Nasr Allah"),
     ("Nureddine", "Nur al-Din"), ("Salah Eddine", "Salah al-Din"), ("Khalid ibn al-Walid", "Khalid bin al-Walid"),
     ("Abou Bakr", "Abu Bakr"), ("Mahfouz Walad Ahmad", "Mahfouz Ould Ahmad"),
+    ("Mohd Rafi", "Muhammad Rafi"), ("Md. Abdul Karim", "Muhammad Abdulkarim"), ("MUHD YUSOF", "Muhammad Yusuf"),
     # English with and without "the", case, hyphens
     ("Army of the Sunna", "Army of Sunna"), ("FREE SYRIAN ARMY", "Free Syrian Army"), ("Tall-Abyad", "Tall Abyad"),
 ]
