@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = 'c30160eb731b9199'
+TABLES_HASH = '46b84102ece9c13a'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -273,7 +273,8 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                         'من',
                         'ل'],
              'kunya': ['abu', 'umm', 'ابو', 'ام'],
-             'mismatch': {'alwiya': 0.9,
+             'mismatch': {'abu': 0.9,
+                          'alwiya': 0.9,
                           'army': 0.9,
                           'ayn': 0.9,
                           'battalion': 0.9,
@@ -302,6 +303,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                           'tall': 0.9,
                           'umm': 0.9,
                           'wadi': 0.9,
+                          'ابو': 0.9,
                           'ام': 0.9,
                           'بيت': 0.9,
                           'تل': 0.9,

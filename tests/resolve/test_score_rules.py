@@ -61,3 +61,12 @@ def test_article_glued_the_other_way() -> None:
 def test_spacing_across_scripts_compares_consonants() -> None:
     assert score(profile("Bukmal"), profile("أبو كمال"), W) >= 0.72
     assert score(profile("Bukmal"), profile("أبو كريم"), W) < 0.72
+
+
+@pytest.mark.parametrize(("query", "name"), [("Abu Jabal", "Jablah"), ("أبو حمزة", "حمزة"), ("Umm Qasr", "Qasr")])
+def test_a_kunya_makes_another_name(query: str, name: str) -> None:
+    # Abu X, Umm X: a new name headed by the kunya, not X with a word left out (a person
+    # named Abu Jabal is not the town of Jablah)
+    w = Weights({"jabla": 1, "hamza": 1, "qasr": 1, "abu": 20, "umm": 20}, 40)
+    assert score(profile(query), profile(name), w) < 0.72
+    assert score(profile(name), profile(query), w) < 0.72
