@@ -90,8 +90,24 @@ def _lines(values: tuple[str, ...]) -> tuple[list[str], bool]:
     return list(values), False
 
 
+_LAZY_COMMANDS = {"dedupe": "cli_dedupe", "apply": "cli_dedupe"}
+"""Commands registered by importing their module, done only when one of them is asked for:
+they pull in the dataset readers, which a lookup does not need."""
+
+
 class _Group(click.Group):
-    """Turns a `GlossaryError` raised by any command into problems on stderr and exit 2."""
+    """Turns a `GlossaryError` raised by any command into problems on stderr and exit 2, and
+    registers the lazily imported commands (`_LAZY_COMMANDS`) when they are named or listed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _LAZY_COMMANDS:
+            from importlib import import_module
+
+            import_module(f".{_LAZY_COMMANDS[cmd_name]}", __package__)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -349,9 +365,6 @@ def schemes(state: State, as_json: bool) -> None:
         from .render import schemes_table
 
         state.console.print(schemes_table(rows, plain=state.plain))
-
-
-from . import cli_dedupe  # noqa: F401  (registers the dedupe and apply commands)
 
 
 def main(argv: list[str] | None = None) -> None:
