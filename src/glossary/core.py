@@ -1,21 +1,25 @@
 """The `Glossary`: loaded glossary files, and what you can ask of them.
 
-Loading is lazy and cheap: `load()` reads the files' bytes and hashes them; the YAML is
-parsed and validated only when entities are needed and the on-disk index cache (keyed
-by that hash) cannot answer. So a warm `glossary lookup` never parses YAML.
+Loading is lazy and cheap: `load()` checks that the files can be opened and notes their
+status (size, times, inode). The content hash that names the on-disk index cache is taken
+from a record of that status when the files are unchanged since it was written
+(`glossary.indexcache.known_content_hash`), else from the files' bytes. The YAML is parsed
+and validated only when entities are needed and the index cache cannot answer. So a warm
+`glossary lookup` neither parses YAML nor reads the files, whatever their size.
 """
 
 from __future__ import annotations
 
 import builtins
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import Entity
-from .store import Source, check, content_hash, read_sources, resolve_paths
+from .store import Source, check, content_hash, fingerprint, read_sources, resolve_paths, stat_files
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -38,8 +42,30 @@ class Glossary:
     def __init__(self, sources: Sequence[Source], *, cache_dir: Path | None = None) -> None:
         self.sources = list(sources)
         self.paths = [s.path for s in self.sources]
-        self.content_hash = content_hash(self.sources)
         self._cache_dir = cache_dir
+        self._stats: list[tuple[str, os.stat_result]] | None = None
+        self._stats_ns = 0
+
+    @classmethod
+    def _of_files(cls, paths: Sequence[Path], *, cache_dir: Path | None = None) -> Glossary:
+        """A glossary whose files are read only when needed (see the module docstring)."""
+        taken = time.time_ns()  # before looking at the files: what changed after this is not trusted
+        stats = stat_files(paths)
+        g = cls.__new__(cls)  # no sources yet: `sources` reads them on first use
+        g.paths = [p for p, _ in stats]
+        g._cache_dir = cache_dir
+        g._stats, g._stats_ns = stats, taken
+        return g
+
+    @cached_property
+    def sources(self) -> builtins.list[Source]:
+        """The files' paths and bytes (read on first use). Raises `GlossaryError` if one cannot be read."""
+        return read_sources([Path(p) for p in self.paths])
+
+    @cached_property
+    def content_hash(self) -> str:
+        """Hash of the files' names and bytes (`glossary.store.content_hash`): names the index cache."""
+        return content_hash(self.sources)
 
     # -- entities -------------------------------------------------------------
     @cached_property
@@ -80,9 +106,26 @@ class Glossary:
     # -- index and resolver ---------------------------------------------------
     @cached_property
     def index(self) -> Index:
-        """The name index, from the on-disk cache when it matches these files."""
+        """The name index, from the on-disk cache when it matches these files.
+
+        Files unchanged since their content hash was recorded open its cache without being
+        read; otherwise they are read and hashed, and the cache is opened or built.
+        """
         from .index import Index
 
+        if self._stats is not None:
+            from .indexcache import known_content_hash, remember_content_hash
+
+            fp = fingerprint(self._stats)
+            known = known_content_hash(fp, self._cache_dir)
+            if known is not None:
+                found = Index.from_cache(known, lambda: self.entities, cache_dir=self._cache_dir)
+                if found is not None:
+                    return found
+            index = Index.cached(self.content_hash, lambda: self.entities, cache_dir=self._cache_dir)
+            if known != self.content_hash:
+                remember_content_hash(fp, self.content_hash, self._stats_ns, self._cache_dir)
+            return index
         return Index.cached(self.content_hash, lambda: self.entities, cache_dir=self._cache_dir)
 
     @cached_property
@@ -141,8 +184,8 @@ class Glossary:
 def load(paths: Sequence[str | os.PathLike[str]] | None = None, *, cache_dir: Path | None = None) -> Glossary:
     """Load glossary files: ``paths``, else ``$GLOSSARY_PATH``, else the shipped glossary.
 
-    Reads the files' bytes only; parsing and validation happen when first needed
-    (`Glossary.problems` lists them, `Glossary.entities` raises `GlossaryError`).
-    Raises `GlossaryError` when a file cannot be read.
+    Opens the files only; reading, parsing and validation happen when first needed
+    (`Glossary.problems` lists the problems, `Glossary.entities` raises `GlossaryError`).
+    Raises `GlossaryError` when a file cannot be opened.
     """
-    return Glossary(read_sources(resolve_paths(paths)), cache_dir=cache_dir)
+    return Glossary._of_files(resolve_paths(paths), cache_dir=cache_dir)

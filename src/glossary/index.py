@@ -294,6 +294,15 @@ class Index:
 
         return open_or_build(cls, content_hash, build, cache_dir)
 
+    @classmethod
+    def from_cache(cls, content_hash: str, build: Callable[[], Sequence[Entity]], *,
+                   cache_dir: Path | None = None) -> Index | None:
+        """The index from the cache file for ``content_hash``, or None when there is no usable one
+        (nothing is built or written). ``build`` is called only if the file fails while being read."""
+        from glossary.indexcache import open_cached
+
+        return open_cached(cls, content_hash, build, cache_dir)
+
     # -- what the resolver asks ------------------------------------------------
     @property
     def weights(self) -> Weights:
