@@ -246,9 +246,10 @@ class Params:
     """Factor on a Latin-to-Arabic (or reverse) score, which compares consonants only."""
     middle_name: float = 0.3
     """Weight of a word one side may leave out and the other has: a person's middle name, a
-    parenthesized qualifier (the same for every such word, so that two people who differ only
-    in a middle name the query lacks tie, and the answer is ambiguous), times the word's
-    generic factor (bin, ould weigh next to nothing)."""
+    parenthesized qualifier, times the word's generic factor (bin, ould weigh next to nothing,
+    Muhammad half). A name's word the query lacks weighs the same whatever it is, Muhammad
+    too (but a particle: generic factor at most ``_PARTICLE``), so that two people who differ
+    only in a middle name the query lacks tie, and the answer is ambiguous."""
     given_name_mismatch: float = 0.55
     """Factor when two person names both have given names and these differ."""
     joined: float = 0.93
@@ -258,6 +259,9 @@ class Params:
 
 
 DEFAULT = Params()
+
+_PARTICLE = 0.2
+"""Generic factor at or below which a word is a particle (bin, ould, titles), not a name."""
 
 
 def _indel_py(a: str, b: str) -> float:
@@ -487,7 +491,8 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         for j, b in enumerate(nw):
             if not mn[j]:
                 if b.opt or ndrop_all or ndrop and ndrop[j]:
-                    total += middle * factor(b.form, 1.0)
+                    f = factor(b.form, 1.0)
+                    total += middle * f if f <= _PARTICLE else middle
                 else:
                     u = unmatched(b.form)
                     total += weights.unmatched(b.form) if u is None else u

@@ -70,3 +70,13 @@ def test_a_kunya_makes_another_name(query: str, name: str) -> None:
     w = Weights({"jabla": 1, "hamza": 1, "qasr": 1, "abu": 20, "umm": 20}, 40)
     assert score(profile(query), profile(name), w) < 0.72
     assert score(profile(name), profile(query), w) < 0.72
+
+
+def test_a_middle_name_the_query_lacks_weighs_the_same_whatever_it_is() -> None:
+    # Zahran Khatib names Zahran Muhammad al-Khatib and Zahran Samir al-Khatib alike: a common
+    # middle name must not make one of them the answer (then it is ambiguous)
+    a = _person("Zahran Khatib", "Zahran Muhammad al-Khatib")
+    b = _person("Zahran Khatib", "Zahran Samir al-Khatib")
+    assert a == pytest.approx(b)
+    # a particle still weighs next to nothing
+    assert _person("Khalid Walid", "Khalid bin Walid") > b
