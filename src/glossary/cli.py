@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .core import Glossary
+    from .i18n import Locale
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -141,6 +142,13 @@ def _romanizations(state: State, text: str | None) -> list[tuple[str, str, bool]
     return [(name, t.text, t.exact) for name, t in results.items()]
 
 
+def _locale(state: State, code: str) -> Locale:
+    """The card's language, with babel's text kept in the index cache (no CLDR data to load)."""
+    from .i18n import Locale
+
+    return Locale(code, known=state.glossary.index.locale_text(code))
+
+
 def _label_of(state: State) -> Callable[[str], str]:
     def label(ref: str) -> str:
         e = state.glossary.get(ref)
@@ -160,7 +168,7 @@ def lookup(state: State, name: str, etype: str | None, locale: str, as_json: boo
 
     Example: glossary lookup "جيش العزة"
     """
-    from .render import Locale, ambiguous, card, did_you_mean
+    from .render import ambiguous, card, did_you_mean
 
     g = state.glossary
     res = g.resolve(name, type=etype)
@@ -172,11 +180,12 @@ def lookup(state: State, name: str, etype: str | None, locale: str, as_json: boo
         out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
         click.echo(_dump(out))
     elif res.status == "ambiguous":
-        state.console.print(ambiguous(res, locale=Locale(locale), plain=state.plain))
+        state.console.print(ambiguous(res, locale=_locale(state, locale), plain=state.plain))
     elif entity is not None:
-        state.console.print(card(entity, locale=Locale(locale), label_of=_label_of(state), romanizations=roms, match=res.match))
+        state.console.print(card(entity, locale=_locale(state, locale), label_of=_label_of(state), romanizations=roms,
+                                 match=res.match))
     else:
-        state.console.print(did_you_mean(name, res.candidates, locale=Locale(locale), plain=state.plain))
+        state.console.print(did_you_mean(name, res.candidates, locale=_locale(state, locale), plain=state.plain))
     if res.status == "none":
         sys.exit(EXIT_NO_RESULT)
 
@@ -246,7 +255,7 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
 
     Example: glossary show kafr-nabl --locale ar
     """
-    from .render import Locale, card, did_you_mean
+    from .render import card, did_you_mean
 
     entity = state.glossary.get(entity_id)
     if entity is None:
@@ -254,7 +263,7 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
             click.echo(_dump(None))
         else:
             near = state.glossary.resolve(entity_id.replace("-", " ")).candidates
-            state.console.print(did_you_mean(entity_id, near, locale=Locale(locale), plain=state.plain))
+            state.console.print(did_you_mean(entity_id, near, locale=_locale(state, locale), plain=state.plain))
         sys.exit(EXIT_NO_RESULT)
     roms = _romanizations(state, entity.vocalized or entity.arabic)
     if as_json:
@@ -262,7 +271,7 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
         out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
         click.echo(_dump(out))
     else:
-        state.console.print(card(entity, locale=Locale(locale), label_of=_label_of(state), romanizations=roms))
+        state.console.print(card(entity, locale=_locale(state, locale), label_of=_label_of(state), romanizations=roms))
 
 
 @cli.command(name="list")

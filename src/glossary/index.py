@@ -317,6 +317,18 @@ class Index:
         """Name numbers holding any of these keys (as `query_keys` writes them)."""
         return self.store.lookup(keys)
 
+    def locale_text(self, locale: str) -> Callable[[str, str], str | None] | None:
+        """Babel's text the cache keeps for ``locale`` (`glossary.i18n.Locale` ``known``), or None."""
+        read = getattr(self.store, "locale_text", None)
+        if read is None:
+            return None
+
+        def known(kind: str, key: str) -> str | None:
+            text: str | None = read(locale, kind, key)
+            return text
+
+        return known
+
     def name_row(self, nid: int) -> NameRow:
         """One name: (entity number, text, kind, encoded profile)."""
         return self.store.name_rows([nid])[nid]

@@ -4,7 +4,10 @@ A warm ``glossary lookup`` opens the file, reads the few rows its keys point at,
 never parses YAML. The file is named by the glossary files' content hash, the folding
 tables' hash and the schema version, so any change to the glossary or to the
 normalizer makes a new file. It holds the keys and each entity's JSON
-(`Entity.to_dict`); lists of numbers are packed as little arrays, never pickled.
+(`Entity.to_dict`); lists of numbers are packed as little arrays, never pickled. It
+also keeps babel's text for what a card shows in each interface language (scores, the
+sources' dates and languages: `glossary.i18n.locale_strings`), so a card loads no
+CLDR data.
 It is written to a temporary file and renamed into place; a missing, stale or corrupt
 file (or one with another schema) is rebuilt silently; an unwritable cache directory
 means no cache.
@@ -30,7 +33,7 @@ import os
 import sqlite3
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +43,7 @@ if TYPE_CHECKING:
     from glossary.index import EntityRow, Index, MemoryStore, NameRow, Store
     from glossary.model import Entity
 
-SCHEMA = 1
+SCHEMA = 2
 """Bump when the file layout or what the keys mean changes."""
 
 _DDL = """
@@ -54,6 +57,8 @@ CREATE TABLE keys(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE posting(s TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE near(d TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE forms(f TEXT PRIMARY KEY, df INTEGER NOT NULL, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE locale_text(locale TEXT NOT NULL, kind TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL,
+                         PRIMARY KEY (locale, kind, k)) WITHOUT ROWID;
 """
 
 
@@ -156,6 +161,7 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
             con.executemany("INSERT INTO near VALUES (?,?)", ((k, " ".join(v)) for k, v in store.near.items()))
             con.executemany("INSERT INTO forms VALUES (?,?,?)", (
                 (f, store.dfs.get(f, 0), _pack(v)) for f, v in store.form_posting.items()))
+            con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
             meta = {"schema": str(SCHEMA), "tables": TABLES_HASH, "content": content_hash,
                     "entities": str(store.n_entities)}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
@@ -166,6 +172,20 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _locale_strings(store: MemoryStore) -> Iterator[tuple[str, str, str, str]]:
+    """Babel's text for the scores and for the sources' dates and languages (see the module docstring)."""
+    import json
+
+    from glossary.i18n import locale_strings
+
+    if store.objects is not None:
+        sources = [(s.date, s.language) for e in store.objects for s in e.sources]
+    else:
+        sources = [(s.get("date"), s.get("language")) for js in store.json for s in json.loads(js).get("sources") or ()
+                   if isinstance(s, dict)]
+    return locale_strings((d for d, _ in sources if d), (lang for _, lang in sources if lang))
 
 
 class SqliteStore:
@@ -295,6 +315,17 @@ class SqliteStore:
         except _Switched:
             assert self._memory is not None
             return self._memory.forms_like(prefix, contains, limit)
+
+    def locale_text(self, locale: str, kind: str, key: str) -> str | None:
+        """Babel's text kept for a locale (`glossary.i18n.Locale` ``known``), or None."""
+        if self._memory is not None:
+            return None
+        try:
+            row = self.con.execute("SELECT v FROM locale_text WHERE locale = ? AND kind = ? AND k = ?",
+                                   (locale, kind, key)).fetchone()
+        except sqlite3.Error:  # babel answers instead
+            return None
+        return None if row is None else str(row[0])
 
     def load_all(self) -> Store:
         """Everything in memory: faster per lookup for a long batch."""

@@ -1,13 +1,12 @@
 """Rich renderables for the command line: entity cards, result tables, problem lists.
 
 Builds renderables only; it looks nothing up (the CLI passes in what it found).
-Labels, dates, language names and digits follow the chosen locale (``en`` or ``ar``)
-through babel's CLDR data; the Arabic labels are the small catalog below.
+Labels, dates, language names and digits follow the chosen locale (``en`` or ``ar``):
+a `glossary.i18n.Locale`, our label catalog and babel's CLDR data.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,81 +15,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .i18n import LABELS, Locale
+
+__all__ = ["LABELS", "Locale", "ambiguous", "card", "did_you_mean", "entity_list", "resolutions", "romanizations_table",
+           "schemes_table", "search_hits"]
+
 if TYPE_CHECKING:
     from .model import Entity
     from .resolve import Match, Resolution, SearchHit
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "id": "id", "type": "type", "english": "English", "arabic": "Arabic", "vocalized": "vocalized",
-        "romanized": "romanized", "variants": "variants", "abbreviations": "abbreviations",
-        "former_names": "former names", "part_of": "part of", "located_in": "located in",
-        "allied_with": "allied with", "opposed_to": "opposed to", "related": "related", "active": "active",
-        "ids": "links", "notes": "notes", "sources": "sources", "schemes": "romanizations", "match": "matched",
-        "until": "until", "approximate": "approximate", "did_you_mean": "did you mean", "no_match": "no match for",
-        "ambiguous": "ambiguous: several entities fit", "score": "score", "name": "name", "level": "level",
-        "query": "query", "status": "status",
-        "group": "group", "place": "place", "person": "person", "media": "media", "event": "event", "other": "other",
-    },
-    "ar": {
-        "id": "المعرّف", "type": "النوع", "english": "الإنجليزية", "arabic": "العربية", "vocalized": "بالتشكيل",
-        "romanized": "بالحروف اللاتينية", "variants": "صيغ أخرى", "abbreviations": "اختصارات",
-        "former_names": "أسماء سابقة", "part_of": "جزء من", "located_in": "يقع في", "allied_with": "حليف لـ",
-        "opposed_to": "خصم لـ", "related": "ذو صلة", "active": "فترة النشاط", "ids": "روابط", "notes": "ملاحظات",
-        "sources": "المصادر", "schemes": "الكتابة بالحروف اللاتينية", "match": "المطابقة", "until": "حتى",
-        "approximate": "تقريبي", "did_you_mean": "هل تقصد", "no_match": "لا نتيجة لـ",
-        "ambiguous": "نتيجة ملتبسة: أكثر من كيان", "score": "الدرجة", "name": "الاسم", "level": "المستوى",
-        "query": "الاستعلام", "status": "الحالة",
-        "group": "جماعة", "place": "مكان", "person": "شخص", "media": "وسيلة إعلام", "event": "حدث", "other": "أخرى",
-    },
-}
-_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-class Locale:
-    """Labels, dates, numbers and language names in one interface language."""
-
-    def __init__(self, code: str = "en") -> None:
-        self.code = code if code in LABELS else "en"
-
-    def label(self, key: str) -> str:
-        """The label for a field or word."""
-        return LABELS[self.code].get(key, LABELS["en"].get(key, key))
-
-    def digits(self, text: str) -> str:
-        """Arabic-Indic digits in Arabic output (CLDR's default numbering system for ar)."""
-        return text.translate(_ARABIC_DIGITS) if self.code == "ar" else text
-
-    def number(self, value: float) -> str:
-        """A score, formatted by babel for the locale."""
-        from babel.numbers import format_decimal
-
-        return self.digits(format_decimal(round(value, 2), format="0.00", locale=self.code))
-
-    def date(self, value: str) -> str:
-        """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in the locale's long form; other text unchanged."""
-        from babel.dates import format_date, format_skeleton
-
-        parts = value.split("-")
-        try:
-            if len(parts) == 3:
-                out = format_date(_dt.date(*map(int, parts)), format="long", locale=self.code)
-            elif len(parts) == 2:
-                out = format_skeleton("yMMMM", _dt.date(int(parts[0]), int(parts[1]), 1), locale=self.code)
-            else:
-                out = value
-        except (ValueError, TypeError):
-            out = value
-        return self.digits(out)
-
-    def language(self, code: str) -> str:
-        """A language's name in the locale (babel/CLDR), or the code itself."""
-        from babel import Locale as _BabelLocale
-
-        try:
-            return str(_BabelLocale(self.code).languages.get(code, code))
-        except Exception:  # noqa: BLE001 - an unknown locale code must never break a card
-            return code
 
 
 def _table(plain: bool, *headers: str) -> Table:

@@ -117,6 +117,6 @@ def test_no_pickle_in_cache(tmp_path: Path) -> None:
     Index.cached("h1", Builds(), cache_dir=tmp_path)
     con = sqlite3.connect(cache_path("h1", tmp_path))
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"meta", "entities", "names", "keys", "posting", "near", "forms"}
+    assert tables == {"meta", "entities", "names", "keys", "posting", "near", "forms", "locale_text"}
     blob = con.execute("SELECT v FROM keys LIMIT 1").fetchone()[0]
     assert isinstance(blob, bytes) and len(blob) % 4 == 0 and not blob.startswith(b"\x80")  # int arrays, not pickle

@@ -1,0 +1,50 @@
+"""A warm `glossary lookup` (index cache in place) loads only what the card needs.
+
+Run in a fresh interpreter, as a user's command: no YAML parser, no babel locale data (the cache
+keeps babel's text), no dataset readers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SMALL = Path(__file__).parents[1] / "data" / "valid" / "small.yaml"
+PROBE = """
+import json, sys
+from glossary.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+NOT_LOADED = ("babel", "ruamel", "glossary.validate", "glossary.cli_dedupe", "glossary.formats", "yaml")
+
+
+def modules_after(args: list[str], cache: Path) -> tuple[str, set[str]]:
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache)}
+    env.pop("GLOSSARY_PATH", None)
+    r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, encoding="utf-8", env=env,
+                       timeout=120, check=False)
+    return r.stdout, set(json.loads(r.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("args", [
+    ["lookup", "Jaish al-Izzah"],                      # a card with sources: dates and languages
+    ["lookup", "Jaish al-Izzah", "--locale", "ar"],
+    ["lookup", "Jabhat al-Izza al-Kubra"],             # a miss: did you mean, with scores
+    ["lookup", "Idlib"],                               # ambiguous
+])
+def test_warm_lookup_loads_no_babel_yaml_or_readers(tmp_path: Path, args: list[str]) -> None:
+    full = ["--glossary", str(SMALL), *args]
+    cold_out, cold = modules_after(full, tmp_path)
+    assert "ruamel.yaml" in cold  # the first command parsed the file and wrote the cache
+    warm_out, warm = modules_after(full, tmp_path)
+    assert warm_out == cold_out and warm_out.strip()
+    assert not {m for m in warm if m.split(".")[0] in NOT_LOADED or m in NOT_LOADED}
