@@ -172,7 +172,7 @@ def _generic() -> dict[str, float]:
 
 
 GENERIC_MISMATCH = 0.6
-"""Least weight of an unmatched generic word (see `Weights.unmatched`)."""
+"""Least weight of an unmatched word, particles aside (see `Weights.unmatched`)."""
 
 
 class Weights:
@@ -200,9 +200,11 @@ class Weights:
         self._person: dict[int, tuple[tuple[Word, ...], int, list[bool]]] = {}
 
     def unmatched(self, form: str) -> float:
-        """Weight of a word the other name lacks: a generic word that differs (Jaysh, Liwa) still
-        says the two are different things, so it weighs at least ``GENERIC_MISMATCH``, or its own
-        mismatch weight (tables/generic.yaml)."""
+        """Weight of a word the other name lacks: at least ``GENERIC_MISMATCH``, or the word's own
+        mismatch weight (tables/generic.yaml), particles aside. A generic word that differs
+        (Jaysh, Liwa) still says the two are different things; a common word (al-Hawa in many
+        place names) is cheap to match on, not to leave out: "Khan (Idlib)" is not Khan al-Hawa
+        (Idlib) more than it is Khan Fatima (Idlib)."""
         u = self._unmatched.get(form)
         if u is None:
             u = self._unmatched_new(form)
@@ -215,7 +217,7 @@ class Weights:
         m = self._mismatch.get(form)
         if m is not None:
             return max(w, m)
-        return max(w, GENERIC_MISMATCH) if 0.3 <= self._generic.get(form, 1.0) < 1.0 else w
+        return max(w, GENERIC_MISMATCH) if self._generic.get(form, 1.0) >= 0.3 else w
 
     def factor(self, form: str) -> float:
         """The generic-word factor of a folded word (1 when not listed)."""

@@ -80,3 +80,18 @@ def test_a_middle_name_the_query_lacks_weighs_the_same_whatever_it_is() -> None:
     assert a == pytest.approx(b)
     # a particle still weighs next to nothing
     assert _person("Khalid Walid", "Khalid bin Walid") > b
+
+
+def test_a_common_word_is_not_cheap_to_leave_out() -> None:
+    # al-Bayda ends many place names, so it weighs little when matched; left out, it still
+    # weighs as much as a generic word: "Khan (Idlib)" is not Khan al-Bayda (Idlib)
+    w = Weights({"bayda": 2500, "khan": 300, "idlib": 800}, 10000)
+    assert w("bayda") < 0.3
+    assert score(profile("Khan (Idlib)"), profile("Khan al-Bayda (Idlib)"), w) < 0.72
+
+
+def test_a_word_whose_only_consonant_is_h_counts() -> None:
+    # Hawa (هوى) has one consonant, h: it is not an empty word, so Khan (Idlib) does not
+    # have "the same consonants, spaced otherwise" as Khan al-Hawa (Idlib)
+    w = Weights({"hawa": 300, "khan": 300, "idlib": 800}, 10000)
+    assert score(profile("Khan (Idlib)"), profile("Khan al-Hawa (Idlib)"), w) < 0.72
