@@ -155,7 +155,7 @@ def _skeleton_word(tok: str) -> str:
             return tok  # a number in a name (Branch 216); digits inside words are dropped
         s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
     s = re.sub(r"(.)\1+", r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
-    return s[:-1] if s.endswith(_H) else s
+    return s[:-1] if s.endswith(_H) and len(s) > 1 else s  # (a lone h stays: Hawa, هوى)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -169,7 +169,7 @@ def _cons_word(tok: str) -> str:
     else:
         s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
     s = s.replace("mb", "nb")
-    return s[:-1] if s.endswith(_H) else s
+    return s[:-1] if s.endswith(_H) and len(s) > 1 else s
 
 
 def _is_article(tok: str, nxt: str | None) -> bool:

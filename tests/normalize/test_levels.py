@@ -41,6 +41,7 @@ SKELETON = [
     ("Jolani", "Golani"), ("Latakia", "al-Ladhiqiya"), ("Jaysh al-Izza", "جيش العزة"), ("Hizballah", "حزب الله"),
     ("Abd al-Qadir", "عبد القادر"), ("Muhammad", "محمد"), ("Kafr Nabl", "كفرنبل"), ("Walid", "الوليد"),
     ("Deir Ezzor", "Dayr al-Zur"), ("Dēr ez-Zōr", "Deir ez-Zor"), ("Abdulkadir", "Abd al-Qadir"),
+    ("Bab al-Hawa", "باب الهوى"),
 ]
 ARABIC = [
     ("أحمد", "احمد"), ("إدلب", "ادلب"), ("آل", "ال"), ("ٱلله", "الله"), ("حماة", "حماه"), ("مصطفى", "مصطفي"),
@@ -51,6 +52,7 @@ ARABIC = [
 DIFFERENT = [
     ("Jaysh al-Islam", "Jaysh al-Izza"), ("Ahrar al-Sharqiya", "Ahrar al-Sham"),
     ("Western Ghouta", "Eastern Ghouta"), ("Tall Rifaat", "Tall Abyad"), ("Kafr Nabuda", "Kafr Nabl"),
+    ("Bab al-Hawa", "Bab"), ("الهوى", "ال"),   # a word whose only consonant is h is still a word
 ]
 
 
