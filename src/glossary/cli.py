@@ -6,6 +6,7 @@ Errors go to stderr, so stdout stays valid JSON / JSON Lines.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import sys
@@ -377,5 +378,16 @@ def schemes(state: State, as_json: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the `glossary` command."""
-    cli.main(args=argv, prog_name="glossary")
+    """Entry point of the `glossary` command (``argv``: arguments instead of the process's own)."""
+    if argv is not None:
+        cli.main(args=argv, prog_name="glossary")
+        return
+    # Run as the command, this is the whole process: what is loaded now lives until it exits.
+    # Moving it out of the cyclic garbage collector's way (as `Resolver.resolve_many` does for
+    # its index) spares every collection during the command, and the one at exit, a walk over
+    # all the modules' objects: about 20 ms of a 0.2 s lookup.
+    gc.freeze()
+    try:
+        cli.main(prog_name="glossary")
+    finally:
+        gc.freeze()

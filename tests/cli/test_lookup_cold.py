@@ -48,3 +48,16 @@ def test_warm_lookup_loads_no_babel_yaml_or_readers(tmp_path: Path, args: list[s
     warm_out, warm = modules_after(full, tmp_path)
     assert warm_out == cold_out and warm_out.strip()
     assert not {m for m in warm if m.split(".")[0] in NOT_LOADED or m in NOT_LOADED}
+
+
+def test_main_called_with_arguments_leaves_the_collector_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the command itself (no ``argv``: the whole process) freezes what is loaded out of the collector's way."""
+    import gc
+
+    from glossary.cli import main
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    frozen = gc.get_freeze_count()
+    with pytest.raises(SystemExit) as e:
+        main(["--glossary", str(SMALL), "lookup", "Jaish al-Izzah", "--json"])
+    assert e.value.code == 0 and gc.get_freeze_count() == frozen
