@@ -142,7 +142,7 @@ def _mismatch() -> dict[str, float]:
     """Folded word -> least weight when the other name lacks it (``mismatch`` in tables/generic.yaml)."""
     from glossary._tables import TABLES
 
-    return {f: float(v) for word, v in TABLES["generic"]["mismatch"].items() for f in _folded_set([word])}
+    return _with_eh({f: float(v) for word, v in TABLES["generic"]["mismatch"].items() for f in _folded_set([word])})
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +168,15 @@ def _generic() -> dict[str, float]:
         for t in tokens(word):
             if not t.article:
                 out[t.form] = 0.0
+    return _with_eh(out)
+
+
+def _with_eh(table: dict[str, float]) -> dict[str, float]:
+    """A table of folded words with each -a word also written -eh (Liweh for Liwa: see `_eh_for_a`)."""
+    out = dict(table)
+    for form, v in table.items():
+        if form.endswith("a") and len(form) >= 4:
+            out.setdefault(form[:-1] + "ih", v)
     return out
 
 
@@ -327,6 +336,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
             if r >= 0.8:
                 return params.skeleton_equal * r
         return 0.0
+    if _eh_for_a(q.form, n.form) or _eh_for_a(n.form, q.form):
+        return 0.95  # taa marbuta written -eh (Usameh ~ Usama, Hamzeh ~ Hamza)
     r = _ratio(q.form, n.form)
     alt_eq = len(q.skel) > 1 and (q.skel == n.alt or q.alt != "" and q.alt == n.skel)  # glued article, construct taa
     if len(q.cons) <= 1:
@@ -347,6 +358,12 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     if rc < 0.75 or min(len(q.form), len(n.form)) <= 4 and r < 0.8:
         return 0.0  # short words one letter apart are as often different names (Rifaat, Riad)
     return min(r, rc) * params.consonants_equal
+
+
+def _eh_for_a(a: str, b: str) -> bool:
+    """Whether folded ``a`` is ``b`` with its final -a written -eh, as Levantine spellings write
+    taa marbuta (the folds keep -eh, as often a real h: Saleh, Fateh)."""
+    return a.endswith("ih") and b.endswith("a") and len(b) >= 4 and a[:-2] == b[:-1]
 
 
 def _first(words: tuple[Word, ...], weights: Weights) -> int:

@@ -31,3 +31,24 @@ def test_plain_python_letter_ratio_is_rapidfuzz_to_the_last_bit(a: str, b: str) 
     from rapidfuzz.distance import Indel
 
     assert _indel_py(a, b) == Indel.normalized_similarity(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Usameh", "Usama"), ("Hamzeh", "Hamza"), ("Liweh", "Liwa")])
+def test_taa_marbuta_written_eh(a: str, b: str) -> None:
+    # Levantine spellings write taa marbuta -eh: the same word, in a person's name too
+    q, n = profile(a).words[0], profile(b).words[0]
+    assert word_similarity(q, n, False, person=True) >= 0.9
+    assert word_similarity(n, q, False, person=True) >= 0.9
+
+
+def test_eh_is_nearer_its_own_name_than_a_shorter_one() -> None:
+    usameh = profile("Usameh").words[0]
+    assert word_similarity(usameh, profile("Usama").words[0], False, person=True) > word_similarity(
+        usameh, profile("Sami").words[0], False, person=True)
+
+
+def test_a_generic_word_written_eh_is_generic() -> None:
+    from glossary.score import Weights
+
+    w = Weights({}, 1)
+    assert w(profile("Liweh").words[0].form) == w(profile("Liwa").words[0].form) < 0.5
