@@ -1,0 +1,135 @@
+"""Word weights for the scorer: how much a word says about a name.
+
+A word weighs its inverse document frequency in the loaded glossary times a factor for
+generic words (``tables/generic.yaml``: Jaysh, Liwa, Brigade, Kafr ...): sharing "Jaysh"
+makes two names barely alike, sharing a rare word makes them close. A word one name has and
+the other lacks weighs at least ``GENERIC_MISMATCH`` (or its own mismatch weight), particles
+(bin, ould, titles) aside.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from glossary.normalize import tokens
+
+if TYPE_CHECKING:
+    from glossary.score import Word
+
+
+def _folded_set(words: list[str]) -> dict[str, None]:
+    out: dict[str, None] = {}
+    for word in words:
+        for t in tokens(word):
+            if not t.article:
+                out[t.form] = None
+    return out
+
+
+@lru_cache(maxsize=1)
+def _mismatch() -> dict[str, float]:
+    """Folded word -> least weight when the other name lacks it (``mismatch`` in tables/generic.yaml)."""
+    from glossary._tables import TABLES
+
+    return _with_eh({f: float(v) for word, v in TABLES["generic"]["mismatch"].items() for f in _folded_set([word])})
+
+
+@lru_cache(maxsize=1)
+def _kunya() -> frozenset[str]:
+    """Folded words that make a kunya with the next word (Abu, Umm)."""
+    from glossary._tables import TABLES
+
+    return frozenset(_folded_set(TABLES["generic"]["kunya"]))
+
+
+@lru_cache(maxsize=1)
+def _generic() -> dict[str, float]:
+    """Folded generic word -> factor, from ``tables/generic.yaml`` (via `glossary._tables`)."""
+    from glossary._tables import TABLES
+
+    table = TABLES["generic"]
+    out: dict[str, float] = {}
+    for word, factor in table["generic"].items():
+        for t in tokens(word):
+            if not t.article:
+                out[t.form] = float(factor)
+    for word in table["ignore"]:
+        for t in tokens(word):
+            if not t.article:
+                out[t.form] = 0.0
+    return _with_eh(out)
+
+
+def _with_eh(table: dict[str, float]) -> dict[str, float]:
+    """A table of folded words with each -a word also written -eh (Liweh for Liwa: see `_eh_for_a`)."""
+    out = dict(table)
+    for form, v in table.items():
+        if form.endswith("a") and len(form) >= 4:
+            out.setdefault(form[:-1] + "ih", v)
+    return out
+
+
+GENERIC_MISMATCH = 0.6
+"""Least weight of an unmatched word, particles aside (see `Weights.unmatched`)."""
+
+
+class Weights:
+    """Word weights: inverse document frequency in the glossary times the generic factor.
+
+    Args:
+        df: folded word -> number of entities with a name containing it.
+        n: number of entities.
+
+    Example:
+        >>> w = Weights({"jaysh": 40, "iza": 1}, 100)
+        >>> w("iza") > w("jaysh") > 0, w("uf")  # "of", folded
+        (True, 0.0)
+    """
+
+    def __init__(self, df: Mapping[str, int], n: int) -> None:
+        self.df = df
+        self.n = max(n, 1)
+        self._norm = math.log(1 + self.n)
+        self._cache: dict[str, float] = {}
+        self._generic = _generic()
+        self._mismatch = _mismatch()
+        self.kunya = _kunya()
+        self._unmatched: dict[str, float] = {}
+        self._person: dict[int, tuple[tuple[Word, ...], int, list[bool]]] = {}
+
+    def unmatched(self, form: str) -> float:
+        """Weight of a word the other name lacks: at least ``GENERIC_MISMATCH``, or the word's own
+        mismatch weight (tables/generic.yaml), particles aside. A generic word that differs
+        (Jaysh, Liwa) still says the two are different things; a common word (al-Hawa in many
+        place names) is cheap to match on, not to leave out: "Khan (Idlib)" is not Khan al-Hawa
+        (Idlib) more than it is Khan Fatima (Idlib)."""
+        u = self._unmatched.get(form)
+        if u is None:
+            u = self._unmatched_new(form)
+            if len(self._unmatched) < 200_000:
+                self._unmatched[form] = u
+        return u
+
+    def _unmatched_new(self, form: str) -> float:
+        w = self(form)
+        m = self._mismatch.get(form)
+        if m is not None:
+            return max(w, m)
+        return max(w, GENERIC_MISMATCH) if self._generic.get(form, 1.0) >= 0.3 else w
+
+    def factor(self, form: str) -> float:
+        """The generic-word factor of a folded word (1 when not listed)."""
+        return self._generic.get(form, 1.0)
+
+    def __call__(self, form: str) -> float:
+        w = self._cache.get(form)
+        if w is None:
+            d = self.df.get(form, 0)
+            idf = 1.0 if d <= 1 else max(0.1, math.log(1 + self.n / d) / self._norm)
+            w = idf * self._generic.get(form, 1.0)
+            if len(self._cache) < 200_000:
+                self._cache[form] = w
+        return w
