@@ -110,3 +110,11 @@ def test_file_removed_after_load_is_a_glossary_error(tmp_path: Path) -> None:
     p.unlink()
     with pytest.raises(GlossaryError, match="cannot read file"):
         g.resolve("Kafranbel")
+
+
+def test_one_record_per_set_of_files(tmp_path: Path) -> None:
+    p = _copy(tmp_path)
+    for text in ("Jaysh Test", "Liwaa Test", "Katiba Test"):
+        p.write_text((DATA / "minimal.yaml").read_text(encoding="utf-8").replace("Jaysh Test", text), encoding="utf-8")
+        assert load([p], cache_dir=tmp_path / "c").resolve(text).match.id == "jaysh-test"  # type: ignore[union-attr]
+    assert len(list((tmp_path / "c").glob("files-*.json"))) == 1

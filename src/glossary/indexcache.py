@@ -83,9 +83,11 @@ timestamp tick (coarse file systems count in seconds): its fingerprint is not tr
 
 
 def _fingerprint_path(fingerprint: Sequence[Any], directory: Path) -> Path:
+    """One record per set of files (named by their paths): a changed file overwrites it."""
     import zlib
 
-    return directory / f"files-{zlib.crc32(repr(fingerprint[1:]).encode('utf-8', 'surrogateescape')):08x}.json"
+    paths = repr([f[0] for f in fingerprint[1:]]).encode("utf-8", "surrogateescape")
+    return directory / f"files-{zlib.crc32(paths):08x}.json"
 
 
 def known_content_hash(fingerprint: Sequence[Any], directory: Path | None = None) -> str | None:

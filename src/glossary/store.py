@@ -82,7 +82,8 @@ def stat_files(paths: Sequence[Path]) -> list[tuple[str, os.stat_result]]:
 def fingerprint(files: Sequence[tuple[str, os.stat_result]]) -> list[Any]:
     """What says that files are unchanged without reading them (as git's index does): each
     absolute path, size, modification and change times, inode and device, and the schema
-    version. Any write changes the change time, even one that puts the modification time back."""
+    version. On POSIX any write changes the change time, even one that puts the modification
+    time back."""
     return [SCHEMA_VERSION, *([os.path.abspath(p), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
                               for p, st in files)]
 
