@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from glossary.index import EntityRow, Index, MemoryStore, NameRow, Store
     from glossary.model import Entity
 
-SCHEMA = 3
-"""Bump when the file layout or what the keys mean changes (3: a lone h kept in skeletons)."""
+SCHEMA = 4
+"""Bump when the file layout or what the keys mean changes (3: a lone h kept in skeletons; 4: ch also read kh)."""
 
 _DDL = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;

@@ -307,7 +307,18 @@ def _latin_word(w: str) -> _LatinWord:
     to make one)."""
     c = _consonants(w)
     f = _fold_word(c)
-    return c, f, _may_glue(c, f), _latin_token(c) if c else None
+    tok = _latin_token(c) if c else None
+    if tok is not None and not tok.alt and "ch" in w and not _CH_NOT_KH.search(w):
+        # ch is French sh (Bachar), but Dutch and Indonesian kh or h (Mochammad, Achmad,
+        # Rachim): that reading is the word's other skeleton
+        alt = _skeleton_word(_compound(_consonants(w.replace("ch", "h"))))
+        if alt != tok.skel:
+            tok = tok._replace(alt=alt)
+    return c, f, _may_glue(c, f), tok
+
+
+_CH_NOT_KH = re.compile(r"[st]ch")
+"""German sch and French tch, whose ch is no kh."""
 
 
 def _latin_tokens(infos: list[_LatinWord]) -> tuple[Token, ...]:

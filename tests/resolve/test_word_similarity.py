@@ -52,3 +52,17 @@ def test_a_generic_word_written_eh_is_generic() -> None:
 
     w = Weights({}, 1)
     assert w(profile("Liweh").words[0].form) == w(profile("Liwa").words[0].form) < 0.5
+
+
+@pytest.mark.parametrize(("a", "b", "cross"), [("Mochammad", "Muhammad", False), ("Achmad", "Ahmad", False),
+                                               ("Rachim", "Rahim", False), ("Achmad", "أحمد", True)])
+def test_dutch_ch_is_also_read_kh(a: str, b: str, cross: bool) -> None:
+    # Indonesian names keep the Dutch ch for kh and h: another reading beside French sh
+    q, n = profile(a).words[0], profile(b).words[0]
+    assert word_similarity(q, n, cross, person=True) >= 0.9
+
+
+def test_french_ch_stays_sh() -> None:
+    bachar, bashar = profile("Bachar").words[0], profile("Bashar").words[0]
+    assert bachar.form == bashar.form and bachar.skel == bashar.skel
+    assert profile("Schaich").words[0].alt == ""  # German sch: no kh reading
