@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from glossary.model import Entity
 
 SCHEMA = 4
-"""Bump when the file layout or what the keys mean changes (3: a lone h kept in skeletons; 4: ch also read kh)."""
+"""Bump when the file layout or what the keys mean changes (2: babel's text for cards; 3: a lone h kept in
+skeletons; 4: ch also read kh)."""
 
 _DDL = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
