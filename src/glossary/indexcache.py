@@ -43,9 +43,9 @@ if TYPE_CHECKING:
     from glossary.index import EntityRow, Index, MemoryStore, NameRow, Store
     from glossary.model import Entity
 
-SCHEMA = 4
+SCHEMA = 5
 """Bump when the file layout or what the keys mean changes (2: babel's text for cards; 3: a lone h kept in
-skeletons; 4: ch also read kh)."""
+skeletons; 4: ch also read kh; 5: sy also read s-y)."""
 
 _DDL = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;

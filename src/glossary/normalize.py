@@ -308,12 +308,19 @@ def _latin_word(w: str) -> _LatinWord:
     c = _consonants(w)
     f = _fold_word(c)
     tok = _latin_token(c) if c else None
-    if tok is not None and not tok.alt and "ch" in w and not _CH_NOT_KH.search(w):
-        # ch is French sh (Bachar), but Dutch and Indonesian kh or h (Mochammad, Achmad,
-        # Rachim): that reading is the word's other skeleton
-        alt = _skeleton_word(_compound(_consonants(w.replace("ch", "h"))))
-        if alt != tok.skel:
-            tok = tok._replace(alt=alt)
+    if tok is not None and not tok.alt:
+        other = ""
+        if "ch" in w and not _CH_NOT_KH.search(w):
+            # ch is French sh (Bachar), but Dutch and Indonesian kh or h (Mochammad, Achmad,
+            # Rachim): that reading is the word's other skeleton
+            other = w.replace("ch", "h")
+        elif "sy" in w and "sh" in c:
+            # sy between vowels is Indonesian sh (Ba'asyir), or s and y (Masyaf, مصياف)
+            other = w.replace("sy", "siy")
+        if other:
+            alt = _skeleton_word(_compound(_consonants(other)))
+            if alt != tok.skel:
+                tok = tok._replace(alt=alt)
     return c, f, _may_glue(c, f), tok
 
 

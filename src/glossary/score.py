@@ -146,6 +146,10 @@ class Params:
     Muhammad half). A name's word the query lacks weighs the same whatever it is, Muhammad
     too (but a particle: generic factor at most ``_PARTICLE``), so that two people who differ
     only in a middle name the query lacks tie, and the answer is ambiguous."""
+    consonant_changed: float = 0.7
+    """Factor on the letter ratio of two words of five letters or more, one letter apart, whose
+    consonants differ (Qabbafi ~ Qabbani): below any accepted pair, so that it helps a name
+    whose other words agree, never decides alone."""
     given_name_mismatch: float = 0.55
     """Factor when two person names both have given names and these differ."""
     joined: float = 0.93
@@ -240,8 +244,11 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     if r >= 0.85:
         return r * params.consonants_equal  # one letter in a long word (Shawagh ~ Shawakh)
     rc = _ratio(q.cons, n.cons) if q.cons and n.cons else 0.0
-    if rc < 0.75 or min(len(q.form), len(n.form)) <= 4 and r < 0.8:
+    if min(len(q.form), len(n.form)) <= 4 and r < 0.8:
         return 0.0  # short words one letter apart are as often different names (Rifaat, Riad)
+    if rc < 0.75:
+        # one consonant changed in a longer word (Qabbafi ~ Qabbani): a typo as often as another name
+        return params.consonant_changed * r if r >= 0.8 and min(len(q.form), len(n.form)) >= 5 else 0.0
     return min(r, rc) * params.consonants_equal
 
 

@@ -66,3 +66,17 @@ def test_french_ch_stays_sh() -> None:
     bachar, bashar = profile("Bachar").words[0], profile("Bashar").words[0]
     assert bachar.form == bashar.form and bachar.skel == bashar.skel
     assert profile("Schaich").words[0].alt == ""  # German sch: no kh reading
+
+
+def test_indonesian_sy_keeps_the_s_and_y_reading() -> None:
+    # sy is read sh (Ba'asyir ~ Bashir), but Masyaf (مصياف) is s and y: both readings count
+    masyaf = profile("Masyaf").words[0]
+    assert word_similarity(profile("Massiaf").words[0], masyaf, False) >= 0.9
+    assert word_similarity(profile("Ba'asyir").words[0], profile("Bashir").words[0], False) == 1.0
+    assert word_similarity(profile("Ba'asyir").words[0], profile("BA'AYSIR").words[0], False, person=True) >= 0.85
+
+
+def test_one_consonant_changed_in_a_longer_word_is_weak_but_not_nothing() -> None:
+    s = word_similarity(profile("Qabbafi").words[0], profile("Qabbani").words[0], False)
+    assert 0.5 < s < 0.72  # below any pair accepted on its own
+    assert word_similarity(profile("Rifaat").words[0], profile("Riad").words[0], False) == 0.0
