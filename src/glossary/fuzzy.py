@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from glossary.index import Store, deletions
-from glossary.score import Profile, Word, end_skeletons
+from glossary.score import Profile, Word, end_words
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""
@@ -78,7 +78,8 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
 
 def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]) -> list[tuple[int, float]]:
     """``ranked`` with the names tied at the cut ordered by how many of the query's first and last
-    words they hold in the same place (ties: first found first). "Bashar Foz" shares two words
+    words they hold in the same place, by skeleton and by folded spelling (Hisham al-Sharaa: the
+    al-Sharaa before the al-Shaar; ties: first found first). "Bashar Foz" shares two words
     with every Bashar X Foz and every X Bashar Foz alike; the candidates must include the Bashar
     X Foz, all of them alike (so that the answer is ambiguous, not the first one found)."""
     cut = ranked[_FUZZY_CANDIDATES - 1][1]
@@ -91,10 +92,11 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
     head, tied = ranked[:i], ranked[i:j]
     rows = store.name_rows([nid for nid, _ in tied])
     first, last = {words[0].skel, words[0].alt} - {""}, {words[-1].skel, words[-1].alt} - {""}
+    ff, lf = words[0].form, words[-1].form
 
     def agree(item: tuple[int, float]) -> int:
-        a, b = end_skeletons(rows[item[0]][3])
-        return -((a in first) + (b in last))
+        af, a, bf, b = end_words(rows[item[0]][3])
+        return -((a in first) + (b in last) + (af == ff) + (bf == lf))
 
     return head + sorted(tied, key=agree)
 
