@@ -3,7 +3,7 @@
 Loading is lazy and cheap: `load()` checks that the files can be opened and notes their
 status (size, times, inode). The content hash that names the on-disk index cache is taken
 from a record of that status when the files are unchanged since it was written
-(`glossary.indexcache.known_content_hash`), else from the files' bytes. The YAML is parsed
+(`glossary.store.known_content_hash`), else from the files' bytes. The YAML is parsed
 and validated only when entities are needed and the index cache cannot answer. So a warm
 `glossary lookup` neither parses YAML nor reads the files, whatever their size.
 """
@@ -19,7 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import Entity
-from .store import Source, check, content_hash, fingerprint, read_sources, resolve_paths, stat_files
+from .store import (
+    Source,
+    check,
+    content_hash,
+    fingerprint,
+    known_content_hash,
+    read_sources,
+    remember_content_hash,
+    resolve_paths,
+    stat_files,
+)
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -114,8 +124,6 @@ class Glossary:
         from .index import Index
 
         if self._stats is not None:
-            from .indexcache import known_content_hash, remember_content_hash
-
             fp = fingerprint(self._stats)
             known = known_content_hash(fp, self._cache_dir)
             if known is not None:

@@ -4,12 +4,15 @@
 across files, and raises one `GlossaryError` listing EVERY problem (file:line:column).
 Which files: the paths given, else ``$GLOSSARY_PATH`` (``:``-separated), else the
 glossary shipped inside the package. YAML is composed, never constructed: a tag that
-would build an object is reported, never run.
+would build an object is reported, never run. A file's content hash can also come from a
+record of its status (`fingerprint`, `known_content_hash`), so that an unchanged file need
+not be read to find its index cache.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +89,67 @@ def fingerprint(files: Sequence[tuple[str, os.stat_result]]) -> list[Any]:
     time back."""
     return [SCHEMA_VERSION, *([os.path.abspath(p), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
                               for p, st in files)]
+
+
+_RACY_NS = 2_000_000_000
+"""A file changed less than this before it was looked at may change again within the same
+timestamp tick (coarse file systems count in seconds): its fingerprint is not trusted."""
+
+
+def _fingerprint_path(fingerprint: Sequence[Any], directory: Path) -> Path:
+    """One record per set of files (named by their paths): a changed file overwrites it."""
+    import zlib
+
+    paths = repr([f[0] for f in fingerprint[1:]]).encode("utf-8", "surrogateescape")
+    return directory / f"files-{zlib.crc32(paths):08x}.json"
+
+
+def known_content_hash(fingerprint: Sequence[Any], directory: Path | None = None) -> str | None:
+    """The content hash recorded in the cache directory for files with this `fingerprint`, or
+    None: a warm lookup need not read and hash the glossary files, whatever their size."""
+    import json
+
+    if directory is None:
+        from .indexcache import cache_dir
+
+        directory = cache_dir()
+    try:
+        with open(_fingerprint_path(fingerprint, directory), encoding="utf-8") as f:
+            record = json.load(f)
+        if record["files"] == list(fingerprint) and isinstance(record["content"], str):
+            return record["content"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def remember_content_hash(fingerprint: Sequence[Any], content_hash: str, taken_ns: int,
+                          directory: Path | None = None) -> None:
+    """Record the content hash of files with this fingerprint, taken at ``taken_ns``
+    (`time.time_ns`), unless a file was changed too shortly before (`_RACY_NS`).
+
+    The fingerprint is ``[schema, [path, size, mtime_ns, ctime_ns, inode, device], ...]``.
+    """
+    import json
+
+    if any(taken_ns - max(f[2], f[3]) < _RACY_NS for f in fingerprint[1:]):
+        return
+    if directory is None:
+        from .indexcache import cache_dir
+
+        directory = cache_dir()
+    path = _fingerprint_path(fingerprint, directory)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"files": list(fingerprint), "content": content_hash}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as e:  # read-only or full disk: the files are hashed each time
+        print(f"glossary: fingerprint not written ({e})", file=sys.stderr) if os.environ.get("GLOSSARY_DEBUG") else None
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def content_hash(sources: Sequence[Source]) -> str:
