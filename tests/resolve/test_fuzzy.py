@@ -81,3 +81,18 @@ def test_dropped_middle_name_shared_by_several_people_is_ambiguous() -> None:
     res = _resolver(*names).resolve("Bashar Foz", limit=10)
     assert res.status == "ambiguous"
     assert sum(c.name.startswith("Bashar ") for c in res.candidates) >= 2
+
+
+def test_ties_at_the_cut_prefer_the_same_spelling() -> None:
+    # Sharaa and Shaar have one skeleton: the pair key of "Hisham al-Sharaa" finds every Hisham X
+    # al-Shaar too, more than the scorer sees; the al-Sharaa must be among those it sees, all of
+    # them, so that the answer is ambiguous rather than the one al-Sharaa that made the cut
+    middles = ["Umar", "Nabil", "Hamza", "Suhayl", "Ali", "Fadi", "Jamal", "Khalid", "Mahmud", "Riyad",
+               "Salim", "Tariq", "Wael", "Yasir"]
+    names = [(f"Hisham {m} al-Shaar", "person") for m in middles] + [("Hisham Anas al-Sharaa", "person"),
+                                                                      ("Hisham Bilal al-Sharaa", "person")]
+    r = _resolver(*names)
+    found = _ids(r, r._fuzzy(profile("Hisham al-Sharaa"), full=False))
+    assert {"e14", "e15"} <= found
+    res = r.resolve("Hisham al-Sharaa")
+    assert res.status == "ambiguous" and {c.id for c in res.candidates[:2]} == {"e14", "e15"}
