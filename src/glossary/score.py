@@ -151,6 +151,9 @@ class Params:
     """Factor on the letter ratio of two words of five letters or more, one letter apart, whose
     consonants differ (Qabbafi ~ Qabbani): below any accepted pair, so that it helps a name
     whose other words agree, never decides alone."""
+    qualifier_for_word: float = 0.8
+    """Factor on a pair of a parenthesized qualifier and a word of the name itself: Tall
+    (al-Qusayr) is a Tall in al-Qusayr, not Tall al-Qasr."""
     given_name_mismatch: float = 0.55
     """Factor when two person names both have given names and these differ."""
     joined: float = 0.93
@@ -353,6 +356,8 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         af = a.form
         for j, b in enumerate(nw):
             s = 1.0 if not cross and af == nforms[j] else sim(a, b, cross, params, person)
+            if a.opt != b.opt:
+                s *= params.qualifier_for_word
             if s > 0.0:
                 pairs.append((-s, i - j if i >= j else j - i, i, j))
     pairs.sort()  # best first; among equals, the pair closest in position (one-to-one, in order)

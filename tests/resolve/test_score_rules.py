@@ -95,3 +95,12 @@ def test_a_word_whose_only_consonant_is_h_counts() -> None:
     # have "the same consonants, spaced otherwise" as Khan al-Hawa (Idlib)
     w = Weights({"hawa": 300, "khan": 300, "idlib": 800}, 10000)
     assert score(profile("Khan (Idlib)"), profile("Khan al-Hawa (Idlib)"), w) < 0.72
+
+
+def test_a_qualifier_does_not_stand_in_for_a_word_of_the_name() -> None:
+    # "Tall (al-Qusayr)": a Tall in al-Qusayr; Tall al-Qasr has the consonants of the qualifier
+    # in its own name, which says less than the same word in the same place
+    w = Weights({}, 1)
+    assert score(profile("Tall (al-Qusayr)"), profile("Tall al-Qasr"), w) < 0.9
+    # the same pair with both words in the name itself keeps its score
+    assert score(profile("Tall al-Qusayr"), profile("Tall al-Qasr"), w) > 0.9
