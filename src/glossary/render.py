@@ -41,6 +41,16 @@ def _names(entity: Entity) -> Text:
     return text
 
 
+def _plain(value: RenderableType | str) -> RenderableType:
+    """Glossary text as it is: a string is never read as rich markup or emoji codes (a note
+    saying "[sic]" keeps it; "[/x]" is no markup error)."""
+    return Text(value) if isinstance(value, str) else value
+
+
+def _cells(*values: RenderableType | str) -> list[RenderableType]:
+    return [_plain(v) for v in values]
+
+
 def card(
     entity: Entity,
     *,
@@ -65,7 +75,7 @@ def card(
 
     def row(key: str, value: RenderableType | str | None) -> None:
         if value:
-            grid.add_row(L(key), value)
+            grid.add_row(L(key), _plain(value))
 
     row("id", entity.id)
     row("type", L(entity.type))
@@ -105,7 +115,7 @@ def card(
         rom.add_column(style="dim", no_wrap=True)
         rom.add_column(overflow="fold")
         for scheme, text, exact in romanizations:
-            rom.add_row(scheme, Text(text) if exact else Text.assemble(text, (f"  ~{L('approximate')}", "dim")))
+            rom.add_row(_plain(scheme), Text(text) if exact else Text.assemble(text, (f"  ~{L('approximate')}", "dim")))
         row("schemes", rom)
     if match is not None:
         row("match", f"“{match.name}” · {match.level} · {L('score')} {locale.number(match.score)}")
@@ -119,7 +129,7 @@ def did_you_mean(query: str, candidates: Sequence[Match], *, locale: Locale, pla
         return head
     table = _table(plain, locale.label("did_you_mean"), locale.label("id"), locale.label("score"))
     for c in candidates:
-        table.add_row(f"{c.label} ({c.name})" if c.name != c.label else c.label, c.id, locale.number(c.score))
+        table.add_row(*_cells(f"{c.label} ({c.name})" if c.name != c.label else c.label, c.id, locale.number(c.score)))
     return Group(head, table)
 
 
@@ -127,7 +137,7 @@ def ambiguous(resolution: Resolution, *, locale: Locale, plain: bool) -> Rendera
     """An ambiguous answer: the entities that fit, best first."""
     table = _table(plain, locale.label("name"), locale.label("id"), locale.label("type"), locale.label("score"))
     for c in resolution.candidates:
-        table.add_row(c.label, c.id, locale.label(c.type), locale.number(c.score))
+        table.add_row(*_cells(c.label, c.id, locale.label(c.type), locale.number(c.score)))
     return Group(Text(f"{locale.label('ambiguous')}: “{resolution.query}”"), table)
 
 
@@ -136,8 +146,8 @@ def resolutions(items: Sequence[Resolution], *, plain: bool) -> Table:
     table = _table(plain, "query", "status", "id", "matched name", "level", "score")
     for r in items:
         m = r.match
-        table.add_row(r.query, r.status, m.id if m else "", m.name if m else "", m.level if m else "",
-                      f"{m.score:.2f}" if m else "")
+        table.add_row(*_cells(r.query, r.status, m.id if m else "", m.name if m else "", m.level if m else "",
+                              f"{m.score:.2f}" if m else ""))
     return table
 
 
@@ -145,7 +155,7 @@ def search_hits(hits: Sequence[SearchHit], *, plain: bool) -> Table:
     """`search` results: entity, Arabic, type, the name that matched, score."""
     table = _table(plain, "id", "name", "type", "matched", "score")
     for h in hits:
-        table.add_row(h.id, h.label, h.type, h.name, f"{h.score:.2f}")
+        table.add_row(*_cells(h.id, h.label, h.type, h.name, f"{h.score:.2f}"))
     return table
 
 
@@ -153,7 +163,7 @@ def entity_list(entities: Sequence[Entity], *, plain: bool) -> Table:
     """`list`: one row per entity with both scripts."""
     table = _table(plain, "id", "type", "romanized", "arabic", "english")
     for e in entities:
-        table.add_row(e.id, e.type, e.romanized or "", e.arabic or "", e.english or "")
+        table.add_row(*_cells(e.id, e.type, e.romanized or "", e.arabic or "", e.english or ""))
     return table
 
 
@@ -161,8 +171,8 @@ def schemes_table(rows: Sequence[Mapping[str, Any]], *, plain: bool) -> Table:
     """`schemes`: each romanization scheme with its standard and an example."""
     table = _table(plain, "scheme", "standard", "example")
     for r in rows:
-        table.add_row(str(r["name"]), str(r.get("standard", "")),
-                      f"{r.get('example_input', '')} → {r.get('example_output', '')}")
+        table.add_row(*_cells(str(r["name"]), str(r.get("standard", "")),
+                              f"{r.get('example_input', '')} → {r.get('example_output', '')}"))
     return table
 
 
@@ -170,5 +180,5 @@ def romanizations_table(rows: Sequence[tuple[str, str, bool]], *, locale: Locale
     """`translit --all`: one row per scheme, inexact results marked."""
     table = _table(plain, "scheme", "romanization", "")
     for scheme, text, exact in rows:
-        table.add_row(scheme, text, "" if exact else Text(f"~{locale.label('approximate')}", style="dim"))
+        table.add_row(*_cells(scheme, text, "" if exact else Text(f"~{locale.label('approximate')}", style="dim")))
     return table

@@ -85,3 +85,15 @@ def test_bad_glossary_exits_2_without_traceback(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert r.stderr.strip() == f"{bad}:3:11: unknown type 'grop' (expected one of: group, place, person, media, event, other)"
     assert "Traceback" not in r.output
+
+
+def test_glossary_text_is_shown_as_written_never_as_markup(tmp_path: Path) -> None:
+    g = tmp_path / "g.yaml"
+    g.write_text("schema: 1\nentities:\n  - id: liwa-al-test\n    type: group\n    romanized: Liwa al-Test\n"
+                 "    english: Test [sic] Brigade\n"
+                 "    notes: \"Named [sic] in the source; a [/x] stray tag and :smile: code.\"\n", encoding="utf-8")
+    for args in (["lookup", "Liwa al-Test"], ["search", "Liwa"], ["list"], ["resolve", "Test [sic] Brigade"]):
+        code, out, err = run(g, *args)
+        assert code == 0 and err == "", (args, err)
+        if args[0] == "lookup":
+            assert "Test [sic] Brigade" in out and "a [/x] stray tag and :smile: code." in out
