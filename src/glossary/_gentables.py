@@ -67,9 +67,32 @@ def render() -> str:
     )
 
 
+FOLDED_OUTPUT = _HERE / "_folded.py"
+
+
+def render_folded() -> str:
+    """The text of ``_folded.py``: `glossary.weights.folded_tables` as it is now (run in a fresh
+    process after ``_tables.py`` is written, since folding reads the tables)."""
+    from glossary._tables import TABLES_HASH
+    from glossary.weights import folded_tables
+
+    body = pprint.pformat(folded_tables(), width=100, sort_dicts=True)
+    return (
+        '"""The generic-word tables with their words folded. Generated: do not edit.\n\n'
+        "Regenerate with ``python -m glossary._gentables`` (after editing a table or a fold).\n\"\"\"\n\n"
+        f"FROM_TABLES = {TABLES_HASH!r}\n\n"
+        f"FOLDED: dict[str, dict[str, float]] = {body}\n"
+    )
+
+
 def main() -> None:
-    """Write ``_tables.py`` next to this module."""
+    """Write ``_tables.py`` next to this module, then ``_folded.py`` (folded with those tables)."""
+    import subprocess
+    import sys
+
     OUTPUT.write_text(render(), encoding="utf-8")
+    code = "from glossary._gentables import FOLDED_OUTPUT, render_folded; FOLDED_OUTPUT.write_text(render_folded(), encoding='utf-8')"
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 if __name__ == "__main__":

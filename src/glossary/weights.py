@@ -29,38 +29,49 @@ def _folded_set(words: list[str]) -> dict[str, None]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _mismatch() -> dict[str, float]:
-    """Folded word -> least weight when the other name lacks it (``mismatch`` in tables/generic.yaml)."""
-    from glossary._tables import TABLES
-
-    return _with_eh({f: float(v) for word, v in TABLES["generic"]["mismatch"].items() for f in _folded_set([word])})
-
-
-@lru_cache(maxsize=1)
-def _kunya() -> frozenset[str]:
-    """Folded words that make a kunya with the next word (Abu, Umm)."""
-    from glossary._tables import TABLES
-
-    return frozenset(_folded_set(TABLES["generic"]["kunya"]))
-
-
-@lru_cache(maxsize=1)
-def _generic() -> dict[str, float]:
-    """Folded generic word -> factor, from ``tables/generic.yaml`` (via `glossary._tables`)."""
+def folded_tables() -> dict[str, dict[str, float]]:
+    """The generic, mismatch and kunya tables of ``tables/generic.yaml`` with their words folded
+    (``glossary._gentables`` writes them into ``glossary._folded``, so that a lookup need not fold
+    some 200 words, about 17 ms; ``tests/normalize/test_tables.py`` checks that file is current)."""
     from glossary._tables import TABLES
 
     table = TABLES["generic"]
-    out: dict[str, float] = {}
+    generic: dict[str, float] = {}
     for word, factor in table["generic"].items():
-        for t in tokens(word):
-            if not t.article:
-                out[t.form] = float(factor)
-    for word in table["ignore"]:
-        for t in tokens(word):
-            if not t.article:
-                out[t.form] = 0.0
-    return _with_eh(out)
+        for f in _folded_set([word]):
+            generic[f] = float(factor)
+    for f in _folded_set(table["ignore"]):
+        generic[f] = 0.0
+    mismatch = {f: float(v) for word, v in table["mismatch"].items() for f in _folded_set([word])}
+    return {"generic": _with_eh(generic), "mismatch": _with_eh(mismatch),
+            "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0)}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, float]]:
+    """`folded_tables`, from the generated module while it was made from the current tables."""
+    from glossary._tables import TABLES_HASH
+
+    try:
+        from glossary._folded import FOLDED, FROM_TABLES
+    except ImportError:  # pragma: no cover - only before the first generation
+        return folded_tables()
+    return FOLDED if FROM_TABLES == TABLES_HASH else folded_tables()
+
+
+def _mismatch() -> dict[str, float]:
+    """Folded word -> least weight when the other name lacks it (``mismatch`` in tables/generic.yaml)."""
+    return _tables()["mismatch"]
+
+
+def _kunya() -> frozenset[str]:
+    """Folded words that make a kunya with the next word (Abu, Umm)."""
+    return frozenset(_tables()["kunya"])
+
+
+def _generic() -> dict[str, float]:
+    """Folded generic word -> factor (0 for an ignored word), from ``tables/generic.yaml``."""
+    return _tables()["generic"]
 
 
 def _with_eh(table: dict[str, float]) -> dict[str, float]:
