@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -231,10 +231,12 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
     posting: defaultdict[str, list[int]] = defaultdict(list)
     form_posting: defaultdict[str, list[int]] = defaultdict(list)
     dfs: defaultdict[str, int] = defaultdict(int)
+    spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
     profiles: list[tuple[int, Profile]] = []
     for eidx, e in enumerate(entities):
         st.entities.append((e.id, e.type, e.label))
         forms: set[str] = set()
+        first = len(profiles)
         for name in e.names():
             nid = len(st.names)
             p = profile(name.text)
@@ -254,6 +256,9 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
                     form_posting[w.form].append(nid)
         for f in forms:
             dfs[f] += 1
+        _link_spellings(profiles[first:], spellings)
+    for f, df in _spelling_df(dfs, spellings).items():
+        dfs[f] = df
     weights = Weights(dfs, len(entities))
     for nid, p in profiles:
         if p.script == "latin" and len(p.words) >= 2:
@@ -267,6 +272,34 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
                 near[d].append(s)
     st.keys, st.posting, st.near, st.form_posting, st.dfs = dict(keys_), dict(posting), dict(near), dict(form_posting), dict(dfs)
     return st
+
+
+def _link_spellings(profiles: list[tuple[int, Profile]], spellings: defaultdict[str, set[str]]) -> None:
+    """Record the forms of one entity's names that spell one word (same skeleton, letters alike:
+    Najjar and its variant Najjer), so that a rare spelling weighs as its word does."""
+    by_skel: dict[str, set[str]] = {}
+    for _, p in profiles:
+        for w in p.words:
+            if w.skel:
+                by_skel.setdefault(w.skel, set()).add(w.form)
+    for forms in by_skel.values():
+        if len(forms) > 1:
+            for a in forms:
+                for b in forms:
+                    if a != b and _alike(a, b):
+                        spellings[a].add(b)
+
+
+def _alike(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(a, b) >= 0.7
+
+
+def _spelling_df(dfs: Mapping[str, int], spellings: Mapping[str, set[str]]) -> dict[str, int]:
+    """The document frequency of each linked form: the most of its spellings' (a variant spelling
+    only one entity uses is still the common word it spells)."""
+    return {f: max(dfs[f], *(dfs[o] for o in others)) for f, others in spellings.items()}
 
 
 class Index:

@@ -104,3 +104,22 @@ def test_a_qualifier_does_not_stand_in_for_a_word_of_the_name() -> None:
     assert score(profile("Tall (al-Qusayr)"), profile("Tall al-Qasr"), w) < 0.9
     # the same pair with both words in the name itself keeps its score
     assert score(profile("Tall al-Qusayr"), profile("Tall al-Qasr"), w) > 0.9
+
+
+def test_a_rare_variant_spelling_weighs_as_its_word() -> None:
+    # Najjer is one entity's variant of Najjar, a common family name: matching it must not say
+    # more than matching Najjar, or "Adnan Najjar" names Adnan Fadi Najjar (variant Najjer)
+    # rather than being ambiguous among the Adnan X Najjar
+    from glossary.index import Index
+    from glossary.model import Entity, Variant
+    from glossary.resolve import Resolver
+
+    ents = [Entity(id=f"p{i}", type="person", romanized=f"{g} {m} Najjar")
+            for i, (g, m) in enumerate([("Adnan", "Bashar"), ("Adnan", "Marwan"), ("Sami", "Umar"), ("Rami", "Ali"),
+                                        ("Hisham", "Tariq"), ("Walid", "Samir")])]
+    ents.append(Entity(id="fadi", type="person", romanized="Adnan Fadi Najjar",
+                       variants=(Variant(text="Adnan Fadi Najjer"),)))
+    idx = Index.build(ents)
+    najjar, najjer = profile("Najjar").words[0].form, profile("Najjer").words[0].form
+    assert idx.weights(najjer) == idx.weights(najjar)
+    assert Resolver(idx).resolve("Adnan Najjar").status == "ambiguous"
