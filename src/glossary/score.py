@@ -216,6 +216,9 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     """
     if not cross and q.form == n.form:
         return 1.0
+    opp = _OPPOSITES or _opposites()
+    if q.form in opp and n.form in opp and opp[q.form] != opp[n.form]:
+        return 0.0  # Western is never Eastern, however alike the letters
     cons_eq = bool(q.cons) and q.cons == n.cons
     # (an empty alt is no reading: a word without consonants, Aiay, is not another word's alt)
     skel_eq = bool(q.skel) and (q.skel == n.skel or len(q.skel) > 1 and (q.skel == n.alt or q.alt != "" and q.alt == n.skel))
@@ -254,6 +257,16 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
         # one consonant changed in a longer word (Qabbafi ~ Qabbani): a typo as often as another name
         return params.consonant_changed * r if r >= 0.8 and min(len(q.form), len(n.form)) >= 5 else 0.0
     return min(r, rc) * params.consonants_equal
+
+
+_OPPOSITES: dict[str, float] = {}
+
+
+def _opposites() -> dict[str, float]:
+    from glossary.weights import opposites
+
+    _OPPOSITES.update(opposites())
+    return _OPPOSITES
 
 
 def _eh_for_a(a: str, b: str) -> bool:

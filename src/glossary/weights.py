@@ -43,8 +43,19 @@ def folded_tables() -> dict[str, dict[str, float]]:
     for f in _folded_set(table["ignore"]):
         generic[f] = 0.0
     mismatch = {f: float(v) for word, v in table["mismatch"].items() for f in _folded_set([word])}
+    opposite: dict[str, float] = {}  # folded word -> its group's number
+    for number, group in enumerate(table["opposites"]):
+        for f in _folded_set(group):
+            opposite[f] = float(number)
+            mismatch.setdefault(f, 0.9)
     return {"generic": _with_eh(generic), "mismatch": _with_eh(mismatch),
-            "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0)}
+            "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "opposite": _with_eh(opposite)}
+
+
+def opposites() -> dict[str, float]:
+    """Folded direction word -> its group (``opposites`` in tables/generic.yaml): words of two
+    groups never pair."""
+    return _tables()["opposite"]
 
 
 @lru_cache(maxsize=1)

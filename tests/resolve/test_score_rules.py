@@ -123,3 +123,13 @@ def test_a_rare_variant_spelling_weighs_as_its_word() -> None:
     najjar, najjer = profile("Najjar").words[0].form, profile("Najjer").words[0].form
     assert idx.weights(najjer) == idx.weights(najjar)
     assert Resolver(idx).resolve("Adnan Najjar").status == "ambiguous"
+
+
+@pytest.mark.parametrize(("query", "name"), [("Western Ghouta", "Eastern Ghouta"), ("الغوطة الغربية", "الغوطة الشرقية"),
+                                             ("Mujahidin Indonesia Barat", "Mujahidin Indonesia Timur"),
+                                             ("Northern Homs countryside", "Southern Homs countryside")])
+def test_opposite_directions_never_match(query: str, name: str) -> None:
+    w = Weights({}, 1)
+    assert score(profile(query), profile(name), w) < 0.72
+    # spellings of one direction still agree
+    assert score(profile("al-Ghouta al-Sharqiyah"), profile("al-Ghuta al-Sharqiya"), w) == 1.0
