@@ -3,7 +3,7 @@
 Regenerate with ``python -m glossary._gentables`` (after editing a table or a fold).
 """
 
-FROM_TABLES = '4c137a4d663e6212'
+FROM_TABLES = 'd9d648465f838e1d'
 
 FOLDED: dict[str, dict[str, float]] = {'generic': {'a': 0.0,
              'abu': 0.6,
@@ -147,6 +147,7 @@ FOLDED: dict[str, dict[str, float]] = {'generic': {'a': 0.0,
              'thuwar': 0.5,
              'trading': 0.4,
              'tu': 0.0,
+             'tul': 0.05,
              'uf': 0.0,
              'uld': 0.15,
              'um': 0.45,

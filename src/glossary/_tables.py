@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = '4c137a4d663e6212'
+TABLES_HASH = 'd9d648465f838e1d'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -184,6 +184,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                          'tanzim': 0.35,
                          'thuwar': 0.5,
                          'trading': 0.4,
+                         'tul': 0.05,
                          'umm': 0.45,
                          'union': 0.4,
                          'unit': 0.35,

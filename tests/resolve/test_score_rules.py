@@ -133,3 +133,9 @@ def test_opposite_directions_never_match(query: str, name: str) -> None:
     assert score(profile(query), profile(name), w) < 0.72
     # spellings of one direction still agree
     assert score(profile("al-Ghouta al-Sharqiyah"), profile("al-Ghuta al-Sharqiya"), w) == 1.0
+
+
+def test_an_urdu_title_in_construct_is_a_title() -> None:
+    # Fazeel-a-tul Shaykh (Fadilat al-Shaykh, "his eminence the shaykh"): the title's pieces
+    # weigh next to nothing, so the name is the rest
+    assert _person("Abu Bakr Siddiqi", "Fazeel-a-tul Shaykh Abu Bakr Siddiqi") >= 0.85
