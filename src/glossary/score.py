@@ -259,6 +259,10 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     return min(r, rc) * params.consonants_equal
 
 
+_JOINED_LETTERS = 0.8
+"""Letter ratio two names spaced otherwise need, beside equal consonants (Kafranbel ~ Kafr Nabl
+0.82; Ansarallah ~ Nasr al-Ali 0.67 is another name)."""
+
 _OPPOSITES: dict[str, float] = {}
 
 
@@ -449,7 +453,7 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     elif result < params.joined and lq != ln:
         if qj[2] == nj[2] or qj[4] == nj[4]:
             result = params.joined  # (an article glued the other way: Albu Kamal ~ al-Bukamal)
-        elif qj[3] == nj[3] and _ratio(qj[2], nj[2]) >= 0.65:
+        elif qj[3] == nj[3] and _ratio(qj[2], nj[2]) >= _JOINED_LETTERS:
             result = max(result, params.joined * 0.95)
     return result
 

@@ -139,3 +139,10 @@ def test_an_urdu_title_in_construct_is_a_title() -> None:
     # Fazeel-a-tul Shaykh (Fadilat al-Shaykh, "his eminence the shaykh"): the title's pieces
     # weigh next to nothing, so the name is the rest
     assert _person("Abu Bakr Siddiqi", "Fazeel-a-tul Shaykh Abu Bakr Siddiqi") >= 0.85
+
+
+def test_names_spaced_otherwise_need_their_letters_too() -> None:
+    w = Weights({}, 1)
+    assert score(profile("Kafranbel"), profile("Kafr Nabl"), w) >= 0.85
+    # Ansarallah has the consonants of Nasr al-Ali, not its letters: another name
+    assert _person("Ansar Allah", "Nasr al-Ali") < 0.72
