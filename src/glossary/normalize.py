@@ -297,31 +297,40 @@ def tokens(text: str) -> tuple[Token, ...]:
 _ASCII_PREPARE = str.maketrans({c: (" " if c != "'" and c != "`" else None) for c in map(chr, range(128)) if not c.isalnum()})
 """`exact` of ASCII text (punctuation a space) with `_prepare`'s apostrophes dropped."""
 
-_LatinWord = tuple[str, str, bool, "Token | None"]
+_LatinWord = tuple[str, str, bool, "Token | None", str]
 
 
 @lru_cache(maxsize=1 << 16)
 def _latin_word(w: str) -> _LatinWord:
     """What `tokens` needs of one prepared Latin word: its consonant spelling, folded form,
-    whether it may glue to a neighbour, and its token (None when the word has no letters left
-    to make one)."""
+    whether it may glue to a neighbour, its token (None when the word has no letters left to
+    make one), and the consonant spelling of its other reading ("" when it has none)."""
     c = _consonants(w)
     f = _fold_word(c)
+    other = _other_reading(w, c)
     tok = _latin_token(c) if c else None
-    if tok is not None and not tok.alt:
-        other = ""
-        if "ch" in w and not _CH_NOT_KH.search(w):
-            # ch is French sh (Bachar), but Dutch and Indonesian kh or h (Mochammad, Achmad,
-            # Rachim): that reading is the word's other skeleton
-            other = w.replace("ch", "h")
-        elif "sy" in w and "sh" in c:
-            # sy between vowels is Indonesian sh (Ba'asyir), or s and y (Masyaf, مصياف)
-            other = w.replace("sy", "siy")
-        if other:
-            alt = _skeleton_word(_compound(_consonants(other)))
-            if alt != tok.skel:
-                tok = tok._replace(alt=alt)
-    return c, f, _may_glue(c, f), tok
+    if tok is not None and other:
+        tok = _with_other(tok, other)
+    return c, f, _may_glue(c, f), tok, other
+
+
+def _other_reading(w: str, c: str) -> str:
+    """The consonant spelling of a word read the other way its letters allow, else "": ch is
+    French sh (Bachar) but Dutch and Indonesian kh or h (Mochammad, Achmad, Rachim); sy between
+    vowels is Indonesian sh (Ba'asyir) or s and y (Masyaf, مصياف)."""
+    if "ch" in w and not _CH_NOT_KH.search(w):
+        return _consonants(w.replace("ch", "h"))
+    if "sy" in w and "sh" in c:
+        return _consonants(w.replace("sy", "siy"))
+    return ""
+
+
+def _with_other(tok: Token, other: str) -> Token:
+    """``tok`` with the other reading's skeleton as its ``alt`` (unless it has one already)."""
+    if tok.alt:
+        return tok
+    alt = _skeleton_word(_compound(other))
+    return tok._replace(alt=alt) if alt != tok.skel else tok
 
 
 _CH_NOT_KH = re.compile(r"[st]ch")
@@ -329,14 +338,27 @@ _CH_NOT_KH = re.compile(r"[st]ch")
 
 
 def _latin_tokens(infos: list[_LatinWord]) -> tuple[Token, ...]:
-    """The tokens of Latin words from `_latin_word`: articles found, compounds glued."""
+    """The tokens of Latin words from `_latin_word`: articles found, compounds glued (a compound
+    of a word with another reading has it too: Abdul Rachim)."""
     if not infos:
         return ()
     n = len(infos)
     arts = [_is_article(x[1], infos[i + 1][1] if i + 1 < n else None) for i, x in enumerate(infos)]
     if any(x[2] for x in infos):
-        words, arts = _glue([x[0] for x in infos], arts)
-        return tuple([_LATIN_ARTICLE if arts[i] else _latin_token(w) for i, w in enumerate(words)])
+        words, oarts = _glue([x[0] for x in infos], arts)
+        others: list[str] = []
+        if any(x[4] for x in infos):
+            others, other_arts = _glue([x[4] or x[0] for x in infos], arts)
+            if other_arts != oarts:
+                others = []  # read the other way, the words glue otherwise: no other reading
+        toks = []
+        for i, w in enumerate(words):
+            if oarts[i]:
+                toks.append(_LATIN_ARTICLE)
+                continue
+            tok = _latin_token(w)
+            toks.append(_with_other(tok, others[i]) if others and others[i] != w else tok)
+        return tuple(toks)
     return tuple([_LATIN_ARTICLE if a else (x[3] or _latin_token(x[0])) for x, a in zip(infos, arts)])
 
 

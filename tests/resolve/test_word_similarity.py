@@ -80,3 +80,11 @@ def test_one_consonant_changed_in_a_longer_word_is_weak_but_not_nothing() -> Non
     s = word_similarity(profile("Qabbafi").words[0], profile("Qabbani").words[0], False)
     assert 0.5 < s < 0.72  # below any pair accepted on its own
     assert word_similarity(profile("Rifaat").words[0], profile("Riad").words[0], False) == 0.0
+
+
+def test_a_compound_keeps_the_other_reading_of_its_words() -> None:
+    # Abdul + Rachim glue into one word; its ch is still also read kh
+    rachim = profile("Abdul Rachim").words[0]
+    assert rachim.alt == profile("Abdul Rahim").words[0].skel
+    # a word beside a compound keeps its own (Mochammad beside Abdullah)
+    assert profile("Mochammad Abdullah").words[0].alt == profile("Muhammad").words[0].skel
