@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from glossary.index import Store, deletions
-from glossary.score import Profile, Word, end_words
+from glossary.profile import Profile, Word, end_words
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from glossary.normalize import arabic, exact, tokens
-from glossary.score import Profile, encode, main_part, parenthesized, profile
+from glossary.profile import Profile, encode, main_part, parenthesized, profile
 from glossary.weights import Weights
 
 if TYPE_CHECKING:

@@ -29,16 +29,8 @@ from typing import Any, Literal
 from glossary.fuzzy import candidates
 from glossary.index import Index, query_acronym, query_keys
 from glossary.normalize import exact, script
-from glossary.score import (
-    DEFAULT,
-    Params,
-    Profile,
-    decode,
-    main_part,
-    parenthesized,
-    profile,
-    score,
-)
+from glossary.profile import Profile, decode, main_part, parenthesized, profile
+from glossary.score import DEFAULT, Params, score
 
 Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
 Status = Literal["match", "ambiguous", "none"]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from glossary.normalize import tokens
 
 if TYPE_CHECKING:
-    from glossary.score import Word
+    from glossary.profile import Word
 
 
 def _folded_set(words: list[str]) -> dict[str, None]:

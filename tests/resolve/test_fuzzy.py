@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from glossary.index import Index
 from glossary.model import Entity
+from glossary.profile import profile
 from glossary.resolve import Resolver
-from glossary.score import profile
 
 
 def _resolver(*names: tuple[str, str]) -> Resolver:

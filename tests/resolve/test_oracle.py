@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from glossary.index import Index, query_keys
 from glossary.model import Entity
 from glossary.normalize import exact
+from glossary.profile import profile
 from glossary.resolve import MARGIN, THRESHOLD, Resolver
-from glossary.score import profile, score
+from glossary.score import score
 
 _WORDS = ["Jaysh", "Jaish", "al-Izza", "al-Ezzah", "Liwa", "al-Islam", "Ahrar", "al-Sham", "ash-Sham", "Kafr",
           "Nabl", "Nabuda", "Muhammad", "Mohammed", "al-Zubaydi", "Khalid", "Hasan", "Hassan", "Abd", "al-Qadir",

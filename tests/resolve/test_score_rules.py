@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.score import Weights, profile, score
+from glossary.profile import profile
+from glossary.score import score
+from glossary.weights import Weights
 
 W = Weights({}, 1)
 

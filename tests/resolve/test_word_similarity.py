@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.score import _indel_py, profile, word_similarity
+from glossary.profile import profile
+from glossary.score import _indel_py, word_similarity
 
 
 @pytest.mark.parametrize("cross", [False, True])

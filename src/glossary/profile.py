@@ -1,0 +1,112 @@
+"""The scorer's view of a name: its significant words (folded form, skeleton, other reading,
+consonants) and its script, and the one-string form the index keeps of it.
+
+Example:
+    >>> [w.form for w in profile("Abdul Qader al-Saleh").words]
+    ['abdalqadir', 'salih']
+    >>> decode(encode(profile("Kafr Nabl (Idlib)"))) == profile("Kafr Nabl (Idlib)")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache, partial
+from itertools import repeat
+from typing import NamedTuple
+
+from glossary.normalize import script, tokens
+
+
+class Word(NamedTuple):
+    """One significant word of a name, as the scorer sees it (``opt``: "1" when it was in
+    parentheses, a qualifier or abbreviation that may be left out: Kafr Nabl (Idlib))."""
+
+    form: str
+    skel: str
+    alt: str
+    cons: str
+    opt: str = ""
+
+
+class Profile(NamedTuple):
+    """A name cut into words, with its script (``arabic`` or ``latin``)."""
+
+    script: str
+    words: tuple[Word, ...]
+
+
+def profile(text: str) -> Profile:
+    """The scorer's view of a name: its significant words and its script.
+
+    Example:
+        >>> [w.form for w in profile("Abdul Qader al-Saleh").words]
+        ['abdalqadir', 'salih']
+    """
+    main = main_part(text)
+    words = [Word(t.form, t.skel, t.alt, t.cons) for t in tokens(main) if not t.article]
+    if main is not text:
+        for part in parenthesized(text):
+            words.extend(Word(t.form, t.skel, t.alt, t.cons, "1") for t in tokens(part) if not t.article)
+    return Profile(script(text), tuple(words))
+
+
+_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+
+
+def main_part(text: str) -> str:
+    """A name without its parenthesized parts, if any is left (the same object when it has none).
+
+    Example:
+        >>> main_part("ISLAMIC JIHAD UNION (IJU)")
+        'ISLAMIC JIHAD UNION'
+    """
+    if "(" not in text and "[" not in text:
+        return text
+    main = _PARENS.sub(" ", text).strip()
+    return main if any(c.isalpha() for c in main) else text
+
+
+def parenthesized(text: str) -> list[str]:
+    """The parenthesized parts of a name: qualifiers and abbreviations (Idlib, ETIM, JAK-A)."""
+    if "(" not in text and "[" not in text:
+        return []
+    return [m.strip(" ()[]") for m in _PARENS.findall(text) if m.strip(" ()[]")]
+
+
+_SEP_WORD = "\x1e"
+_SEP_FIELD = "\x1f"
+
+
+def encode(p: Profile) -> str:
+    """A profile as one string (for the index and its cache)."""
+    return ("a" if p.script == "arabic" else "l") + _SEP_WORD.join(_SEP_FIELD.join(w) for w in p.words)
+
+
+@lru_cache(maxsize=1 << 15)
+def decode(s: str) -> Profile:
+    """The profile `encode` wrote."""
+    if len(s) <= 1:
+        words: tuple[Word, ...] = ()
+    else:
+        parts = s[1:].split(_SEP_WORD)
+        if s.count(_SEP_FIELD) == (len(Word._fields) - 1) * len(parts):  # every field written: build in C
+            words = tuple(map(_new_word, map(str.split, parts, repeat(_SEP_FIELD, len(parts)))))
+        else:
+            words = tuple(Word(*w.split(_SEP_FIELD)) for w in parts)
+    return Profile("arabic" if s[:1] == "a" else "latin", words)
+
+
+_new_word = partial(tuple.__new__, Word)
+
+
+@lru_cache(maxsize=1 << 16)
+def end_words(s: str) -> tuple[str, str, str, str]:
+    """The folded forms and skeletons of the first and last words of a profile `encode` wrote
+    (without decoding it all): (first form, first skeleton, last form, last skeleton)."""
+    body = s[1:]
+    if not body:
+        return "", "", "", ""
+    head = body.split(_SEP_FIELD, 2)
+    tail = body[body.rfind(_SEP_WORD) + 1:].split(_SEP_FIELD, 2)
+    return head[0], head[1] if len(head) > 1 else "", tail[0], tail[1] if len(tail) > 1 else ""
