@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = 'd9d648465f838e1d'
+TABLES_HASH = '80fd6913dbaf140b'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -378,6 +378,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
            'articles': ['al', 'el', 'il', 'ul', 'ol', 'the'],
            'compounds': [['^abd(?:u|ou|o|e|a|i)?l(.+)$', 'abdal\\1'],
                          ['^abd(?:u|ou|o|e|a|i)(?=([tdrzsn])\\1)(.+)$', 'abdal\\2'],
+                         ['^abd(?:u|ou|e)(?=[tdrzsn][aeiou].{2})(.+)$', 'abdal\\1'],
                          ['^(.{2,}?)(?:a|e|i|o|u)?llah?$', '\\1allah'],
                          ['^(.{2,}?)(?:al|el|ul|il|ol|ed|ad|ud|id|od|oud|ud)d(?:in|een|ine|eene)$',
                           '\\1aldin']],

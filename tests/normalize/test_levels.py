@@ -29,7 +29,7 @@ FOLDED = [
     ("Ta7rir", "Tahrir"), ("5alid", "Khalid"), ("su2al", "sual"), ("9asim", "Qasim"),
     # compound names and particles
     ("Abdulqadir", "Abd al-Qadir"), ("Abdel Qader", "Abd al-Qadir"), ("Abdelbasset", "Abdel Baset"),
-    ("Abdurrahman", "Abd al-Rahman"), ("Abdullah", "Abd Allah"), ("Hezbollah", "Hizb Allah"), ("Nasrallah", "Nasr Allah"),
+    ("Abdurrahman", "Abd al-Rahman"), ("Abdurahman", "Abd al-Rahman"), ("Abderahmane", "Abderrahmane"), ("Abdullah", "Abd Allah"), ("Hezbollah", "Hizb Allah"), ("Nasrallah", "Nasr Allah"),
     ("Nureddine", "Nur al-Din"), ("Salah Eddine", "Salah al-Din"), ("Khalid ibn al-Walid", "Khalid bin al-Walid"),
     ("Abou Bakr", "Abu Bakr"), ("Mahfouz Walad Ahmad", "Mahfouz Ould Ahmad"),
     ("Mohd Rafi", "Muhammad Rafi"), ("Md. Abdul Karim", "Muhammad Abdulkarim"), ("MUHD YUSOF", "Muhammad Yusuf"),
