@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.profile import Profile, Word
-from glossary.weights import Weights
+from glossary.weights import Weights, opposites
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -121,7 +121,7 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     """
     if not cross and q.form == n.form:
         return 1.0
-    opp = _OPPOSITES or _opposites()
+    opp = opposites()
     if q.form in opp and n.form in opp and opp[q.form] != opp[n.form]:
         return 0.0  # Western is never Eastern, however alike the letters
     cons_eq = bool(q.cons) and q.cons == n.cons
@@ -167,16 +167,6 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
 _JOINED_LETTERS = 0.8
 """Letter ratio two names spaced otherwise need, beside equal consonants (Kafranbel ~ Kafr Nabl
 0.82; Ansarallah ~ Nasr al-Ali 0.67 is another name)."""
-
-_OPPOSITES: dict[str, float] = {}
-
-
-def _opposites() -> dict[str, float]:
-    from glossary.weights import opposites
-
-    _OPPOSITES.update(opposites())
-    return _OPPOSITES
-
 
 def _eh_for_a(a: str, b: str) -> bool:
     """Whether folded ``a`` is ``b`` with its final -a written -eh, as Levantine spellings write
