@@ -358,8 +358,39 @@ def _latin_tokens(infos: list[_LatinWord]) -> tuple[Token, ...]:
                 continue
             tok = _latin_token(w)
             toks.append(_with_other(tok, others[i]) if others and others[i] != w else tok)
-        return tuple(toks)
-    return tuple([_LATIN_ARTICLE if a else (x[3] or _latin_token(x[0])) for x, a in zip(infos, arts)])
+        return _liaisons(toks)
+    return _liaisons([_LATIN_ARTICLE if a else (x[3] or _latin_token(x[0])) for x, a in zip(infos, arts)])
+
+
+_LIAISON = re.compile(r"(.+?)([ui])(sh|th|dh|[ltdrzsn])")
+"""A folded word ending in a case vowel and the next word's article, as names read aloud with
+their case endings write it: Ansarul Islam, Ansaril Muslimin (anṣāru l-, anṣāri l-), Ahlus
+Sunna, Hizbut Tahrir, Biladis Sudan (the article's l assimilated to a sun letter)."""
+
+
+_NAME_ENDINGS = frozenset("rdn")
+"""Consonants after i that end far more names (Qadir, Khalid, Husayn) than they spell an article."""
+
+
+def _liaisons(toks: list[Token]) -> tuple[Token, ...]:
+    """``toks`` with the other reading of each word that may end in a case vowel and the next
+    word's article: the stem's skeleton as ``alt`` (Ansarul ~ Ansar, Biladis ~ Bilad). Only an
+    other reading, since the letters are as often the word's own (Rasul, Jibril, Khalid): -u
+    needs a stem of two consonants (Ahlul, Ahlus), the commoner -i three (Biladis, not Khalil)
+    and no -ir, -id, -in; a compound (Abd al-Jalil) has no case ending before its last part."""
+    for i in range(len(toks) - 1):
+        tok, nxt = toks[i], toks[i + 1]
+        if tok.alt or nxt.article:
+            continue
+        m = _LIAISON.fullmatch(tok.form)
+        if m is None or m[3] != "l" and not nxt.form.startswith(m[3]) or tok.form.startswith("abd"):
+            continue  # the l of the article before a moon letter; a sun letter doubled; no compound
+        if m[2] == "i" and m[3] in _NAME_ENDINGS:
+            continue  # Abd al-Qadir Rafiq, Khalid Dawud: a name's own ending
+        stem = _skeleton_word(m[1])
+        if len(stem) >= (2 if m[2] == "u" else 3) and stem != tok.skel:
+            toks[i] = tok._replace(alt=stem)
+    return tuple(toks)
 
 
 _LIL = "\u0644\u0644"  # لل

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary.index import acronym, query_acronym
-from glossary.normalize import arabic, exact, folded, keys, skeleton
+from glossary.normalize import arabic, exact, folded, keys, skeleton, tokens
 
 FOLDED = [
     # the article in every form, and sun-letter assimilation
@@ -101,3 +101,21 @@ def test_acronyms(name: str, acr: str) -> None:
 @pytest.mark.parametrize(("query", "acr"), [("HTS", "hts"), ("SOHR", "suhr"), ("F.S.A.", "fsa"), ("Hts", ""), ("Hama", "")])
 def test_query_acronyms(query: str, acr: str) -> None:
     assert query_acronym(query) == acr
+
+
+@pytest.mark.parametrize(("name", "stem"), [("Hizbut Tahrir", "Hizb"), ("Ahlus Sunnah", "Ahl"), ("Ansarul Islam", "Ansar"),
+                                            ("Ansaril Muslimin", "Ansar"), ("Biladis Sudan", "Bilad"),
+                                            ("Matiur Rahman", "Mati")])
+def test_a_case_ending_before_the_article_is_another_reading(name: str, stem: str) -> None:
+    # names read with their case endings glue the next word's article to the word before:
+    # anṣāru l-islām, ḥizbu t-taḥrīr; the stem is the word's other reading
+    first = tokens(name)[0]
+    assert skeleton(stem) in {first.skel, first.alt}
+
+
+@pytest.mark.parametrize("name", ["Abd al-Qadir Rafiq", "Khalid Dawud", "Husayn Nasrallah", "Jamil Ahmad",
+                                  "Abd al-Jalil Lahham"])
+def test_a_name_s_own_ending_is_no_case_ending(name: str) -> None:
+    # -ir, -id, -in end names (Qadir, Khalid, Husayn); a two-consonant stem before -il is too
+    # short to tell (Jamil, Khalil); a compound has no case ending before its last part
+    assert tokens(name)[0].alt == ""
