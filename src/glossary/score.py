@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.profile import Profile, Word
-from glossary.weights import Weights, opposites
+from glossary.weights import Weights, equivalents, opposites
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -124,6 +124,9 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     opp = opposites()
     if q.form in opp and n.form in opp and opp[q.form] != opp[n.form]:
         return 0.0  # Western is never Eastern, however alike the letters
+    eq = equivalents().get(q.form + " " + n.form)
+    if eq is not None:
+        return eq  # a translation (Sham ~ Levant) or a unit of neighbouring rank (Brigade ~ Battalion)
     cons_eq = bool(q.cons) and q.cons == n.cons
     # (an empty alt is no reading: a word without consonants, Aiay, is not another word's alt)
     skel_eq = bool(q.skel) and (q.skel == n.skel or len(q.skel) > 1 and (q.skel == n.alt or q.alt != "" and q.alt == n.skel))
@@ -277,6 +280,9 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     mn = [False] * ln
     left = min(lq, ln)
     wcache = weights._cache
+    mismatch = weights._mismatch
+    equiv = equivalents()
+    qforms = qj[1]
     matched = total = 0.0
     weakest = 1.0  # the least similar pair taken
     for neg, _, i, j in pairs:
@@ -289,6 +295,10 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
         w = wcache.get(form)
         if w is None:
             w = weights(form)  # the glossary's word decides how much the pair weighs
+        if neg > -0.9 and form in mismatch and qforms[i] + " " + form in equiv:
+            # two head words only alike (Brigade ~ Battalion) weigh as much as left unpaired:
+            # the pair says a little more than none, not that the names agree
+            w = max(w, mismatch[form])
         matched += -2 * neg * w
         total += 2 * w
         left -= 1

@@ -48,8 +48,22 @@ def folded_tables() -> dict[str, dict[str, float]]:
         for f in _folded_set(group):
             opposite[f] = float(number)
             mismatch.setdefault(f, 0.9)
+    equivalent: dict[str, float] = {}  # "a b" (two folded words) -> how alike
+    for group in table["equivalents"]:
+        forms = list(_with_eh(dict.fromkeys(_folded_set(group["words"]), 0.0)))
+        for a in forms:
+            for b in forms:
+                if a != b:
+                    equivalent[a + " " + b] = max(equivalent.get(a + " " + b, 0.0), float(group["similarity"]))
     return {"generic": _with_eh(generic), "mismatch": _with_eh(mismatch),
-            "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "opposite": _with_eh(opposite)}
+            "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "opposite": _with_eh(opposite),
+            "equivalent": equivalent}
+
+
+def equivalents() -> dict[str, float]:
+    """"a b" (two folded words of one ``equivalents`` group in tables/generic.yaml) -> how alike
+    the pair is: translations (Sham ~ Levant) and unit words of neighbouring rank."""
+    return _tables()["equivalent"]
 
 
 def opposites() -> dict[str, float]:
