@@ -1,7 +1,7 @@
 """A warm `glossary lookup` (index cache in place) loads only what the card needs.
 
 Run in a fresh interpreter, as a user's command: no YAML parser, no babel locale data (the cache
-keeps babel's text), no dataset readers.
+keeps babel's text), no dataset readers, no table generators.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ except SystemExit:
     pass
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
-NOT_LOADED = ("babel", "ruamel", "glossary.validate", "glossary.cli_dedupe", "glossary.formats", "yaml")
+NOT_LOADED = ("babel", "ruamel", "glossary.validate", "glossary.cli_dedupe", "glossary.formats", "yaml",
+              "glossary.translit._genschemes")
 
 
 def modules_after(args: list[str], cache: Path) -> tuple[str, set[str]]:

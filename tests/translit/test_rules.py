@@ -6,6 +6,7 @@ and special rules; DIN 31635:2011 as described in RULES.md).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from glossary.translit import (
     transliterate_all,
 )
 from glossary.translit._schema import parse_scheme
+from glossary.translit.letters import has_arabic
 
 ROMANIZATIONS = ("ala-lc", "din31635", "bgn-pcgn", "simple")
 
@@ -239,6 +241,15 @@ def test_never_raises(text: str, scheme: str) -> None:
     assert isinstance(result.text, str)
     if SCHEMES[scheme].reversible:
         assert isinstance(reverse(result.text, scheme), str)
+
+
+_ARABIC_LETTER_CLASS = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
+
+
+@given(st.text(st.one_of(_ANY, st.characters(min_codepoint=0xFB40, max_codepoint=0xFF00))))
+def test_has_arabic_matches_the_letter_class(text: str) -> None:
+    """The letter set agrees with the regex character class it replaced (the oracle)."""
+    assert has_arabic(text) == (_ARABIC_LETTER_CLASS.search(text) is not None)
 
 
 # --- the strict loader -----------------------------------------------------------------

@@ -16,24 +16,12 @@ Example:
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
+
+from .engine import sources_hash
 
 _HERE = Path(__file__).resolve().parent
 OUTPUT = _HERE / "_schemes.py"
-
-
-def sources_hash(names: tuple[str, ...]) -> str:
-    """A checksum of the scheme tables' names and bytes (CRC-32 and length: it tells an edited
-    table from the generated one, no adversary involved; zlib is built in, hashlib is not)."""
-    from .engine import schemes_folder
-
-    folder = schemes_folder()
-    crc, size = 0, 0
-    for name in names:
-        data = name.encode() + b"\0" + (folder / f"{name}.yaml").read_bytes()
-        crc, size = zlib.crc32(data, crc), size + len(data)
-    return f"{crc:08x}-{size}"
 
 
 def render() -> str:

@@ -56,7 +56,8 @@ from glossary.translit.letters import (
     rebuild,
 )
 
-__all__ = ["Charmap", "Transcriber", "clean", "compiled", "has_arabic", "load", "rebuild", "scheme_names"]
+__all__ = ["Charmap", "Transcriber", "clean", "compiled", "has_arabic", "load", "rebuild", "scheme_names",
+           "sources_hash"]
 
 
 @functools.cache
@@ -78,13 +79,25 @@ def load(name: str) -> Scheme:
 @functools.cache
 def _generated() -> dict[str, Scheme]:
     """The schemes of the generated module, if it matches the tables on disk (else none)."""
-    from ._genschemes import sources_hash
-
     try:
         from ._schemes import SCHEMES, SOURCES_HASH
     except ImportError:
         return {}
     return dict(SCHEMES) if SOURCES_HASH == sources_hash(scheme_names()) else {}
+
+
+def sources_hash(names: tuple[str, ...]) -> str:
+    """A checksum of the scheme tables' names and bytes, which the generated module records
+    (CRC-32 and length: it tells an edited table from the generated one, no adversary involved;
+    zlib is built in, hashlib is not). Here, not in `_genschemes`: every card checks it."""
+    import zlib
+
+    folder = schemes_folder()
+    crc, size = 0, 0
+    for name in names:
+        data = name.encode() + b"\0" + (folder / f"{name}.yaml").read_bytes()
+        crc, size = zlib.crc32(data, crc), size + len(data)
+    return f"{crc:08x}-{size}"
 
 
 @functools.cache

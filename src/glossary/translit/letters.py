@@ -22,7 +22,11 @@ _CLEAN = str.maketrans({**{c: None for c in _REMOVE}, "ک": "ك", "ی": "ي", "�
                         "ۃ": "ة", "ھ": "ه"})
 _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
                         **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
-_ARABIC_LETTER = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
+_ARABIC_LETTERS = frozenset(chr(c) for a, b in ((0x0621, 0x063F), (0x0641, 0x064A), (0x0671, 0x06D3), (0x06D5, 0x06D5),
+                                                (0x06FA, 0x06FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+                            for c in range(a, b + 1))
+"""Arabic letters and presentation forms (no marks, no tatweel): a set, where a regex character
+class would take longer to compile at import than the set takes to build."""
 _WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF]+)")
 
 
@@ -40,7 +44,7 @@ def clean(text: str) -> str:
 
 def has_arabic(text: str) -> bool:
     """Whether the text contains at least one Arabic letter."""
-    return _ARABIC_LETTER.search(text) is not None
+    return not _ARABIC_LETTERS.isdisjoint(text)
 
 
 _NO_SUKUN = frozenset((ALIF, WASLA, MAQSURA, TAA, MADDA, "إ"))
@@ -97,7 +101,7 @@ def rebuild(tokens: list[str], *, vocalized: bool, double: bool) -> str:
                 word[-1].append(token)
             else:
                 out.append(token)
-        elif len(token) == 1 and _ARABIC_LETTER.match(token):
+        elif token in _ARABIC_LETTERS:
             word.append([token])
         else:
             flush()
