@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from glossary._tables import TABLES
 
@@ -69,7 +69,6 @@ _GLUE_PREV_ART = frozenset(_LAT["glue_previous_with_article"])
 _LETTERS = str.maketrans(_LAT["letters"])
 _ARABIZI = dict(_LAT["arabizi"])
 _ARABIZI_RUN = re.compile(r"(?<=[a-z])[0-9][0-9']*|[0-9][0-9']*(?=[a-z])")
-_ARABIZI_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_ARABIZI, key=len, reverse=True)))
 _TOKEN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 _SK_LATIN: dict[str, str] = _SK["latin"]
 _SK_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|.", re.DOTALL)
@@ -82,8 +81,14 @@ _INITIAL_AR: dict[str, str] = dict(_SK.get("initial_arabic", {}))
 _TAA = "\u0629"
 
 
+@cache
+def _arabizi_unit() -> re.Pattern[str]:
+    """One Arabizi digit sign, longest first (compiled on first use: few names have digits)."""
+    return re.compile("|".join(re.escape(k) for k in sorted(_ARABIZI, key=len, reverse=True)))
+
+
 def _arabizi(m: re.Match[str]) -> str:
-    return _ARABIZI_UNIT.sub(lambda u: _ARABIZI[u.group(0)], m.group(0))
+    return _arabizi_unit().sub(lambda u: _ARABIZI[u.group(0)], m.group(0))
 
 
 def _strip_accents(s: str) -> str:
