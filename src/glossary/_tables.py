@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = '789261ee4b6f6e86'
+TABLES_HASH = 'c4d0c479671e8220'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -87,7 +87,8 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                              {'similarity': 0.95, 'words': ['ittihad', 'union', 'اتحاد']},
                              {'similarity': 0.95,
                               'words': ['islamiya', 'islami', 'islamic', 'اسلامية', 'اسلامي']},
-                             {'similarity': 0.8, 'words': ['sham', 'syria', 'شام', 'سوريا']},
+                             {'similarity': 0.8,
+                              'words': ['sham', 'levant', 'syria', 'suriya', 'شام', 'سوريا']},
                              {'similarity': 0.5,
                               'words': ['liwa',
                                         'alwiya',
@@ -422,7 +423,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                           ['qu(?=[ei])', 'k'],
                           ['^ou(?=[aeiy])', 'w'],
                           ['(?<=[aeiou])sy(?=[aeiou])', 'sh']],
-           'endings': [['(?<=..)(?:ah|at|(?<!e)e)$', 'a']],
+           'endings': [['(?<=..)(?:ah|atu|at|(?<!e)e)$', 'a']],
            'final': [['(.)\\1+', '\\1'], ['ia$', 'iya']],
            'glue_next_pattern': '^abd(?:[aiu]l)?$',
            'glue_previous': ['aldin', 'idin', 'udin', 'adin', 'aldina', 'idina', 'udina'],

@@ -22,7 +22,7 @@ FOLDED = [
     ("Ba'asyir", "Bashir"), ("Dschabla", "Jabla"),
     # taa marbuta endings, nisba
     ("Hamzah", "Hamza"), ("al-Hasakah", "al-Hasaka"), ("Islamiyya", "Islamiya"), ("Islamiyah", "Islamiya"),
-    ("Firqat al-Hamza", "Firqa al-Hamza"), ("Latakia", "Lattaquie"),
+    ("Firqat al-Hamza", "Firqa al-Hamza"), ("Latakia", "Lattaquie"), ("Jama'atu Ahl al-Sunna", "Jamaat Ahl al-Sunna"),
     # ʿayn and hamza in every form, diacritics, Arabizi
     ("Jaysh al-ʿIzza", "Jaysh al-Izza"), ("Ma'arrat", "Maarrat"), ("Ma’arrat", "Maʾarrat"), ("Maʻarrat", "Ma`arrat"),
     ("Ḥizb Allāh", "Hizb Allah"), ("Dēr ez-Zōr", "Der ez-Zor"), ("Jaysh al-3izza", "Jaysh al-Izza"),

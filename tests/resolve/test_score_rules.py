@@ -151,6 +151,7 @@ def test_names_spaced_otherwise_need_their_letters_too() -> None:
 
 
 @pytest.mark.parametrize(("query", "name"), [("Islamic State of Iraq and al-Sham", "Islamic State of Iraq and the Levant"),
+                                             ("Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant"),
                                              ("Muhajirin and Ansar Army", "Jaysh al-Muhajirin wal-Ansar")])
 def test_a_translated_word_is_the_same_word(query: str, name: str) -> None:
     # tables/generic.yaml equivalents: al-Sham is the Levant, Jaysh is Army
@@ -173,3 +174,4 @@ def test_a_head_word_spelt_otherwise_is_no_unit_of_another_rank() -> None:
     # that Tell Hawra and Tall Hawra, two entries, stay an ambiguous answer
     w = Weights({}, 1)
     assert score(profile("Tell Hawra"), profile("Tall Hawra"), w) >= 0.93
+
