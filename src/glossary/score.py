@@ -107,11 +107,12 @@ def _ratio(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=1 << 17)
-def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, person: bool = False) -> float:
+def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, person: int = 0) -> float:
     """Similarity of two words, 0-1 (cross: the two are in different scripts).
 
-    In a person's name (``person``) vowels count more: Hamud and Ahmad, Ammar and Umar
-    share their consonants but are different names.
+    In a person's name (``person`` true) vowels count more: Hamud and Ahmad, Ammar and Umar
+    share their consonants but are different names. A family name (``person`` = `FAMILY`)
+    may vary its vowels as its region says it (Otri, Atri, Itri), letter for letter.
 
     Example:
         >>> from glossary.profile import profile
@@ -146,7 +147,7 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     alt_eq = len(q.skel) > 1 and (q.skel == n.alt or q.alt != "" and q.alt == n.skel)  # glued article, construct taa
     if len(q.cons) <= 1:
         cons_eq = alt_eq = False  # one consonant in common says little (Izza, Azaz)
-    if (cons_eq or alt_eq) and person and r < 0.8:
+    if (cons_eq or alt_eq) and person and r < 0.8 and not (person == FAMILY and cons_eq and _vowels_swapped(q.form, n.form)):
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
         if len(q.cons) == 2 and not alt_eq:
@@ -166,6 +167,23 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
         return params.consonant_changed * r if r >= 0.8 and min(len(q.form), len(n.form)) >= 5 else 0.0
     return min(r, rc) * params.consonants_equal
 
+
+FAMILY = 2
+"""``person`` of `word_similarity` for a pair in which one word ends its name and neither begins
+one: a family name, whose vowels vary where a given name's make another name."""
+
+
+
+def _vowels_swapped(a: str, b: str) -> bool:
+    """Whether two folded words differ in one vowel alone, letter for letter (Atri ~ Otri; not
+    Iraqi ~ Raqqawi, whose consonants agree too, nor Hamsu ~ Humsi)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
+_VOWELS = frozenset("aeiou")
 
 _JOINED_LETTERS = 0.8
 """Letter ratio two names spaced otherwise need, beside equal consonants (Kafranbel ~ Kafr Nabl
@@ -270,7 +288,8 @@ def score(q: Profile, n: Profile, weights: Weights, *, person: bool = False, par
     for i, a in enumerate(qw):
         af = a.form
         for j, b in enumerate(nw):
-            s = 1.0 if not cross and af == nforms[j] else sim(a, b, cross, params, person)
+            s = 1.0 if not cross and af == nforms[j] else sim(
+                a, b, cross, params, person and (FAMILY if i and j and (i == lq - 1 or j == ln - 1) else 1))
             if a.opt != b.opt:
                 s *= params.qualifier_for_word
             if s > 0.0:
