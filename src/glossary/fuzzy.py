@@ -4,8 +4,9 @@ A misspelt name shares most of its words with the right one, exactly or one lett
 `candidates` looks up every two of the query's words at once (pair keys, so that a name
 sharing two words is found however common each word is alone) and, failing that, each word
 alone; a word one letter away comes from the deletion neighbourhood of the glossary's word
-skeletons (`glossary.index.deletions`). Each name gets votes (the words' rarity, half for a
-word one letter away), every step within a budget; the best few go to the scorer.
+skeletons (`glossary.index.deletions`). Each name gets votes (the words' rarity; for a word
+one letter away, half its own rarity), every step within a budget of names (past it, a pair
+only raises the names found already); the best few go to the scorer.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     A query of several words looks up every two of its words at once (pair keys), so a
     name that shares two words is found however common each word is; a one-word query,
     or one whose pairs find nothing, looks up each word alone. Each name gets votes
-    (the words' weights, half for a skeleton one letter away); the best few are scored.
+    (the words' weights; half its own for a skeleton one letter away); the best few are scored.
     Words one letter away are looked for only around the query's words the glossary does
     not know (a misspelt word is mostly unknown), unless ``full``: the second pass, for a
     query the first left without a match (a misspelling that made another known word).
@@ -54,17 +55,22 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     most = [max((sizes.get(x, 0) for x in g), default=0) for g in exact_groups]
     wts = [max(0.05, min(math.log(1 + n / max(1, m)) / norm, 1.0)) for m in most]
     near_groups = _near_groups(store, exact_groups, [full or not m for m in most])
+    # a word one letter away votes by its own rarity, halved: a misspelt word is unknown (the
+    # rarest), but the common Nabil one letter from "Iblibi" says little
+    near_all = sorted({x for g in near_groups for x in g})
+    near_wts = {k: 0.5 * max(0.05, min(math.log(1 + n / max(1, len(v))) / norm, 1.0))
+                for k, v in store.word_postings(near_all).items()} if near_all else {}
     votes: dict[int, float] = {}
     counted: set[str] = set()
     if memo is not None and "votes" in memo:
         votes.update(memo["votes"])
         counted = memo["counted"]
     if len(words) >= 2:
-        _pair_votes(store, exact_groups, near_groups, wts, votes, counted)
+        _pair_votes(store, exact_groups, near_groups, wts, near_wts, votes, counted)
     if memo is not None and "votes" not in memo:
         memo["votes"], memo["counted"] = dict(votes), counted
     if not votes:
-        _word_votes(store, exact_groups, near_groups, wts, votes)
+        _word_votes(store, exact_groups, near_groups, wts, near_wts, votes)
     if not votes:
         return set()
     # the best few, and none far below the best
@@ -120,31 +126,41 @@ def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]
 
 
 def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
-                votes: dict[int, float], counted: set[str]) -> None:
+                near_wts: dict[str, float], votes: dict[int, float], counted: set[str]) -> None:
     """Votes from pair keys: names sharing two of the query's words (at most one approximate)."""
     wanted: dict[str, float] = {}
+
+    def want(sa: str, sb: str, v: float) -> None:
+        k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
+        if k not in counted and v > wanted.get(k, -1.0):
+            wanted[k] = v
+
     for i in range(len(exact_groups)):
         for j in range(i + 1, len(exact_groups)):
             wi, wj = wts[i], wts[j]
-            eg_i, eg_j = exact_groups[i], exact_groups[j]
-            for ga, gb, v in ((eg_i, eg_j, wi + wj), (eg_i, near_groups[j], wi + wj * 0.5),
-                              (near_groups[i], eg_j, wi * 0.5 + wj)):
-                for sa in ga:
-                    for sb in gb:
-                        k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
-                        if k in counted:
-                            continue
-                        old = wanted.get(k)
-                        if old is None or v > old:
-                            wanted[k] = v
+            for sa in exact_groups[i]:
+                for sb in exact_groups[j]:
+                    want(sa, sb, wi + wj)
+                for sb in near_groups[j]:
+                    want(sa, sb, wi + near_wts.get(sb, 0.025))
+            for sa in near_groups[i]:
+                for sb in exact_groups[j]:
+                    want(sa, sb, near_wts.get(sa, 0.025) + wj)
     # the rarest and weightiest pairs first
     hits = sorted(store.lookup_by_key(list(wanted)).items(), key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
     budget = _VOTE_BUDGET
     get = votes.get
     for k, nids in hits:
-        if votes and (len(nids) > _PAIR_CAP or budget <= 0 and len(nids) > 8):
+        if votes and len(nids) > _PAIR_CAP:
             continue  # a common pair of words: the rarer pairs have found the candidates
         v = wanted[k]
+        if budget <= 0 and len(nids) > 8:
+            # out of budget: the pair only raises the names found already (Kamal Samir X, the
+            # one among them whose X is one letter from the query's)
+            for nid in votes.keys() & nids:
+                votes[nid] += v
+            counted.add(k)
+            continue
         for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
             votes[nid] = get(nid, 0.0) + v
         budget -= len(nids)
@@ -152,7 +168,7 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
 
 
 def _word_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
-                votes: dict[int, float]) -> None:
+                near_wts: dict[str, float], votes: dict[int, float]) -> None:
     """Votes from single words, the rarest first, within a budget: never a scan. A word's own
     skeletons come before those one letter away (the rarest first), each name counted once."""
     postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
@@ -162,16 +178,17 @@ def _word_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
     for i in order:
         mine: dict[int, float] = {}
         near = sorted(near_groups[i], key=lambda sk: len(postings.get(sk, ())))
-        for group, share in ((exact_groups[i], 1.0), (near, 0.5)):
+        w = wts[i]
+        for group, exact in ((exact_groups[i], True), (near, False)):
             for sk in group:
                 if budget <= 0:
                     break
                 before = len(mine)
+                v = w if exact else near_wts.get(sk, 0.025)
                 for nid in postings.get(sk, ())[:budget]:
-                    mine.setdefault(nid, share)
+                    mine.setdefault(nid, v)
                 budget -= len(mine) - before
-        w = wts[i]
-        for nid, share in mine.items():
-            votes[nid] = get(nid, 0.0) + w * share
+        for nid, v in mine.items():
+            votes[nid] = get(nid, 0.0) + v
         if budget <= 0:
             break

@@ -96,3 +96,51 @@ def test_ties_at_the_cut_prefer_the_same_spelling() -> None:
     assert {"e14", "e15"} <= found
     res = r.resolve("Hisham al-Sharaa")
     assert res.status == "ambiguous" and {c.id for c in res.candidates[:2]} == {"e14", "e15"}
+
+
+
+def test_out_of_budget_a_pair_still_raises_the_names_found() -> None:
+    # Kamal Samir X (150 names) is counted first; two pairs with Nabil (one letter from the
+    # query's unknown "Iblibi") spend the rest of the budget; the pairs with Idlibi come after
+    # it and, counted no more, still raise the one Kamal Samir X they hold: Kamal Samir al-Idlibi
+    from glossary.fuzzy import _pair_votes
+
+    target = 140
+    postings = {"&kml smr": list(range(150)), "&kml nbl": list(range(1000, 1190)),
+                "&nbl smr": list(range(2000, 2190)), "&kml tlb": [target, *range(3000, 3150)],
+                "&smr tlb": [target, *range(4000, 4150)]}
+
+    class Pairs:
+        def lookup_by_key(self, keys: list[str]) -> dict[str, list[int]]:
+            return {k: postings[k] for k in keys if k in postings}
+
+    votes: dict[int, float] = {}
+    _pair_votes(Pairs(), [["kml"], ["smr"], ["blb"]], [[], [], ["nbl", "tlb"]], [0.2, 0.2, 1.0],  # type: ignore[arg-type]
+                {"nbl": 0.2, "tlb": 0.1}, votes, set())
+    assert max(votes, key=votes.__getitem__) == target
+    assert 3000 not in votes  # no new name once the budget is spent
+
+
+def test_a_word_one_letter_away_votes_by_its_own_rarity() -> None:
+    # "Iblibi" is unknown, so as a word it is the rarest; the Nabil one letter from it is common
+    # and must vote as a common word, not as the rare word the query misspelt
+    names = [f"Kamal Nabil F{i}" for i in range(30)] + ["Kamal Samir Idlibi", "Samir Kamal Idlibi"]
+    r = _resolver(*[(n, "person") for n in names])
+    from glossary import fuzzy
+
+    seen: list[dict[str, float]] = []
+    real = fuzzy._pair_votes
+
+    def spy(store, eg, ng, wts, near_wts, votes, counted):  # type: ignore[no-untyped-def]
+        seen.append(dict(near_wts))
+        real(store, eg, ng, wts, near_wts, votes, counted)
+
+    fuzzy._pair_votes = spy  # type: ignore[assignment]
+    try:
+        r._fuzzy(profile("Kamal Samir Iblibi"), full=False)
+    finally:
+        fuzzy._pair_votes = real  # type: ignore[assignment]
+    near = seen[0]
+    nabil, idlibi = profile("Nabil").words[0].skel, profile("Idlibi").words[0].skel
+    assert near[nabil] < near[idlibi] <= 0.5
+
