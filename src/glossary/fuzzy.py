@@ -16,7 +16,8 @@ from operator import itemgetter
 from typing import Any
 
 from glossary.index import Store, deletions
-from glossary.profile import Profile, Word, end_words
+from glossary.profile import FIELD, WORD, Profile, Word, end_words
+from glossary.score import _ratio
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""
@@ -26,7 +27,7 @@ _PAIR_CAP = 200
 """Names of one pair key counted (a pair more common than this counts only while nothing else has)."""
 _VOTE_BUDGET = 500
 """Names counted over all pair keys, the rarest keys first."""
-_TIE_CAP = 32
+_TIE_CAP = 128
 """Names tied at the cut looked at to break the tie."""
 
 
@@ -85,9 +86,11 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
 def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]) -> list[tuple[int, float]]:
     """``ranked`` with the names tied at the cut ordered by how many of the query's first and last
     words they hold in the same place, by skeleton and by folded spelling (Hisham al-Sharaa: the
-    al-Sharaa before the al-Shaar; ties: first found first). "Bashar Foz" shares two words
-    with every Bashar X Foz and every X Bashar Foz alike; the candidates must include the Bashar
-    X Foz, all of them alike (so that the answer is ambiguous, not the first one found)."""
+    al-Sharaa before the al-Shaar), then by how alike those words' letters are (Bashar Kamal
+    al-Hasdimi: the al-Hashimi first among a hundred Bashar Kamal X); ties: first found first.
+    "Bashar Foz" shares two words with every Bashar X Foz and every X Bashar Foz alike; the
+    candidates must include the Bashar X Foz, all of them alike (so that the answer is
+    ambiguous, not the first one found)."""
     cut = ranked[_FUZZY_CANDIDATES - 1][1]
     i = _FUZZY_CANDIDATES - 1  # ranked is sorted: the tied run is found by walking from the cut
     while i and ranked[i - 1][1] == cut:
@@ -97,14 +100,37 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
         j += 1
     head, tied = ranked[:i], ranked[i:j]
     rows = store.name_rows([nid for nid, _ in tied])
-    first, last = {words[0].skel, words[0].alt} - {""}, {words[-1].skel, words[-1].alt} - {""}
-    ff, lf = words[0].form, words[-1].form
+    w0, wn = words[0], words[-1]
+    # the name's first and last words as `encode` writes them, compared in place (no split)
+    ff, lf = w0.form + FIELD, wn.form + FIELD
+    first = tuple(FIELD + x + FIELD for x in {w0.skel, w0.alt} - {""})
+    last = tuple(FIELD + x + FIELD for x in {wn.skel, wn.alt} - {""})
+    strs = [rows[nid][3] for nid, _ in tied]
+    starts = [s.rfind(WORD) + 1 or 1 for s in strs]  # where the last word begins
+    neg = [-(a + b + c + d) for a, b, c, d in zip(
+        [s.startswith(ff, 1) for s in strs], [s.startswith(lf, p) for s, p in zip(strs, starts)],
+        [s.startswith(first, s.find(FIELD, 1)) for s in strs],
+        [s.startswith(last, s.find(FIELD, p)) for s, p in zip(strs, starts)])]
+    order = sorted(range(len(tied)), key=neg.__getitem__)  # stable: first found first
+    # only the run of equal agreement that straddles the cut needs its letters compared
+    slots = _FUZZY_CANDIDATES - i
+    level = neg[order[slots - 1]]
+    lo = slots - 1
+    while lo and neg[order[lo - 1]] == level:
+        lo -= 1
+    hi = slots
+    while hi < len(order) and neg[order[hi]] == level:
+        hi += 1
+    tied = [tied[k] for k in order]
+    if hi > slots:
+        qf, ql = w0.form, wn.form
 
-    def agree(item: tuple[int, float]) -> int:
-        af, a, bf, b = end_words(rows[item[0]][3])
-        return -((a in first) + (b in last) + (af == ff) + (bf == lf))
+        def alike(item: tuple[int, float]) -> float:
+            af, _, bf, _ = end_words(rows[item[0]][3])
+            return -_ratio(af, qf) - _ratio(bf, ql)
 
-    return head + sorted(tied, key=agree)
+        tied[lo:hi] = sorted(tied[lo:hi], key=alike)
+    return head + tied
 
 
 def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:

@@ -76,6 +76,8 @@ def parenthesized(text: str) -> list[str]:
 
 _SEP_WORD = "\x1e"
 _SEP_FIELD = "\x1f"
+WORD, FIELD = _SEP_WORD, _SEP_FIELD
+"""What `encode` writes between words, and between a word's fields (form, skel, alt, cons, opt)."""
 
 
 def encode(p: Profile) -> str:

@@ -144,3 +144,15 @@ def test_a_word_one_letter_away_votes_by_its_own_rarity() -> None:
     nabil, idlibi = profile("Nabil").words[0].skel, profile("Idlibi").words[0].skel
     assert near[nabil] < near[idlibi] <= 0.5
 
+
+
+def test_ties_at_the_cut_prefer_the_nearest_letters() -> None:
+    # "al-Hasdimi" is two letters from al-Hashimi: no skeleton one letter away finds it, so
+    # every Bashar Kamal X ties on the pair Bashar + Kamal; the X nearest in letters must be
+    # among the candidates, however late it was found
+    families = ["al-Idlibi", "al-Halabi", "al-Hamawi", "al-Homsi", "al-Shami", "al-Masri", "al-Kurdi", "al-Azm",
+                "Foz", "Tlas", "Jabri", "Qabbani", "Maruf", "Khalil", "Allush", "Abbud", "Najjar", "al-Ansari",
+                "al-Qurashi", "al-Tikriti", "al-Zubaydi", "al-Salih", "Makhluf", "al-Hashimi"]
+    r = _resolver(*[(f"Bashar Kamal {f}", "person") for f in families])
+    res = r.resolve("Bashar Kamal al-Hasdimi")
+    assert res.status == "match" and res.match is not None and res.match.name == "Bashar Kamal al-Hashimi"
