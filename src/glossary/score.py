@@ -147,7 +147,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     alt_eq = len(q.skel) > 1 and (q.skel == n.alt or q.alt != "" and q.alt == n.skel)  # glued article, construct taa
     if len(q.cons) <= 1:
         cons_eq = alt_eq = False  # one consonant in common says little (Izza, Azaz)
-    if (cons_eq or alt_eq) and person and r < 0.8 and not (person == FAMILY and cons_eq and _vowels_swapped(q.form, n.form)):
+    family_spelling = person == FAMILY and cons_eq and _vowels_swapped(q.form, n.form)
+    if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
         if len(q.cons) == 2 and not alt_eq:
@@ -173,7 +174,6 @@ FAMILY = 2
 one: a family name, whose vowels vary where a given name's make another name."""
 
 
-
 def _vowels_swapped(a: str, b: str) -> bool:
     """Whether two folded words differ in one vowel alone, letter for letter (Atri ~ Otri; not
     Iraqi ~ Raqqawi, whose consonants agree too, nor Hamsu ~ Humsi)."""
@@ -184,6 +184,7 @@ def _vowels_swapped(a: str, b: str) -> bool:
 
 
 _VOWELS = frozenset("aeiou")
+
 
 _JOINED_LETTERS = 0.8
 """Letter ratio two names spaced otherwise need, beside equal consonants (Kafranbel ~ Kafr Nabl

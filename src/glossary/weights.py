@@ -61,7 +61,7 @@ def folded_tables() -> dict[str, dict[str, float]]:
 
 
 def equivalents() -> dict[str, float]:
-    """"a b" (two folded words of one ``equivalents`` group in tables/generic.yaml) -> how alike
+    """Two folded words of one ``equivalents`` group in tables/generic.yaml, as "a b" -> how alike
     the pair is: translations (Sham ~ Levant) and unit words of neighbouring rank."""
     return _tables()["equivalent"]
 
