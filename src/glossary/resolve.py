@@ -41,9 +41,10 @@ MARGIN = 0.025
 """A second entity within this of the best makes the answer ambiguous."""
 _NON_EXACT_CAP = 0.97
 """No spelling but the exact one scores above this, so raw spelling breaks ties."""
-_FUZZY_BELOW = THRESHOLD
-"""Widen to the fuzzy search when the best key-collision candidate scores below this: a name
-found through its keys and good enough to match is not outscored by one a letter off."""
+_FUZZY_BELOW = 0.9
+"""Widen to the fuzzy search when the best key-collision candidate scores below this: a weak
+key match (al-Samee has the consonants of al-Azm, 0.88) may be outscored by a name one letter
+off (al-Shami); a strong one is not."""
 _LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton", "%": "fuzzy"}
 
 
