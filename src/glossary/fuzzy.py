@@ -17,7 +17,7 @@ from typing import Any
 
 from glossary.index import Store, deletions
 from glossary.profile import FIELD, WORD, Profile, Word, end_words
-from glossary.score import _ratio
+from glossary.score import _ratios
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""
@@ -123,13 +123,15 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
         hi += 1
     tied = [tied[k] for k in order]
     if hi > slots:
-        qf, ql = w0.form, wn.form
-
-        def alike(item: tuple[int, float]) -> float:
-            af, _, bf, _ = end_words(rows[item[0]][3])
-            return -_ratio(af, qf) - _ratio(bf, ql)
-
-        tied[lo:hi] = sorted(tied[lo:hi], key=alike)
+        run = tied[lo:hi]
+        ends = [end_words(rows[nid][3]) for nid, _ in run]
+        key = [0.0] * len(run)
+        for col, q in ((0, w0.form), (2, wn.form)):
+            forms = [e[col] for e in ends]
+            if forms.count(q) < len(forms):  # (a word the whole run shares orders nothing)
+                for k, v in enumerate(_ratios(q, forms)):
+                    key[k] -= v
+        tied[lo:hi] = [run[k] for k in sorted(range(len(run)), key=key.__getitem__)]
     return head + tied
 
 

@@ -106,6 +106,19 @@ def _ratio(a: str, b: str) -> float:
     return _INDEL(a, b)
 
 
+def _ratios(a: str, bs: list[str]) -> list[float]:
+    """`_ratio` of ``a`` and each of ``bs``, in one rapidfuzz call once rapidfuzz is loaded."""
+    if _INDEL is None:
+        return [_ratio(a, b) for b in bs]
+    from rapidfuzz.distance import Indel
+    from rapidfuzz.process import extract
+
+    out = [0.0] * len(bs)
+    for _, v, k in extract(a, bs, scorer=Indel.normalized_similarity, limit=None):
+        out[k] = v
+    return out
+
+
 @lru_cache(maxsize=1 << 17)
 def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, person: int = 0) -> float:
     """Similarity of two words, 0-1 (cross: the two are in different scripts).
