@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from glossary.index import Index
 from glossary.model import Entity
 from glossary.profile import profile
@@ -98,7 +100,6 @@ def test_ties_at_the_cut_prefer_the_same_spelling() -> None:
     assert res.status == "ambiguous" and {c.id for c in res.candidates[:2]} == {"e14", "e15"}
 
 
-
 def test_out_of_budget_a_pair_still_raises_the_names_found() -> None:
     # Kamal Samir X (150 names) is counted first; two pairs with Nabil (one letter from the
     # query's unknown "Iblibi") spend the rest of the budget; the pairs with Idlibi come after
@@ -121,7 +122,7 @@ def test_out_of_budget_a_pair_still_raises_the_names_found() -> None:
     assert 3000 not in votes  # no new name once the budget is spent
 
 
-def test_a_word_one_letter_away_votes_by_its_own_rarity() -> None:
+def test_a_word_one_letter_away_votes_by_its_own_rarity(monkeypatch: pytest.MonkeyPatch) -> None:
     # "Iblibi" is unknown, so as a word it is the rarest; the Nabil one letter from it is common
     # and must vote as a common word, not as the rare word the query misspelt
     names = [f"Kamal Nabil F{i}" for i in range(30)] + ["Kamal Samir Idlibi", "Samir Kamal Idlibi"]
@@ -135,15 +136,11 @@ def test_a_word_one_letter_away_votes_by_its_own_rarity() -> None:
         seen.append(dict(near_wts))
         real(store, eg, ng, wts, near_wts, votes, counted)
 
-    fuzzy._pair_votes = spy  # type: ignore[assignment]
-    try:
-        r._fuzzy(profile("Kamal Samir Iblibi"), full=False)
-    finally:
-        fuzzy._pair_votes = real  # type: ignore[assignment]
+    monkeypatch.setattr(fuzzy, "_pair_votes", spy)
+    r._fuzzy(profile("Kamal Samir Iblibi"), full=False)
     near = seen[0]
     nabil, idlibi = profile("Nabil").words[0].skel, profile("Idlibi").words[0].skel
     assert near[nabil] < near[idlibi] <= 0.5
-
 
 
 def test_ties_at_the_cut_prefer_the_nearest_letters() -> None:
