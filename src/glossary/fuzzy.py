@@ -18,6 +18,7 @@ from typing import Any
 from glossary.index import Store, deletions
 from glossary.profile import FIELD, WORD, Profile, Word, end_words
 from glossary.score import _ratios
+from glossary.weights import ignored, translations
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""
@@ -44,10 +45,13 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     ``memo`` (a dict, empty for the first pass) carries the first pass's pair votes to the
     second, which then counts only the pairs the first did not.
     """
-    words = [w for w in qprof.words if w.skel][:6]
+    # a word the scorer ignores finds nothing ("Army of X" shares "of" with every "Y of Z"); a
+    # translated word finds its translation's names too (Army of the Mujahidin: Jaysh al-Mujahidin)
+    skip, trans = ignored(), translations()
+    words = [w for w in qprof.words if w.skel and w.form not in skip][:6]
     if not words:
         return set()
-    exact_groups = [sorted({s for s in (w.skel, w.alt) if s}) for w in words]
+    exact_groups = [sorted({s for s in (w.skel, w.alt, *trans.get(w.form, ())) if s}) for w in words]
     # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
     # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
     sizes = {k: len(v) for k, v in store.word_postings(list({x for g in exact_groups for x in g})).items()}

@@ -66,6 +66,33 @@ def equivalents() -> dict[str, float]:
     return _tables()["equivalent"]
 
 
+@lru_cache(maxsize=1)
+def translations() -> dict[str, tuple[str, ...]]:
+    """Folded word -> the skeletons of its translations: the other words of an ``equivalents``
+    group of similarity 0.95 or more, in the same script (Army -> the skeleton of Jaysh), for
+    finding candidates (a skeleton is the same in both scripts: جيش has that of Jaysh)."""
+    from glossary._tables import TABLES
+
+    out: dict[str, dict[str, None]] = {}
+    for group in TABLES["generic"]["equivalents"]:
+        if group["similarity"] < 0.95:
+            continue
+        for a in group["words"]:
+            for b in group["words"]:
+                if a == b or a.isascii() != b.isascii():
+                    continue
+                skels = [t.skel for t in tokens(b) if t.skel]
+                for form in _with_eh(dict.fromkeys(_folded_set([a]), 0.0)):
+                    out.setdefault(form, {}).update(dict.fromkeys(skels))
+    return {a: tuple(skels) for a, skels in out.items()}
+
+
+@lru_cache(maxsize=1)
+def ignored() -> frozenset[str]:
+    """Folded words the scorer ignores (``ignore`` in tables/generic.yaml: of, and, fi ...)."""
+    return frozenset(f for f, v in _generic().items() if v == 0.0)
+
+
 def opposites() -> dict[str, float]:
     """Folded direction word -> its group (``opposites`` in tables/generic.yaml): words of two
     groups never pair."""

@@ -168,3 +168,21 @@ def test_a_weak_key_match_still_looks_one_letter_away() -> None:
     r = _resolver(*[(n, "person") for n in names])
     res = r.resolve("Kamal Mahmud al-Samee")
     assert res.match is not None and res.match.name == "Kamal Mahmud al-Shami"
+
+
+def test_an_english_calque_finds_the_romanized_name() -> None:
+    # "of" is in every "Army of X": it must not find the candidates, and "Army" finds the
+    # names with Jaysh, its translation (the equivalents table), so that "Army of the
+    # Mujahideen" reaches Jaysh al-Mujahidin, which has no English name
+    ents = [Entity(id="islam", type="group", romanized="Jaysh al-Islam", english="Army of Islam"),
+            Entity(id="izza", type="group", romanized="Jaysh al-Izza", english="Army of Glory"),
+            Entity(id="fath", type="group", romanized="Jaysh al-Fath", english="Army of Conquest"),
+            Entity(id="mujahidin", type="group", romanized="Jaysh al-Mujahidin"),
+            Entity(id="sunna", type="group", romanized="Jaysh al-Sunna")]
+    r = Resolver(Index.build(ents))
+    for query, expected in (("Army of the Mujahideen", "mujahidin"), ("Army of Mujahidin", "mujahidin"),
+                            ("Army of the Sunna", "sunna"), ("Army of Conquest", "fath")):
+        res = r.resolve(query)
+        assert res.status == "match" and res.match is not None and res.match.id == expected, query
+    # the candidates of the first pass already: "of" found the Army of X names before
+    assert "mujahidin" in _ids(r, r._fuzzy(profile("Army of Mujahidin"), full=False))

@@ -182,3 +182,16 @@ def test_a_family_name_may_vary_its_vowels() -> None:
     # a given name's do not: Umar is not Ammar, and Atri first is a given name
     assert _person("Umar Qabbani", "Ammar Qabbani") < 0.72
     assert _person("Atri Hasan", "Otri Hasan") < 0.72
+
+
+def test_translations_are_other_words_in_the_same_script() -> None:
+    # for the candidate search: Harakat finds the names with Movement; not the Arabic حركة (its
+    # own skeleton already does) and not Haraka (the same word, spelt without its taa)
+    from glossary.normalize import tokens
+    from glossary.weights import ignored, translations
+
+    harakat = tokens("Harakat")[0]
+    assert translations()[harakat.form] == (tokens("Movement")[0].skel,)
+    assert tokens("Jaysh")[0].skel in translations()[tokens("army")[0].form]
+    assert {tokens(w)[0].form for w in ("of", "and", "fi")} <= ignored()
+    assert tokens("Izza")[0].form not in translations() and tokens("Izza")[0].form not in ignored()
