@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = 'c4d0c479671e8220'
+TABLES_HASH = '18495b764ad4bf6b'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -304,7 +304,9 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                         'ل'],
              'kunya': ['abu', 'umm', 'ابو', 'ام'],
              'mismatch': {'abu': 0.9,
+                          'ahrar': 0.9,
                           'alwiya': 0.9,
+                          'ansar': 0.9,
                           'army': 0.9,
                           'ayn': 0.9,
                           'battalion': 0.9,
@@ -331,12 +333,16 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                           'saraya': 0.9,
                           'tal': 0.9,
                           'tall': 0.9,
+                          'thuwar': 0.9,
                           'umm': 0.9,
                           'wadi': 0.9,
                           'ابو': 0.9,
+                          'احرار': 0.9,
                           'ام': 0.9,
+                          'انصار': 0.9,
                           'بيت': 0.9,
                           'تل': 0.9,
+                          'ثوار': 0.9,
                           'جبهة': 0.9,
                           'جسر': 0.9,
                           'جيش': 0.9,

@@ -125,3 +125,17 @@ def test_search(resolver: Resolver) -> None:
     assert {"jaysh-al-izza", "jaysh-al-islam"} <= {h.id for h in hits}
     assert resolver.search("حزب")[0].id == "hizballah"
     assert resolver.search("Ladhiq")[0].id == "latakia"
+
+
+def test_a_name_making_head_cannot_be_left_out() -> None:
+    # Ansar, Ahrar and Thuwar make a new name of the word they head, as unit words do:
+    # "Tawhid" alone is neither Ansar al-Tawhid nor Liwa al-Tawhid
+    from glossary.model import Entity
+
+    ents = [Entity(id=i, type="group", romanized=n) for i, n in (
+        ("liwa", "Liwa al-Tawhid"), ("ansar", "Ansar al-Tawhid"), ("ahrar", "Ahrar al-Sham"),
+        ("thuwar", "Thuwar al-Raqqa"), ("nusra", "Jabhat al-Nusra"), ("islam", "Jaysh al-Islam"))]
+    r = Resolver(Index.build(ents))
+    for query in ("Tawhid", "al-Tawhid", "al-Sham", "Raqqa"):
+        assert r.resolve(query).status == "none", query
+    assert r.resolve("Ansar al-Tawheed").match.id == "ansar"  # type: ignore[union-attr]
