@@ -169,18 +169,21 @@ def lookup(state: State, name: str, etype: str | None, locale: str, as_json: boo
 
     Example: glossary lookup "جيش العزة"
     """
-    from .render import ambiguous, card, did_you_mean
-
     g = state.glossary
     res = g.resolve(name, type=etype)
     entity = g.get(res.match.id) if res.match else None
     roms = _romanizations(state, entity.vocalized or entity.arabic) if entity and res.status == "match" else []
-    if as_json:
+    if as_json:  # (rich not imported: a script calling lookup per name starts faster)
         out = res.to_dict()
         out["entity"] = entity.to_dict() if entity and res.status == "match" else None
         out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
         click.echo(_dump(out))
-    elif res.status == "ambiguous":
+        if res.status == "none":
+            sys.exit(EXIT_NO_RESULT)
+        return
+    from .render import ambiguous, card, did_you_mean
+
+    if res.status == "ambiguous":
         state.console.print(ambiguous(res, locale=_locale(state, locale), plain=state.plain))
     elif entity is not None:
         state.console.print(card(entity, locale=_locale(state, locale), label_of=_label_of(state), romanizations=roms,

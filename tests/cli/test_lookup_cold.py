@@ -51,6 +51,16 @@ def test_warm_lookup_loads_no_babel_yaml_or_readers(tmp_path: Path, args: list[s
     assert not {m for m in warm if m.split(".")[0] in NOT_LOADED or m in NOT_LOADED}
 
 
+@pytest.mark.parametrize("args", [["lookup", "Jaish al-Izzah", "--json"], ["lookup", "Jabhat al-Izza al-Kubra", "--json"]])
+def test_warm_json_lookup_loads_no_rich(tmp_path: Path, args: list[str]) -> None:
+    """JSON needs no terminal rendering: a script calling lookup once per name starts without rich."""
+    full = ["--glossary", str(SMALL), *args]
+    modules_after(full, tmp_path)
+    out, warm = modules_after(full, tmp_path)
+    assert json.loads(out)["query"] == args[1]
+    assert not {m for m in warm if m.split(".")[0] in (*NOT_LOADED, "rich") or m == "glossary.render"}
+
+
 def test_main_called_with_arguments_leaves_the_collector_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the command itself (no ``argv``: the whole process) freezes what is loaded out of the collector's way."""
     import gc
