@@ -161,6 +161,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     if len(q.cons) <= 1:
         cons_eq = alt_eq = False  # one consonant in common says little (Izza, Azaz)
     family_spelling = person == FAMILY and cons_eq and _vowels_swapped(q.form, n.form)
+    if person == 1 and cons_eq and _long_vowel_apart(q.form, n.form):
+        return 0.5 + 0.3 * r  # Arabic script writes a given name's long vowels: عمر is not عمار
     if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
@@ -197,6 +199,20 @@ def _vowels_swapped(a: str, b: str) -> bool:
 
 
 _VOWELS = frozenset("aeiou")
+
+_LONG_VOWELS = str.maketrans("", "", "\u0627\u0648\u064a\u0649")  # ا و ي ى
+
+
+def _long_vowel_apart(a: str, b: str) -> bool:
+    """Whether two Arabic-script words differ only in a long vowel written or not (حسن ~ حسين,
+    سعد ~ سعيد, محمد ~ محمود: other names), not in a letter written twice (داود ~ داوود)."""
+    if a == b or not a or not "\u0600" <= a[0] <= "\u06ff" or a.translate(_LONG_VOWELS) != b.translate(_LONG_VOWELS):
+        return False
+    return _undoubled(a) != _undoubled(b)
+
+
+def _undoubled(s: str) -> str:
+    return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
 
 
 _JOINED_LETTERS = 0.8

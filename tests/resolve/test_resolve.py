@@ -139,3 +139,19 @@ def test_a_name_making_head_cannot_be_left_out() -> None:
     for query in ("Tawhid", "al-Tawhid", "al-Sham", "Raqqa"):
         assert r.resolve(query).status == "none", query
     assert r.resolve("Ansar al-Tawheed").match.id == "ansar"  # type: ignore[union-attr]
+
+
+def test_arabic_script_given_names_keep_their_long_vowels() -> None:
+    # حسن is Hasan, حسين Husayn: an Arabic query must not take one for the other, as a Latin
+    # query must not take Umar for Ammar
+    from glossary.model import Entity
+
+    ents = [Entity(id="husayn", type="person", romanized="Husayn al-Zubaydi", arabic="حسين الزبيدي"),
+            Entity(id="ammar", type="person", romanized="Ammar Tlas", arabic="عمار طلاس"),
+            Entity(id="umar", type="person", romanized="Umar Tlas"),
+            Entity(id="mahmud", type="person", romanized="Mahmud Qabbani", arabic="محمود قباني")]
+    r = Resolver(Index.build(ents))
+    for query in ("حسن الزبيدي", "محمد قباني"):
+        assert r.resolve(query).status == "none", query
+    assert r.resolve("عمر طلاس").match.id == "umar"  # type: ignore[union-attr]
+    assert r.resolve("حسين الزبيدى").match.id == "husayn"  # type: ignore[union-attr]

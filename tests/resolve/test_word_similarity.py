@@ -89,3 +89,17 @@ def test_a_compound_keeps_the_other_reading_of_its_words() -> None:
     assert rachim.alt == profile("Abdul Rahim").words[0].skel
     # a word beside a compound keeps its own (Mochammad beside Abdullah)
     assert profile("Mochammad Abdullah").words[0].alt == profile("Muhammad").words[0].skel
+
+
+@pytest.mark.parametrize(("a", "b"), [("عمر", "عمار"), ("حسن", "حسين"), ("سعد", "سعيد"), ("محمد", "محمود")])
+def test_arabic_given_names_a_long_vowel_apart_are_other_names(a: str, b: str) -> None:
+    # Arabic script writes the long vowels that tell Umar from Ammar: the consonants agree, the
+    # names do not (outside a person's name the pair stays close: a place's spelling varies)
+    q, n = profile(a).words[0], profile(b).words[0]
+    assert word_similarity(q, n, False, person=1) < 0.85 <= word_similarity(q, n, False)
+
+
+@pytest.mark.parametrize(("a", "b"), [("داود", "داوود"), ("عمّار", "عمار"), ("يحيى", "يحيي")])
+def test_arabic_given_names_spelt_otherwise_stay_alike(a: str, b: str) -> None:
+    q, n = profile(a).words[0], profile(b).words[0]
+    assert word_similarity(q, n, False, person=1) >= 0.85
