@@ -161,8 +161,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     if len(q.cons) <= 1:
         cons_eq = alt_eq = False  # one consonant in common says little (Izza, Azaz)
     family_spelling = person == FAMILY and cons_eq and _vowels_swapped(q.form, n.form)
-    if person == 1 and cons_eq and _long_vowel_apart(q.form, n.form):
-        return 0.5 + 0.3 * r  # Arabic script writes a given name's long vowels: عمر is not عمار
+    if person == 1 and cons_eq and (_long_vowel_apart(q.form, n.form) or _glide_apart(q.form, n.form)):
+        return 0.5 + 0.3 * r  # a given name's written long vowel counts: عمر is not عمار, Saad not Said
     if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
@@ -209,6 +209,19 @@ def _long_vowel_apart(a: str, b: str) -> bool:
     if a == b or not a or not "\u0600" <= a[0] <= "\u06ff" or a.translate(_LONG_VOWELS) != b.translate(_LONG_VOWELS):
         return False
     return _undoubled(a) != _undoubled(b)
+
+
+def _glide_apart(a: str, b: str) -> bool:
+    """Whether two folded Latin words differ only in a y after a vowel and before a consonant
+    or the end (Sad ~ Sayd: Saad is سعد, Said سعيد; Husan ~ Husayn), as a long vowel or diphthong
+    written or not. A y before a vowel is a consonant that spellings drop (Fayiz ~ Faiz)."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) != len(b) + 1:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
+    return (a[k] == "y" and 0 < k and a[k - 1] in _VOWELS and (k + 1 == len(a) or a[k + 1] not in _VOWELS)
+            and a[:k] + a[k + 1 :] == b)
 
 
 def _undoubled(s: str) -> str:
