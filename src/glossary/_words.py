@@ -33,6 +33,8 @@ class Token(NamedTuple):
     the word, Alwasl ~ al-Wasl; a construct taa marbuta left unpronounced), else "".
     ``cons`` is the consonant-class sequence without merging across vowels (Hamam has
     three consonants, حماة two), for the scorer; it is not a key level.
+    ``loose`` is true when a Latin word writes a vowel e, which stands for a as often as
+    for i (Jamel is Jamal, Hamed is Hamid): its a and i are not told apart.
     """
 
     form: str
@@ -40,6 +42,7 @@ class Token(NamedTuple):
     article: bool
     alt: str
     cons: str
+    loose: bool = False
 
 
 _LatinWord = tuple[str, str, bool, "Token | None", str]
@@ -147,4 +150,8 @@ def _latin_token(w: str) -> Token:
     c = _compound(w)
     sk = _skeleton_word(c)
     alt = _skeleton_word(c[2:]) if _GLUED_ARTICLE.match(c) else ""
-    return Token(_fold_word(w), sk, False, alt if alt != sk else "", _cons_word(c))
+    return Token(_fold_word(w), sk, False, alt if alt != sk else "", _cons_word(c), _LOOSE_E.search(c) is not None)
+
+
+_LOOSE_E = re.compile(r"(?<!e)e(?![eiy])")
+"""A vowel written e (not ee, long i, nor ei/ey, the diphthong ay)."""

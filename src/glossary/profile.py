@@ -20,13 +20,15 @@ from glossary.normalize import script, tokens
 
 class Word(NamedTuple):
     """One significant word of a name, as the scorer sees it (``opt``: "1" when it was in
-    parentheses, a qualifier or abbreviation that may be left out: Kafr Nabl (Idlib))."""
+    parentheses, a qualifier or abbreviation that may be left out: Kafr Nabl (Idlib);
+    ``loose``: "1" when a Latin word writes a vowel e, for a or for i: see `Token`)."""
 
     form: str
     skel: str
     alt: str
     cons: str
     opt: str = ""
+    loose: str = ""
 
 
 class Profile(NamedTuple):
@@ -44,10 +46,11 @@ def profile(text: str) -> Profile:
         ['abdalqadir', 'salih']
     """
     main = main_part(text)
-    words = [Word(t.form, t.skel, t.alt, t.cons) for t in tokens(main) if not t.article]
+    words = [Word(t.form, t.skel, t.alt, t.cons, "", "1" if t.loose else "") for t in tokens(main) if not t.article]
     if main is not text:
         for part in parenthesized(text):
-            words.extend(Word(t.form, t.skel, t.alt, t.cons, "1") for t in tokens(part) if not t.article)
+            words.extend(Word(t.form, t.skel, t.alt, t.cons, "1", "1" if t.loose else "")
+                         for t in tokens(part) if not t.article)
     return Profile(script(text), tuple(words))
 
 
@@ -77,7 +80,7 @@ def parenthesized(text: str) -> list[str]:
 _SEP_WORD = "\x1e"
 _SEP_FIELD = "\x1f"
 WORD, FIELD = _SEP_WORD, _SEP_FIELD
-"""What `encode` writes between words, and between a word's fields (form, skel, alt, cons, opt)."""
+"""What `encode` writes between words, and between a word's fields (form, skel, alt, cons, opt, loose)."""
 
 
 def encode(p: Profile) -> str:

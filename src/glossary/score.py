@@ -161,8 +161,11 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
     if len(q.cons) <= 1:
         cons_eq = alt_eq = False  # one consonant in common says little (Izza, Azaz)
     family_spelling = person == FAMILY and cons_eq and _vowels_swapped(q.form, n.form)
-    if person == 1 and cons_eq and (_long_vowel_apart(q.form, n.form) or _glide_apart(q.form, n.form)):
-        return 0.5 + 0.3 * r  # a given name's written long vowel counts: عمر is not عمار, Saad not Said
+    if person == 1 and cons_eq and (_long_vowel_apart(q.form, n.form) or _glide_apart(q.form, n.form)
+                                    or not q.loose and not n.loose and _a_for_i(q.form, n.form)):
+        # a given name's written long vowel counts (عمر is not عمار, Saad not Said), and so does
+        # a written a or i (Jamal is not Jamil) unless one side writes it e (Jamel)
+        return 0.5 + 0.3 * r
     if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
@@ -222,6 +225,15 @@ def _glide_apart(a: str, b: str) -> bool:
     k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
     return (a[k] == "y" and 0 < k and a[k - 1] in _VOWELS and (k + 1 == len(a) or a[k + 1] not in _VOWELS)
             and a[:k] + a[k + 1 :] == b)
+
+
+def _a_for_i(a: str, b: str) -> bool:
+    """Whether two folded words differ in one letter alone, a in one and i in the other
+    (Jamal ~ Jamil, Hamad ~ Hamid, Karam ~ Karim)."""
+    if len(a) != len(b):
+        return False
+    diff = [x + y for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0] in ("ai", "ia")
 
 
 def _undoubled(s: str) -> str:
