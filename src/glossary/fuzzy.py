@@ -18,7 +18,7 @@ from typing import Any
 from glossary.index import Store, deletions
 from glossary.profile import FIELD, WORD, Profile, Word, end_words
 from glossary.score import _ratios
-from glossary.weights import ignored, translations
+from glossary.weights import particles, translations
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""
@@ -45,9 +45,10 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     ``memo`` (a dict, empty for the first pass) carries the first pass's pair votes to the
     second, which then counts only the pairs the first did not.
     """
-    # a word the scorer ignores finds nothing ("Army of X" shares "of" with every "Y of Z"); a
-    # translated word finds its translation's names too (Army of the Mujahidin: Jaysh al-Mujahidin)
-    skip, trans = ignored(), translations()
+    # a particle finds nothing ("Army of X" shares "of" with every "Y of Z", "Hama city" "city"
+    # with every X City); a translated word finds its translation's names too (Army of the
+    # Mujahidin: Jaysh al-Mujahidin)
+    skip, trans = particles(), translations()
     words = [w for w in qprof.words if w.skel and w.form not in skip][:6]
     if not words:
         return set()

@@ -88,9 +88,11 @@ def translations() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def ignored() -> frozenset[str]:
-    """Folded words the scorer ignores (``ignore`` in tables/generic.yaml: of, and, fi ...)."""
-    return frozenset(f for f, v in _generic().items() if v == 0.0)
+def particles() -> frozenset[str]:
+    """Folded words that say next to nothing of a name: those the scorer ignores (of, and, fi),
+    titles, filiation (bin, ould) and settlement words (city, village): generic factor at most
+    0.2 in tables/generic.yaml."""
+    return frozenset(f for f, v in _generic().items() if v <= 0.2)
 
 
 def opposites() -> dict[str, float]:

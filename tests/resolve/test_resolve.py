@@ -155,3 +155,23 @@ def test_arabic_script_given_names_keep_their_long_vowels() -> None:
         assert r.resolve(query).status == "none", query
     assert r.resolve("عمر طلاس").match.id == "umar"  # type: ignore[union-attr]
     assert r.resolve("حسين الزبيدى").match.id == "husayn"  # type: ignore[union-attr]
+
+
+def test_a_settlement_called_what_it_is_is_the_place_itself() -> None:
+    # "Idlib city", "the city of Idlib", مدينة إدلب: the city, not the governorate of its name;
+    # "city" finds no candidates of its own (Hama has a short skeleton that X City names share)
+    from glossary.model import Entity
+
+    ents = [Entity(id="idlib", type="place", romanized="Idlib", arabic="إدلب"),
+            Entity(id="idlib-gov", type="place", romanized="Idlib Governorate", arabic="محافظة إدلب"),
+            Entity(id="hama", type="place", romanized="Hama", arabic="حماة"),
+            Entity(id="hmeimim", type="place", romanized="Hmeimim", arabic="قاعدة حميميم الجوية"),
+            Entity(id="nasr-city", type="place", romanized="Nasr City"),
+            Entity(id="sadr-city", type="place", romanized="Sadr City")]
+    r = Resolver(Index.build(ents))
+    for query, expected in (("Idlib city", "idlib"), ("the city of Idlib", "idlib"), ("مدينة إدلب", "idlib"),
+                            ("Madinat Idlib", "idlib"), ("Hama city", "hama"), ("Idlib Governorate", "idlib-gov")):
+        res = r.resolve(query)
+        assert res.status == "match" and res.match is not None and res.match.id == expected, query
+    district = r.resolve("Idlib District").match  # a district is another place of the name
+    assert district is None or district.id != "idlib"
