@@ -166,7 +166,9 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
         # a given name's written long vowel counts (عمر is not عمار, Saad not Said), and so does
         # a written a or i (Jamal is not Jamil) unless one side writes it e (Jamel)
         return 0.5 + 0.3 * r
-    if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling:
+    # (the other reading of a word cut otherwise has the same letters: Nurul ~ Nur al-)
+    cut = alt_eq and not cons_eq and (q.form.startswith(n.form) or n.form.startswith(q.form))
+    if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling and not cut:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
         if len(q.cons) == 2 and not alt_eq:

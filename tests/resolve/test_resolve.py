@@ -175,3 +175,19 @@ def test_a_settlement_called_what_it_is_is_the_place_itself() -> None:
         assert res.status == "match" and res.match is not None and res.match.id == expected, query
     district = r.resolve("Idlib District").match  # a district is another place of the name
     assert district is None or district.id != "idlib"
+
+
+def test_titles_and_filiation_of_other_countries() -> None:
+    # Maulvi (a scholar's title) is no part of the name; binti is bint (daughter of), and
+    # Nurul is Nur al- said with its case ending, in a given name too
+    from glossary.model import Entity
+
+    ents = [Entity(id="haqqani", type="person", romanized="Jalal al-Din Haqqani"),
+            Entity(id="nur", type="person", romanized="Nur al-Huda binti Abdullah"),
+            Entity(id="nur-hasan", type="person", romanized="Nur Hasan")]
+    r = Resolver(Index.build(ents))
+    for query, expected in (("Maulvi Jalaluddin Haqqani", "haqqani"), ("Mawlawi Jalal ad-Din Haqqani", "haqqani"),
+                            ("Nurul Huda binti Abdullah", "nur"), ("Nur al-Huda", "nur"),
+                            ("Nurul Huda Abdullah", "nur")):
+        res = r.resolve(query)
+        assert res.status == "match" and res.match is not None and res.match.id == expected, query
