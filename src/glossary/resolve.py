@@ -131,7 +131,7 @@ class Resolver:
         query = query if isinstance(query, str) else str(query)
         thr = THRESHOLD if threshold is None else threshold
         store = self.index.store
-        best: dict[int, tuple[float, int, str]] = {}  # entity -> (score, name, level)
+        best: dict[int, _Best] = {}  # entity -> (score, name, level, letter for letter)
         ex = exact(query)
         if ex and type is None and not explain:
             exact_hits = store.lookup_by_key(["=" + ex])
@@ -141,7 +141,7 @@ class Resolver:
                 # at, and no other key need be made
                 for nid, row in sorted(store.name_rows(exact_hits["=" + ex]).items()):
                     if row[0] not in best:
-                        best[row[0]] = (1.0, nid, "exact")
+                        best[row[0]] = (1.0, nid, "exact", True)
                 return self._answer(query, best, thr, limit, margin)
         qprof = profile(query)
         levels: dict[int, str] = {}
@@ -159,7 +159,7 @@ class Resolver:
         if acr and _top(best) < thr:
             for nid, row in store.name_rows(store.lookup(["^" + acr])).items():
                 if self._type_ok(row[0], type) and best.get(row[0], (0.0,))[0] < 0.85:
-                    best[row[0]] = (0.85, nid, "acronym")
+                    best[row[0]] = (0.85, nid, "acronym", False)
         if _top(best) < _FUZZY_BELOW:
             memo: dict[str, Any] = {}
             found = self._fuzzy(qprof, full=False, memo=memo)
@@ -185,27 +185,31 @@ class Resolver:
                     self._merge_swapped(best, c)
         return self._answer(query, best, thr, limit, margin, qkeys if explain else None)
 
-    def _answer(self, query: str, best: dict[int, tuple[float, int, str]], thr: float, limit: int, margin: float,
+    def _answer(self, query: str, best: dict[int, _Best], thr: float, limit: int, margin: float,
                 qkeys: list[str] | None = None) -> Resolution:
         """The resolution from the best score of each entity (``qkeys``: explain with them)."""
         store = self.index.store
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit] if len(best) > 1 else list(best.items())
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], not kv[1][3], kv[0]))[:limit] if len(best) > 1 \
+            else list(best.items())
         rows = store.entity_rows(e for e, _ in ranked)
         names = store.name_rows(v[1] for _, v in ranked)
         cands = tuple(
-            Match(rows[e][0], rows[e][2], rows[e][1], s, names[nid][1], lvl) for e, (s, nid, lvl) in ranked
+            Match(rows[e][0], rows[e][2], rows[e][1], s, names[nid][1], lvl) for e, (s, nid, lvl, _) in ranked
         )
         status: Status = "none"
         match = None
         if cands and cands[0].score >= thr:
-            if len(cands) > 1 and cands[1].score >= thr and cands[1].score >= cands[0].score - margin:
+            # a name that agrees letter for letter once folded outranks one whose letters only
+            # come close, however close (al-Sharaa, not al-Shaar, for "Sharaa": both cap at 0.97)
+            if (len(cands) > 1 and cands[1].score >= thr and cands[1].score >= cands[0].score - margin
+                    and (best[ranked[1][0]][3] or not best[ranked[0][0]][3])):
                 status = "ambiguous"
             else:
                 status, match = "match", cands[0]
         expl = self._explain(query, qkeys, cands) if qkeys is not None else None
         return Resolution(query, status, match, cands, expl)
 
-    def _merge_swapped(self, best: dict[int, tuple[float, int, str]], c: Match) -> None:
+    def _merge_swapped(self, best: dict[int, _Best], c: Match) -> None:
         """Keep a candidate of another reading of the query (swapped, one script alone) if it beats
         what its entity has."""
         store = self.index.store
@@ -214,7 +218,7 @@ class Resolver:
             return
         nid = next((n for n in store.lookup(["=" + exact(c.name)]) if store.name_rows([n])[n][0] == eidx), None)
         if nid is not None and c.score > best.get(eidx, (0.0,))[0]:
-            best[eidx] = (c.score, nid, c.level)
+            best[eidx] = (c.score, nid, c.level, False)
 
     def resolve_many(self, queries: Iterable[str], **options: Any) -> Iterator[Resolution]:
         """Resolve many names with one index; each distinct name is resolved once.
@@ -240,7 +244,7 @@ class Resolver:
         return type is None or self.index.store.entity_rows([eidx])[eidx][1] == type
 
     def _score(self, qprof: Profile, levels: dict[int, str], type: str | None,
-               best: dict[int, tuple[float, int, str]], cross: list[tuple[int, int, str, str, str]],
+               best: dict[int, _Best], cross: list[tuple[int, int, str, str, str]],
                arabic_q: bool) -> None:
         """Score the names in ``levels`` in the query's script into ``best``; the others are only
         queued in ``cross`` (scored by `_merge_cross` if their entity has no same-script name)."""
@@ -264,23 +268,31 @@ class Resolver:
                 continue
             if level != "exact" and qfolded is None:
                 qfolded = "".join(w.form for w in qprof.words)
-            s, level = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
+            s, level, whole = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
             old = best.get(eidx)
-            if old is None or s > old[0]:
-                best[eidx] = (s, nid, level)
+            if old is None or s > old[0] or s == old[0] and whole and not old[3]:
+                best[eidx] = (s, nid, level, whole)
 
     def _name_score(self, qprof: Profile, qfolded: str | None, arabic_q: bool, prof: str, etype: str,
-                    level: str) -> tuple[float, str]:
+                    level: str) -> tuple[float, str, bool]:
+        """A name's score (capped at `_NON_EXACT_CAP` below the exact level), its level, and whether
+        it agrees with the query letter for letter once folded (see `_answer`)."""
         if level == "exact":
-            return 1.0, level
+            return 1.0, level, True
         if level == "folded" and _same_letters(qprof, prof, qfolded or ""):
             # the same letters once folded: the same name
-            return _NON_EXACT_CAP, "arabic" if arabic_q and prof[:1] == "a" else level
+            return _NON_EXACT_CAP, "arabic" if arabic_q and prof[:1] == "a" else level, True
         p = decode(prof)
-        return min(_NON_EXACT_CAP, score(qprof, p, self.index.weights, person=etype == "person",
-                                         params=self.params)), level
+        s = score(qprof, p, self.index.weights, person=etype == "person", params=self.params)
+        # (in the same order: Muhammad Abd al-Rahman scores 1.0 for Abd al-Rahman Muhammad too)
+        return min(_NON_EXACT_CAP, s), level, s >= 1.0 and self._letters(p) == self._letters(qprof)
 
-    def _merge_cross(self, qprof: Profile, best: dict[int, tuple[float, int, str]],
+    def _letters(self, p: Profile) -> str:
+        """A name's folded words joined, those the scorer ignores left out (the a of a-Sharaa)."""
+        factor = self.index.weights.factor
+        return "".join(w.form for w in p.words if factor(w.form) > 0.0)
+
+    def _merge_cross(self, qprof: Profile, best: dict[int, _Best],
                      cross: list[tuple[int, int, str, str, str]], arabic_q: bool) -> None:
         """Entities found only through names in the other script, or whose names in the query's
         script share nothing with it (a folding that went astray: Masyaf read "mashaf" as
@@ -289,12 +301,12 @@ class Resolver:
         if not pending:
             return
         qfolded = "".join(w.form for w in qprof.words)
-        found: dict[int, tuple[float, int, str]] = {}
+        found: dict[int, _Best] = {}
         for nid, eidx, prof, etype, level in pending:
-            s, level = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
+            s, level, whole = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
             old = found.get(eidx)
             if old is None or s > old[0]:
-                found[eidx] = (s, nid, level)
+                found[eidx] = (s, nid, level, whole)
         for eidx, v in found.items():
             if v[0] > best.get(eidx, (0.0,))[0]:
                 best[eidx] = v
@@ -347,7 +359,12 @@ class Resolver:
         return out[:limit]
 
 
-def _top(best: dict[int, tuple[float, int, str]]) -> float:
+_Best = tuple[float, int, str, bool]
+"""An entity's best name so far: score, name number, level, and whether the name agrees with the
+query letter for letter once folded."""
+
+
+def _top(best: dict[int, _Best]) -> float:
     """The best score so far (0 when there is no candidate)."""
     return max((v[0] for v in best.values()), default=0.0)
 

@@ -191,3 +191,22 @@ def test_titles_and_filiation_of_other_countries() -> None:
                             ("Nurul Huda Abdullah", "nur")):
         res = r.resolve(query)
         assert res.status == "match" and res.match is not None and res.match.id == expected, query
+
+
+def test_the_name_agreeing_letter_for_letter_outranks_one_only_close() -> None:
+    # "Sharaa" folds as al-Sharaa (الشرع) does; al-Shaar (الشعار) has its consonants. Both cap at
+    # 0.97, but only one agrees letter for letter: no ambiguity. Word order still counts: the
+    # reordered name is not "letter for letter", however its spelling agrees.
+    from glossary.model import Entity, Variant
+
+    ents = [Entity(id="sharaa", type="person", romanized="Zahran Tariq al-Sharaa"),
+            Entity(id="shaar", type="person", romanized="Zahran Tariq al-Shaar"),
+            Entity(id="m-ar", type="person", romanized="Muhammad Abd al-Rahman al-Masri",
+                   variants=(Variant("MOHAMMED ABD AL-RAHMAN AL-MASRI"),)),
+            Entity(id="ar-m", type="person", romanized="Abd al-Rahman Muhammad al-Masri")]
+    r = Resolver(Index.build(ents))
+    for query, expected in (("zahran tariq sharaa", "sharaa"), ("Zahran Tariq a-Sharaa", "sharaa"),
+                            ("Zahran Tariq el-Shaar", "shaar")):
+        res = r.resolve(query)
+        assert res.status == "match" and res.match is not None and res.match.id == expected, query
+    assert r.resolve("Abd al-Rahmman Mohammed al-Masri").status == "ambiguous"
