@@ -141,7 +141,10 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
 
 
 def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:
-    """For each word (where ``wanted``), the glossary's skeletons one letter away from it."""
+    """For each word (where ``wanted``), the glossary's skeletons one letter longer or with one
+    letter changed. (Not one letter shorter: indexing each skeleton under itself finds those
+    too, but on the 100,000-entity benchmark it gained 28 right answers and 4 wrong ones: a
+    common name one letter shorter, Ahmad for Mahmud, crowds the right name out.)"""
     dels = list({d for g, w in zip(exact_groups, wanted) if w
                  for s in g for d in (s, *(deletions(s) if len(s) >= 3 else ()))})
     near = store.near_skeletons(dels) if dels else {}
@@ -153,7 +156,7 @@ def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]
                 ng.update(near.get(s, ()))  # one letter more
                 if len(s) >= 3:
                     for d in deletions(s):
-                        ng.update(near.get(d, ()))  # one letter changed or less
+                        ng.update(near.get(d, ()))  # one letter changed (not one less: see the note)
         out.append(sorted(ng - set(g))[:_NEAR_CAP] if ng else [])
     return out
 
