@@ -168,7 +168,9 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
         return 0.5 + 0.3 * r
     # (the other reading of a word cut otherwise has the same letters: Nurul ~ Nur al-)
     cut = alt_eq and not cons_eq and (q.form.startswith(n.form) or n.form.startswith(q.form))
-    if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling and not cut:
+    # (a vowel written e stands for a or i: Ammer is Ammar, Hamed Hamid)
+    e_for = (q.loose or n.loose) and _a_for_i(q.form, n.form)
+    if (cons_eq or alt_eq) and person and r < 0.8 and not family_spelling and not cut and not e_for:
         return 0.5 + 0.3 * r  # same consonants, other vowels: in a person's name, another name
     if cons_eq or alt_eq:
         if len(q.cons) == 2 and not alt_eq:

@@ -138,3 +138,11 @@ def test_loose_survives_the_index_encoding() -> None:
     p = profile("Jamel Abdelkader (Kameel)")
     assert [w.loose for w in p.words] == ["1", "1", ""]
     assert decode(encode(p)) == p
+
+
+@pytest.mark.parametrize(("a", "b", "alike"), [("Ammer", "Ammar", True), ("Umer", "Umar", True), ("Imed", "Imad", True),
+                                               ("Ammer", "Umar", False), ("Ammar", "Ammir", False)])
+def test_a_short_given_name_written_with_e(a: str, b: str, alike: bool) -> None:
+    # the e of a short given name is its a or its i, not another vowel (Ammer is Ammar, not Umar)
+    q, n = profile(a).words[0], profile(b).words[0]
+    assert (word_similarity(q, n, False, person=1) >= 0.85) is alike
