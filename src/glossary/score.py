@@ -241,6 +241,7 @@ def _a_for_i(a: str, b: str) -> bool:
 
 
 def _undoubled(s: str) -> str:
+    """``s`` with each run of one letter written once."""
     return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
 
 
