@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = 'c5992b20e89e3b77'
+TABLES_HASH = '4eb747ae86bacf79'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -437,6 +437,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                           ['ck', 'k'],
                           ['m(?=[bp])', 'n'],
                           ['qu(?=[ei])', 'k'],
+                          ['gu(?=[ei])', 'g'],
                           ['^ou(?=[aeiy])', 'w'],
                           ['(?<=[aeiou])sy(?=[aeiou])', 'sh']],
            'endings': [['(?<=..)(?:ah|atu|at|(?<!e)e)$', 'a']],

@@ -19,7 +19,7 @@ FOLDED = [
     ("Dowla", "Dawla"), ("Suheil", "Suhayl"), ("Khaled", "Khalid"), ("Omar", "Umar"),
     # consonant spellings
     ("Djamel", "Jamel"), ("Bachar", "Bashar"), ("Cham", "Sham"), ("Lattaquié", "Latakia"), ("Membij", "Menbij"),
-    ("Ba'asyir", "Bashir"), ("Dschabla", "Jabla"),
+    ("Ba'asyir", "Bashir"), ("Dschabla", "Jabla"), ("Naguib", "Nagib"), ("Ragueb", "Ragib"),
     # taa marbuta endings, nisba
     ("Hamzah", "Hamza"), ("al-Hasakah", "al-Hasaka"), ("Islamiyya", "Islamiya"), ("Islamiyah", "Islamiya"),
     ("Firqat al-Hamza", "Firqa al-Hamza"), ("Latakia", "Lattaquie"), ("Jama'atu Ahl al-Sunna", "Jamaat Ahl al-Sunna"),
@@ -41,7 +41,7 @@ SKELETON = [
     ("Jolani", "Golani"), ("Latakia", "al-Ladhiqiya"), ("Jaysh al-Izza", "جيش العزة"), ("Hizballah", "حزب الله"),
     ("Abd al-Qadir", "عبد القادر"), ("Muhammad", "محمد"), ("Kafr Nabl", "كفرنبل"), ("Walid", "الوليد"),
     ("Deir Ezzor", "Dayr al-Zur"), ("Dēr ez-Zōr", "Deir ez-Zor"), ("Abdulkadir", "Abd al-Qadir"),
-    ("Bab al-Hawa", "باب الهوى"),
+    ("Bab al-Hawa", "باب الهوى"), ("Naguib Mahfouz", "نجيب محفوظ"),
 ]
 ARABIC = [
     ("أحمد", "احمد"), ("إدلب", "ادلب"), ("آل", "ال"), ("ٱلله", "الله"), ("حماة", "حماه"), ("مصطفى", "مصطفي"),
