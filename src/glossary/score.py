@@ -25,10 +25,12 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary.normalize import tokens
 from glossary.profile import Profile, Word
 from glossary.weights import Weights, equivalents, opposites
 
@@ -178,6 +180,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
         return params.consonants_equal + (1 - params.consonants_equal) * r
     if q.form.startswith("al") and q.form[2:] == n.form or n.form.startswith("al") and n.form[2:] == q.form:
         return 0.95  # an article glued to the word: Alwasl ~ al-Wasl
+    if person != 1 and _g_for_q(q, n):
+        return params.consonants_equal  # g for qaf, as Libya and the Gulf say it (Gaddafi, Gassim)
     if r < params.fuzzy_floor:
         return 0.0
     if r >= 0.85:
@@ -238,6 +242,22 @@ def _a_for_i(a: str, b: str) -> bool:
         return False
     diff = [x + y for x, y in zip(a, b) if x != y]
     return len(diff) == 1 and diff[0] in ("ai", "ia")
+
+
+_G_QAF = re.compile(r"(?<!n)g(?!h)")
+
+
+def _g_for_q(a: Word, b: Word) -> bool:
+    """Whether one Latin word writes g where the other has the consonants of q (or k): qaf said
+    g, as in Libya, the Gulf and Bedouin speech (Gaddafi ~ Qadhafi, Gassim ~ Qasim). Not for a
+    given name, where g is as often jim (Gamal is Jamal, not Kamal)."""
+    for g, o in ((a, b), (b, a)):
+        if "g" in g.form and ("q" in o.form or "k" in o.form):
+            read = _G_QAF.sub("q", g.form)
+            if read != g.form:
+                t = tokens(read)
+                return len(t) == 1 and t[0].cons == o.cons
+    return False
 
 
 def _undoubled(s: str) -> str:

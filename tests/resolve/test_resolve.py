@@ -210,3 +210,13 @@ def test_the_name_agreeing_letter_for_letter_outranks_one_only_close() -> None:
         res = r.resolve(query)
         assert res.status == "match" and res.match is not None and res.match.id == expected, query
     assert r.resolve("Abd al-Rahmman Mohammed al-Masri").status == "ambiguous"
+
+
+def test_a_family_name_said_with_g_for_qaf() -> None:
+    from glossary.model import Entity
+
+    ents = [Entity(id="qadhafi", type="person", romanized="Muammar al-Qadhafi", arabic="معمر القذافي"),
+            Entity(id="kamal", type="person", romanized="Kamal Hasan")]
+    r = Resolver(Index.build(ents))
+    assert r.resolve("Muammar Gaddafi").match.id == "qadhafi"  # type: ignore[union-attr]
+    assert r.resolve("Gamal Hasan").status == "none"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.profile import profile
-from glossary.score import _indel_py, word_similarity
+from glossary.score import FAMILY, _indel_py, word_similarity
 
 
 @pytest.mark.parametrize("cross", [False, True])
@@ -134,3 +134,14 @@ def test_a_short_given_name_written_with_e(a: str, b: str, alike: bool) -> None:
     # the e of a short given name is its a or its i, not another vowel (Ammer is Ammar, not Umar)
     q, n = profile(a).words[0], profile(b).words[0]
     assert (word_similarity(q, n, False, person=1) >= 0.85) is alike
+
+
+@pytest.mark.parametrize(("a", "b"), [("Gaddafi", "Qadhafi"), ("Gassim", "Qasim"), ("Gahtani", "Qahtani")])
+def test_g_for_qaf_outside_a_given_name(a: str, b: str) -> None:
+    # Libya, the Gulf and Bedouin speech say qaf g; a given name's g is as often jim (Gamal is
+    # Jamal, not Kamal), so there it stays another letter
+    q, n = profile(a).words[0], profile(b).words[0]
+    assert word_similarity(q, n, False) >= 0.85 and word_similarity(q, n, False, person=FAMILY) >= 0.85
+    assert word_similarity(q, n, False, person=1) < 0.85
+    gamal, kamal = profile("Gamal").words[0], profile("Kamal").words[0]
+    assert word_similarity(gamal, kamal, False, person=1) < 0.85
