@@ -150,6 +150,9 @@ def _compound(tok: str) -> str:
     return _apply(_COMPOUNDS, tok)
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=1 << 16)
 def _skeleton_word(tok: str) -> str:
     """Consonant classes of one word (Latin or Arabic), runs collapsed, final h dropped."""
@@ -158,6 +161,7 @@ def _skeleton_word(tok: str) -> str:
     else:
         if tok.isdigit():
             return tok  # a number in a name (Branch 216); digits inside words are dropped
+        tok = _DOUBLED.sub(r"\1", tok)  # a letter written twice before a digraph (Hissham: s, sh)
         s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
     s = re.sub(r"(.)\1+", r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
     return s[:-1] if s.endswith(_H) and len(s) > 1 else s  # (a lone h stays: Hawa, هوى)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from glossary.index import EntityRow, Index, MemoryStore, NameRow, Store
     from glossary.model import Entity
 
-SCHEMA = 10
+SCHEMA = 11
 """Bump when the file layout or what the keys mean changes (2: babel's text for cards; 3: a lone h kept in
 skeletons; 4: ch also read kh; 5: sy also read s-y;
 6: a variant spelling has the document frequency of its word; 7: compounds keep

@@ -42,6 +42,7 @@ SKELETON = [
     ("Abd al-Qadir", "عبد القادر"), ("Muhammad", "محمد"), ("Kafr Nabl", "كفرنبل"), ("Walid", "الوليد"),
     ("Deir Ezzor", "Dayr al-Zur"), ("Dēr ez-Zōr", "Deir ez-Zor"), ("Abdulkadir", "Abd al-Qadir"),
     ("Bab al-Hawa", "باب الهوى"), ("Naguib Mahfouz", "نجيب محفوظ"),
+    ("Hissham", "Hisham"), ("al-Hasshimi", "الهاشمي"),  # a letter doubled before a digraph
 ]
 ARABIC = [
     ("أحمد", "احمد"), ("إدلب", "ادلب"), ("آل", "ال"), ("ٱلله", "الله"), ("حماة", "حماه"), ("مصطفى", "مصطفي"),
@@ -64,7 +65,7 @@ def test_folded_equal(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), SKELETON)
 def test_skeleton_equal(a: str, b: str) -> None:
     ka, kb = keys(a), keys(b)
-    assert {ka.skeleton, ka.skeleton_alt} & {kb.skeleton, kb.skeleton_alt}, (skeleton(a), skeleton(b))
+    assert {ka.skeleton, ka.skeleton_alt} & {kb.skeleton, kb.skeleton_alt} - {""}, (skeleton(a), skeleton(b))
 
 
 @pytest.mark.parametrize(("a", "b"), ARABIC)
