@@ -26,6 +26,10 @@ _NEAR_CAP = 32
 """Skeletons one letter away looked at per word (at most)."""
 _PAIR_CAP = 200
 """Names of one pair key counted (a pair more common than this counts only while nothing else has)."""
+_RAISE_CAP = 2000
+"""Names of a pair key too common to count read (at most) to raise the names already found."""
+_RAISE = 0.25
+"""Share of its weight such a pair adds to a name it holds."""
 _VOTE_BUDGET = 500
 """Names counted over all pair keys, the rarest keys first."""
 _TIE_CAP = 128
@@ -187,9 +191,18 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
     budget = _VOTE_BUDGET
     get = votes.get
     for k, nids in hits:
-        if votes and len(nids) > _PAIR_CAP:
-            continue  # a common pair of words: the rarer pairs have found the candidates
         v = wanted[k]
+        if votes and len(nids) > _PAIR_CAP:
+            # a common pair of words: the rarer pairs have found the candidates; it only raises
+            # those it holds, a quarter of its weight, enough to order names tied otherwise
+            # (Sami Khabid Foz: of the names one letter from Khabid and with Foz, the one with
+            # Sami too) but not to leave a name found by its rarer pairs below the cut (a name
+            # votes at least 0.4 of the best's); unless it is too common to read
+            if len(nids) <= _RAISE_CAP:
+                for nid in votes.keys() & nids:
+                    votes[nid] += _RAISE * v
+                counted.add(k)
+            continue
         if budget <= 0 and len(nids) > 8:
             # out of budget: the pair only raises the names found already (Kamal Samir X, the
             # one among them whose X is one letter from the query's)

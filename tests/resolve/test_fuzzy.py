@@ -122,6 +122,27 @@ def test_out_of_budget_a_pair_still_raises_the_names_found() -> None:
     assert 3000 not in votes  # no new name once the budget is spent
 
 
+def test_a_pair_too_common_to_count_still_raises_the_names_found() -> None:
+    # "Sami Khabid Foz": Khabid is unknown; the pairs of Foz with the skeletons one letter
+    # from it (Khalid, Hamid) find 300 names alike, Sami Khalid Foz among them; the pair Sami +
+    # Foz holds 250 names, too many to count, but it still raises the one it shares with them
+    from glossary.fuzzy import _pair_votes
+
+    target = 250
+    postings = {"&fs ħlt": [*range(1000, 1150), target], "&fs ħmt": list(range(2000, 2150)),
+                "&fs sm": list(range(250)) + [target]}
+
+    class Pairs:
+        def lookup_by_key(self, keys: list[str]) -> dict[str, list[int]]:
+            return {k: postings[k] for k in keys if k in postings}
+
+    votes: dict[int, float] = {}
+    _pair_votes(Pairs(), [["sm"], ["ħbt"], ["fs"]], [[], ["ħlt", "ħmt"], []], [0.2, 1.0, 0.3],  # type: ignore[arg-type]
+                {"ħlt": 0.4, "ħmt": 0.4}, votes, set())
+    assert max(votes, key=votes.__getitem__) == target
+    assert 0 not in votes  # the common pair adds no name of its own
+
+
 def test_a_word_one_letter_away_votes_by_its_own_rarity(monkeypatch: pytest.MonkeyPatch) -> None:
     # "Iblibi" is unknown, so as a word it is the rarest; the Nabil one letter from it is common
     # and must vote as a common word, not as the rare word the query misspelt
