@@ -163,7 +163,7 @@ def _skeleton_word(tok: str) -> str:
             return tok  # a number in a name (Branch 216); digits inside words are dropped
         tok = _DOUBLED.sub(r"\1", tok)  # a letter written twice before a digraph (Hissham: s, sh)
         s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
-    s = re.sub(r"(.)\1+", r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
+    s = _DOUBLED.sub(r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
     return s[:-1] if s.endswith(_H) and len(s) > 1 else s  # (a lone h stays: Hawa, هوى)
 
 
@@ -172,7 +172,7 @@ def _cons_word(tok: str) -> str:
     """Consonant classes of one word, doubled letters single, vowels dropped without merging."""
     if tok.isdigit():
         return tok
-    tok = re.sub(r"(.)\1+", r"\1", tok)
+    tok = _DOUBLED.sub(r"\1", tok)
     if _is_arabic(tok[0]):
         s = _INITIAL_AR.get(tok[0], "") + tok.replace(_TAA, "").translate(_SK_ARABIC)
     else:

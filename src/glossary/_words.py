@@ -143,6 +143,9 @@ def _liaisons(toks: list[Token]) -> tuple[Token, ...]:
 
 _LATIN_ARTICLE = Token("al", "", True, "", "")
 
+_LOOSE_E = re.compile(r"(?<!e)e(?![eiy])")
+"""A vowel written e (not ee, long i, nor ei/ey, the diphthong ay): `Token.loose`."""
+
 
 @lru_cache(maxsize=1 << 16)
 def _latin_token(w: str) -> Token:
@@ -152,6 +155,3 @@ def _latin_token(w: str) -> Token:
     alt = _skeleton_word(c[2:]) if _GLUED_ARTICLE.match(c) else ""
     return Token(_fold_word(w), sk, False, alt if alt != sk else "", _cons_word(c), _LOOSE_E.search(c) is not None)
 
-
-_LOOSE_E = re.compile(r"(?<!e)e(?![eiy])")
-"""A vowel written e (not ee, long i, nor ei/ey, the diphthong ay)."""

@@ -12,6 +12,7 @@ only raises the names found already); the best few go to the scorer.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -59,17 +60,22 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     exact_groups = [sorted({s for s in (w.skel, w.alt, *trans.get(w.form, ())) if s}) for w in words]
     # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
     # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
-    sizes = {k: len(v) for k, v in store.word_postings(list({x for g in exact_groups for x in g})).items()}
+    postings = dict(store.word_postings(list({x for g in exact_groups for x in g})))
     n = max(store.n_entities, 1)
     norm = math.log(1 + n)
-    most = [max((sizes.get(x, 0) for x in g), default=0) for g in exact_groups]
-    wts = [max(0.05, min(math.log(1 + n / max(1, m)) / norm, 1.0)) for m in most]
+
+    def rarity(size: int) -> float:
+        return max(0.05, min(math.log(1 + n / max(1, size)) / norm, 1.0))
+
+    most = [max((len(postings.get(x, ())) for x in g), default=0) for g in exact_groups]
+    wts = [rarity(m) for m in most]
     near_groups = _near_groups(store, exact_groups, [full or not m for m in most])
     # a word one letter away votes by its own rarity, halved: a misspelt word is unknown (the
     # rarest), but the common Nabil one letter from "Iblibi" says little
-    near_all = sorted({x for g in near_groups for x in g})
-    near_wts = {k: 0.5 * max(0.05, min(math.log(1 + n / max(1, len(v))) / norm, 1.0))
-                for k, v in store.word_postings(near_all).items()} if near_all else {}
+    near_all = sorted({x for g in near_groups for x in g} - postings.keys())
+    if near_all:
+        postings.update(store.word_postings(near_all))
+    near_wts = {k: 0.5 * rarity(len(postings[k])) for g in near_groups for k in g if k in postings}
     votes: dict[int, float] = {}
     counted: set[str] = set()
     if memo is not None and "votes" in memo:
@@ -80,7 +86,7 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     if memo is not None and "votes" not in memo:
         memo["votes"], memo["counted"] = dict(votes), counted
     if not votes:
-        _word_votes(store, exact_groups, near_groups, wts, near_wts, votes)
+        _word_votes(postings, exact_groups, near_groups, wts, near_wts, votes)
     if not votes:
         return set()
     # the best few, and none far below the best
@@ -192,23 +198,20 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
     get = votes.get
     for k, nids in hits:
         v = wanted[k]
-        if votes and len(nids) > _PAIR_CAP:
-            # a common pair of words: the rarer pairs have found the candidates; it only raises
-            # those it holds, a quarter of its weight, enough to order names tied otherwise
-            # (Sami Khabid Foz: of the names one letter from Khabid and with Foz, the one with
-            # Sami too) but not to leave a name found by its rarer pairs below the cut (a name
-            # votes at least 0.4 of the best's); unless it is too common to read
-            if len(nids) <= _RAISE_CAP:
+        # A pair only raises the names found already when it is too common to count once the
+        # rarer pairs have found the candidates: by a quarter of its weight, enough to order
+        # names tied otherwise (Sami Khabid Foz: of the names one letter from Khabid and with
+        # Foz, the one with Sami too) but not to leave a name found by its rarer pairs below
+        # the cut (0.4 of the best's votes), and not at all past _RAISE_CAP names. Or when the
+        # budget is spent: by its whole weight (Kamal Samir X, the one among them whose X is
+        # one letter from the query's).
+        common = bool(votes) and len(nids) > _PAIR_CAP
+        if common or budget <= 0 and len(nids) > 8:
+            if not common or len(nids) <= _RAISE_CAP:
+                add = _RAISE * v if common else v
                 for nid in votes.keys() & nids:
-                    votes[nid] += _RAISE * v
+                    votes[nid] += add
                 counted.add(k)
-            continue
-        if budget <= 0 and len(nids) > 8:
-            # out of budget: the pair only raises the names found already (Kamal Samir X, the
-            # one among them whose X is one letter from the query's)
-            for nid in votes.keys() & nids:
-                votes[nid] += v
-            counted.add(k)
             continue
         for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
             votes[nid] = get(nid, 0.0) + v
@@ -216,11 +219,11 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
         counted.add(k)
 
 
-def _word_votes(store: Store, exact_groups: list[list[str]], near_groups: list[list[str]], wts: list[float],
-                near_wts: dict[str, float], votes: dict[int, float]) -> None:
+def _word_votes(postings: dict[str, Sequence[int]], exact_groups: list[list[str]], near_groups: list[list[str]],
+                wts: list[float], near_wts: dict[str, float], votes: dict[int, float]) -> None:
     """Votes from single words, the rarest first, within a budget: never a scan. A word's own
-    skeletons come before those one letter away (the rarest first), each name counted once."""
-    postings = store.word_postings(sorted({x for g in exact_groups + near_groups for x in g}))
+    skeletons come before those one letter away (the rarest first), each name counted once.
+    ``postings``: the names of every skeleton in the groups (read once by `candidates`)."""
     order = sorted(range(len(exact_groups)), key=lambda i: sum(len(postings.get(x, ())) for x in exact_groups[i]))
     budget = 4 * _VOTE_BUDGET
     get = votes.get

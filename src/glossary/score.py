@@ -200,13 +200,20 @@ FAMILY = 2
 one: a family name, whose vowels vary where a given name's make another name."""
 
 
+def _one_letter_apart(a: str, b: str) -> str:
+    """The two letters of the one place where words of one length differ, letter for letter
+    (Atri, Otri: "ao"), else ""."""
+    if len(a) != len(b):
+        return ""
+    diff = [x + y for x, y in zip(a, b) if x != y]
+    return diff[0] if len(diff) == 1 else ""
+
+
 def _vowels_swapped(a: str, b: str) -> bool:
     """Whether two folded words differ in one vowel alone, letter for letter (Atri ~ Otri; not
     Iraqi ~ Raqqawi, whose consonants agree too, nor Hamsu ~ Humsi)."""
-    if len(a) != len(b):
-        return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+    d = _one_letter_apart(a, b)
+    return bool(d) and d[0] in _VOWELS and d[1] in _VOWELS
 
 
 _VOWELS = frozenset("aeiou")
@@ -238,10 +245,7 @@ def _glide_apart(a: str, b: str) -> bool:
 def _a_for_i(a: str, b: str) -> bool:
     """Whether two folded words differ in one letter alone, a in one and i in the other
     (Jamal ~ Jamil, Hamad ~ Hamid, Karam ~ Karim)."""
-    if len(a) != len(b):
-        return False
-    diff = [x + y for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0] in ("ai", "ia")
+    return _one_letter_apart(a, b) in ("ai", "ia")
 
 
 _G_QAF = re.compile(r"(?<!n)g(?!h)")

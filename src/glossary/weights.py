@@ -30,9 +30,10 @@ def _folded_set(words: list[str]) -> dict[str, None]:
 
 
 def folded_tables() -> dict[str, dict[str, float]]:
-    """The generic, mismatch and kunya tables of ``tables/generic.yaml`` with their words folded
-    (``glossary._gentables`` writes them into ``glossary._folded``, so that a lookup need not fold
-    some 200 words, about 17 ms; ``tests/normalize/test_tables.py`` checks that file is current)."""
+    """The generic, mismatch and kunya tables of ``tables/generic.yaml`` with their words folded,
+    and the translations' skeletons (see `translations`: "form skeleton" -> 1) (``glossary._gentables``
+    writes them into ``glossary._folded``, so that a lookup need not fold some 200 words, about
+    17 ms; ``tests/normalize/test_tables.py`` checks that file is current)."""
     from glossary._tables import TABLES
 
     table = TABLES["generic"]
@@ -55,9 +56,18 @@ def folded_tables() -> dict[str, dict[str, float]]:
             for b in forms:
                 if a != b:
                     equivalent[a + " " + b] = max(equivalent.get(a + " " + b, 0.0), float(group["similarity"]))
+    translation: dict[str, float] = {}  # "form skeleton": the skeleton of one of the form's translations
+    for group in table["equivalents"]:
+        if group["similarity"] < 0.95:
+            continue
+        for a in group["words"]:
+            for b in group["words"]:
+                if a != b and a.isascii() == b.isascii():
+                    for form in _with_eh(dict.fromkeys(_folded_set([a]), 0.0)):
+                        translation.update(dict.fromkeys((form + " " + t.skel for t in tokens(b) if t.skel), 1.0))
     return {"generic": _with_eh(generic), "mismatch": _with_eh(mismatch),
             "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "opposite": _with_eh(opposite),
-            "equivalent": equivalent}
+            "equivalent": equivalent, "translation": translation}
 
 
 def equivalents() -> dict[str, float]:
@@ -71,20 +81,11 @@ def translations() -> dict[str, tuple[str, ...]]:
     """Folded word -> the skeletons of its translations: the other words of an ``equivalents``
     group of similarity 0.95 or more, in the same script (Army -> the skeleton of Jaysh), for
     finding candidates (a skeleton is the same in both scripts: جيش has that of Jaysh)."""
-    from glossary._tables import TABLES
-
-    out: dict[str, dict[str, None]] = {}
-    for group in TABLES["generic"]["equivalents"]:
-        if group["similarity"] < 0.95:
-            continue
-        for a in group["words"]:
-            for b in group["words"]:
-                if a == b or a.isascii() != b.isascii():
-                    continue
-                skels = [t.skel for t in tokens(b) if t.skel]
-                for form in _with_eh(dict.fromkeys(_folded_set([a]), 0.0)):
-                    out.setdefault(form, {}).update(dict.fromkeys(skels))
-    return {a: tuple(skels) for a, skels in out.items()}
+    out: dict[str, list[str]] = {}
+    for pair in _tables()["translation"]:
+        form, skel = pair.split(" ")
+        out.setdefault(form, []).append(skel)
+    return {form: tuple(skels) for form, skels in out.items()}
 
 
 @lru_cache(maxsize=1)
