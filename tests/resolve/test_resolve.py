@@ -177,6 +177,21 @@ def test_a_settlement_called_what_it_is_is_the_place_itself() -> None:
     assert district is None or district.id != "idlib"
 
 
+def test_an_administrative_unit_is_not_the_town_of_its_name() -> None:
+    # a glossary that lists the city alone: its governorate, province or district is another
+    # place (a dataset's "Aleppo Governorate" must not become the city), in either script
+    from glossary.model import Entity
+
+    ents = [Entity(id="aleppo", type="place", romanized="Halab", arabic="حلب", english="Aleppo"),
+            Entity(id="homs", type="place", romanized="Hims", arabic="حمص", english="Homs")]
+    r = Resolver(Index.build(ents))
+    for query in ("Aleppo Governorate", "Muhafazat Halab", "محافظة حلب", "Homs Province", "Homs District",
+                  "منطقة حمص"):
+        assert r.resolve(query).status == "none", query
+    for query in ("Aleppo city", "مدينة حلب", "Halab"):
+        assert r.resolve(query).match.id == "aleppo", query  # type: ignore[union-attr]
+
+
 def test_titles_and_filiation_of_other_countries() -> None:
     # Maulvi (a scholar's title) is no part of the name; binti is bint (daughter of), and
     # Nurul is Nur al- said with its case ending, in a given name too
