@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 _HERE = Path(__file__).resolve().parent
-TABLE_FILES = ("arabic.yaml", "latin.yaml", "skeleton.yaml", "generic.yaml")
+TABLE_FILES = ("arabic.yaml", "latin.yaml", "skeleton.yaml", "generic.yaml", "orthographies.yaml")
 OUTPUT = _HERE / "_tables.py"
 
 

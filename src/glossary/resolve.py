@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from glossary.fuzzy import candidates
 from glossary.index import Index, query_acronym, query_keys
 from glossary.normalize import exact, script
+from glossary.orthography import readings
 from glossary.profile import Profile, decode, main_part, parenthesized, profile
 from glossary.score import DEFAULT, Params, score
 
@@ -128,7 +129,13 @@ class Resolver:
         Returns:
             A `Resolution`.
         """
-        query = query if isinstance(query, str) else str(query)
+        return self._resolve(query if isinstance(query, str) else str(query), type=type, threshold=threshold,
+                             limit=limit, explain=explain, margin=margin, reread=True)
+
+    def _resolve(self, query: str, *, type: str | None, threshold: float | None, limit: int, explain: bool,
+                 margin: float, reread: bool) -> Resolution:
+        """`resolve`; ``reread``: read a query that finds no match in its other orthographies too
+        (not a reading itself)."""
         thr = THRESHOLD if threshold is None else threshold
         store = self.index.store
         best: dict[int, _Best] = {}  # entity -> (score, name, level, letter for letter)
@@ -174,15 +181,24 @@ class Resolver:
         if query.count(",") == 1 and _top(best) < thr:
             # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
             head, tail = query.split(",")
-            swapped = self.resolve(f"{tail.strip()} {head.strip()}", type=type, threshold=thr, limit=limit,
-                                   margin=margin)
+            swapped = self._resolve(f"{tail.strip()} {head.strip()}", type=type, threshold=thr, limit=limit,
+                                    explain=False, margin=margin, reread=reread)
             for c in swapped.candidates:
                 self._merge_swapped(best, c)
         if _top(best) < thr:
             # "Latin name (Arabic name)", "اسم (Name; Other Name)": each script's names on their own
             for alt in _other_script_names(query):
-                for c in self.resolve(alt, type=type, threshold=thr, limit=limit, margin=margin).candidates:
+                for c in self._resolve(alt, type=type, threshold=thr, limit=limit, explain=False, margin=margin,
+                                       reread=reread).candidates:
                     self._merge_swapped(best, c)
+        if reread and _top(best) < thr:
+            # still nothing: a name written the Turkish or Slavic way (Cisr eş-Şuğur, Chán Šajchún)
+            # (a reading is not the query's own spelling: never exact, as every other level)
+            for alt in readings(query):
+                for c in self._resolve(alt, type=type, threshold=thr, limit=limit, explain=False, margin=margin,
+                                       reread=False).candidates:
+                    self._merge_swapped(best, replace(c, score=min(c.score, _NON_EXACT_CAP),
+                                                      level="folded" if c.level == "exact" else c.level))
         return self._answer(query, best, thr, limit, margin, qkeys if explain else None)
 
     def _answer(self, query: str, best: dict[int, _Best], thr: float, limit: int, margin: float,
