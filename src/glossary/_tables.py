@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary._gentables``.
 
 from typing import Any
 
-TABLES_HASH = '6c8c56e5237ec4bb'
+TABLES_HASH = 'adbad2161045a35e'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -517,7 +517,8 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                      'muhd': 'muhammad',
                      'walad': 'ould',
                      'wuld': 'ould'}},
- 'orthographies': {'diphthong_j': {'marks': ['[aeiouáéíóúý]j(?!j)'],
+ 'orthographies': {'diphthong_j': {'known_words_only': True,
+                                   'marks': ['[aeiouáéíóúý]j(?!j)'],
                                    'rewrites': [['(?<=[aeiouáéíóúý])j(?!j)', 'y']],
                                    'unless': '[šćčžżđřěůłśźń]|sz|cz'},
                    'slavic': {'marks': ['š',

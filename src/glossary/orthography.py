@@ -10,9 +10,9 @@ marks and their rewrites are data: ``tables/orthographies.yaml``.
 
 Example:
     >>> readings("Cisr eş-Şuğur")
-    ['jisr esh-shughur']
-    >>> readings("Chán Šajchún"), readings("Shejkh-Miskin"), readings("Jaysh al-Izza")
-    (['khán shaykhún'], ['sheykh-miskin'], [])
+    [Reading(text='jisr esh-shughur', known_words_only=False)]
+    >>> [r.text for r in readings("Chán Šajchún") + readings("Shejkh-Miskin") + readings("Jaysh al-Izza")]
+    ['khán shaykhún', 'sheykh-miskin']
 """
 
 from __future__ import annotations
@@ -20,10 +20,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import NamedTuple
 
 from glossary._tables import TABLES
 
-_Orthography = tuple[re.Pattern[str], re.Pattern[str] | None, tuple[tuple[re.Pattern[str], str], ...]]
+_Orthography = tuple[re.Pattern[str], re.Pattern[str] | None, tuple[tuple[re.Pattern[str], str], ...], bool]
+
+
+class Reading(NamedTuple):
+    """A name as another orthography writes it (``text``, lower-cased); ``known_words_only``: worth
+    resolving only when a word it rewrote is a word of the glossary (a guess English spellings
+    often meet)."""
+
+    text: str
+    known_words_only: bool = False
 
 
 @cache
@@ -33,13 +43,14 @@ def _orthographies() -> tuple[_Orthography, ...]:
     for spec in TABLES["orthographies"].values():
         marks = re.compile("|".join(f"(?:{m})" for m in spec["marks"]))
         unless = re.compile(spec["unless"]) if spec.get("unless") else None
-        out.append((marks, unless, tuple((re.compile(p), r) for p, r in spec["rewrites"])))
+        rewrites = tuple((re.compile(p), r) for p, r in spec["rewrites"])
+        out.append((marks, unless, rewrites, bool(spec.get("known_words_only"))))
     return tuple(out)
 
 
-def readings(text: str) -> list[str]:
+def readings(text: str) -> list[Reading]:
     """The name as each other orthography whose marks it shows would write it (lower-cased), the
-    ones that differ from it, in no particular order; none for a name without such marks.
+    ones that differ from it, in table order; none for a name without such marks.
 
     Args:
         text: a name, any script (a name in Arabic script has no readings).
@@ -48,17 +59,17 @@ def readings(text: str) -> list[str]:
         The other readings.
 
     Example:
-        >>> readings("Beşar Esad"), readings("Maşyāf")
+        >>> [r.text for r in readings("Beşar Esad")], readings("Maşyāf")
         (['beshar esad'], [])
     """
     low = unicodedata.normalize("NFC", text).lower()
-    out: list[str] = []
-    for marks, unless, rewrites in _orthographies():
+    out: list[Reading] = []
+    for marks, unless, rewrites, known_only in _orthographies():
         if not marks.search(low) or unless is not None and unless.search(low):
             continue
         s = low
         for pattern, replacement in rewrites:
             s = pattern.sub(replacement, s)
-        if s != low and s not in out:
-            out.append(s)
+        if s != low and all(r.text != s for r in out):
+            out.append(Reading(s, known_only))
     return out

@@ -194,12 +194,20 @@ class Resolver:
         if reread and _top(best) < thr:
             # still nothing: a name written the Turkish or Slavic way (Cisr eş-Şuğur, Chán Šajchún)
             # (a reading is not the query's own spelling: never exact, as every other level)
-            for alt in readings(query):
-                for c in self._resolve(alt, type=type, threshold=thr, limit=limit, explain=False, margin=margin,
+            for reading in readings(query):
+                if reading.known_words_only and not self._knows_a_new_word(qprof, reading.text):
+                    continue
+                for c in self._resolve(reading.text, type=type, threshold=thr, limit=limit, explain=False, margin=margin,
                                        reread=False).candidates:
                     self._merge_swapped(best, replace(c, score=min(c.score, _NON_EXACT_CAP),
                                                       level="folded" if c.level == "exact" else c.level))
         return self._answer(query, best, thr, limit, margin, qkeys if explain else None)
+
+    def _knows_a_new_word(self, qprof: Profile, text: str) -> bool:
+        """Whether a reading of the query has a word, not the query's, that the glossary knows."""
+        mine = {w.skel for w in qprof.words}
+        new = [w.skel for w in profile(text).words if w.skel and w.skel not in mine]
+        return bool(new) and bool(self.index.store.word_postings(new))
 
     def _answer(self, query: str, best: dict[int, _Best], thr: float, limit: int, margin: float,
                 qkeys: list[str] | None = None) -> Resolution:
