@@ -197,8 +197,8 @@ class Resolver:
             for reading in readings(query):
                 if reading.known_words_only and not self._knows_a_new_word(qprof, reading.text):
                     continue
-                for c in self._resolve(reading.text, type=type, threshold=thr, limit=limit, explain=False, margin=margin,
-                                       reread=False).candidates:
+                for c in self._resolve(reading.text, type=type, threshold=thr, limit=limit, explain=False,
+                                       margin=margin, reread=False).candidates:
                     self._merge_swapped(best, replace(c, score=min(c.score, _NON_EXACT_CAP),
                                                       level="folded" if c.level == "exact" else c.level))
         return self._answer(query, best, thr, limit, margin, qkeys if explain else None)

@@ -51,8 +51,8 @@ def test_a_slavic_name_is_read_once() -> None:
 
 def test_only_the_diphthong_guess_asks_for_known_words() -> None:
     # English spellings write a j after a vowel too (Mujahidin): that reading must find a word
-    assert [r.known_words_only for r in readings("Banijas") + readings("Cisr eş-Şuğur") + readings("Šam")] == [True, False,
-                                                                                                   False]
+    found = readings("Banijas") + readings("Cisr eş-Şuğur") + readings("Šam")
+    assert [r.known_words_only for r in found] == [True, False, False]
 
 
 @settings(max_examples=300, deadline=None)
