@@ -111,11 +111,14 @@ def card(
         sources.append(", ".join(bits))
     row("sources", "\n".join(sources))
     if romanizations:
-        rom = Table.grid(padding=(0, 2))
-        rom.add_column(style="dim", no_wrap=True)
-        rom.add_column(overflow="fold")
-        for scheme, text, exact in romanizations:
-            rom.add_row(_plain(scheme), Text(text) if exact else Text.assemble(text, (f"  ~{L('approximate')}", "dim")))
+        # one aligned Text, not a nested table: rich measures a table in a table cell twice over
+        width = max(len(scheme) for scheme, _, _ in romanizations) + 2
+        rom = Text()
+        for k, (scheme, text, exact) in enumerate(romanizations):
+            rom.append(("\n" if k else "") + scheme.ljust(width), "dim")
+            rom.append(text)
+            if not exact:
+                rom.append(f"  ~{L('approximate')}", "dim")
         row("schemes", rom)
     if match is not None:
         row("match", f"“{match.name}” · {match.level} · {L('score')} {locale.number(match.score)}")
