@@ -177,7 +177,7 @@ class Resolver:
                 more = {nid: "fuzzy" for nid in self._fuzzy(qprof, full=True, memo=memo)
                         if nid not in levels and nid not in found}
                 self._score(qprof, more, type, best, cross, arabic_q)
-        self._merge_cross(qprof, best, cross, arabic_q)  # only names in the other script
+        self._merge_cross(qprof, best, cross, arabic_q, thr)  # only names in the other script
         if query.count(",") == 1 and _top(best) < thr:
             # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
             head, tail = query.split(",")
@@ -317,23 +317,36 @@ class Resolver:
         return "".join(w.form for w in p.words if factor(w.form) > 0.0)
 
     def _merge_cross(self, qprof: Profile, best: dict[int, _Best],
-                     cross: list[tuple[int, int, str, str, str]], arabic_q: bool) -> None:
-        """Entities found only through names in the other script, or whose names in the query's
-        script share nothing with it (a folding that went astray: Masyaf read "mashaf" as
-        Indonesian sy): their consonants decide."""
-        pending = [c for c in cross if best.get(c[1], (0.0,))[0] == 0.0]
+                     cross: list[tuple[int, int, str, str, str]], arabic_q: bool, thr: float) -> None:
+        """Entities found through names in the other script whose names in the query's script do
+        not name it: their consonants decide. Not when the entity's best name in the query's
+        script spells that same name (Bushra is not Bashar, though بشار has the consonants of
+        both: "Bashar al-Asad" says which vowels بشار الأسد has); yes when it is another name
+        (an alias), or shares nothing with the query (a folding that went astray: Masyaf read
+        "mashaf" as Indonesian sy)."""
+        pending = [c for c in cross if best.get(c[1], (0.0,))[0] < thr]
         if not pending:
             return
         qfolded = "".join(w.form for w in qprof.words)
         found: dict[int, _Best] = {}
+        person: dict[int, bool] = {}
         for nid, eidx, prof, etype, level in pending:
             s, level, whole = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
             old = found.get(eidx)
             if old is None or s > old[0]:
                 found[eidx] = (s, nid, level, whole)
+                person[eidx] = etype == "person"
+        store = self.index.store
         for eidx, v in found.items():
-            if v[0] > best.get(eidx, (0.0,))[0]:
-                best[eidx] = v
+            mine = best.get(eidx)
+            if mine is None or mine[0] == 0.0:
+                if v[0] > 0.0:
+                    best[eidx] = v
+            elif v[0] > mine[0] and v[0] >= thr:
+                rows = store.name_rows([mine[1], v[1]])
+                if score(decode(rows[mine[1]][3]), decode(rows[v[1]][3]), self.index.weights,
+                         person=person[eidx]) < thr:
+                    best[eidx] = v  # the query's script names it otherwise: an alias
 
     def _fuzzy(self, qprof: Profile, full: bool, memo: dict[str, Any] | None = None) -> set[int]:
         """Fuzzy candidates for a query (`glossary.fuzzy.candidates`)."""

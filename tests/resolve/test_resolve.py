@@ -192,6 +192,27 @@ def test_an_administrative_unit_is_not_the_town_of_its_name() -> None:
         assert r.resolve(query).match.id == "aleppo", query  # type: ignore[union-attr]
 
 
+def test_the_other_script_decides_when_the_query_script_has_another_name() -> None:
+    # a person listed under one name in Latin and another in Arabic (an alias): the Arabic
+    # name in Latin letters is found through the Arabic, though it shares a word with the
+    # Latin name; a place whose Arabic name has a word more (the castle) is found by its
+    # Arabic name alone through its Latin one. But a Latin name that spells the same Arabic
+    # name otherwise says which vowels it has: Bushra is not Bashar, though بشار has the
+    # consonants of both.
+    from glossary.model import Entity
+
+    ents = [Entity(id="ibrahim", type="person", romanized="Yasir Hasan IBRAHIM", arabic="إبراهيم حسين العلي"),
+            Entity(id="masyaf", type="place", romanized="Masyaf", arabic="قلعة مصياف"),
+            Entity(id="asad", type="person", romanized="Bashar al-Asad", arabic="بشار الأسد")]
+    r = Resolver(Index.build(ents))
+    for query, expected in (("Ibrahim Husayn al-Ali", "ibrahim"), ("Ibrahim Hussein al-Ali", "ibrahim"),
+                            ("مصياف", "masyaf"), ("Bashar al-Assad", "asad")):
+        res = r.resolve(query)
+        assert res.match is not None and res.match.id == expected, query
+    for query in ("Bushra al-Asad", "Ibrahim Husayn al-Shami", "Khalid Husayn al-Ali"):
+        assert r.resolve(query).status == "none", query
+
+
 def test_a_name_written_the_turkish_or_slavic_way() -> None:
     # GeoNames alternate names and the Turkish and East European press: the query that finds
     # nothing is read again in the orthography its letters show (tables/orthographies.yaml)
