@@ -180,6 +180,8 @@ def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, per
         return params.consonants_equal + (1 - params.consonants_equal) * r
     if q.form.startswith("al") and q.form[2:] == n.form or n.form.startswith("al") and n.form[2:] == q.form:
         return 0.95  # an article glued to the word: Alwasl ~ al-Wasl
+    if _h_dropped(q.form, n.form) or _h_dropped(n.form, q.form):
+        return _H_DROPPED  # ḥ or h inside a word, unwritten as French spellings leave it (Mafouz, Moamed)
     if person != 1 and _g_for_q(q, n):
         return params.consonants_equal  # g for qaf, as Libya and the Gulf say it (Gaddafi, Gassim)
     if r < params.fuzzy_floor:
@@ -240,6 +242,23 @@ def _glide_apart(a: str, b: str) -> bool:
     k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
     return (a[k] == "y" and 0 < k and a[k - 1] in _VOWELS and (k + 1 == len(a) or a[k + 1] not in _VOWELS)
             and a[:k] + a[k + 1 :] == b)
+
+
+_H_DROPPED = 0.9
+"""Similarity of two words one of which leaves out an h inside the word (Mafouz ~ Mahfouz)."""
+
+_H_DIGRAPH = frozenset("kgsctdz")
+"""Letters before h that make a digraph with it (kh, gh, sh, ch, th, dh, zh): no h of its own."""
+
+
+def _h_dropped(a: str, b: str) -> bool:
+    """Whether folded ``b`` is ``a`` with one h inside the word left out, not a digraph's h and
+    not the first or last letter, in a word long enough that the h was not the difference
+    between two names (Mahfuz ~ Mafuz, Muhamad ~ Muamad; not Rahma ~ Rama)."""
+    if len(a) != len(b) + 1 or len(b) < 5:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
+    return 0 < k < len(b) and a[k] == "h" and a[k - 1] not in _H_DIGRAPH and a[k + 1 :] == b[k:]
 
 
 def _a_for_i(a: str, b: str) -> bool:
