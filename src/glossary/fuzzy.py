@@ -57,7 +57,10 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     words = [w for w in qprof.words if w.skel and w.form not in skip][:6]
     if not words:
         return set()
-    exact_groups = [sorted({s for s in (w.skel, w.alt, *trans.get(w.form, ())) if s}) for w in words]
+    # (the second pass reads a Latin word written with its taa marbuta pronounced t, as before a
+    # genitive, as the word written without it: Gama'at, Gama'a; not the scorer: Maarat is no Umar)
+    exact_groups = [sorted({s for s in (w.skel, w.alt, _without_taa(w) if full else "", *trans.get(w.form, ()))
+                            if s}) for w in words]
     # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
     # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
     postings = dict(store.word_postings(list({x for g in exact_groups for x in g})))
@@ -96,6 +99,12 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     ranked = ranked[:_FUZZY_CANDIDATES]
     least = 0.4 * ranked[0][1]
     return {nid for nid, v in ranked if v >= least}
+
+
+def _without_taa(w: Word) -> str:
+    """The skeleton of a Latin word ending in -at read as taa marbuta (its form ends in -a), without
+    the t ("" for any other word)."""
+    return w.skel[:-1] if len(w.skel) > 2 and w.skel.endswith("t") and w.form.endswith("a") else ""
 
 
 def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]) -> list[tuple[int, float]]:
@@ -175,14 +184,17 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
                 near_wts: dict[str, float], votes: dict[int, float], counted: set[str]) -> None:
     """Votes from pair keys: names sharing two of the query's words (at most one approximate)."""
     wanted: dict[str, float] = {}
+    pair_of: dict[str, int] = {}  # key -> the pair of query words it stands for (i * 8 + j)
 
     def want(sa: str, sb: str, v: float) -> None:
         k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
         if k not in counted and v > wanted.get(k, -1.0):
             wanted[k] = v
+            pair_of[k] = pair
 
     for i in range(len(exact_groups)):
         for j in range(i + 1, len(exact_groups)):
+            pair = i * 8 + j
             wi, wj = wts[i], wts[j]
             for sa in exact_groups[i]:
                 for sb in exact_groups[j]:
@@ -196,6 +208,7 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
     hits = sorted(store.lookup_by_key(list(wanted)).items(), key=lambda kv: (len(kv[1]) / wanted[kv[0]], kv[0]))
     budget = _VOTE_BUDGET
     get = votes.get
+    taken: dict[tuple[int, int], float] = {}
     for k, nids in hits:
         v = wanted[k]
         # A pair only raises the names found already when it is too common to count once the
@@ -213,8 +226,14 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
                     votes[nid] += add
                 counted.add(k)
             continue
+        # a name counts each pair of the query's words once, by its best key: the skeleton and
+        # the other readings of one word (ة read t or not) are not two words in common
+        p = pair_of[k]
         for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
-            votes[nid] = get(nid, 0.0) + v
+            had = taken.get((nid, p), 0.0)
+            if v > had:
+                votes[nid] = get(nid, 0.0) + v - had
+                taken[nid, p] = v
         budget -= len(nids)
         counted.add(k)
 

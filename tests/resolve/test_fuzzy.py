@@ -207,3 +207,28 @@ def test_an_english_calque_finds_the_romanized_name() -> None:
         assert res.status == "match" and res.match is not None and res.match.id == expected, query
     # the candidates of the first pass already: "of" found the Army of X names before
     assert "mujahidin" in _ids(r, r._fuzzy(profile("Army of Mujahidin"), full=False))
+
+
+def test_a_pair_of_words_votes_once_whatever_its_readings() -> None:
+    # حركة before a genitive is read with its t or without: name and query are filed under both
+    # pair keys; the two words they share count once, not once per reading
+    ents = [Entity(id="ahrar", type="group", arabic="حركة أحرار الجنوب"),
+            Entity(id="other", type="group", romanized="Liwa al-Tawhid")]
+    r = Resolver(Index.build(ents))
+    memo: dict[str, object] = {}
+    found = r._fuzzy(profile("حركة أحرار"), full=True, memo=memo)
+    assert _ids(r, found) == {"ahrar"}
+    (votes,) = memo["votes"].values()  # type: ignore[attr-defined]
+    assert votes <= 2.0  # two words, each weighing at most 1
+
+
+def test_the_second_pass_reads_a_taa_marbuta_written_t() -> None:
+    # "Jama'at" (the taa marbuta said t, as before a genitive) is the glossary's "Jama'a": the
+    # second pass finds the name by the word without its t (one letter less, which the
+    # neighbourhood of a known word leaves out), though another name has "Jamaat" itself
+    r = _resolver(("Jama'a al-Tawhid", "group"), ("Jamaat Ansar al-Tawhid", "group"))
+    q = profile("Jama'at Tawhid")
+    assert "e0" not in _ids(r, r._fuzzy(q, full=False))
+    assert "e0" in _ids(r, r._fuzzy(q, full=True))
+
+
