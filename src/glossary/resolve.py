@@ -177,7 +177,7 @@ class Resolver:
                 more = {nid: "fuzzy" for nid in self._fuzzy(qprof, full=True, memo=memo)
                         if nid not in levels and nid not in found}
                 self._score(qprof, more, type, best, cross, arabic_q)
-        self._merge_cross(qprof, best, cross, arabic_q, thr)  # only names in the other script
+        self._merge_cross(qprof, best, cross, arabic_q, thr, margin)  # only names in the other script
         if query.count(",") == 1 and _top(best) < thr:
             # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
             head, tail = query.split(",")
@@ -317,26 +317,32 @@ class Resolver:
         return "".join(w.form for w in p.words if factor(w.form) > 0.0)
 
     def _merge_cross(self, qprof: Profile, best: dict[int, _Best],
-                     cross: list[tuple[int, int, str, str, str]], arabic_q: bool, thr: float) -> None:
+                     cross: list[tuple[int, int, str, str, str]], arabic_q: bool, thr: float, margin: float) -> None:
         """Entities found through names in the other script whose names in the query's script do
         not name it: their consonants decide. Not when the entity's best name in the query's
         script spells that same name (Bushra is not Bashar, though بشار has the consonants of
         both: "Bashar al-Asad" says which vowels بشار الأسد has); yes when it is another name
         (an alias), or shares nothing with the query (a folding that went astray: Masyaf read
         "mashaf" as Indonesian sy)."""
-        pending = [c for c in cross if best.get(c[1], (0.0,))[0] < thr]
+        # (a cross-script score is at most params.cross_script: below a best far enough above
+        # it, an alias's could neither win nor make the answer ambiguous, and is not computed)
+        aliases = _top(best) < self.params.cross_script + margin
+        pending = [c for c in cross if (b := best.get(c[1], (0.0,))[0]) == 0.0 or aliases and b < thr]
         if not pending:
             return
         qfolded = "".join(w.form for w in qprof.words)
         found: dict[int, _Best] = {}
         person: dict[int, bool] = {}
+        store = self.index.store
         for nid, eidx, prof, etype, level in pending:
+            mine = best.get(eidx)
+            if mine is not None and mine[0] > 0.0 and _same_consonants(store.name_rows([mine[1]])[mine[1]][3], prof):
+                continue  # the entity's name in the query's script is this one spelt out: no alias
             s, level, whole = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
             old = found.get(eidx)
             if old is None or s > old[0]:
                 found[eidx] = (s, nid, level, whole)
                 person[eidx] = etype == "person"
-        store = self.index.store
         for eidx, v in found.items():
             mine = best.get(eidx)
             if mine is None or mine[0] == 0.0:
@@ -404,6 +410,17 @@ query letter for letter once folded."""
 def _top(best: dict[int, _Best]) -> float:
     """The best score so far (0 when there is no candidate)."""
     return max((v[0] for v in best.values()), default=0.0)
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    """Whether two encoded profiles have the same words by skeleton (either reading of a word),
+    as a name in one script and the same name in the other do (Bashar al-Asad, بشار الأسد)."""
+    wa, wb = decode(a).words, decode(b).words
+    if len(wa) != len(wb):
+        return False
+    sa = {x for w in wa for x in (w.skel, w.alt) if x}
+    sb = {x for w in wb for x in (w.skel, w.alt) if x}
+    return all(w.skel in sb or w.alt in sb for w in wa) and all(w.skel in sa or w.alt in sa for w in wb)
 
 
 def _other_script_names(query: str) -> list[str]:
