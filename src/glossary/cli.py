@@ -22,8 +22,10 @@ from .model import ENTITY_TYPES
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .card import Headed
     from .core import Glossary
     from .i18n import Locale
+    from .model import Entity
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -181,15 +183,16 @@ def lookup(state: State, name: str, etype: str | None, locale: str, as_json: boo
         if res.status == "none":
             sys.exit(EXIT_NO_RESULT)
         return
-    from .render import ambiguous, card, did_you_mean
+    from . import card
 
+    loc = _locale(state, locale)
     if res.status == "ambiguous":
-        state.console.print(ambiguous(res, locale=_locale(state, locale), plain=state.plain))
+        _print_headed(state, card.ambiguous(res, loc))
     elif entity is not None:
-        state.console.print(card(entity, locale=_locale(state, locale), label_of=_label_of(state), romanizations=roms,
-                                 match=res.match))
+        _print_card(state, entity, card.card_rows(entity, locale=loc, label_of=_label_of(state), romanizations=roms,
+                                                  match=res.match))
     else:
-        state.console.print(did_you_mean(name, res.candidates, locale=_locale(state, locale), plain=state.plain))
+        _print_headed(state, card.did_you_mean(name, res.candidates, loc))
     if res.status == "none":
         sys.exit(EXIT_NO_RESULT)
 
@@ -259,7 +262,7 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
 
     Example: glossary show kafr-nabl --locale ar
     """
-    from .render import card, did_you_mean
+    from . import card
 
     entity = state.glossary.get(entity_id)
     if entity is None:
@@ -267,7 +270,7 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
             click.echo(_dump(None))
         else:
             near = state.glossary.resolve(entity_id.replace("-", " ")).candidates
-            state.console.print(did_you_mean(entity_id, near, locale=_locale(state, locale), plain=state.plain))
+            _print_headed(state, card.did_you_mean(entity_id, near, _locale(state, locale)))
         sys.exit(EXIT_NO_RESULT)
     roms = _romanizations(state, entity.vocalized or entity.arabic)
     if as_json:
@@ -275,7 +278,32 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
         out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
         click.echo(_dump(out))
     else:
-        state.console.print(card(entity, locale=_locale(state, locale), label_of=_label_of(state), romanizations=roms))
+        _print_card(state, entity, card.card_rows(entity, locale=_locale(state, locale), label_of=_label_of(state),
+                                                  romanizations=roms))
+
+
+def _print_card(state: State, entity: Entity, rows: list[tuple[str, str]]) -> None:
+    """A card: laid out plain when piped (rich is not even imported), with rich on a terminal."""
+    from .card import piped, plain_card, title, width
+
+    if piped():
+        click.echo(plain_card(title(entity), rows, width()))
+    else:
+        from .render import card
+
+        state.console.print(card(title(entity), rows))
+
+
+def _print_headed(state: State, headed: Headed) -> None:
+    """A line and a table under it (did you mean, ambiguous): plain when piped, as `_print_card`."""
+    from .card import piped, plain_headed, width
+
+    if piped():
+        click.echo(plain_headed(headed, width()))
+    else:
+        from .render import headed_table
+
+        state.console.print(headed_table(*headed, plain=state.plain))
 
 
 @cli.command(name="list")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -97,3 +98,18 @@ def test_glossary_text_is_shown_as_written_never_as_markup(tmp_path: Path) -> No
         assert code == 0 and err == "", (args, err)
         if args[0] == "lookup":
             assert "Test [sic] Brigade" in out and "a [/x] stray tag and :smile: code." in out
+
+
+def test_a_terminal_gets_the_same_card_from_rich(small: Path) -> None:
+    # piped, the card is laid out without rich; on a terminal (here: FORCE_COLOR) rich lays out
+    # the same rows, in the same columns
+    _, plain, _ = run(small, "lookup", "Jaish al-Izzah")
+    code, styled, _ = run(small, "lookup", "Jaish al-Izzah", env={"FORCE_COLOR": "1", "COLUMNS": "80"})
+    assert code == 0 and "\x1b[" in styled
+    unstyled = re.sub(r"\x1b\[[0-9;]*m", "", styled)
+    assert [line.rstrip() for line in unstyled.splitlines()] == plain.splitlines()
+    for args in (["lookup", "Jabhat al-Izza al-Kubra"], ["lookup", "Idlib"]):
+        _, plain, _ = run(small, *args)
+        _, styled, _ = run(small, *args, env={"FORCE_COLOR": "1", "COLUMNS": "80"})
+        words = re.sub(r"\x1b\[[0-9;]*m", "", styled).split()
+        assert [w for w in words if w.strip("─━ ")] == plain.split(), args

@@ -61,6 +61,16 @@ def test_warm_json_lookup_loads_no_rich(tmp_path: Path, args: list[str]) -> None
     assert not {m for m in warm if m.split(".")[0] in (*NOT_LOADED, "rich") or m == "glossary.render"}
 
 
+@pytest.mark.parametrize("args", [["lookup", "Jaish al-Izzah"], ["lookup", "Jabhat al-Izza al-Kubra"], ["lookup", "Idlib"],
+                                  ["show", "jaysh-al-izza"]])
+def test_warm_piped_lookup_loads_no_rich(tmp_path: Path, args: list[str]) -> None:
+    """Piped, a card or a did-you-mean is laid out in plain columns: rich is not imported."""
+    full = ["--glossary", str(SMALL), *args]
+    modules_after(full, tmp_path)
+    out, warm = modules_after(full, tmp_path)
+    assert out.strip() and not {m for m in warm if m.split(".")[0] == "rich" or m == "glossary.render"}
+
+
 def test_main_called_with_arguments_leaves_the_collector_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the command itself (no ``argv``: the whole process) freezes what is loaded out of the collector's way."""
     import gc
