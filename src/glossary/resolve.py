@@ -213,8 +213,10 @@ class Resolver:
                 qkeys: list[str] | None = None) -> Resolution:
         """The resolution from the best score of each entity (``qkeys``: explain with them)."""
         store = self.index.store
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], not kv[1][3], kv[0]))[:limit] if len(best) > 1 \
-            else list(best.items())
+        # (a candidate that scored nothing is no suggestion: "did you mean" lists only names alike)
+        ranked = sorted(((e, v) for e, v in best.items() if v[0] > 0.0),
+                        key=lambda kv: (-kv[1][0], not kv[1][3], kv[0]))[:limit] if len(best) > 1 \
+            else [(e, v) for e, v in best.items() if v[0] > 0.0]
         rows = store.entity_rows(e for e, _ in ranked)
         names = store.name_rows(v[1] for _, v in ranked)
         cands = tuple(

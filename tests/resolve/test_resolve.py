@@ -277,3 +277,15 @@ def test_a_family_name_said_with_g_for_qaf() -> None:
     r = Resolver(Index.build(ents))
     assert r.resolve("Muammar Gaddafi").match.id == "qadhafi"  # type: ignore[union-attr]
     assert r.resolve("Gamal Hasan").status == "none"
+
+
+
+def test_a_miss_suggests_only_names_alike() -> None:
+    # candidates that scored nothing (found by a shared skeleton or a letter one away, then
+    # scored 0) are no suggestion: "did you mean" lists names alike, or none
+    import glossary
+
+    g = glossary.load()
+    for query in ("\udcff\udcfeabc", "abc", "Qwxz Vbnm"):
+        res = g.resolve(query)
+        assert res.status == "none" and all(c.score > 0.0 for c in res.candidates), res.to_dict()
