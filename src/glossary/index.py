@@ -88,10 +88,28 @@ def acronym(text: str, ignore: Callable[[str], bool]) -> str:
         >>> acronym("Hay'at Tahrir al-Sham", lambda f: False), acronym("Free Syrian Army", lambda f: False)
         ('hts', 'fsa')
     """
+    return acronyms(text, ignore)[0]
+
+
+def acronyms(text: str, ignore: Callable[[str], bool]) -> list[str]:
+    """`acronym`, and when the name begins with the article, its initials with the article's
+    a too, as English writes the acronyms of al-Qaida's branches (AQAP, AQIM) and al-Nusra
+    Front's (ANF). ``[""]`` for a name with none.
+
+    Example:
+        >>> acronyms("al-Qaida in the Arabian Peninsula", lambda f: f in {"in", "the"})
+        ['qap', 'aqap']
+    """
     if any("\u0600" <= c <= "\u06ff" for c in text):
-        return ""
-    initials = [t.form[0] for t in tokens(text) if not t.article and t.form and t.form[0].isalpha() and not ignore(t.form)]
-    return "".join(initials).translate(_ACRONYM_VOWELS) if 2 <= len(initials) <= 7 else ""
+        return [""]
+    toks = tokens(text)
+    initials = [t.form[0] for t in toks if not t.article and t.form and t.form[0].isalpha() and not ignore(t.form)]
+    if not 2 <= len(initials) <= 7:
+        return [""]
+    out = ["".join(initials).translate(_ACRONYM_VOWELS)]
+    if toks[0].article and len(initials) < 7:
+        out.append(("a" + out[0]).translate(_ACRONYM_VOWELS))
+    return out
 
 
 def query_acronym(text: str) -> str:
@@ -262,9 +280,9 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
     weights = Weights(dfs, len(entities))
     for nid, p in profiles:
         if p.script == "latin" and len(p.words) >= 2:
-            acr = acronym(st.names[nid][1], lambda f: weights(f) == 0.0)
-            if acr:
-                keys_["^" + acr].append(nid)
+            for acr in acronyms(st.names[nid][1], lambda f: weights(f) == 0.0):
+                if acr:
+                    keys_["^" + acr].append(nid)
     near: defaultdict[str, list[str]] = defaultdict(list)
     for s in posting:
         if len(s) >= 3:

@@ -43,11 +43,11 @@ if TYPE_CHECKING:
     from glossary.index import EntityRow, Index, MemoryStore, NameRow, Store
     from glossary.model import Entity
 
-SCHEMA = 11
+SCHEMA = 12
 """Bump when the file layout or what the keys mean changes (2: babel's text for cards; 3: a lone h kept in
 skeletons; 4: ch also read kh; 5: sy also read s-y;
 6: a variant spelling has the document frequency of its word; 7: compounds keep
-the other reading of their words)."""
+the other reading of their words; 12: a name beginning with the article has an acronym with its a)."""
 
 _DDL = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.index import acronym, query_acronym
+from glossary.index import acronym, acronyms, query_acronym
 from glossary.normalize import arabic, exact, folded, keys, skeleton, tokens
 
 FOLDED = [
@@ -97,6 +97,14 @@ def test_latin_digits_outside_words_are_kept() -> None:
                                            ("Syrian Observatory for Human Rights", "suhr")])
 def test_acronyms(name: str, acr: str) -> None:
     assert acronym(name, lambda f: f in {"fur", "uf", "and"}) == acr
+
+
+@pytest.mark.parametrize(("name", "acrs"), [("al-Qaida in the Islamic Maghreb", ["qim", "aqim"]),
+                                            ("al-Nusra Front", ["nf", "anf"]), ("Hay'at Tahrir al-Sham", ["hts"]),
+                                            ("Jabhat al-Nusra", ["jn"])])
+def test_a_name_beginning_with_the_article_has_an_acronym_with_its_a(name: str, acrs: list[str]) -> None:
+    # English writes the article's a into the acronyms of al-Qaida's branches and al-Nusra Front
+    assert acronyms(name, lambda f: f in {"in", "the"}) == acrs
 
 
 @pytest.mark.parametrize(("query", "acr"), [("HTS", "hts"), ("SOHR", "suhr"), ("F.S.A.", "fsa"), ("Hts", ""), ("Hama", "")])

@@ -289,3 +289,14 @@ def test_a_miss_suggests_only_names_alike() -> None:
     for query in ("\udcff\udcfeabc", "abc", "Qwxz Vbnm"):
         res = g.resolve(query)
         assert res.status == "none" and all(c.score > 0.0 for c in res.candidates), res.to_dict()
+
+
+def test_an_acronym_with_the_article_of_the_name() -> None:
+    from glossary.model import Entity
+
+    ents = [Entity(id="aqim", type="group", romanized="al-Qaida in the Islamic Maghreb"),
+            Entity(id="qim", type="group", romanized="Quwat al-Imam al-Mahdi")]
+    r = Resolver(Index.build(ents))
+    res = r.resolve("AQIM")
+    assert res.match is not None and (res.match.id, res.match.level) == ("aqim", "acronym")
+    assert r.resolve("QIM").status == "ambiguous"  # both names' initials without an article
