@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from glossary.card import _wrap, cells, plain_card, plain_table
 
 
@@ -34,3 +37,18 @@ def test_table_aligns_columns_by_cells_and_wraps_the_widest() -> None:
     assert out[1] == "جَيْش العِزَّة" + " " * 11 + "jaysh-al-izza  0.97"
     assert out[2:] == ["Liwa Suqur          liwa           0.5", "al-Jabal fi Jabal", "al-Zawiya"]
     assert all(cells(line) <= 40 for line in out)
+
+
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=200)), max_size=6), st.integers(20, 120))
+@settings(max_examples=300, deadline=None)
+def test_any_text_lays_out_within_the_width(rows: list[tuple[str, str]], columns: int) -> None:
+    # arbitrary Unicode (marks, wide characters, lone surrogates, controls): never an exception,
+    # no line wider than the width unless a label alone is, and no text lost but spaces
+    out = plain_card("head", rows, columns)
+    key_width = max((cells(k) for k, _ in rows), default=0)
+    for line in out.splitlines()[1:]:
+        assert cells(line) <= max(columns, key_width + 12)
+    assert "".join(out.split()) == "head" + "".join("".join((k + v).split()) for k, v in rows)
+    table = plain_table(["a", "b"], [[k, v] for k, v in rows], columns)
+    # (a wrapped cell's lines interleave with its neighbours': the same characters, not in order)
+    assert sorted("".join(table.split())) == sorted("ab" + "".join("".join((k + v).split()) for k, v in rows))
