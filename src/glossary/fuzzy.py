@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from glossary.index import Store, deletions
-from glossary.profile import FIELD, WORD, Profile, Word, end_words
+from glossary.profile import FIELD, WORD, Profile, Word
 from glossary.score import _ratios
 from glossary.weights import particles, translations
 
@@ -148,15 +148,24 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
     tied = [tied[k] for k in order]
     if hi > slots:
         run = tied[lo:hi]
-        ends = [end_words(rows[nid][3]) for nid, _ in run]
+        # the run's first and last folded words, cut out of the strings read above (where each
+        # word begins is known: the first at 1, the last at its start)
+        at = order[lo:hi]
+        firsts = [_field(strs[k], 1) for k in at]
+        lasts = [_field(strs[k], starts[k]) for k in at]
         key = [0.0] * len(run)
-        for col, q in ((0, w0.form), (2, wn.form)):
-            forms = [e[col] for e in ends]
+        for forms, q in ((firsts, w0.form), (lasts, wn.form)):
             if forms.count(q) < len(forms):  # (a word the whole run shares orders nothing)
                 for k, v in enumerate(_ratios(q, forms)):
                     key[k] -= v
         tied[lo:hi] = [run[k] for k in sorted(range(len(run)), key=key.__getitem__)]
     return head + tied
+
+
+def _field(s: str, start: int) -> str:
+    """The field of an encoded profile that begins at ``start`` (a word's folded form)."""
+    end = s.find(FIELD, start)
+    return s[start:end] if end >= 0 else s[start:]
 
 
 def _near_groups(store: Store, exact_groups: list[list[str]], wanted: list[bool]) -> list[list[str]]:

@@ -104,14 +104,3 @@ def decode(s: str) -> Profile:
 
 _new_word = partial(tuple.__new__, Word)
 
-
-@lru_cache(maxsize=1 << 16)
-def end_words(s: str) -> tuple[str, str, str, str]:
-    """The folded forms and skeletons of the first and last words of a profile `encode` wrote
-    (without decoding it all): (first form, first skeleton, last form, last skeleton)."""
-    body = s[1:]
-    if not body:
-        return "", "", "", ""
-    head = body.split(_SEP_FIELD, 2)
-    tail = body[body.rfind(_SEP_WORD) + 1:].split(_SEP_FIELD, 2)
-    return head[0], head[1] if len(head) > 1 else "", tail[0], tail[1] if len(tail) > 1 else ""
