@@ -12,6 +12,7 @@ only raises the names found already); the best few go to the scorer.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
@@ -218,6 +219,7 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
     budget = _VOTE_BUDGET
     get = votes.get
     taken: dict[tuple[int, int], float] = {}
+    keys_per_pair = Counter(pair_of.values())
     for k, nids in hits:
         v = wanted[k]
         # A pair only raises the names found already when it is too common to count once the
@@ -238,11 +240,15 @@ def _pair_votes(store: Store, exact_groups: list[list[str]], near_groups: list[l
         # a name counts each pair of the query's words once, by its best key: the skeleton and
         # the other readings of one word (ة read t or not) are not two words in common
         p = pair_of[k]
-        for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
-            had = taken.get((nid, p), 0.0)
-            if v > had:
-                votes[nid] = get(nid, 0.0) + v - had
-                taken[nid, p] = v
+        if keys_per_pair[p] == 1:  # (the common case: no other key to count twice)
+            for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
+                votes[nid] = get(nid, 0.0) + v
+        else:
+            for nid in nids[:_PAIR_CAP] if len(nids) > _PAIR_CAP else nids:
+                had = taken.get((nid, p), 0.0)
+                if v > had:
+                    votes[nid] = get(nid, 0.0) + v - had
+                    taken[nid, p] = v
         budget -= len(nids)
         counted.add(k)
 
