@@ -4,7 +4,7 @@
 `glossary.render.card` lays the rows out with rich on a terminal; `plain_card` and
 `plain_table` lay them out here, as aligned columns wrapped to the width, when the output
 goes to a pipe or a file. There rich would draw nothing a terminal needs (no colour, no box)
-and would cost a lookup some 30 ms of its 100 (importing rich and measuring the cells).
+and would cost a lookup some 20 ms (importing rich, measuring the cells): 107 ms against 83.
 
 Example:
     >>> print(plain_table(["name", "id"], [["Idlib", "idlib"], ["Idlib Governorate", "idlib-governorate"]], 80))

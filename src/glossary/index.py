@@ -108,7 +108,7 @@ def acronyms(text: str, ignore: Callable[[str], bool]) -> list[str]:
         return [""]
     out = ["".join(initials).translate(_ACRONYM_VOWELS)]
     if toks[0].article and len(initials) < 7:
-        out.append(("a" + out[0]).translate(_ACRONYM_VOWELS))
+        out.append("a" + out[0])
     return out
 
 

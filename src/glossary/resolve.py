@@ -336,10 +336,14 @@ class Resolver:
         found: dict[int, _Best] = {}
         person: dict[int, bool] = {}
         store = self.index.store
+        mine_prof: dict[int, str] = {}  # entity -> its best name in the query's script, encoded
         for nid, eidx, prof, etype, level in pending:
             mine = best.get(eidx)
-            if mine is not None and mine[0] > 0.0 and _same_consonants(store.name_rows([mine[1]])[mine[1]][3], prof):
-                continue  # the entity's name in the query's script is this one spelt out: no alias
+            if mine is not None and mine[0] > 0.0:
+                if eidx not in mine_prof:
+                    mine_prof[eidx] = store.name_rows([mine[1]])[mine[1]][3]
+                if _same_consonants(mine_prof[eidx], prof):
+                    continue  # the entity's name in the query's script is this one spelt out: no alias
             s, level, whole = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
             old = found.get(eidx)
             if old is None or s > old[0]:
@@ -351,8 +355,7 @@ class Resolver:
                 if v[0] > 0.0:
                     best[eidx] = v
             elif v[0] > mine[0] and v[0] >= thr:
-                rows = store.name_rows([mine[1], v[1]])
-                if score(decode(rows[mine[1]][3]), decode(rows[v[1]][3]), self.index.weights,
+                if score(decode(mine_prof[eidx]), decode(store.name_rows([v[1]])[v[1]][3]), self.index.weights,
                          person=person[eidx]) < thr:
                     best[eidx] = v  # the query's script names it otherwise: an alias
 
