@@ -2,7 +2,7 @@
 
 `cluster_names` groups the spellings of one name, in either script, in four steps:
 
-1. key collision: spellings with the same `glossary.normalize.keys` folded key (the
+1. key collision: spellings with the same `glossary.names.keys` folded key (the
    `arabic` key for Arabic script) are one unit;
 2. nearest-neighbour merging within blocks: units sharing a block key (the first and
    last three letters of a distinctive word) are compared with a token-aware score
@@ -35,12 +35,11 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from .normalize import script
+from .names import script, skeleton_factors
 from .similarity import (
     Weight,
     Word,
     _frame,
-    _generic,
     _similarity,
     _words,
     generic_weight,
@@ -307,7 +306,7 @@ def _join_scripts(sets: _Sets, texts: list[str], words: list[tuple[Word, ...]], 
 
     ``texts`` holds each unit's first spelling, ``words`` its words (`_words`: the skeletons come from them).
     """
-    from .normalize import folded
+    from .names import folded
 
     collapsed: dict[str, str] = {}  # a skeleton with its doubled letters single (ħkk -> ħk)
     for ws in words:
@@ -317,7 +316,7 @@ def _join_scripts(sets: _Sets, texts: list[str], words: list[tuple[Word, ...]], 
     skel = [tuple((collapsed[sk], collapsed[sk]) for _form, sk in ws if sk) for ws in words]
     df: Counter[str] = Counter(w for ws in skel for w in {x[0] for x in ws})
     total = max(len(texts), 2)
-    generic = _generic()[2]
+    generic = skeleton_factors()
 
     def weight(w: str) -> float:
         idf = math.log(1 + total / (1 + df.get(w, 0))) / math.log(1 + total)
@@ -396,6 +395,6 @@ def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], ancho
 
 
 def _arabic_slug(text: str) -> str:
-    from .normalize import keys
+    from .names import keys
 
     return slug(_romanize(text)) or slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))

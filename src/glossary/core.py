@@ -162,7 +162,7 @@ class Glossary:
     # -- transliteration ------------------------------------------------------
     def vocalized_for(self, text: str) -> str | None:
         """The vocalized form of a name the glossary knows in Arabic script, else None."""
-        from .normalize import arabic as arabic_key
+        from .names import arabic as arabic_key
 
         res = self.resolve(text, limit=5)
         found = [res.match] if res.match else [c for c in res.candidates if c.score >= 1.0] if res.status == "ambiguous" else []

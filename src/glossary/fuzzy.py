@@ -18,9 +18,9 @@ from operator import itemgetter
 from typing import Any
 
 from glossary.index import Store, deletions
+from glossary.names import particles, translations
 from glossary.profile import FIELD, WORD, Profile, Word
 from glossary.score import _ratios
-from glossary.weights import particles, translations
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""

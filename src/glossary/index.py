@@ -1,7 +1,7 @@
 """The name index: normalized keys -> names -> entities, in memory or from an on-disk cache.
 
 Each name of each entity (`Entity.names`) is keyed at every level of
-`glossary.normalize` (exact, folded/arabic, skeleton and its other reading), plus an
+`glossary.names` (exact, folded/arabic, skeleton and its other reading), plus an
 acronym key for names of several words (Hay'at Tahrir al-Sham -> HTS). For the fuzzy
 fallback, each word's skeleton points at the names holding it, and a deletion
 neighbourhood (every skeleton with one letter left out) finds the skeletons one edit
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from glossary.normalize import arabic, exact, tokens
+from glossary.names import arabic, exact, tokens
 from glossary.profile import Profile, encode, main_part, parenthesized, profile
 from glossary.weights import Weights
 

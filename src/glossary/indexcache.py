@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from glossary._tables import TABLES_HASH
+from glossary.names.tables import sources_hash
 
 if TYPE_CHECKING:
     from glossary.index import EntityRow, Index, MemoryStore, NameRow, Store
@@ -77,7 +77,7 @@ def cache_dir() -> Path:
 def cache_path(content_hash: str, directory: Path) -> Path:
     """The cache file for a glossary content hash."""
     safe = "".join(c for c in content_hash if c.isalnum())[:64] or "empty"
-    return directory / f"index-{safe}-{TABLES_HASH}-v{SCHEMA}.sqlite"
+    return directory / f"index-{safe}-{sources_hash()}-v{SCHEMA}.sqlite"
 
 
 def _pack(nids: Sequence[int]) -> bytes:
@@ -112,7 +112,7 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
             con.executemany("INSERT INTO forms VALUES (?,?,?)", (
                 (f, store.dfs.get(f, 0), _pack(v)) for f, v in store.form_posting.items()))
             con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
-            meta = {"schema": str(SCHEMA), "tables": TABLES_HASH, "content": content_hash,
+            meta = {"schema": str(SCHEMA), "tables": sources_hash(), "content": content_hash,
                     "entities": str(store.n_entities)}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
             con.commit()
@@ -314,7 +314,7 @@ def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, int] | Non
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
-        if (meta.get("schema"), meta.get("tables"), meta.get("content")) != (str(SCHEMA), TABLES_HASH, content_hash):
+        if (meta.get("schema"), meta.get("tables"), meta.get("content")) != (str(SCHEMA), sources_hash(), content_hash):
             con.close()
             return None
         return con, int(meta["entities"])

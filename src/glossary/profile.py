@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from itertools import repeat
 from typing import NamedTuple
 
-from glossary.normalize import script, tokens
+from glossary.names import script, tokens
 
 
 class Word(NamedTuple):

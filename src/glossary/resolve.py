@@ -28,8 +28,8 @@ from typing import Any, Literal
 
 from glossary.fuzzy import candidates
 from glossary.index import Index, query_acronym, query_keys
-from glossary.normalize import exact, script
-from glossary.orthography import readings
+from glossary.names import exact, script
+from glossary.names import readings
 from glossary.profile import Profile, decode, main_part, parenthesized, profile
 from glossary.score import DEFAULT, Params, score
 

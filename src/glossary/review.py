@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import GlossaryError, Problem
-from .normalize import script
+from .names import script
 
 if TYPE_CHECKING:
     from .dedupe import ColumnResult, GlossaryLike

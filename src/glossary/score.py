@@ -1,6 +1,6 @@
 """The scorer: how well a query names one of an entity's names, 0 to 1.
 
-Token-aware and one-to-one. Both sides are cut into words (`glossary.normalize.tokens`,
+Token-aware and one-to-one. Both sides are cut into words (`glossary.names.tokens`,
 articles left out); each pair of words gets a similarity (1 when the folded forms are
 equal; less when only the consonants agree; a rapidfuzz ratio above a floor; only the
 consonants across scripts); pairs are aligned greedily, best first, each word used at
@@ -30,9 +30,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from glossary.normalize import tokens
+from glossary.names import equivalents, opposites, tokens
 from glossary.profile import Profile, Word
-from glossary.weights import Weights, equivalents, opposites
+from glossary.weights import Weights
 
 
 @dataclass(frozen=True, slots=True, eq=False)

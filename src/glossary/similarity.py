@@ -21,27 +21,10 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
-from .normalize import script, tokens
+from .names import listed_factors, script, tokens
 
 Weight = Callable[[str], float]
 """A word's weight (its folded form in, 0-1 out): generic words weigh less."""
-
-
-@lru_cache(maxsize=1)
-def _generic() -> tuple[dict[str, float], frozenset[str], dict[str, float]]:
-    """Generic-word factors by folded form, ignored forms, and factors by (collapsed) skeleton."""
-    from ._tables import TABLES
-
-    table = TABLES["generic"]
-    weights: dict[str, float] = {}
-    skeletons: dict[str, float] = {}
-    for word, factor in sorted(table["generic"].items()):
-        for t in tokens(word):
-            if not t.article:
-                weights.setdefault(t.form, float(factor))
-                skeletons.setdefault(re.sub(r"(.)\1+", r"\1", t.skel), float(factor))
-    ignore = frozenset(t.form for w in table["ignore"] for t in tokens(w))
-    return weights, ignore, skeletons
 
 
 def generic_weight(form: str) -> float:
@@ -51,8 +34,7 @@ def generic_weight(form: str) -> float:
         >>> generic_weight("jaysh") < 1.0 == generic_weight("izza")
         True
     """
-    weights, ignore, _ = _generic()
-    return 0.0 if form in ignore else weights.get(form, 1.0)
+    return listed_factors().get(form, 1.0)
 
 
 Word = tuple[str, str]
@@ -86,7 +68,7 @@ class Split(NamedTuple):
     words: tuple[Word, ...]
     """The words that carry meaning (articles dropped; Arabic ال kept off)."""
     alt: str
-    """The name's skeleton read the other way (`glossary.normalize.keys`' ``skeleton_alt``), or ""."""
+    """The name's skeleton read the other way (`glossary.names.keys`' ``skeleton_alt``), or ""."""
 
 
 def split_name(text: str) -> Split:
@@ -106,7 +88,7 @@ def split_name(text: str) -> Split:
         words.append((f, t.skel))
         sk.append(t.skel)
         alt.append(t.alt or t.skel)
-    skeleton, other = "".join(sk), "".join(alt)  # as glossary.normalize.keys joins them
+    skeleton, other = "".join(sk), "".join(alt)  # as glossary.names.keys joins them
     return Split(tuple(words), other if other != skeleton else "")
 
 
@@ -131,10 +113,10 @@ def _words(text: str) -> tuple[Word, ...]:
 
 
 def skeleton_keys(text: str) -> tuple[str, str]:
-    """The skeleton and other skeleton of `glossary.normalize.keys`, from the remembered split.
+    """The skeleton and other skeleton of `glossary.names.keys`, from the remembered split.
 
     Example:
-        >>> from glossary.normalize import keys
+        >>> from glossary.names import keys
         >>> skeleton_keys("Kafr Nabl al-Sharqi") == tuple(keys("Kafr Nabl al-Sharqi")[2:])
         True
     """

@@ -150,7 +150,7 @@ _LETTERS = "abdeghiklmnoqrstuwyzAHKS-' " + "ابتثجحخدذرزسشصضطظع
     "al-Qusayr", "Aal Qusayr", "Abd al-Rahman", "أبو عمارة", "الرقة", "Bab al-Hawa", "Ma'arrat al-Nu'man",
     "Dayr az-Zawr", "Jabhat an-Nusra", "Tall Abyad", "ال", "al", ""])))
 def test_skeleton_keys_are_the_normalizer_keys(text: str) -> None:
-    from glossary.normalize import keys
+    from glossary.names import keys
     from glossary.similarity import _SPLIT, skeleton_keys, split_name
 
     _SPLIT.pop(text, None)

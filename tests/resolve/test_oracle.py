@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from glossary.index import Index, query_keys
 from glossary.model import Entity
-from glossary.normalize import exact
+from glossary.names import exact
 from glossary.profile import profile
 from glossary.resolve import MARGIN, THRESHOLD, Resolver
 from glossary.score import score

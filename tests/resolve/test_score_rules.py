@@ -187,8 +187,8 @@ def test_a_family_name_may_vary_its_vowels() -> None:
 def test_translations_are_other_words_in_the_same_script() -> None:
     # for the candidate search: Harakat finds the names with Movement; not the Arabic حركة (its
     # own skeleton already does) and not Haraka (the same word, spelt without its taa)
-    from glossary.normalize import tokens
-    from glossary.weights import particles, translations
+    from glossary.names import tokens
+    from glossary.names import particles, translations
 
     harakat = tokens("Harakat")[0]
     assert translations()[harakat.form] == (tokens("Movement")[0].skel,)

@@ -1,11 +1,11 @@
-"""Folding tables compiled from glossary/tables/*.yaml. Generated: do not edit.
+"""Folding tables compiled from glossary/names/tables/*.yaml. Generated: do not edit.
 
-Regenerate with ``python -m glossary._gentables``.
+Regenerate with ``python -m glossary.names._gentables``.
 """
 
 from typing import Any
 
-TABLES_HASH = 'adbad2161045a35e'
+SOURCES_HASH = '2ca6b9f7-26677'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',

@@ -1,9 +1,8 @@
-"""One word of a name as the keys and the scorer see it (`Token`), and the Latin words' path
-of `glossary.normalize.tokens`: each word's folded form, skeleton and other reading, and
-across words the article, compounds and case endings.
+"""The Latin words' path of `glossary.names.normalize.tokens`: each word's folded form, skeleton
+and other reading, and across words the article, compounds and case endings.
 
 Example:
-    >>> [t.form for t in _latin_tokens([_latin_word(w) for w in "abdul qader al saleh".split()])]
+    >>> [t.form for t in latin_tokens([latin_word(w) for w in "abdul qader al saleh".split()])]
     ['abdalqadir', 'al', 'salih']
 """
 
@@ -13,53 +12,45 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from glossary._fold import (
-    _GLUED_ARTICLE,
-    _compound,
-    _cons_word,
-    _consonants,
-    _fold_word,
-    _glue,
-    _is_article,
-    _may_glue,
-    _skeleton_word,
+from .fold import (
+    GLUED_ARTICLE,
+    compound,
+    cons_word,
+    consonants,
+    fold_word,
+    glue,
+    is_article,
+    may_glue,
+    skeleton_word,
 )
+from .token import Token
 
 
-class Token(NamedTuple):
-    """One word of a name: folded form, skeleton, whether it is the article, alternative skeleton.
+class LatinWord(NamedTuple):
+    """What `tokens` needs of one prepared Latin word (`latin_word`)."""
 
-    ``alt`` is the skeleton the word would have read another way (an article glued to
-    the word, Alwasl ~ al-Wasl; a construct taa marbuta left unpronounced), else "".
-    ``cons`` is the consonant-class sequence without merging across vowels (Hamam has
-    three consonants, حماة two), for the scorer; it is not a key level.
-    ``loose`` is true when a Latin word writes a vowel e, which stands for a as often as
-    for i (Jamel is Jamal, Hamed is Hamid): its a and i are not told apart.
-    """
-
+    spelling: str
+    """Its consonant spelling (dj -> j, ch -> sh)."""
     form: str
-    skel: str
-    article: bool
-    alt: str
-    cons: str
-    loose: bool = False
-
-
-_LatinWord = tuple[str, str, bool, "Token | None", str]
+    """Its folded form."""
+    may_glue: bool
+    """Whether it may glue to a neighbour (a compound: Abd al-, al-Din)."""
+    token: Token | None
+    """Its token (None when the word has no letters left to make one)."""
+    other: str
+    """The consonant spelling of its other reading ("" when it has none)."""
 
 
 @lru_cache(maxsize=1 << 16)
-def _latin_word(w: str) -> _LatinWord:
-    """What `tokens` needs of one prepared Latin word: its consonant spelling, folded form,
-    whether it may glue to a neighbour, its token (None when the word has no letters left to
-    make one), and the consonant spelling of its other reading ("" when it has none)."""
-    c = _consonants(w)
-    f = _fold_word(c)
+def latin_word(w: str) -> LatinWord:
+    """What `tokens` needs of one prepared Latin word (see `LatinWord`)."""
+    c = consonants(w)
+    f = fold_word(c)
     other = _other_reading(w, c)
-    tok = _latin_token(c) if c else None
+    tok = latin_token(c) if c else None
     if tok is not None and other:
         tok = _with_other(tok, other)
-    return c, f, _may_glue(c, f), tok, other
+    return LatinWord(c, f, may_glue(c, f), tok, other)
 
 
 def _other_reading(w: str, c: str) -> str:
@@ -67,9 +58,9 @@ def _other_reading(w: str, c: str) -> str:
     French sh (Bachar) but Dutch and Indonesian kh or h (Mochammad, Achmad, Rachim); sy between
     vowels is Indonesian sh (Ba'asyir) or s and y (Masyaf, مصياف)."""
     if "ch" in w and not _CH_NOT_KH.search(w):
-        return _consonants(w.replace("ch", "h"))
+        return consonants(w.replace("ch", "h"))
     if "sy" in w and "sh" in c:
-        return _consonants(w.replace("sy", "siy"))
+        return consonants(w.replace("sy", "siy"))
     return ""
 
 
@@ -77,7 +68,7 @@ def _with_other(tok: Token, other: str) -> Token:
     """``tok`` with the other reading's skeleton as its ``alt`` (unless it has one already)."""
     if tok.alt:
         return tok
-    alt = _skeleton_word(_compound(other))
+    alt = skeleton_word(compound(other))
     return tok._replace(alt=alt) if alt != tok.skel else tok
 
 
@@ -85,29 +76,29 @@ _CH_NOT_KH = re.compile(r"[st]ch")
 """German sch and French tch, whose ch is no kh."""
 
 
-def _latin_tokens(infos: list[_LatinWord]) -> tuple[Token, ...]:
-    """The tokens of Latin words from `_latin_word`: articles found, compounds glued (a compound
+def latin_tokens(infos: list[LatinWord]) -> tuple[Token, ...]:
+    """The tokens of Latin words from `latin_word`: articles found, compounds glued (a compound
     of a word with another reading has it too: Abdul Rachim)."""
     if not infos:
         return ()
     n = len(infos)
-    arts = [_is_article(x[1], infos[i + 1][1] if i + 1 < n else None) for i, x in enumerate(infos)]
-    if any(x[2] for x in infos):
-        words, oarts = _glue([x[0] for x in infos], arts)
+    arts = [is_article(x.form, infos[i + 1].form if i + 1 < n else None) for i, x in enumerate(infos)]
+    if any(x.may_glue for x in infos):
+        words, oarts = glue([x.spelling for x in infos], arts)
         others: list[str] = []
-        if any(x[4] for x in infos):
-            others, other_arts = _glue([x[4] or x[0] for x in infos], arts)
+        if any(x.other for x in infos):
+            others, other_arts = glue([x.other or x.spelling for x in infos], arts)
             if other_arts != oarts:
                 others = []  # read the other way, the words glue otherwise: no other reading
         toks = []
         for i, w in enumerate(words):
             if oarts[i]:
-                toks.append(_LATIN_ARTICLE)
+                toks.append(LATIN_ARTICLE)
                 continue
-            tok = _latin_token(w)
+            tok = latin_token(w)
             toks.append(_with_other(tok, others[i]) if others and others[i] != w else tok)
         return _liaisons(toks)
-    return _liaisons([_LATIN_ARTICLE if a else (x[3] or _latin_token(x[0])) for x, a in zip(infos, arts)])
+    return _liaisons([LATIN_ARTICLE if a else (x.token or latin_token(x.spelling)) for x, a in zip(infos, arts)])
 
 
 _LIAISON = re.compile(r"(.+?)([ui])(sh|th|dh|[ltdrzsn])")
@@ -135,23 +126,23 @@ def _liaisons(toks: list[Token]) -> tuple[Token, ...]:
             continue  # the l of the article before a moon letter; a sun letter doubled; no compound
         if m[2] == "i" and m[3] in _NAME_ENDINGS:
             continue  # Abd al-Qadir Rafiq, Khalid Dawud: a name's own ending
-        stem = _skeleton_word(m[1])
+        stem = skeleton_word(m[1])
         if len(stem) >= (2 if m[2] == "u" else 3) and stem != tok.skel:
             toks[i] = tok._replace(alt=stem)
     return tuple(toks)
 
 
-_LATIN_ARTICLE = Token("al", "", True, "", "")
+LATIN_ARTICLE = Token("al", "", article=True)
 
 _LOOSE_E = re.compile(r"(?<!e)e(?![eiy])")
 """A vowel written e (not ee, long i, nor ei/ey, the diphthong ay): `Token.loose`."""
 
 
 @lru_cache(maxsize=1 << 16)
-def _latin_token(w: str) -> Token:
+def latin_token(w: str) -> Token:
     """The token of one Latin word (consonant spellings already folded)."""
-    c = _compound(w)
-    sk = _skeleton_word(c)
-    alt = _skeleton_word(c[2:]) if _GLUED_ARTICLE.match(c) else ""
-    return Token(_fold_word(w), sk, False, alt if alt != sk else "", _cons_word(c), _LOOSE_E.search(c) is not None)
+    c = compound(w)
+    sk = skeleton_word(c)
+    alt = skeleton_word(c[2:]) if GLUED_ARTICLE.match(c) else ""
+    return Token(fold_word(w), sk, alt if alt != sk else "", cons_word(c), _LOOSE_E.search(c) is not None)
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.normalize import folded
-from glossary.orthography import readings
+from glossary.names import folded
+from glossary.names import readings
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.normalize import folded, skeleton, tokens
+from glossary.names import folded, skeleton, tokens
 
 
 @pytest.mark.parametrize("word", ["ألوية", "إلياس", "أَلْوِيَة"])

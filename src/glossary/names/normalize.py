@@ -2,7 +2,8 @@
 
 Pure, total and idempotent string functions: no glossary, no exception on any ``str``
 (empty, marks only, bidi controls, lone surrogates, a megabyte), and ``f(f(x)) == f(x)``.
-The folding rules are data (``tables/*.yaml``, compiled into ``glossary._tables``).
+The folding rules are data (``tables/*.yaml``, read by `glossary.names.tables`), applied word by
+word by `glossary.names.fold` (Latin words: `glossary.names.latin`).
 
 Step order:
 
@@ -41,36 +42,37 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from glossary._fold import (
-    _AR_ARTICLE,
-    _AR_GLUE_PREV,
-    _AR_MAP,
-    _AR_MAP_TAA,
-    _AR_NOT_ARTICLE,
-    _ARABIZI_RUN,
-    _DIGITS,
-    _LAT,
-    _TAA,
-    _TOKEN,
-    _arabizi,
-    _cons_word,
-    _consonants,
-    _expand,
-    _fold_word,
-    _glue,
-    _glue_arabic,
-    _is_arabic,
-    _is_article,
-    _may_glue,
-    _skeleton_word,
-    _strip_accents,
+from .fold import (
+    AR_ARTICLE,
+    AR_GLUE_PREV,
+    AR_MAP,
+    AR_MAP_TAA,
+    AR_NOT_ARTICLE,
+    ARABIZI_RUN,
+    DIGITS,
+    TAA,
+    WORD_RUN,
+    arabizi,
+    cons_word,
+    consonants,
+    expand,
+    fold_word,
+    glue,
+    glue_arabic,
+    is_arabic,
+    is_article,
+    may_glue,
+    skeleton_word,
+    strip_accents,
 )
-from glossary._tables import TABLES_HASH
-from glossary._words import _LATIN_ARTICLE, Token, _latin_token, _latin_tokens, _latin_word
+from .latin import LATIN_ARTICLE, latin_token, latin_tokens, latin_word
+from .tables import TABLES
+from .token import Token
 
-__all__ = ["TABLES_HASH", "Keys", "Token", "arabic", "arabic_key", "exact", "folded", "keys", "script", "skeleton", "tokens"]
+__all__ = ["Keys", "arabic", "exact", "folded", "keys", "script", "skeleton", "tokens"]
 
-_INVISIBLE = frozenset(_expand(_LAT["invisible"]))
+_LAT = TABLES["latin"]
+_INVISIBLE = frozenset(expand(_LAT["invisible"]))
 _APOSTROPHES = frozenset(_LAT["apostrophes"])
 _SPACE_CATEGORIES = frozenset(_LAT["space_categories"])
 
@@ -150,16 +152,11 @@ def _arabic_spaced(text: str) -> str:
     if s.isascii():
         return s
     for _ in range(3):
-        t = exact(s.translate(_AR_MAP))
+        t = exact(s.translate(AR_MAP))
         if t == s:
             break
         s = t
     return s
-
-
-def arabic_key(text: str) -> str:
-    """Same as `arabic` (the name `glossary.core` uses)."""
-    return arabic(text)
 
 
 def arabic(text: str) -> str:
@@ -196,12 +193,12 @@ def _prepare(text: str) -> str:
     """`exact`, Latin accents folded, Arabizi digits inside words, apostrophes dropped."""
     s = exact(text)
     if not s.isascii():
-        s = s.translate(_DIGITS)
+        s = s.translate(DIGITS)
         if _LATIN_EXTRA.search(s):
-            s = _strip_accents(s)
+            s = strip_accents(s)
     if _HAS_DIGIT.search(s):
-        s = _ARABIZI_RUN.sub(_arabizi, s).replace("'", "")
-        return _ARABIZI_RUN.sub(_arabizi, s)  # again: a'2 touches a letter once ' is gone
+        s = ARABIZI_RUN.sub(arabizi, s).replace("'", "")
+        return ARABIZI_RUN.sub(arabizi, s)  # again: a'2 touches a letter once ' is gone
     return s.replace("'", "")
 
 
@@ -221,59 +218,59 @@ def tokens(text: str) -> tuple[Token, ...]:
     """
     if text.isascii() and "." not in text and not _HAS_DIGIT.search(text):
         # Latin letters only, no dotted initials, no Arabizi digits: what `_prepare` and the
-        # Latin steps below do, with one cached call per word (`_latin_word`)
-        return _latin_tokens([_latin_word(w) for w in text.lower().translate(_ASCII_PREPARE).split()])
+        # Latin steps below do, with one cached call per word (`latin_word`)
+        return latin_tokens([latin_word(w) for w in text.lower().translate(_ASCII_PREPARE).split()])
     prepared = _prepare(text)
     if prepared.isascii():
-        return _latin_tokens([_latin_word(w) for w in prepared.split()])
+        return latin_tokens([latin_word(w) for w in prepared.split()])
     raw: list[str] = []
-    for w in _TOKEN.findall(prepared):
-        if _is_arabic(w[0]):
-            t = w.translate(_AR_MAP_TAA)
+    for w in WORD_RUN.findall(prepared):
+        if is_arabic(w[0]):
+            t = w.translate(AR_MAP_TAA)
             if _AR_SIMPLE.fullmatch(t):
                 raw.append(t)
             else:
                 raw.extend(exact(t).split())
         else:
-            raw.append(_consonants(w))
-    if not any(_is_arabic(w[0]) for w in raw):
-        return _latin_tokens([_latin_word(w) for w in _TOKEN.findall(prepared)])
+            raw.append(consonants(w))
+    if not any(is_arabic(w[0]) for w in raw):
+        return latin_tokens([latin_word(w) for w in WORD_RUN.findall(prepared)])
     words: list[str] = []
-    for w in _glue_arabic(raw):
-        while _is_arabic(w[0]):
+    for w in glue_arabic(raw):
+        while is_arabic(w[0]):
             # (prefixes looked for again after each article, so that what is left of a word
             # reads the same when folded again: folding stays idempotent)
-            if w.startswith(_LIL) and len(w) > 4 and w not in _AR_GLUE_PREV:
+            if w.startswith(_LIL) and len(w) > 4 and w not in AR_GLUE_PREV:
                 w = "\u0627" + w[1:]  # li- + al- written لل (للدعوة): the article, li- ignored
             elif w.startswith(_WAL) and len(w) > 5:
                 w = w[1:]  # wa- + al- (والجهاد): the article, wa- (and) ignored
-            if not (w.startswith(_AR_ARTICLE) and len(w) > 3 and w not in _AR_NOT_ARTICLE):
+            if not (w.startswith(AR_ARTICLE) and len(w) > 3 and w not in AR_NOT_ARTICLE):
                 break
-            words.append(_AR_ARTICLE)
+            words.append(AR_ARTICLE)
             w = w[2:]
         words.append(w)
     # Arabic text, perhaps with Latin words in it: the article and compounds of each script
     n = len(words)
-    folds = [w if _is_arabic(w[0]) else _fold_word(w) for w in words]
+    folds = [w if is_arabic(w[0]) else fold_word(w) for w in words]
     arts = [False] * n
-    glue = False
+    glued = False
     for i, w in enumerate(words):
-        if _is_arabic(w[0]):
-            arts[i] = w == _AR_ARTICLE
+        if is_arabic(w[0]):
+            arts[i] = w == AR_ARTICLE
         else:
-            arts[i] = _is_article(folds[i], folds[i + 1] if i + 1 < n else None)
-            glue = glue or _may_glue(w, folds[i])
-    if glue:
-        words, arts = _glue(words, arts)
+            arts[i] = is_article(folds[i], folds[i + 1] if i + 1 < n else None)
+            glued = glued or may_glue(w, folds[i])
+    if glued:
+        words, arts = glue(words, arts)
     out: list[Token] = []
     last = len(words) - 1
     for i, w in enumerate(words):
         if arts[i]:
-            out.append(_ARTICLE_TOKENS[_AR_ARTICLE] if _is_arabic(w[0]) else _LATIN_ARTICLE)
-        elif _is_arabic(w[0]):
+            out.append(_ARTICLE_TOKENS[AR_ARTICLE] if is_arabic(w[0]) else LATIN_ARTICLE)
+        elif is_arabic(w[0]):
             out.append(_arabic_token(w, i != last))
         else:
-            out.append(_latin_token(w))
+            out.append(latin_token(w))
     return tuple(out)
 
 
@@ -284,19 +281,19 @@ _LIL = "\u0644\u0644"  # لل
 _WAL = "\u0648\u0627\u0644"  # وال
 
 
-_ARTICLE_TOKENS: dict[str, Token] = {_AR_ARTICLE: Token(_AR_ARTICLE, "", True, "", "")}
+_ARTICLE_TOKENS: dict[str, Token] = {AR_ARTICLE: Token(AR_ARTICLE, "", article=True)}
 @lru_cache(maxsize=1 << 16)
 def _arabic_token(w: str, construct: bool) -> Token:
     """The token of one Arabic word; ``construct``: another word follows (ة may be read t)."""
     alt = ""
-    if w.endswith(_TAA) and construct:
-        alt = _skeleton_word(w[:-1])
-        sk = _skeleton_word(w[:-1] + "\u062a")
-        cons = _cons_word(w[:-1] + "\u062a")
+    if w.endswith(TAA) and construct:
+        alt = skeleton_word(w[:-1])
+        sk = skeleton_word(w[:-1] + "\u062a")
+        cons = cons_word(w[:-1] + "\u062a")
     else:
-        sk = _skeleton_word(w)
-        cons = _cons_word(w)
-    return Token(w.replace(_TAA, "\u0647"), sk, False, alt if alt != sk else "", cons)
+        sk = skeleton_word(w)
+        cons = cons_word(w)
+    return Token(w.replace(TAA, "\u0647"), sk, alt if alt != sk else "", cons)
 
 
 def folded(text: str) -> str:

@@ -1,6 +1,6 @@
 """Other orthographies of a Latin name: Turkish, Slavic, and the j of a Slavic or German diphthong.
 
-The folding of `glossary.normalize` reads a Latin name the English, French and German ways
+The folding of `glossary.names.normalize` reads a Latin name the English, French and German ways
 and in the scholarly systems. A name written the Turkish way (Cisr eş-Şuğur), the Czech or
 Polish way (Chán Šajchún, Dżisr asz-Szughur) or with a Slavic j (Shejkh-Miskin, Banijas) is
 misread there: Turkish c is j, Czech ch is kh, Slavic j is y. `readings` gives the name as
@@ -22,7 +22,7 @@ import unicodedata
 from functools import cache
 from typing import NamedTuple
 
-from glossary._tables import TABLES
+from .tables import TABLES
 
 _Orthography = tuple[re.Pattern[str], re.Pattern[str] | None, tuple[tuple[re.Pattern[str], str], ...], bool]
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary import normalize as nz
+from glossary import names as nz
 
 LEVELS = [nz.exact, nz.arabic, nz.folded, nz.skeleton]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary.index import acronym, acronyms, query_acronym
-from glossary.normalize import arabic, exact, folded, keys, skeleton, tokens
+from glossary.names import arabic, exact, folded, keys, skeleton, tokens
 
 FOLDED = [
     # the article in every form, and sun-letter assimilation

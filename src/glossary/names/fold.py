@@ -1,12 +1,13 @@
-"""Word-level folding rules of `glossary.normalize`, compiled once from ``tables/*.yaml``.
+"""Word-level folding rules of `glossary.names.normalize`, compiled once from ``tables/*.yaml``.
 
-Private helpers: consonant spellings, the article and its sun-letter forms, compound
-names (Abd al-, al-Din, Allah), the per-word folding of vowels and endings, and the
-consonant skeleton of one word. `glossary.normalize` strings them together and states
-the order; everything here is pure and memoized per word.
+The rules for one word: consonant spellings, the article and its sun-letter forms,
+compound names (Abd al-, al-Din, Allah), the per-word folding of vowels and endings, and
+the consonant skeleton of one word. `glossary.names.normalize` and `glossary.names.latin`
+string them together and state the order (``__all__`` lists what they use); everything
+here is pure and memoized per word.
 
 Example:
-    >>> _fold_word(_consonants("sharqiyyah")), _skeleton_word("sharqiyyah")
+    >>> fold_word(consonants("sharqiyyah")), skeleton_word("sharqiyyah")
     ('sharqiya', 'xrk')
 """
 
@@ -16,14 +17,18 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from glossary._tables import TABLES
+from .tables import TABLES
+
+__all__ = ["ARABIZI_RUN", "AR_ARTICLE", "AR_GLUE_PREV", "AR_MAP", "AR_MAP_TAA", "AR_NOT_ARTICLE", "DIGITS",
+           "GLUED_ARTICLE", "TAA", "WORD_RUN", "arabizi", "compound", "cons_word", "consonants", "expand", "fold_word",
+           "glue", "glue_arabic", "is_arabic", "is_article", "may_glue", "skeleton_word", "strip_accents"]
 
 _LAT = TABLES["latin"]
 _AR = TABLES["arabic"]
 _SK = TABLES["skeleton"]
 
 
-def _expand(entries: list[str]) -> list[str]:
+def expand(entries: list[str]) -> list[str]:
     """Characters of a table list whose entries may be ``a-b`` ranges."""
     out: list[str] = []
     for e in entries:
@@ -34,18 +39,18 @@ def _expand(entries: list[str]) -> list[str]:
     return out
 
 
-_AR_DELETE = frozenset(_expand(_AR["delete"]))
+_AR_DELETE = frozenset(expand(_AR["delete"]))
 _AR_FOLD: dict[str, str] = _AR["fold"]
-_AR_MAP = str.maketrans({**{c: None for c in _AR_DELETE}, **_AR_FOLD})
-_AR_MAP_TAA = str.maketrans({**{c: None for c in _AR_DELETE}, **{k: v for k, v in _AR_FOLD.items() if k != "\u0629"}})
-_DIGITS = str.maketrans({**{k: v for k, v in _AR_FOLD.items() if v.isdigit()}, **{c: None for c in _AR_DELETE}})
-_AR_ARTICLE: str = _AR["article"]
-_AR_GLUE_NEXT = frozenset(s.translate(_AR_MAP) for s in _AR["glue_next"])
-_AR_GLUE_PREV = frozenset(s.translate(_AR_MAP) for s in _AR["glue_previous"])
-_AR_NOT_ARTICLE = frozenset(m for s in _AR["not_article"] for m in (s.translate(_AR_MAP), s.translate(_AR_MAP_TAA)))
+AR_MAP = str.maketrans({**{c: None for c in _AR_DELETE}, **_AR_FOLD})
+AR_MAP_TAA = str.maketrans({**{c: None for c in _AR_DELETE}, **{k: v for k, v in _AR_FOLD.items() if k != "\u0629"}})
+DIGITS = str.maketrans({**{k: v for k, v in _AR_FOLD.items() if v.isdigit()}, **{c: None for c in _AR_DELETE}})
+AR_ARTICLE: str = _AR["article"]
+_AR_GLUE_NEXT = frozenset(s.translate(AR_MAP) for s in _AR["glue_next"])
+AR_GLUE_PREV = frozenset(s.translate(AR_MAP) for s in _AR["glue_previous"])
+AR_NOT_ARTICLE = frozenset(m for s in _AR["not_article"] for m in (s.translate(AR_MAP), s.translate(AR_MAP_TAA)))
 
 
-def _is_arabic(ch: str) -> bool:
+def is_arabic(ch: str) -> bool:
     """Whether a character is an Arabic letter or mark (the word is Arabic)."""
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u08a0" <= ch <= "\u08ff"
 
@@ -68,8 +73,8 @@ _GLUE_PREV = frozenset(_LAT["glue_previous"])
 _GLUE_PREV_ART = frozenset(_LAT["glue_previous_with_article"])
 _LETTERS = str.maketrans(_LAT["letters"])
 _ARABIZI = dict(_LAT["arabizi"])
-_ARABIZI_RUN = re.compile(r"(?<=[a-z])[0-9][0-9']*|[0-9][0-9']*(?=[a-z])")
-_TOKEN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
+ARABIZI_RUN = re.compile(r"(?<=[a-z])[0-9][0-9']*|[0-9][0-9']*(?=[a-z])")
+WORD_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 _SK_LATIN: dict[str, str] = _SK["latin"]
 _SK_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|.", re.DOTALL)
 _SK_ARABIC = str.maketrans({**{c: "" for c in map(chr, range(0x600, 0x700)) if c not in _SK["arabic"]}, **_SK["arabic"]})
@@ -78,7 +83,7 @@ _H = "ħ"
 # and Western must not share a skeleton). See tables/skeleton.yaml.
 _INITIAL_LAT: dict[str, str] = dict(_SK.get("initial_latin", {}))
 _INITIAL_AR: dict[str, str] = dict(_SK.get("initial_arabic", {}))
-_TAA = "\u0629"
+TAA = "\u0629"
 
 
 @cache
@@ -87,21 +92,21 @@ def _arabizi_unit() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in sorted(_ARABIZI, key=len, reverse=True)))
 
 
-def _arabizi(m: re.Match[str]) -> str:
+def arabizi(m: re.Match[str]) -> str:
     return _arabizi_unit().sub(lambda u: _ARABIZI[u.group(0)], m.group(0))
 
 
-def _strip_accents(s: str) -> str:
+def strip_accents(s: str) -> str:
     """Letters with a meaning first (ḏ -> dh), then other accents (NFD), then unidecode."""
     s = s.translate(_LETTERS)
     if s.isascii():
         return s
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c) or _is_arabic(c))
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c) or is_arabic(c))
     if s.isascii():
         return s
     out = []
     for c in s:
-        if c.isascii() or _is_arabic(c) or c == _H or not c.isalpha() or "LATIN" not in unicodedata.name(c, ""):
+        if c.isascii() or is_arabic(c) or c == _H or not c.isalpha() or "LATIN" not in unicodedata.name(c, ""):
             out.append(c)
         else:
             # unidecode folds other European Latin letters (after NFKC, never Arabic: DESIGN.md 5)
@@ -119,13 +124,13 @@ def _apply(rules: tuple[tuple[re.Pattern[str], str], ...], tok: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _consonants(tok: str) -> str:
+def consonants(tok: str) -> str:
     """The consonant spellings of a word (dj -> j, ch -> sh)."""
     return _apply(_CONSONANTS, tok)
 
 
 @lru_cache(maxsize=1 << 16)
-def _fold_word(tok: str) -> str:
+def fold_word(tok: str) -> str:
     """Per-word Latin folding, repeated to a fixed point."""
     for _ in range(6):
         t = tok
@@ -139,13 +144,13 @@ def _fold_word(tok: str) -> str:
 
 
 _WORDS: dict[str, str] = {}
-_WORDS.update({_fold_word(k): v for k, v in _LAT["words"].items()})
-_ARTICLES = frozenset(_fold_word(a) for a in _ARTICLES_RAW)
-_fold_word.cache_clear()
+_WORDS.update({fold_word(k): v for k, v in _LAT["words"].items()})
+_ARTICLES = frozenset(fold_word(a) for a in _ARTICLES_RAW)
+fold_word.cache_clear()
 
 
 @lru_cache(maxsize=1 << 16)
-def _compound(tok: str) -> str:
+def compound(tok: str) -> str:
     """The compound spellings of a word (Abdulkadir -> abdalkadir), before vowel folds."""
     return _apply(_COMPOUNDS, tok)
 
@@ -154,10 +159,10 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=1 << 16)
-def _skeleton_word(tok: str) -> str:
+def skeleton_word(tok: str) -> str:
     """Consonant classes of one word (Latin or Arabic), runs collapsed, final h dropped."""
-    if tok and _is_arabic(tok[0]):
-        s = _INITIAL_AR.get(tok[0], "") + tok.replace(_TAA, "").translate(_SK_ARABIC)
+    if tok and is_arabic(tok[0]):
+        s = _INITIAL_AR.get(tok[0], "") + tok.replace(TAA, "").translate(_SK_ARABIC)
     else:
         if tok.isdigit():
             return tok  # a number in a name (Branch 216); digits inside words are dropped
@@ -168,20 +173,20 @@ def _skeleton_word(tok: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cons_word(tok: str) -> str:
+def cons_word(tok: str) -> str:
     """Consonant classes of one word, doubled letters single, vowels dropped without merging."""
     if tok.isdigit():
         return tok
     tok = _DOUBLED.sub(r"\1", tok)
-    if _is_arabic(tok[0]):
-        s = _INITIAL_AR.get(tok[0], "") + tok.replace(_TAA, "").translate(_SK_ARABIC)
+    if is_arabic(tok[0]):
+        s = _INITIAL_AR.get(tok[0], "") + tok.replace(TAA, "").translate(_SK_ARABIC)
     else:
         s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
     s = s.replace("mb", "nb")
     return s[:-1] if s.endswith(_H) and len(s) > 1 else s
 
 
-def _is_article(tok: str, nxt: str | None) -> bool:
+def is_article(tok: str, nxt: str | None) -> bool:
     """Whether a folded word is the article (al, el; ash before sh, ez before z ...)."""
     if tok in _ARTICLES:
         return True
@@ -191,23 +196,23 @@ def _is_article(tok: str, nxt: str | None) -> bool:
     return False
 
 
-def _glue_arabic(words: list[str]) -> list[str]:
+def glue_arabic(words: list[str]) -> list[str]:
     """Join Arabic compound names: عبد + next word, previous word + الله / الدين."""
     out: list[str] = []
     for w in words:
-        if out and _is_arabic(w[0]) and _is_arabic(out[-1][0]) and (out[-1] in _AR_GLUE_NEXT or w in _AR_GLUE_PREV):
+        if out and is_arabic(w[0]) and is_arabic(out[-1][0]) and (out[-1] in _AR_GLUE_NEXT or w in AR_GLUE_PREV):
             out[-1] += w
             continue
         out.append(w)
     return out
 
 
-def _may_glue(w: str, f: str) -> bool:
-    """Whether a Latin word (consonant form ``w``, folded ``f``) can join a neighbour (`_glue`)."""
+def may_glue(w: str, f: str) -> bool:
+    """Whether a Latin word (consonant form ``w``, folded ``f``) can join a neighbour (`glue`)."""
     return bool(_GLUE_NEXT.match(f) or _GLUE_PREV_RAW.match(w) or f in _GLUE_PREV or f in _GLUE_PREV_ART)
 
 
-def _glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
+def glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
     """Join Latin compound names: Abd + next word, previous word + Allah / al-Din."""
     out: list[str] = []
     oarts: list[bool] = []
@@ -215,23 +220,23 @@ def _glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
     n = len(words)
     while i < n:
         w = words[i]
-        latin = not _is_arabic(w[0])
-        f = _fold_word(w) if latin else w
+        latin = not is_arabic(w[0])
+        f = fold_word(w) if latin else w
         if latin and not arts[i] and i + 1 < n and _GLUE_NEXT.match(f):
             j = i + 1
             while j < n and arts[j]:
                 j += 1
-            if j < n and words[j][0].isalpha() and not _is_arabic(words[j][0]):
+            if j < n and words[j][0].isalpha() and not is_arabic(words[j][0]):
                 out.append(("abdal" if (f != "abd" or j > i + 1) else "abd") + words[j])
                 oarts.append(False)
                 i = j + 1
                 continue
-        prev_ok = bool(out) and not oarts[-1] and out[-1].isalpha() and not _is_arabic(out[-1][0])
+        prev_ok = bool(out) and not oarts[-1] and out[-1].isalpha() and not is_arabic(out[-1][0])
         if latin and prev_ok and not arts[i] and (_GLUE_PREV_RAW.match(w) or f in _GLUE_PREV):
             out[-1] += w
             i += 1
             continue
-        if latin and prev_ok and arts[i] and i + 1 < n and _fold_word(words[i + 1]) in _GLUE_PREV_ART:
+        if latin and prev_ok and arts[i] and i + 1 < n and fold_word(words[i + 1]) in _GLUE_PREV_ART:
             out[-1] += "al" + words[i + 1]
             i += 2
             continue
@@ -241,6 +246,6 @@ def _glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
     return out, oarts
 
 
-_GLUED_ARTICLE = re.compile(r"^[aeiu]l(?=.{3})")
+GLUED_ARTICLE = re.compile(r"^[aeiu]l(?=.{3})")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.normalize import exact, folded
+from glossary.names import exact, folded
 
 
 @pytest.mark.parametrize(("text", "key"), [("M.E.N.A. CRYSTAL", "mena crystal"), ("OFF-SHORE S.A.L.", "off shore sal"),
