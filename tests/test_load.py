@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import glossary.core
-import glossary.store
+import glossary.store.read
 from glossary import GlossaryError, load
 from glossary.index import MemoryStore
 from glossary.indexcache import SqliteStore
@@ -26,7 +26,7 @@ DATA = Path(__file__).parent / "data" / "valid"
 @pytest.fixture(autouse=True)
 def _trust_now(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trust the status of files changed just now (a test cannot wait out the racy window)."""
-    monkeypatch.setattr(glossary.store, "_RACY_NS", 0)
+    monkeypatch.setattr(glossary.store.read, "_RACY_NS", 0)
 
 
 def _copy(tmp_path: Path, name: str = "minimal.yaml") -> Path:
@@ -69,7 +69,7 @@ def test_changed_file_is_read_again(tmp_path: Path) -> None:
 
 
 def test_recently_changed_file_is_not_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(glossary.store, "_RACY_NS", 2_000_000_000)
+    monkeypatch.setattr(glossary.store.read, "_RACY_NS", 2_000_000_000)
     p = _copy(tmp_path)  # changed just now: within a timestamp tick of a change to come
     assert load([p], cache_dir=tmp_path / "c").resolve("Kafranbel").match is not None
     assert list((tmp_path / "c").glob("index-*.sqlite")) and not list((tmp_path / "c").glob("files-*.json"))

@@ -47,7 +47,7 @@ from .similarity import (
     skeleton_keys,
     unit_key,
 )
-from .store_write import slug
+from .store.write import slug
 
 __all__ = ["Cluster", "cluster_names", "generic_weight", "similarity", "unit_key"]
 

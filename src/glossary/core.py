@@ -122,19 +122,21 @@ class Glossary:
         read; otherwise they are read and hashed, and the cache is opened or built.
         """
         from .index import Index
+        from .indexcache import cache_dir
 
+        directory = self._cache_dir or cache_dir()
         if self._stats is not None:
             fp = fingerprint(self._stats)
-            known = known_content_hash(fp, self._cache_dir)
+            known = known_content_hash(fp, directory)
             if known is not None:
-                found = Index.from_cache(known, lambda: self.entities, cache_dir=self._cache_dir)
+                found = Index.from_cache(known, lambda: self.entities, cache_dir=directory)
                 if found is not None:
                     return found
-            index = Index.cached(self.content_hash, lambda: self.entities, cache_dir=self._cache_dir)
+            index = Index.cached(self.content_hash, lambda: self.entities, cache_dir=directory)
             if known != self.content_hash:
-                remember_content_hash(fp, self.content_hash, self._stats_ns, self._cache_dir)
+                remember_content_hash(fp, self.content_hash, self._stats_ns, directory)
             return index
-        return Index.cached(self.content_hash, lambda: self.entities, cache_dir=self._cache_dir)
+        return Index.cached(self.content_hash, lambda: self.entities, cache_dir=directory)
 
     @cached_property
     def resolver(self) -> Resolver:

@@ -10,7 +10,7 @@ A review file (YAML) holds two lists, most rows first:
   ``id`` that already exists adds the spellings to that entity instead.
 
 Remove a spelling's line to leave it out. `apply_review` edits one glossary file
-through `glossary.store_write` (comments and order kept, validated, atomic), and
+through `glossary.store.write` (comments and order kept, validated, atomic), and
 applying the same review twice changes nothing the second time.
 
 Example:
@@ -133,7 +133,7 @@ def render_review(results: Sequence[ColumnResult], variants: list[dict[str, Any]
 def write_review(path: str, results: Sequence[ColumnResult], glossary: GlossaryLike, *,
                  source: str | None = None) -> tuple[int, int]:
     """Write the proposals of dedupe ``results`` to a review file; return (variants, entities) counts."""
-    from .store_write import write_atomic
+    from .store.write import write_atomic
 
     variants, entities = proposals(results, glossary)
     write_atomic(path, render_review(results, variants, entities, source=source, name=Path(path).name))
@@ -213,7 +213,7 @@ def apply_review(review_path: str, glossary_path: str) -> ApplySummary:
         GlossaryError: an unreadable or malformed review file, an unknown entity id, a
             result that would not validate; nothing is written then.
     """
-    from .store_write import GlossaryFile
+    from .store.write import GlossaryFile
 
     doc = _load_review(review_path)
     gf = GlossaryFile(glossary_path)

@@ -1,6 +1,6 @@
 """Reading glossary files: which files, their bytes, their content hash, their entities.
 
-`load_entities(paths)` reads every file, checks each with `validate`, then checks
+`load_entities(paths)` reads every file, checks each with `glossary.store.validate`, then checks
 across files, and raises one `GlossaryError` listing EVERY problem (file:line:column).
 Which files: the paths given, else ``$GLOSSARY_PATH`` (``:``-separated), else the
 glossary shipped inside the package. YAML is composed, never constructed: a tag that
@@ -18,16 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import GlossaryError, Problem
-from .model import Entity, entity_from_dict
+from ..errors import GlossaryError, Problem
+from ..model import Entity, entity_from_dict
 
 SCHEMA_VERSION = 1
 ENV_PATH = "GLOSSARY_PATH"
 
 
 def default_path() -> Path:
-    """The glossary shipped with the package (package data, next to this module)."""
-    here = Path(__file__).with_name("data") / "glossary.yaml"
+    """The glossary shipped with the package (package data, ``glossary/data/glossary.yaml``)."""
+    here = Path(__file__).parents[1] / "data" / "glossary.yaml"
     if here.is_file():
         return here
     # a zipped install has no such file: importlib.resources finds it there (about 15 ms to
@@ -104,15 +104,11 @@ def _fingerprint_path(fingerprint: Sequence[Any], directory: Path) -> Path:
     return directory / f"files-{zlib.crc32(paths):08x}.json"
 
 
-def known_content_hash(fingerprint: Sequence[Any], directory: Path | None = None) -> str | None:
+def known_content_hash(fingerprint: Sequence[Any], directory: Path) -> str | None:
     """The content hash recorded in the cache directory for files with this `fingerprint`, or
     None: a warm lookup need not read and hash the glossary files, whatever their size."""
     import json
 
-    if directory is None:
-        from .indexcache import cache_dir
-
-        directory = cache_dir()
     try:
         with open(_fingerprint_path(fingerprint, directory), encoding="utf-8") as f:
             record = json.load(f)
@@ -124,7 +120,7 @@ def known_content_hash(fingerprint: Sequence[Any], directory: Path | None = None
 
 
 def remember_content_hash(fingerprint: Sequence[Any], content_hash: str, taken_ns: int,
-                          directory: Path | None = None) -> None:
+                          directory: Path) -> None:
     """Record the content hash of files with this fingerprint, taken at ``taken_ns``
     (`time.time_ns`), unless a file was changed too shortly before (`_RACY_NS`).
 
@@ -132,12 +128,8 @@ def remember_content_hash(fingerprint: Sequence[Any], content_hash: str, taken_n
     """
     import json
 
-    if any(taken_ns - max(f[2], f[3]) < _RACY_NS for f in fingerprint[1:]):
+    if any(taken_ns - max(mtime, ctime) < _RACY_NS for _path, _size, mtime, ctime, _inode, _device in fingerprint[1:]):
         return
-    if directory is None:
-        from .indexcache import cache_dir
-
-        directory = cache_dir()
     path = _fingerprint_path(fingerprint, directory)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Problem, problem_at
-from .model import ENTITY_TYPES, KNOWN_FIELDS, REFERENCE_FIELDS, Origin
+from ..errors import Problem, problem_at
+from ..model import ENTITY_TYPES, KNOWN_FIELDS, REFERENCE_FIELDS, Origin
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import GlossaryError, Problem
+from ..errors import GlossaryError, Problem
 
 _NAME_FIELDS = ("romanized", "arabic", "vocalized", "english")
 _AFTER = ("english", "vocalized", "arabic", "romanized", "type", "id")
@@ -180,7 +180,7 @@ class GlossaryFile:
         Raises:
             GlossaryError: the edited file would not be a valid glossary (nothing is written).
         """
-        from .store import Source, check
+        from .read import Source, check
 
         text = self.text()
         if text == self.original:
