@@ -39,8 +39,7 @@ sys.path.insert(0, str(HERE))
 
 from _common import load_glossary, load_queries
 
-from glossary.index import Index
-from glossary.resolve import Resolver
+from glossary.match import Index, Resolver
 
 RESOLVE = HERE.parents[1] / "shared" / "data" / "resolve"
 SETS = {

@@ -8,7 +8,7 @@ that must resolve to nothing). Printed per category: top-1 accuracy on positives
 answer is a match and it is the expected entity) and the false-accept rate on negatives
 (any match at all), for
 
-* ``resolver``: `glossary.resolve.Resolver` at its default threshold;
+* ``resolver``: `glossary.match.Resolver` at its default threshold;
 * ``exact``: lower-cased exact name equality;
 * ``unidecode``: unidecode + lower-case equality;
 * ``rf-tsr``: rapidfuzz ``token_sort_ratio`` nearest neighbour over all names, at the
@@ -31,9 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import Query, load_glossary, load_queries
 
-from glossary.index import Index
+from glossary.match import Index, Resolver
 from glossary.model import Entity
-from glossary.resolve import Resolver
 
 Answer = Callable[[str], "str | None"]
 

@@ -45,9 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from glossary.index import Index
+from glossary.match import Index, Resolver
 from glossary.model import Entity, Variant
-from glossary.resolve import Resolver
 
 # Real name parts: (romanized, Arabic).
 GIVEN = [("Muhammad", "محمد"), ("Ahmad", "أحمد"), ("Ali", "علي"), ("Hasan", "حسن"), ("Husayn", "حسين"),

@@ -9,7 +9,7 @@ import pytest
 
 from glossary import load
 from glossary.i18n import SCORES, Locale, locale_strings
-from glossary.indexcache import cache_path
+from glossary.match.cache import cache_path
 
 SMALL = Path(__file__).parent / "data" / "valid" / "small.yaml"
 

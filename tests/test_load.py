@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-import glossary.core
+import glossary.glossary
 import glossary.store.read
 from glossary import GlossaryError, load
-from glossary.index import MemoryStore
-from glossary.indexcache import SqliteStore
+from glossary.match.memory import MemoryStore
+from glossary.match.sqlite import SqliteStore
 
 DATA = Path(__file__).parent / "data" / "valid"
 
@@ -39,7 +39,7 @@ def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the glossary file was read")
 
-    monkeypatch.setattr(glossary.core, "read_sources", fail)
+    monkeypatch.setattr(glossary.glossary, "read_sources", fail)
 
 
 def test_warm_lookup_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .core import Glossary, load
 from .errors import GlossaryError, Problem
+from .glossary import Glossary, load
 from .model import Entity, Name, NameKind
 
 if TYPE_CHECKING:
-    from .resolve import Match, Resolution, SearchHit
+    from .match import Match, Resolution, SearchHit
     from .translit import Transliteration, transliterate
 
 __all__ = [
@@ -38,9 +38,9 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Match": "resolve",
-    "Resolution": "resolve",
-    "SearchHit": "resolve",
+    "Match": "match",
+    "Resolution": "match",
+    "SearchHit": "match",
     "Transliteration": "translit",
     "transliterate": "translit",
 }

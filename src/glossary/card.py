@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .i18n import Locale
     from .model import Entity
-    from .resolve import Match, Resolution
+    from .match import Match, Resolution
 
 _GAP = "  "
 """Between two columns."""

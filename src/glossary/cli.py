@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .card import Headed
-    from .core import Glossary
+    from .glossary import Glossary
     from .i18n import Locale
     from .model import Entity
 
@@ -38,7 +38,7 @@ class State:
 
     @cached_property
     def glossary(self) -> Glossary:
-        from .core import load
+        from .glossary import load
 
         return load(self.paths or None)
 
@@ -333,7 +333,7 @@ def validate(state: State, paths: tuple[str, ...], as_json: bool) -> None:
 
     Example: glossary validate my-glossary.yaml
     """
-    from .core import load
+    from .glossary import load
 
     g = load(paths) if paths else state.glossary
     problems = g.problems

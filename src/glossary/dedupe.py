@@ -171,7 +171,7 @@ def decide(glossary: GlossaryLike, names: Mapping[str, int], *, column: str = "n
 
 def _default_threshold() -> float:
     try:
-        from .resolve import THRESHOLD
+        from .match import THRESHOLD
     except ImportError:  # pragma: no cover - the resolver ships with the package
         return DEFAULT_THRESHOLD
     return float(THRESHOLD)

@@ -72,7 +72,7 @@ def _in_memory(glossary: Resolving) -> Resolving:
     index = getattr(glossary, "index", None)
     if index is None or not hasattr(index, "in_memory"):
         return glossary
-    from .resolve import Resolver
+    from .match import Resolver
 
     resolver: Resolving = Resolver(index.in_memory())  # type: ignore[assignment]
     return resolver

@@ -22,7 +22,7 @@ __all__ = ["LABELS", "Locale", "card", "entity_list", "headed_table", "resolutio
 
 if TYPE_CHECKING:
     from .model import Entity
-    from .resolve import Resolution, SearchHit
+    from .match import Resolution, SearchHit
 
 
 def _table(plain: bool, *headers: str) -> Table:

@@ -31,21 +31,21 @@ from .formats import SUFFIXES
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
-    from .core import Glossary
+    from .glossary import Glossary
 
 _WORKER: dict[str, Any] = {}
 """On a worker: the glossary built from the broadcast sources, by content hash."""
 
 
 def _worker_glossary(sources: list[tuple[str, bytes]]) -> Glossary:
-    from .core import Glossary
+    from .glossary import Glossary
     from .store import Source, content_hash
 
     srcs = [Source(p, b) for p, b in sources]
     key = content_hash(srcs)
     if key not in _WORKER:
         g = Glossary(srcs)
-        from .resolve import Resolver
+        from .match import Resolver
 
         g.__dict__["resolver"] = Resolver(g.index.in_memory())  # many lookups: keep the index in memory
         _WORKER[key] = g
@@ -102,7 +102,7 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
     from pyspark.sql import functions as F
 
     from .cluster import unit_key
-    from .core import load
+    from .glossary import load
     from .dedupe import decide
     from .dedupe_answers import Answer, resolve_options
     from .errors import GlossaryError, Problem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.index import acronym, acronyms, query_acronym
+from glossary.match.keys import acronym, acronyms, query_acronym
 from glossary.names import arabic, exact, folded, keys, skeleton, tokens
 
 FOLDED = [

@@ -33,8 +33,7 @@ from .store import (
 
 if TYPE_CHECKING:
     from .errors import Problem
-    from .index import Index
-    from .resolve import Resolution, Resolver, SearchHit
+    from .match import Index, Resolution, Resolver, SearchHit
     from .translit import Transliteration
 
 
@@ -121,27 +120,26 @@ class Glossary:
         Files unchanged since their content hash was recorded open its cache without being
         read; otherwise they are read and hashed, and the cache is opened or built.
         """
-        from .index import Index
-        from .indexcache import cache_dir
+        from .match import cache_dir, open_cached, open_or_build
 
         directory = self._cache_dir or cache_dir()
         if self._stats is not None:
             fp = fingerprint(self._stats)
             known = known_content_hash(fp, directory)
             if known is not None:
-                found = Index.from_cache(known, lambda: self.entities, cache_dir=directory)
+                found = open_cached(known, lambda: self.entities, directory)
                 if found is not None:
                     return found
-            index = Index.cached(self.content_hash, lambda: self.entities, cache_dir=directory)
+            index = open_or_build(self.content_hash, lambda: self.entities, directory)
             if known != self.content_hash:
                 remember_content_hash(fp, self.content_hash, self._stats_ns, directory)
             return index
-        return Index.cached(self.content_hash, lambda: self.entities, cache_dir=directory)
+        return open_or_build(self.content_hash, lambda: self.entities, directory)
 
     @cached_property
     def resolver(self) -> Resolver:
         """The resolver over this glossary's index."""
-        from .resolve import Resolver
+        from .match import Resolver
 
         return Resolver(self.index)
 
@@ -159,16 +157,18 @@ class Glossary:
 
     def search(self, query: str, **options: Any) -> list[SearchHit]:
         """Entities whose names contain or start like the query, ranked."""
-        return self.resolver.search(query, **options)
+        from .match import search
+
+        return search(self.resolver, query, **options)
 
     # -- transliteration ------------------------------------------------------
     def vocalized_for(self, text: str) -> str | None:
         """The vocalized form of a name the glossary knows in Arabic script, else None."""
-        from .names import arabic as arabic_key
+        from .names import arabic
 
         res = self.resolve(text, limit=5)
         found = [res.match] if res.match else [c for c in res.candidates if c.score >= 1.0] if res.status == "ambiguous" else []
-        key = arabic_key(text)
+        key = arabic(text)
         for m in found:
             if m.level not in ("exact", "arabic"):
                 continue
@@ -176,7 +176,7 @@ class Glossary:
             forms = [(entity.arabic, entity.vocalized)] if entity else []
             forms += [(f.arabic, f.vocalized) for f in entity.former_names] if entity else []
             for written, vocalized in forms:
-                if written and vocalized and arabic_key(written) == key:
+                if written and vocalized and arabic(written) == key:
                     return vocalized
         return None
 

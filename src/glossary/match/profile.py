@@ -104,3 +104,45 @@ def decode(s: str) -> Profile:
 
 _new_word = partial(tuple.__new__, Word)
 
+
+def other_script_names(query: str) -> list[str]:
+    """The main part and the parenthesized names of a query that writes them in two scripts
+    (split at ``;``), else nothing.
+
+    Example:
+        >>> other_script_names("Kafr Nabl (كفر نبل)")
+        ['Kafr Nabl', 'كفر نبل']
+    """
+    parts = parenthesized(query)
+    if not parts:
+        return []
+    main = main_part(query)
+    if main is query:
+        return []
+    scripts = {script(main)} | {script(p) for p in parts}
+    if len(scripts) < 2:
+        return []
+    return [main.strip()] + [n.strip() for p in parts for n in p.split(";") if n.strip()]
+
+
+def same_letters(q: Profile, prof: str, qfolded: str) -> bool:
+    """Whether an encoded profile has the query's folded letters (``qfolded``: its words' forms
+    joined), parenthesized words included (Kafr Nabl (Idlib) is not Kafr Nabl (Hama), though
+    both are Kafr Nabl)."""
+    p = decode(prof)
+    if "".join(w.form for w in p.words) == qfolded:
+        return True
+    # an Arabic article glued inside a word (ديرالزور) keeps the words apart: compare unspaced
+    return q.script == "arabic" and p.script == "arabic" and len(p.words) != len(q.words) and all(
+        not w.opt for w in (*p.words, *q.words))
+
+
+def same_consonants(a: str, b: str) -> bool:
+    """Whether two encoded profiles have the same words by skeleton (either reading of a word),
+    as a name in one script and the same name in the other do (Bashar al-Asad, بشار الأسد)."""
+    wa, wb = decode(a).words, decode(b).words
+    if len(wa) != len(wb):
+        return False
+    sa = {x for w in wa for x in (w.skel, w.alt) if x}
+    sb = {x for w in wb for x in (w.skel, w.alt) if x}
+    return all(w.skel in sb or w.alt in sb for w in wa) and all(w.skel in sa or w.alt in sa for w in wb)

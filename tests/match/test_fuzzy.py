@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.index import Index
+from glossary.match import Index
 from glossary.model import Entity
-from glossary.profile import profile
-from glossary.resolve import Resolver
+from glossary.match.profile import profile
+from glossary.match import Resolver
 
 
 def _resolver(*names: tuple[str, str]) -> Resolver:
@@ -104,7 +104,7 @@ def test_out_of_budget_a_pair_still_raises_the_names_found() -> None:
     # Kamal Samir X (150 names) is counted first; two pairs with Nabil (one letter from the
     # query's unknown "Iblibi") spend the rest of the budget; the pairs with Idlibi come after
     # it and, counted no more, still raise the one Kamal Samir X they hold: Kamal Samir al-Idlibi
-    from glossary.fuzzy import _pair_votes
+    from glossary.match.fuzzy import _pair_votes
 
     target = 140
     postings = {"&kml smr": list(range(150)), "&kml nbl": list(range(1000, 1190)),
@@ -126,7 +126,7 @@ def test_a_pair_too_common_to_count_still_raises_the_names_found() -> None:
     # "Sami Khabid Foz": Khabid is unknown; the pairs of Foz with the skeletons one letter
     # from it (Khalid, Hamid) find 300 names alike, Sami Khalid Foz among them; the pair Sami +
     # Foz holds 250 names, too many to count, but it still raises the one it shares with them
-    from glossary.fuzzy import _pair_votes
+    from glossary.match.fuzzy import _pair_votes
 
     target = 250
     postings = {"&fs ħlt": [*range(1000, 1150), target], "&fs ħmt": list(range(2000, 2150)),
@@ -148,7 +148,7 @@ def test_a_word_one_letter_away_votes_by_its_own_rarity(monkeypatch: pytest.Monk
     # and must vote as a common word, not as the rare word the query misspelt
     names = [f"Kamal Nabil F{i}" for i in range(30)] + ["Kamal Samir Idlibi", "Samir Kamal Idlibi"]
     r = _resolver(*[(n, "person") for n in names])
-    from glossary import fuzzy
+    from glossary.match import fuzzy
 
     seen: list[dict[str, float]] = []
     real = fuzzy._pair_votes

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.profile import profile
-from glossary.score import FAMILY, _indel_py, word_similarity
+from glossary.match.profile import profile
+from glossary.match.words import FAMILY, _indel_py, word_similarity
 
 
 @pytest.mark.parametrize("cross", [False, True])
@@ -49,7 +49,7 @@ def test_eh_is_nearer_its_own_name_than_a_shorter_one() -> None:
 
 
 def test_a_generic_word_written_eh_is_generic() -> None:
-    from glossary.score import Weights
+    from glossary.match.weights import Weights
 
     w = Weights({}, 1)
     assert w(profile("Liweh").words[0].form) == w(profile("Liwa").words[0].form) < 0.5
@@ -120,7 +120,7 @@ def test_given_names_spelt_otherwise_stay_alike(a: str, b: str) -> None:
 
 
 def test_loose_survives_the_index_encoding() -> None:
-    from glossary.profile import decode, encode
+    from glossary.match.profile import decode, encode
 
     # e stands for a (Maghrebi Jamel, Kamel) as often as for i (Hamed); ee is a long i
     p = profile("Jamel Abdelkader (Kameel)")

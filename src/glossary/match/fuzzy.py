@@ -4,7 +4,7 @@ A misspelt name shares most of its words with the right one, exactly or one lett
 `candidates` looks up every two of the query's words at once (pair keys, so that a name
 sharing two words is found however common each word is alone) and, failing that, each word
 alone; a word one letter away comes from the deletion neighbourhood of the glossary's word
-skeletons (`glossary.index.deletions`). Each name gets votes (the words' rarity; for a word
+skeletons (`glossary.match.keys.deletions`). Each name gets votes (the words' rarity; for a word
 one letter away, half its own rarity), every step within a budget of names (past it, a pair
 only raises the names found already); the best few go to the scorer.
 """
@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
-from glossary.index import Store, deletions
 from glossary.names import particles, translations
-from glossary.profile import FIELD, WORD, Profile, Word
-from glossary.score import _ratios
+
+from .keys import deletions
+from .profile import FIELD, WORD, Profile, Word
+from .rows import Store
+from .words import ratios
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""
@@ -130,7 +132,7 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
     ff, lf = w0.form + FIELD, wn.form + FIELD
     first = tuple(FIELD + x + FIELD for x in {w0.skel, w0.alt} - {""})
     last = tuple(FIELD + x + FIELD for x in {wn.skel, wn.alt} - {""})
-    strs = [rows[nid][3] for nid, _ in tied]
+    strs = [rows[nid].profile for nid, _ in tied]
     starts = [s.rfind(WORD) + 1 or 1 for s in strs]  # where the last word begins
     neg = [-(a + b + c + d) for a, b, c, d in zip(
         [s.startswith(ff, 1) for s in strs], [s.startswith(lf, p) for s, p in zip(strs, starts)],
@@ -157,7 +159,7 @@ def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]
         key = [0.0] * len(run)
         for forms, q in ((firsts, w0.form), (lasts, wn.form)):
             if forms.count(q) < len(forms):  # (a word the whole run shares orders nothing)
-                for k, v in enumerate(_ratios(q, forms)):
+                for k, v in enumerate(ratios(q, forms)):
                     key[k] -= v
         tied[lo:hi] = [run[k] for k in sorted(range(len(run)), key=key.__getitem__)]
     return head + tied

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.index import Index, query_keys
+from glossary.match import MARGIN, THRESHOLD, Index, Resolver
+from glossary.match.keys import query_keys
+from glossary.match.profile import profile
+from glossary.match.score import score
 from glossary.model import Entity
 from glossary.names import exact
-from glossary.profile import profile
-from glossary.resolve import MARGIN, THRESHOLD, Resolver
-from glossary.score import score
 
 _WORDS = ["Jaysh", "Jaish", "al-Izza", "al-Ezzah", "Liwa", "al-Islam", "Ahrar", "al-Sham", "ash-Sham", "Kafr",
           "Nabl", "Nabuda", "Muhammad", "Mohammed", "al-Zubaydi", "Khalid", "Hasan", "Hassan", "Abd", "al-Qadir",

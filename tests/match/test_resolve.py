@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.index import Index
-from glossary.resolve import Resolver
+from glossary.match import Index, Resolver, search
 
 from ._data import entities
 
@@ -121,10 +120,10 @@ def test_resolve_many_same_answers(resolver: Resolver) -> None:
 
 
 def test_search(resolver: Resolver) -> None:
-    hits = resolver.search("Jaysh")
+    hits = search(resolver, "Jaysh")
     assert {"jaysh-al-izza", "jaysh-al-islam"} <= {h.id for h in hits}
-    assert resolver.search("حزب")[0].id == "hizballah"
-    assert resolver.search("Ladhiq")[0].id == "latakia"
+    assert search(resolver, "حزب")[0].id == "hizballah"
+    assert search(resolver, "Ladhiq")[0].id == "latakia"
 
 
 def test_a_name_making_head_cannot_be_left_out() -> None:

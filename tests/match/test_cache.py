@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.index import Index, MemoryStore
-from glossary.indexcache import SCHEMA, SqliteStore, cache_dir, cache_path
-from glossary.resolve import Resolver
+from glossary.match import Resolver, search
+from glossary.match.cache import cache_dir, cache_path, open_or_build
+from glossary.match.memory import MemoryStore
+from glossary.match.sqlite import SqliteStore
 
 from ._data import entities
 
@@ -27,27 +28,27 @@ class Builds:
 
 def test_warm_cache_needs_no_build(tmp_path: Path) -> None:
     b = Builds()
-    cold = Index.cached("h1", b, cache_dir=tmp_path)
+    cold = open_or_build("h1", b, tmp_path)
     assert b.calls == 1 and isinstance(cold.store, MemoryStore)
-    warm = Index.cached("h1", b, cache_dir=tmp_path)
+    warm = open_or_build("h1", b, tmp_path)
     assert b.calls == 1 and isinstance(warm.store, SqliteStore)
     assert warm.ids() == cold.ids() and len(warm) == len(cold)
     for q in ["Jaish al-Izzah", "Idlib", "Hama", "Khmeimim", "Muhammad Ali al-Zubaydi", "HTS", "FSA", "nothing"]:
         assert Resolver(warm).resolve(q, explain=True).to_dict() == Resolver(cold).resolve(q, explain=True).to_dict()
-    assert Resolver(warm).search("Jaysh") == Resolver(cold).search("Jaysh")
+    assert search(Resolver(warm), "Jaysh") == search(Resolver(cold), "Jaysh")
 
 
 def test_entity_from_cache_without_yaml(tmp_path: Path) -> None:
-    Index.cached("h1", Builds(), cache_dir=tmp_path)
-    warm = Index.cached("h1", Builds(), cache_dir=tmp_path)
+    open_or_build("h1", Builds(), tmp_path)
+    warm = open_or_build("h1", Builds(), tmp_path)
     e = warm.entity("bashar-al-asad")
     assert e is not None and e == next(x for x in entities() if x.id == "bashar-al-asad")
     assert warm.entity("no-such-id") is None
 
 
 def test_in_memory_copy_answers_the_same(tmp_path: Path) -> None:
-    Index.cached("h1", Builds(), cache_dir=tmp_path)
-    warm = Index.cached("h1", Builds(), cache_dir=tmp_path)
+    open_or_build("h1", Builds(), tmp_path)
+    warm = open_or_build("h1", Builds(), tmp_path)
     mem = warm.in_memory()
     assert isinstance(mem.store, MemoryStore)
     qs = ["Jaish al-Izzah", "Kafranbel", "Abdulkadir Saleh", "Jaysh al-Mujahideen"]
@@ -56,15 +57,15 @@ def test_in_memory_copy_answers_the_same(tmp_path: Path) -> None:
 
 def test_stale_hash_rebuilds(tmp_path: Path) -> None:
     b = Builds()
-    Index.cached("h1", b, cache_dir=tmp_path)
-    Index.cached("h2", b, cache_dir=tmp_path)
+    open_or_build("h1", b, tmp_path)
+    open_or_build("h2", b, tmp_path)
     assert b.calls == 2
     assert cache_path("h2", tmp_path).exists()
 
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "wrong-schema", "no-meta"])
 def test_corrupt_cache_is_rebuilt_silently(tmp_path: Path, damage: str, capsys: pytest.CaptureFixture[str]) -> None:
-    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    open_or_build("h1", Builds(), tmp_path)
     path = cache_path("h1", tmp_path)
     if damage == "garbage":
         path.write_bytes(b"\x00not a database" * 100)
@@ -75,23 +76,23 @@ def test_corrupt_cache_is_rebuilt_silently(tmp_path: Path, damage: str, capsys: 
     else:
         con = sqlite3.connect(path)
         if damage == "wrong-schema":
-            con.execute("UPDATE meta SET v = ? WHERE k = 'schema'", (str(SCHEMA + 1),))
+            con.execute("UPDATE meta SET v = 'other code' WHERE k = 'code'")
         else:
             con.execute("DROP TABLE meta")
         con.commit()
         con.close()
     b = Builds()
-    idx = Index.cached("h1", b, cache_dir=tmp_path)
+    idx = open_or_build("h1", b, tmp_path)
     assert b.calls == 1
     assert Resolver(idx).resolve("Jaish al-Izzah").match.id == "jaysh-al-izza"  # type: ignore[union-attr]
-    assert Index.cached("h1", Builds(), cache_dir=tmp_path).store.__class__ is SqliteStore  # rewritten
+    assert open_or_build("h1", Builds(), tmp_path).store.__class__ is SqliteStore  # rewritten
     assert capsys.readouterr().err == ""
 
 
 def test_damage_after_open_falls_back(tmp_path: Path) -> None:
-    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    open_or_build("h1", Builds(), tmp_path)
     b = Builds()
-    warm = Index.cached("h1", b, cache_dir=tmp_path)
+    warm = open_or_build("h1", b, tmp_path)
     assert isinstance(warm.store, SqliteStore)
     warm.store.con.close()  # any SQLite error from now on
     assert Resolver(warm).resolve("Jaish al-Izzah").match.id == "jaysh-al-izza"  # type: ignore[union-attr]
@@ -101,7 +102,7 @@ def test_damage_after_open_falls_back(tmp_path: Path) -> None:
 def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    idx = Index.cached("h1", Builds(), cache_dir=blocker / "sub")
+    idx = open_or_build("h1", Builds(), blocker / "sub")
     assert Resolver(idx).resolve("Hama").match.id == "hama"  # type: ignore[union-attr]
 
 
@@ -114,7 +115,7 @@ def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 
 def test_no_pickle_in_cache(tmp_path: Path) -> None:
-    Index.cached("h1", Builds(), cache_dir=tmp_path)
+    open_or_build("h1", Builds(), tmp_path)
     con = sqlite3.connect(cache_path("h1", tmp_path))
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {"meta", "entities", "names", "keys", "posting", "near", "forms", "locale_text"}

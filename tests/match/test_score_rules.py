@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.profile import profile
-from glossary.score import score
-from glossary.weights import Weights
+from glossary.match.profile import profile
+from glossary.match.score import score
+from glossary.match.weights import Weights
 
 W = Weights({}, 1)
 
@@ -112,9 +112,9 @@ def test_a_rare_variant_spelling_weighs_as_its_word() -> None:
     # Najjer is one entity's variant of Najjar, a common family name: matching it must not say
     # more than matching Najjar, or "Adnan Najjar" names Adnan Fadi Najjar (variant Najjer)
     # rather than being ambiguous among the Adnan X Najjar
-    from glossary.index import Index
+    from glossary.match import Index
     from glossary.model import Entity, Variant
-    from glossary.resolve import Resolver
+    from glossary.match import Resolver
 
     ents = [Entity(id=f"p{i}", type="person", romanized=f"{g} {m} Najjar")
             for i, (g, m) in enumerate([("Adnan", "Bashar"), ("Adnan", "Marwan"), ("Sami", "Umar"), ("Rami", "Ali"),

@@ -1,0 +1,217 @@
+"""The index cache: one SQLite file per glossary content, read without loading it whole.
+
+A warm ``glossary lookup`` opens the file, reads the few rows its keys point at, and
+never parses YAML. The file is named by the glossary files' content hash and by
+`code_hash`, a checksum of the code and tables that shape an index (every source file of
+`glossary.names` and `glossary.match`, the folding tables, and the modules that decide what
+an entity holds and says), so any change to the glossary or to the normalizer makes a new
+file. It holds the keys and each entity's JSON (`Entity.to_dict`); lists of numbers are
+packed as little arrays, never pickled. It also keeps babel's text for what a card shows
+in each interface language (scores, the sources' dates and languages:
+`glossary.i18n.locale_strings`), so a card loads no CLDR data.
+It is written to a temporary file and renamed into place; a missing, stale or corrupt
+file (or one made by other code) is rebuilt silently; an unwritable cache directory
+means no cache. A cache file exists only for files that were valid when it was built.
+
+Where: ``$GLOSSARY_CACHE_DIR``, else ``$XDG_CACHE_HOME/glossary``, else
+``~/.cache/glossary`` (`cache_dir`).
+
+Example:
+    >>> import tempfile
+    >>> from glossary.model import Entity
+    >>> d = Path(tempfile.mkdtemp())
+    >>> ents = [Entity(id="hama", type="place", romanized="Hama", arabic="حماة")]
+    >>> open_or_build("abc", lambda: ents, d).ids()
+    ['hama']
+    >>> open_or_build("abc", lambda: [], d).store.__class__.__name__  # warm: build not called
+    'SqliteStore'
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .index import Index
+from .memory import MemoryStore, build_store
+from .sqlite import SqliteStore, pack
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from glossary.model import Entity
+
+SHAPED_BY = ("names", "match", "model.py", "i18n.py", "store/read.py", "store/validate.py")
+"""What shapes an index, in the package folder: these folders' source files and tables (and
+generated modules), and these modules."""
+
+_DDL = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE entities(eidx INTEGER PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
+                      json TEXT NOT NULL);
+CREATE INDEX entities_id ON entities(id);
+CREATE TABLE names(nid INTEGER PRIMARY KEY, eidx INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+                   prof TEXT NOT NULL);
+CREATE TABLE keys(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE posting(s TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE near(d TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE forms(f TEXT PRIMARY KEY, df INTEGER NOT NULL, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE locale_text(locale TEXT NOT NULL, kind TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL,
+                         PRIMARY KEY (locale, kind, k)) WITHOUT ROWID;
+"""
+
+
+
+def cache_dir() -> Path:
+    """The cache directory (not created here)."""
+    env = os.environ.get("GLOSSARY_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "glossary"
+
+
+@functools.cache
+def code_hash() -> str:
+    """A checksum of the names and bytes of the files in `SHAPED_BY` (CRC-32 and length, as
+    the generated tables are checked: it tells edited code from other code, no adversary
+    involved; zlib is built in, hashlib is not)."""
+    import zlib
+
+    crc, size = 0, 0
+    for name, file in _shaping_files():
+        data = name.encode() + b"\0" + file.read_bytes()
+        crc, size = zlib.crc32(data, crc), size + len(data)
+    return f"{crc:08x}-{size}"
+
+
+def _shaping_files() -> list[tuple[str, Path | Traversable]]:
+    """The files of `SHAPED_BY` with their paths in the package, sorted by path."""
+    root: Path | Traversable = Path(__file__).parents[1]
+    if not root.is_dir():  # a zipped install: importlib.resources reads it (10 ms to import)
+        from importlib import resources
+
+        root = resources.files("glossary")
+    out: list[tuple[str, Path | Traversable]] = []
+    for name in SHAPED_BY:
+        entry = root
+        for part in name.split("/"):
+            entry = entry / part
+        out += _sources(name, entry) if entry.is_dir() else [(name, entry)]
+    return sorted(out, key=lambda nf: nf[0])
+
+
+def _sources(name: str, folder: Path | Traversable) -> Iterator[tuple[str, Path | Traversable]]:
+    """The source files and tables under a folder (``__pycache__`` left out), with their paths."""
+    for entry in folder.iterdir():
+        path = f"{name}/{entry.name}"
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _sources(path, entry)
+        elif entry.name.endswith((".py", ".yaml")):
+            yield path, entry
+
+
+def cache_path(content_hash: str, directory: Path) -> Path:
+    """The cache file for a glossary content hash (and this code)."""
+    safe = "".join(c for c in content_hash if c.isalnum())[:64] or "empty"
+    return directory / f"index-{safe}-{code_hash()}.sqlite"
+
+
+def write(store: MemoryStore, path: Path, content_hash: str) -> None:
+    """Write an in-memory index to ``path`` atomically (temporary file, then rename)."""
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
+            objects = store.objects or []
+            con.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", (
+                (i, row.id, row.type, row.label,
+                 json.dumps(objects[i].to_dict(), ensure_ascii=False, default=str) if objects else store.json[i])
+                for i, row in enumerate(store.entities)))
+            con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", ((i, *row) for i, row in enumerate(store.names)))
+            con.executemany("INSERT INTO keys VALUES (?,?)", ((k, pack(v)) for k, v in store.keys.items()))
+            con.executemany("INSERT INTO posting VALUES (?,?)", ((k, pack(v)) for k, v in store.posting.items()))
+            con.executemany("INSERT INTO near VALUES (?,?)", ((k, " ".join(v)) for k, v in store.near.items()))
+            con.executemany("INSERT INTO forms VALUES (?,?,?)", (
+                (f, store.dfs.get(f, 0), pack(v)) for f, v in store.form_posting.items()))
+            con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
+            meta = {"code": code_hash(), "content": content_hash, "entities": str(store.n_entities)}
+            con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _locale_strings(store: MemoryStore) -> Iterator[tuple[str, str, str, str]]:
+    """Babel's text for the scores and for the sources' dates and languages (see the module docstring)."""
+    import json
+
+    from glossary.i18n import locale_strings
+
+    if store.objects is not None:
+        sources = [(s.date, s.language) for e in store.objects for s in e.sources]
+    else:
+        sources = [(s.get("date"), s.get("language")) for js in store.json for s in json.loads(js).get("sources") or ()
+                   if isinstance(s, dict)]
+    return locale_strings((d for d, _ in sources if d), (lang for _, lang in sources if lang))
+
+
+def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, int] | None:
+    """Open a cache file and check its header; None when it is missing or unusable."""
+    if not path.is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
+        if (meta.get("code"), meta.get("content")) != (code_hash(), content_hash):
+            con.close()
+            return None
+        return con, int(meta["entities"])
+    except (sqlite3.Error, ValueError, KeyError):
+        return None
+
+
+def open_cached(content_hash: str, build: Callable[[], Sequence[Entity]], directory: Path) -> Index | None:
+    """The index from the cache file for ``content_hash`` in ``directory``, or None when there is no
+    usable one (nothing is built or written). ``build`` (the entities) is called only if the file
+    fails while being read."""
+    opened = _open(cache_path(content_hash, directory), content_hash)
+    if opened is None:
+        return None
+    con, n = opened
+    return Index(SqliteStore(con, n, lambda: build_store(build())))
+
+
+def open_or_build(content_hash: str, build: Callable[[], Sequence[Entity]], directory: Path) -> Index:
+    """The index from the cache file for ``content_hash`` in ``directory`` when usable, else one
+    built from ``build()`` and written to the cache when possible.
+
+    Args:
+        content_hash: hash of the glossary files' content (names the cache file).
+        build: returns the entities; called only when the cache cannot answer.
+        directory: where cache files live (`cache_dir` for the user's).
+    """
+    found = open_cached(content_hash, build, directory)
+    if found is not None:
+        return found
+    path = cache_path(content_hash, directory)
+    store = build_store(build())
+    try:
+        write(store, path, content_hash)
+    except (OSError, sqlite3.Error) as e:  # read-only or full disk: work without a cache
+        print(f"glossary: index cache not written ({e})", file=sys.stderr) if os.environ.get("GLOSSARY_DEBUG") else None
+    return Index(store)

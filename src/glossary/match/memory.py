@@ -1,0 +1,191 @@
+"""An index held in dictionaries (`MemoryStore`), and how one is built from entities.
+
+Each name of each entity (`glossary.model.Entity.names`) is keyed at every level
+(`glossary.match.keys.query_keys`: exact, folded/arabic, skeleton and its other reading),
+plus an acronym key for Latin names of several words (Hay'at Tahrir al-Sham -> HTS) and a
+key for every two of its words. For the fuzzy fallback, each word's skeleton points at the
+names holding it, and a deletion neighbourhood (every skeleton with one letter left out)
+finds the skeletons one edit away, so a misspelt word still finds its names without
+scanning the glossary.
+
+Example:
+    >>> from glossary.model import Entity
+    >>> st = build_store([Entity(id="jaysh-al-izza", type="group", romanized="Jaysh al-Izza", arabic="جيش العزة")])
+    >>> sorted({st.names[n].text for n in st.lookup(query_keys("Jaish al-Izzah"))})
+    ['Jaysh al-Izza', 'جيش العزة']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from glossary.names import exact
+
+from .keys import acronyms, deletions, pair_keys, query_keys
+from .profile import Profile, encode, parenthesized, profile
+from .rows import EntityRow, NameRow
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from glossary.model import Entity
+
+
+class MemoryStore:
+    """An index held in dictionaries (built from entities, or loaded from the cache)."""
+
+    def __init__(self) -> None:
+        self.n_entities = 0
+        self.entities: list[EntityRow] = []
+        self.objects: list[Entity] | None = None
+        self.json: list[str] = []
+        self.names: list[NameRow] = []
+        self.keys: dict[str, list[int]] = {}
+        self.posting: dict[str, list[int]] = {}
+        self.near: dict[str, list[str]] = {}
+        self.form_posting: dict[str, list[int]] = {}
+        self.dfs: dict[str, int] = {}
+        self._by_id: dict[str, int] | None = None
+        self._sorted_forms: list[str] | None = None
+
+    def lookup(self, keys: Sequence[str]) -> list[int]:
+        out: list[int] = []
+        for k in keys:
+            hit = self.keys.get(k)
+            if hit:
+                out.extend(hit)
+        return out
+
+    def lookup_by_key(self, keys: Sequence[str]) -> dict[str, Sequence[int]]:
+        return {k: self.keys[k] for k in keys if k in self.keys}
+
+    def word_postings(self, skels: Sequence[str]) -> dict[str, Sequence[int]]:
+        return {s: self.posting[s] for s in skels if s in self.posting}
+
+    def near_skeletons(self, dels: Sequence[str]) -> dict[str, Sequence[str]]:
+        return {d: self.near[d] for d in dels if d in self.near}
+
+    def name_rows(self, nids: Iterable[int]) -> dict[int, NameRow]:
+        return {n: self.names[n] for n in nids}
+
+    def entity_rows(self, eidxs: Iterable[int]) -> dict[int, EntityRow]:
+        return {e: self.entities[e] for e in eidxs}
+
+    def df(self, forms: Iterable[str]) -> dict[str, int]:
+        return {f: self.dfs[f] for f in forms if f in self.dfs}
+
+    def entity_number(self, id: str) -> int | None:
+        if self._by_id is None:
+            self._by_id = {row.id: i for i, row in enumerate(self.entities)}
+        return self._by_id.get(id)
+
+    def entity_dict(self, id: str) -> dict[str, Any] | None:
+        i = self.entity_number(id)
+        if i is None:
+            return None
+        if self.objects is not None:
+            return self.objects[i].to_dict()
+        import json
+
+        d: dict[str, Any] = json.loads(self.json[i])
+        return d
+
+    def ids(self) -> list[str]:
+        return [row.id for row in self.entities]
+
+    def forms_like(self, prefix: str, contains: bool, limit: int) -> list[tuple[str, Sequence[int]]]:
+        if self._sorted_forms is None:
+            self._sorted_forms = sorted(self.form_posting)
+        forms = self._sorted_forms
+        if contains:
+            hits = [f for f in forms if prefix in f]
+        else:
+            import bisect
+
+            i = bisect.bisect_left(forms, prefix)
+            hits = []
+            while i < len(forms) and forms[i].startswith(prefix) and len(hits) < limit:
+                hits.append(forms[i])
+                i += 1
+        return [(f, self.form_posting[f]) for f in hits[:limit]]
+
+
+def build_store(entities: Sequence[Entity]) -> MemoryStore:
+    """Key every name of every entity (see the module docstring)."""
+    st = MemoryStore()
+    st.objects = list(entities)
+    st.n_entities = len(entities)
+    keys_: defaultdict[str, list[int]] = defaultdict(list)
+    posting: defaultdict[str, list[int]] = defaultdict(list)
+    form_posting: defaultdict[str, list[int]] = defaultdict(list)
+    dfs: defaultdict[str, int] = defaultdict(int)
+    spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
+    profiles: list[tuple[int, Profile]] = []
+    for eidx, e in enumerate(entities):
+        st.entities.append(EntityRow(e.id, e.type, e.label))
+        forms: set[str] = set()
+        first = len(profiles)
+        for name in e.names():
+            nid = len(st.names)
+            p = profile(name.text)
+            st.names.append(NameRow(eidx, name.text, name.kind.value, encode(p)))
+            profiles.append((nid, p))
+            extra = ["=" + exact(x) for x in parenthesized(name.text) if exact(x)]
+            for k in dict.fromkeys(query_keys(name.text) + extra):
+                keys_[k].append(nid)
+            for k in pair_keys([(w.skel, w.alt) for w in p.words]):
+                keys_[k].append(nid)
+            for w in p.words:
+                forms.add(w.form)
+                for s in {w.skel, w.alt} - {""}:
+                    if not posting[s] or posting[s][-1] != nid:
+                        posting[s].append(nid)
+                if not form_posting[w.form] or form_posting[w.form][-1] != nid:
+                    form_posting[w.form].append(nid)
+        for f in forms:
+            dfs[f] += 1
+        _link_spellings(profiles[first:], spellings)
+    for f, df in _spelling_df(dfs, spellings).items():
+        dfs[f] = df
+    weights = Weights(dfs, len(entities))
+    for nid, p in profiles:
+        if p.script == "latin" and len(p.words) >= 2:
+            for acr in acronyms(st.names[nid].text, lambda f: weights(f) == 0.0):
+                if acr:
+                    keys_["^" + acr].append(nid)
+    near: defaultdict[str, list[str]] = defaultdict(list)
+    for s in posting:
+        if len(s) >= 3:
+            for d in dict.fromkeys(deletions(s)):
+                near[d].append(s)
+    st.keys, st.posting, st.near, st.form_posting, st.dfs = dict(keys_), dict(posting), dict(near), dict(form_posting), dict(dfs)
+    return st
+
+
+def _link_spellings(profiles: list[tuple[int, Profile]], spellings: defaultdict[str, set[str]]) -> None:
+    """Record the forms of one entity's names that spell one word (same skeleton, letters alike:
+    Najjar and its variant Najjer), so that a rare spelling weighs as its word does."""
+    by_skel: dict[str, set[str]] = {}
+    for _, p in profiles:
+        for w in p.words:
+            if w.skel:
+                by_skel.setdefault(w.skel, set()).add(w.form)
+    for forms in by_skel.values():
+        if len(forms) > 1:
+            for a in forms:
+                for b in forms:
+                    if a != b and _alike(a, b):
+                        spellings[a].add(b)
+
+
+def _alike(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(a, b) >= 0.7
+
+
+def _spelling_df(dfs: Mapping[str, int], spellings: Mapping[str, set[str]]) -> dict[str, int]:
+    """The document frequency of each linked form: the most of its spellings' (a variant spelling
+    only one entity uses is still the common word it spells)."""
+    return {f: max(dfs[f], *(dfs[o] for o in others)) for f, others in spellings.items()}

@@ -1,0 +1,195 @@
+"""An index read from its SQLite cache file on demand (`SqliteStore`).
+
+The file's tables are those `glossary.match.cache` writes; name numbers are kept as arrays of
+32-bit integers (`pack`, `unpack`), never pickled. Any SQLite error while reading (a file
+damaged after it was opened) switches the store to an index rebuilt in memory.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from .memory import MemoryStore
+from .rows import EntityRow, NameRow, Store
+
+
+def pack(nids: Sequence[int]) -> bytes:
+    """Name numbers as the cache file keeps them."""
+    return array("i", nids).tobytes()
+
+
+def unpack(blob: bytes) -> array[int]:
+    """The name numbers `pack` wrote."""
+    a = array("i")
+    a.frombytes(blob)
+    return a
+
+
+class SqliteStore:
+    """An index read from its cache file on demand (implements `glossary.match.rows.Store`).
+
+    Any SQLite error while reading (a file damaged after it was opened) switches to an
+    index rebuilt in memory by ``fallback``.
+    """
+
+    def __init__(self, con: sqlite3.Connection, n_entities: int, fallback: Callable[[], MemoryStore]) -> None:
+        self.con = con
+        self.n_entities = n_entities
+        self._fallback = fallback
+        self._memory: MemoryStore | None = None
+        self.dfs: dict[str, int] = {}
+
+    def _rows(self, sql: str, args: Sequence[Any]) -> list[Any]:
+        if self._memory is not None:
+            raise _Switched
+        try:
+            return self.con.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            self._memory = self._fallback()
+            raise _Switched from None
+
+    def _in(self, table: str, col: str, cols: str, values: Sequence[str]) -> list[Any]:
+        out: list[Any] = []
+        values = list(values)
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
+            out += self._rows(f"SELECT {col}, {cols} FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))})", chunk)
+        return out
+
+    def lookup(self, keys: Sequence[str]) -> list[int]:
+        return [n for v in self.lookup_by_key(keys).values() for n in v]
+
+    def lookup_by_key(self, keys: Sequence[str]) -> dict[str, Sequence[int]]:
+        try:
+            return {k: unpack(v) for k, v in self._in("keys", "k", "v", keys)}
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.lookup_by_key(keys)
+
+    def word_postings(self, skels: Sequence[str]) -> dict[str, Sequence[int]]:
+        try:
+            return {k: unpack(v) for k, v in self._in("posting", "s", "v", skels)}
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.word_postings(skels)
+
+    def near_skeletons(self, dels: Sequence[str]) -> dict[str, Sequence[str]]:
+        try:
+            return {k: v.split(" ") for k, v in self._in("near", "d", "v", dels)}
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.near_skeletons(dels)
+
+    def name_rows(self, nids: Iterable[int]) -> dict[int, NameRow]:
+        ids = sorted(set(nids))
+        try:
+            rows = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                rows += self._rows(f"SELECT nid, eidx, text, kind, prof FROM names WHERE nid IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            return {nid: NameRow(e, text, kind, prof) for nid, e, text, kind, prof in rows}
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.name_rows(ids)
+
+    def entity_rows(self, eidxs: Iterable[int]) -> dict[int, EntityRow]:
+        ids = sorted(set(eidxs))
+        try:
+            rows = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                rows += self._rows(f"SELECT eidx, id, type, label FROM entities WHERE eidx IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            return {eidx: EntityRow(id_, type_, label) for eidx, id_, type_, label in rows}
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.entity_rows(ids)
+
+    def df(self, forms: Iterable[str]) -> dict[str, int]:
+        try:
+            return {f: d for f, d in self._in("forms", "f", "df", list(forms))}
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.df(forms)
+
+    def entity_number(self, id: str) -> int | None:
+        try:
+            rows = self._rows("SELECT eidx FROM entities WHERE id = ?", [id])
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.entity_number(id)
+        return int(rows[0][0]) if rows else None
+
+    def entity_dict(self, id: str) -> dict[str, Any] | None:
+        import json
+
+        try:
+            rows = self._rows("SELECT json FROM entities WHERE id = ?", [id])
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.entity_dict(id)
+        if not rows:
+            return None
+        d: dict[str, Any] = json.loads(rows[0][0])
+        return d
+
+    def ids(self) -> list[str]:
+        try:
+            return [r[0] for r in self._rows("SELECT id FROM entities ORDER BY eidx", [])]
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.ids()
+
+    def forms_like(self, prefix: str, contains: bool, limit: int) -> list[tuple[str, Sequence[int]]]:
+        try:
+            if contains:
+                rows = self._rows("SELECT f, v FROM forms WHERE instr(f, ?) > 0 LIMIT ?", [prefix, limit])
+            else:
+                rows = self._rows("SELECT f, v FROM forms WHERE f >= ? AND f < ? ORDER BY f LIMIT ?",
+                                  [prefix, prefix + "\U0010ffff", limit])
+            return [(f, unpack(v)) for f, v in rows]
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.forms_like(prefix, contains, limit)
+
+    def locale_text(self, locale: str, kind: str, key: str) -> str | None:
+        """Babel's text kept for a locale (`glossary.i18n.Locale` ``known``), or None."""
+        if self._memory is not None:
+            return None
+        try:
+            row = self.con.execute("SELECT v FROM locale_text WHERE locale = ? AND kind = ? AND k = ?",
+                                   (locale, kind, key)).fetchone()
+        except sqlite3.Error:  # babel answers instead
+            return None
+        return None if row is None else str(row[0])
+
+    def load_all(self) -> Store:
+        """Everything in memory: faster per lookup for a long batch."""
+        if self._memory is not None:
+            return self._memory
+        try:
+            st = MemoryStore()
+            st.n_entities = self.n_entities
+            con = self.con
+            for _eidx, id_, type_, label, js in con.execute("SELECT eidx, id, type, label, json FROM entities ORDER BY eidx"):
+                st.entities.append(EntityRow(id_, type_, label))
+                st.json.append(js)
+            st.names = [NameRow(e, t, k, p) for _n, e, t, k, p in con.execute("SELECT * FROM names ORDER BY nid")]
+            st.keys = {k: list(unpack(v)) for k, v in con.execute("SELECT k, v FROM keys")}
+            st.posting = {k: list(unpack(v)) for k, v in con.execute("SELECT s, v FROM posting")}
+            st.near = {k: v.split(" ") for k, v in con.execute("SELECT d, v FROM near")}
+            for f, d, v in con.execute("SELECT f, df, v FROM forms"):
+                st.dfs[f] = d
+                st.form_posting[f] = list(unpack(v))
+            return st
+        except sqlite3.Error:
+            self._memory = self._fallback()
+            return self._memory
+
+
+class _Switched(Exception):
+    """The cache failed while reading; the in-memory fallback answers instead."""
