@@ -68,10 +68,10 @@ def make(path: Path, rows: int, distinct: int) -> None:
     pl.read_csv(path, infer_schema=False).write_parquet(path.with_suffix(".parquet"))
 
 
-# Run in the child with --stages: time the stages of glossary.dedupe.dedupe_file, print them on stderr.
+# Run in the child with --stages: time the stages of glossary.dedupe.file.dedupe_file, print them on stderr.
 STAGES = """
 import json, sys, time
-import glossary.cli_dedupe, glossary.dedupe as d
+import glossary.dedupe.column as c, glossary.dedupe.file as f
 from glossary.cli import main
 spent = {}
 def timed(name, fn):
@@ -82,9 +82,9 @@ def timed(name, fn):
         finally:
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
     return run
-d.scan, d.write = timed("count", d.scan), timed("write", d.write)
-d.resolve_names, d.cluster_names = timed("resolve", d.resolve_names), timed("cluster", d.cluster_names)
-d.decide = timed("decide", d.decide)
+f.scan, f.write = timed("count", f.scan), timed("write", f.write)
+c.resolve_names, c.cluster_names = timed("resolve", c.resolve_names), timed("cluster", c.cluster_names)
+f.decide = timed("decide", f.decide)
 sys.argv[0] = "glossary"
 try:
     main()

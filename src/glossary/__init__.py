@@ -12,8 +12,9 @@ Importing this package is cheap: heavy dependencies load when first used.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import attributes
 from .errors import GlossaryError, Problem
 from .glossary import Glossary, load
 from .model import Entity, Name, NameKind
@@ -37,19 +38,10 @@ __all__ = [
     "transliterate",
 ]
 
-_LAZY = {
+__getattr__ = attributes(__name__, {
     "Match": "match",
     "Resolution": "match",
     "SearchHit": "match",
     "Transliteration": "translit",
     "transliterate": "translit",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'glossary' has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f".{module}", __name__), name)
+})

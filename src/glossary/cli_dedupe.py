@@ -1,4 +1,4 @@
-"""The ``dedupe`` and ``apply`` commands: thin clients of `glossary.dedupe` and `glossary.review`.
+"""The ``dedupe`` and ``apply`` commands: thin clients of `glossary.dedupe`.
 
 Importing this module registers both commands on the `glossary.cli.cli` group.
 """
@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli import State, cli, json_option, pass_state
-from .formats import FORMATS
+from .dedupe.formats import FORMATS
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from .dedupe import DedupeSummary
-    from .dedupe_answers import Progress
-    from .review import ApplySummary
+    from .dedupe import ApplySummary, DedupeSummary
+    from .dedupe.answers import Progress
 
 
 def _summary_table(s: DedupeSummary, *, plain: bool) -> Table:
@@ -134,7 +133,7 @@ def apply_(state: State, review: str, to: str | None, as_json: bool) -> None:
 
     Example: glossary --glossary my-glossary.yaml apply review.yaml
     """
-    from .review import apply_review
+    from .dedupe import apply_review
 
     summary = apply_review(review, _target(state, to))
     if as_json:

@@ -24,7 +24,7 @@ except SystemExit:
     pass
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
-NOT_LOADED = ("babel", "ruamel", "glossary.store.validate", "glossary.cli_dedupe", "glossary.formats", "yaml",
+NOT_LOADED = ("babel", "ruamel", "glossary.store.validate", "glossary.cli_dedupe", "glossary.dedupe", "yaml",
               "glossary.translit._genschemes")
 
 

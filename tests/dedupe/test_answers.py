@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from glossary import dedupe_answers
-from glossary.dedupe_answers import Answer, resolve_names, resolve_options
-from glossary.similarity import _SPLIT, split_name
+from glossary.dedupe import answers as dedupe_answers
+from glossary.dedupe.answers import Answer, resolve_names, resolve_options
+from glossary.dedupe.spellings import _SPLIT, split_name
 
 
 def _names(n: int) -> dict[str, int]:
@@ -30,7 +30,7 @@ def _names(n: int) -> dict[str, int]:
 
 def _plain(glossary: Any, texts: list[str], counts: dict[str, int], options: dict[str, Any]) -> dict[str, Answer]:
     """The rule without workers or chunks: a group shares its representative's 'none', else each resolves."""
-    from glossary.similarity import unit_key
+    from glossary.dedupe.spellings import unit_key
 
     glossary = dedupe_answers._in_memory(glossary)  # the index resolve_names uses
     groups: dict[tuple[str, str], list[str]] = {}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.cluster import cluster_names, similarity
+from glossary.dedupe import cluster_names, similarity
 
 NAMES = [
     ("Liwa al-Haqq", 9), ("Liwaa al-Haq", 4), ("Liwa el-Hak", 2), ("لواء الحق", 5), ("لواء الحقّ", 1),
@@ -95,18 +95,18 @@ def test_blank_spellings_are_ignored(blank: str) -> None:
 
 
 def _reference_candidates(words, scripts, weight):
-    """The plain form of `_candidates`: token_sort_ratio in each block, every pair kept, then sorted in Python."""
+    """The plain form of `candidate_pairs`: token_sort_ratio in each block, every pair kept, then sorted in Python."""
     from collections import defaultdict
 
     from rapidfuzz import fuzz
 
-    from glossary.cluster import _BLOCK_CAP, _NEIGHBOURS, _blocks
+    from glossary.dedupe.pairs import BLOCK_CAP, NEIGHBOURS, blocks
 
-    blocks = _blocks(words, scripts, weight)  # the blocking is shared; the scoring is the reference
+    blocks_of = blocks(words, scripts, weight)  # the blocking is shared; the scoring is the reference
     texts = [" ".join(w[0] for w in ws) for ws in words]
     scored: dict[int, dict[int, float]] = defaultdict(dict)
-    for members in blocks.values():
-        if 2 <= len(members) <= _BLOCK_CAP:
+    for members in blocks_of.values():
+        if 2 <= len(members) <= BLOCK_CAP:
             for a, i in enumerate(members):
                 for b, j in enumerate(members):  # a unit twice in a block is scored against itself
                     s = fuzz.token_sort_ratio(texts[i], texts[j], score_cutoff=72)
@@ -114,14 +114,16 @@ def _reference_candidates(words, scripts, weight):
                         scored[i][j] = float(np.float32(s))
     pairs: dict[tuple[int, int], float] = {}
     for i, row in scored.items():
-        for j, s in sorted(row.items(), key=lambda x: (-x[1], x[0]))[:_NEIGHBOURS]:
+        for j, s in sorted(row.items(), key=lambda x: (-x[1], x[0]))[:NEIGHBOURS]:
             pairs[(min(i, j), max(i, j))] = s
     return [p for p, _s in sorted(pairs.items(), key=lambda x: (-x[1], x[0]))]
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_candidate_pairs_match_the_plain_computation(seed: int) -> None:
-    from glossary.cluster import _candidates, _idf_weight, _words, unit_key
+    from glossary.dedupe.cluster import _idf_weight
+    from glossary.dedupe.pairs import candidate_pairs
+    from glossary.dedupe.spellings import split_words, unit_key
 
     rng = random.Random(seed)
     stems = ["Liwa", "Jaysh", "Katibat", "al-Haqq", "al-Islam", "al-Izza", "Abu", "Amara", "Halabi", "Shuhada",
@@ -134,10 +136,10 @@ def test_candidate_pairs_match_the_plain_computation(seed: int) -> None:
         return w
 
     names = sorted({" ".join(noisy(rng.choice(stems)) for _ in range(rng.randint(1, 4))) for _ in range(600)})
-    words = [_words(n) for n in names]
+    words = [split_words(n) for n in names]
     scripts = [unit_key(n)[0] for n in names]
     weight = _idf_weight(words)
-    got = _candidates(words, scripts, weight)
+    got = candidate_pairs(words, scripts, weight)
     assert got == _reference_candidates(words, scripts, weight)
     assert len(got) > 100
 
@@ -151,7 +153,7 @@ _LETTERS = "abdeghiklmnoqrstuwyzAHKS-' " + "ابتثجحخدذرزسشصضطظع
     "Dayr az-Zawr", "Jabhat an-Nusra", "Tall Abyad", "ال", "al", ""])))
 def test_skeleton_keys_are_the_normalizer_keys(text: str) -> None:
     from glossary.names import keys
-    from glossary.similarity import _SPLIT, skeleton_keys, split_name
+    from glossary.dedupe.spellings import _SPLIT, skeleton_keys, split_name
 
     _SPLIT.pop(text, None)
     assert skeleton_keys(text) == tuple(keys(text)[2:])

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import GlossaryError
-from glossary.formats import SUFFIXES, detect_format, scan, write
+from glossary.dedupe.formats import SUFFIXES, detect_format
+from glossary.dedupe.scan import scan
+from glossary.dedupe.write import write
 
 ROWS = [
     ["1", "Jaish al-Izzah", "Hama", "shelling, \"heavy\""],
@@ -187,7 +189,7 @@ def test_csv_with_bom_and_crlf(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt,delimiter", [("csv", ","), ("tsv", "\t")])
 def test_clean_files_are_counted_alike_by_both_engines(tmp_path: Path, fmt: str, delimiter: str) -> None:
-    from glossary.formats import _scan_exact
+    from glossary.dedupe.scan import _scan_exact
 
     src = tmp_path / f"in.{fmt}"
     rows = [[str(i), ["Hama", "حماة", "", " Hama ", "Kafr Nabl"][i % 5], "x"] for i in range(50)]
@@ -224,19 +226,19 @@ def _plain_rows_reference(path: Path, fmt: str, n: int) -> int | None:
 ])
 def test_plain_rows_checks_every_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int, fmt: str,
                                       body: bytes) -> None:
-    from glossary import formats
+    from glossary.dedupe import scan as pass_one
 
-    monkeypatch.setattr(formats, "_BLOCK", block)
+    monkeypatch.setattr(pass_one, "_BLOCK", block)
     p = tmp_path / f"x.{fmt}"
     p.write_bytes(body)
-    assert formats._plain_rows(str(p), fmt, 2) == _plain_rows_reference(p, fmt, 2)
+    assert pass_one._plain_rows(str(p), fmt, 2) == _plain_rows_reference(p, fmt, 2)
 
 
 @pytest.mark.parametrize("body", [b"a\n1\n2\n", b"a\n1\n\n2\n", b"a\n1\n\r\n", b"a\r\n1\r\n\r2\r\n"])
 def test_plain_rows_of_one_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: bytes) -> None:
-    from glossary import formats
+    from glossary.dedupe import scan as pass_one
 
-    monkeypatch.setattr(formats, "_BLOCK", 4)
+    monkeypatch.setattr(pass_one, "_BLOCK", 4)
     p = tmp_path / "x.csv"
     p.write_bytes(body)
-    assert formats._plain_rows(str(p), "csv", 1) == _plain_rows_reference(p, "csv", 1)
+    assert pass_one._plain_rows(str(p), "csv", 1) == _plain_rows_reference(p, "csv", 1)

@@ -10,7 +10,7 @@ import pytest
 
 from glossary.dedupe import decide
 from glossary.errors import GlossaryError
-from glossary.review import apply_review, write_review
+from glossary.dedupe import apply_review, write_review
 from glossary.store import check, read_sources
 
 COUNTS = {"Jaish al Izza": 6, "Jaish al-Izzah": 2, "Liwa al-Haqq": 4, "Liwaa al-Haq": 2, "لواء الحق": 3,

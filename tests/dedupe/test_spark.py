@@ -1,4 +1,4 @@
-"""glossary.spark on PySpark in local mode gives every row what the command line gives it."""
+"""glossary.dedupe.spark on PySpark in local mode gives every row what the command line gives it."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def spark() -> Any:
 
 def test_spark_gives_the_same_answers_as_the_cli(spark: Any, small: Any, glossary_file: Path,
                                                  tmp_path: Path) -> None:
-    from glossary.spark import resolve_column
+    from glossary.dedupe.spark import resolve_column
 
     rows = [(i, NAMES[(i * 7) % len(NAMES)]) for i in range(200)]
     src, out = tmp_path / "events.csv", tmp_path / "out.csv"
@@ -59,7 +59,7 @@ def test_spark_gives_the_same_answers_as_the_cli(spark: Any, small: Any, glossar
 
 def test_missing_column(spark: Any, small: Any) -> None:
     from glossary.errors import GlossaryError
-    from glossary.spark import resolve_column
+    from glossary.dedupe.spark import resolve_column
 
     df = spark.createDataFrame([(1, "Hama")], "row long, actor string")
     with pytest.raises(GlossaryError, match="no column 'acteur' \\(columns: 'row', 'actor'\\)"):

@@ -2,7 +2,7 @@
 
 ``pip install "glossary[spark]"``, then::
 
-    from glossary.spark import resolve_column
+    from glossary.dedupe.spark import resolve_column
     out = resolve_column(events, "actor", glossary_paths=["my-glossary.yaml"])
 
 adds ``actor_id``, ``actor_canonical``, ``actor_score``, ``actor_cluster`` and
@@ -11,10 +11,10 @@ data. How:
 
 1. the column's distinct values are counted on the cluster (``groupBy``), and only
    those counts come to the driver (bounded by distinct names, as on one machine);
-2. the distinct names, partitioned by their spelling group (`glossary.cluster.unit_key`),
+2. the distinct names, partitioned by their spelling group (`glossary.dedupe.spellings.unit_key`),
    are resolved on the workers (``mapPartitions``): the glossary files' bytes are
    broadcast once, and each Python worker builds the index once and keeps it;
-3. the driver clusters the unknown names and decides every name (`glossary.dedupe.decide`,
+3. the driver clusters the unknown names and decides every name (`glossary.dedupe.column.decide`,
    the same function the command line uses);
 4. the decisions are broadcast-joined back onto the rows.
 
@@ -31,21 +31,21 @@ from .formats import SUFFIXES
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
-    from .glossary import Glossary
+    from ..glossary import Glossary
 
 _WORKER: dict[str, Any] = {}
 """On a worker: the glossary built from the broadcast sources, by content hash."""
 
 
 def _worker_glossary(sources: list[tuple[str, bytes]]) -> Glossary:
-    from .glossary import Glossary
-    from .store import Source, content_hash
+    from ..glossary import Glossary
+    from ..store import Source, content_hash
 
     srcs = [Source(p, b) for p, b in sources]
     key = content_hash(srcs)
     if key not in _WORKER:
         g = Glossary(srcs)
-        from .match import Resolver
+        from ..match import Resolver
 
         g.__dict__["resolver"] = Resolver(g.index.in_memory())  # many lookups: keep the index in memory
         _WORKER[key] = g
@@ -59,7 +59,7 @@ def _resolve_partition(sources: Any, options: dict[str, Any]) -> Any:
     def run(rows: Iterator[Any]) -> Iterator[tuple[Any, ...]]:
         import json
 
-        from .dedupe_answers import resolve_names
+        from .answers import resolve_names
 
         counts = {r[0]: int(r[1]) for r in rows}
         if not counts:
@@ -101,11 +101,11 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
 
     from pyspark.sql import functions as F
 
-    from .cluster import unit_key
-    from .glossary import load
-    from .dedupe import decide
-    from .dedupe_answers import Answer, resolve_options
-    from .errors import GlossaryError, Problem
+    from ..errors import GlossaryError, Problem
+    from ..glossary import load
+    from .answers import Answer, Known, resolve_options
+    from .column import decide
+    from .spellings import unit_key
 
     if column not in df.columns:
         raise GlossaryError([Problem("<DataFrame>", 1, 1, f"no column {column!r} (columns: "
@@ -127,8 +127,8 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
         options = resolve_options(type=type, threshold=threshold)
         for name, status, eid, label, score, cands in names.rdd.mapPartitions(
                 _resolve_partition(sources, options)).collect():
-            match = (eid, label, float(score)) if eid is not None else None
-            answers[name] = Answer(status, match, tuple((c[0], c[1], float(c[2])) for c in json.loads(cands)))
+            match = Known(eid, label, float(score)) if eid is not None else None
+            answers[name] = Answer(status, match, tuple(Known(c[0], c[1], float(c[2])) for c in json.loads(cands)))
     col = decide(g, counts, column=column, type=type, threshold=threshold, cluster_threshold=cluster_threshold,
                  answers=answers)
     names_out = [f"{column}_{s}" for s in SUFFIXES]

@@ -14,7 +14,6 @@ through `glossary.store.write` (comments and order kept, validated, atomic), and
 applying the same review twice changes nothing the second time.
 
 Example:
-    >>> from glossary.cluster import Cluster
     >>> text = render_review([], [{"entity": "hama", "label": "Hama", "accept": True, "confidence": 0.97,
     ...                            "spellings": [("Hamah", 3, 0.97)]}], [], source="x.csv")
     >>> "entity: \\"hama\\"" in text and "- {text: \\"Hamah\\", count: 3, score: 0.97}" in text
@@ -29,11 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import GlossaryError, Problem
-from .names import script
+from ..errors import GlossaryError, Problem
+from ..names import script
 
 if TYPE_CHECKING:
-    from .dedupe import ColumnResult, GlossaryLike
+    from .answers import Resolving
+    from .column import ColumnResult
 
 NEAR = 0.4
 """A known entity is listed as 'near' a proposed one when the resolver scored it at least this."""
@@ -54,7 +54,7 @@ def _q(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def proposals(results: Sequence[ColumnResult], glossary: GlossaryLike) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def proposals(results: Sequence[ColumnResult], glossary: Resolving) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The variant and entity proposals of dedupe results, most rows first.
 
     Returns:
@@ -130,10 +130,10 @@ def render_review(results: Sequence[ColumnResult], variants: list[dict[str, Any]
     return "\n".join(lines) + "\n"
 
 
-def write_review(path: str, results: Sequence[ColumnResult], glossary: GlossaryLike, *,
+def write_review(path: str, results: Sequence[ColumnResult], glossary: Resolving, *,
                  source: str | None = None) -> tuple[int, int]:
     """Write the proposals of dedupe ``results`` to a review file; return (variants, entities) counts."""
-    from .store.write import write_atomic
+    from ..store.write import write_atomic
 
     variants, entities = proposals(results, glossary)
     write_atomic(path, render_review(results, variants, entities, source=source, name=Path(path).name))
@@ -213,7 +213,7 @@ def apply_review(review_path: str, glossary_path: str) -> ApplySummary:
         GlossaryError: an unreadable or malformed review file, an unknown entity id, a
             result that would not validate; nothing is written then.
     """
-    from .store.write import GlossaryFile
+    from ..store.write import GlossaryFile
 
     doc = _load_review(review_path)
     gf = GlossaryFile(glossary_path)

@@ -4,13 +4,13 @@
 
 1. key collision: spellings with the same `glossary.names.keys` folded key (the
    `arabic` key for Arabic script) are one unit;
-2. nearest-neighbour merging within blocks: units sharing a block key (the first and
-   last three letters of a distinctive word) are compared with a token-aware score
-   (`similarity`: words aligned with rapidfuzz, generic words such as Jaysh or Liwa
+2. nearest-neighbour merging within blocks (`glossary.dedupe.pairs`): units sharing a block key
+   (the first and last three letters of a distinctive word) are compared with a token-aware score
+   (`glossary.dedupe.spellings`: words aligned with rapidfuzz, generic words such as Jaysh or Liwa
    weighing less), and merged strongest pair first while the score reaches the
    threshold and the two clusters' leading spellings still look alike;
-3. cross-script join: an Arabic cluster and a Latin cluster whose spellings share a
-   skeleton key are joined when each is the other's best partner;
+3. cross-script join (`glossary.dedupe.scripts`): an Arabic cluster and a Latin cluster whose
+   spellings share a skeleton key are joined when each is the other's best partner;
 4. naming: each cluster is named after its most frequent spelling, with an id slugged
    from it (unique, and never one of the ``reserved`` ids).
 
@@ -27,36 +27,18 @@ Example:
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from rapidfuzz.distance import Indel
-
-from .names import script, skeleton_factors
-from .similarity import (
-    Weight,
-    Word,
-    _frame,
-    _similarity,
-    _words,
-    generic_weight,
-    similarity,
-    skeleton_keys,
-    unit_key,
-)
-from .store.write import slug
-
-__all__ = ["Cluster", "cluster_names", "generic_weight", "similarity", "unit_key"]
+from ..names import keys, script
+from ..store.write import slug
+from .pairs import candidate_pairs
+from .scripts import romanize, script_joins
+from .spellings import Weight, Word, generic_weight, similarity_of, split_words, unit_key
 
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
-_BLOCK_CAP = 400
-"""Blocks larger than this are too generic to compare inside (other keys still pair)."""
-_NEIGHBOURS = 6
-"""Each spelling is scored against its six nearest neighbours: enough to connect a cluster."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +131,7 @@ def cluster_names(
     unit_anchor: list[str | None] = []
     member_unit: list[int] = []
     for s in spellings:
-        words = _words(s)
+        words = split_words(s)
         key = unit_key(s)
         u = unit_of.get(key)
         a = anchors.get(s)
@@ -175,7 +157,7 @@ def cluster_names(
     def join(i: int, j: int, score: float, strict: bool) -> None:
         ri, rj = sets.find(i), sets.find(j)
         li, lj = lead[ri], lead[rj]
-        if (li != i or lj != j) and _similarity(unit_words[li], unit_words[lj], weight, strict=strict) < threshold:
+        if (li != i or lj != j) and similarity_of(unit_words[li], unit_words[lj], weight, strict=strict) < threshold:
             return  # single linkage would chain two different names
         if sets.union(i, j, score):
             r = sets.find(i)
@@ -183,14 +165,14 @@ def cluster_names(
             total[r] = total[ri] + total[rj]
 
     slips = []
-    for i, j in _candidates(unit_words, unit_script, weight):
+    for i, j in candidate_pairs(unit_words, unit_script, weight):
         if sets.find(i) == sets.find(j):
             continue
-        score = _similarity(unit_words[i], unit_words[j], weight)
+        score = similarity_of(unit_words[i], unit_words[j], weight)
         if score >= threshold:
             join(i, j, score, True)
         else:
-            lenient = _similarity(unit_words[i], unit_words[j], weight, strict=False)
+            lenient = similarity_of(unit_words[i], unit_words[j], weight, strict=False)
             if lenient >= threshold:
                 slips.append((-lenient, i, j))
     for neg, i, j in sorted(slips):
@@ -201,7 +183,8 @@ def cluster_names(
     unit_text = [""] * n
     for u, sp in zip(member_unit, spellings):
         unit_text[u] = unit_text[u] or sp
-    _join_scripts(sets, unit_text, unit_words, unit_script)
+    for a, b, score in script_joins(sets.find, unit_text, unit_words, unit_script):
+        sets.union(a, b, score)
     # 4. clusters
     groups: dict[int, list[str]] = defaultdict(list)
     for u, s in zip(member_unit, spellings):
@@ -222,153 +205,6 @@ def _idf_weight(unit_words: list[tuple[Word, ...]]) -> Weight:
         return w
 
     return weight
-
-
-def _blocks(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> dict[tuple[str, str], list[int]]:
-    """Units by blocking key, within one script: the first and last three letters of each
-    significant word, its skeleton, and the whole name's skeleton."""
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        keys = {w for w in ws if weight(w[0]) >= 0.5 and len(w[0]) >= 2} or set(ws)
-        for form, skel in keys:
-            blocks[(scripts[i], "^" + form[:3])].append(i)
-            blocks[(scripts[i], form[-3:] + "$")].append(i)
-            if len(skel) >= 2:
-                blocks[(scripts[i], "=" + skel)].append(i)
-        whole = "".join(w[1] for w in ws)
-        if len(whole) >= 3:
-            blocks[(scripts[i], "*" + whole)].append(i)
-    return blocks
-
-
-def _candidates(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> list[tuple[int, int]]:
-    """Pairs of units worth scoring, most alike first: each unit's nearest neighbours in its blocks."""
-    from rapidfuzz import fuzz, process
-
-    blocks = _blocks(words, scripts, weight)
-    import numpy as np
-
-    # token_sort_ratio is ratio over the words sorted: sort each name's words once, not in every comparison
-    texts = [" ".join(sorted(" ".join(w[0] for w in ws).split())) for ws in words]
-    found_i, found_j, found_s = [], [], []
-    for key in sorted(blocks):
-        members = blocks[key]
-        if len(members) < 2 or len(members) > _BLOCK_CAP:
-            continue
-        block = [texts[i] for i in members]
-        m = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=72, workers=1)
-        a, b = m.nonzero()
-        keep = a != b
-        a, b = a[keep], b[keep]
-        idx = np.asarray(members)
-        found_i.append(idx[a])
-        found_j.append(idx[b])
-        found_s.append(m[a, b])
-    if not found_i:
-        return []
-    return _nearest(np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s), len(words))
-
-
-def _nearest(src: Any, dst: Any, score: Any, n: int) -> list[tuple[int, int]]:
-    """Each unit's `_NEIGHBOURS` best-scoring neighbours (ties: the lower index) as pairs (lo, hi), best first.
-
-    ``src``, ``dst`` and ``score`` are numpy arrays of scored pairs, in both directions, repeats allowed.
-    """
-    import numpy as np
-
-    bits = score.astype(np.float32).view(np.int32).astype(np.int64)  # a positive float's bits sort as it does
-    top = int(bits.max())
-    r = top - int(bits.min()) + 1
-    if n * n * r < 1 << 62:  # one integer per entry, ordered by (unit, -score, neighbour): a plain sort does
-        keys = np.sort((src.astype(np.int64) * r + (top - bits)) * n + dst)
-        first = np.ones(len(keys), dtype=bool)
-        first[1:] = keys[1:] != keys[:-1]
-        src, rest = np.divmod(keys[first], r * n)
-        below, dst = np.divmod(rest, n)
-        score = (top - below).astype(np.int32).view(np.float32)
-    else:  # pragma: no cover - tens of millions of units
-        order = np.lexsort((dst, -score, src))
-        src, dst, score = src[order], dst[order], score[order]
-        first = np.ones(len(src), dtype=bool)
-        first[1:] = (src[1:] != src[:-1]) | (dst[1:] != dst[:-1])
-        src, dst, score = src[first], dst[first], score[first]
-    start = np.searchsorted(src, src, side="left")
-    keep = np.arange(len(src)) - start < _NEIGHBOURS
-    lo, hi, score = np.minimum(src[keep], dst[keep]), np.maximum(src[keep], dst[keep]), score[keep]
-    _, where = np.unique(lo.astype(np.int64) * n + hi, return_index=True)
-    lo, hi, score = lo[where], hi[where], score[where]
-    order = np.lexsort((hi, lo, -score.astype(np.float64)))
-    return list(zip(lo[order].tolist(), hi[order].tolist()))
-
-
-def _join_scripts(sets: _Sets, texts: list[str], words: list[tuple[Word, ...]], scripts: list[str]) -> None:
-    """Join Arabic and Latin sets whose spellings share consonant skeletons, mutual best partners only.
-
-    ``texts`` holds each unit's first spelling, ``words`` its words (`_words`: the skeletons come from them).
-    """
-    from .names import folded
-
-    collapsed: dict[str, str] = {}  # a skeleton with its doubled letters single (ħkk -> ħk)
-    for ws in words:
-        for _form, sk in ws:
-            if sk and sk not in collapsed:
-                collapsed[sk] = re.sub(r"(.)\1+", r"\1", sk)
-    skel = [tuple((collapsed[sk], collapsed[sk]) for _form, sk in ws if sk) for ws in words]
-    df: Counter[str] = Counter(w for ws in skel for w in {x[0] for x in ws})
-    total = max(len(texts), 2)
-    generic = skeleton_factors()
-
-    def weight(w: str) -> float:
-        idf = math.log(1 + total / (1 + df.get(w, 0))) / math.log(1 + total)
-        return generic.get(w, 1.0) * min(1.0, 0.25 + idf)
-
-    # whole-name skeletons, with the normalizer's alternative (an initial al- that may be the article)
-    whole = [{k for k in skeleton_keys(x) if len(k) >= 3} for x in texts]
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for u, ws in enumerate(skel):
-        for w in {x[0] for x in ws if len(x[0]) >= 2} | {"*" + k for k in whole[u]}:
-            blocks[w].append(u)
-    roman: dict[int, str] = {}
-
-    def latin(u: int) -> str:
-        if u not in roman:
-            roman[u] = _frame(folded(_romanize(texts[u]) if scripts[u] == "arabic" else texts[u]))
-        return roman[u]
-
-    best: dict[tuple[int, int], tuple[float, float]] = {}
-    for key in sorted(blocks):
-        us = blocks[key]
-        ar = [u for u in us if scripts[u] == "arabic"]
-        la = [u for u in us if scripts[u] != "arabic"]
-        if not ar or not la or len(ar) * len(la) > _BLOCK_CAP * 4:
-            continue
-        for a in ar:
-            for b in la:
-                pair = (sets.find(a), sets.find(b))
-                sim = max(_similarity(skel[a], skel[b], weight), 0.95 if whole[a] & whole[b] else 0.0)
-                if sim < 0.8:
-                    continue
-                rank = sim + 0.5 * Indel.normalized_similarity(latin(a), latin(b))
-                if rank > best.get(pair, (0.0, 0.0))[0]:
-                    best[pair] = (rank, sim)
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    for (a, b), (rank, _sim) in sorted(best.items()):
-        if rank > best_a.get(a, (0.0, -1))[0]:
-            best_a[a] = (rank, b)
-        if rank > best_b.get(b, (0.0, -1))[0]:
-            best_b[b] = (rank, a)
-    for a, (_rank, b) in sorted(best_a.items()):
-        if best_b.get(b, (0.0, -1))[1] == a:
-            sets.union(a, b, min(best[(a, b)][1], 0.95))
-
-
-def _romanize(text: str) -> str:
-    try:
-        from .translit import transliterate
-    except ImportError:  # optional: the skeleton alone then decides
-        return ""
-    return transliterate(text, "simple").text
 
 
 def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], anchors: Mapping[str, str],
@@ -395,6 +231,4 @@ def _name(groups: dict[int, list[str]], sets: _Sets, counts: Counter[str], ancho
 
 
 def _arabic_slug(text: str) -> str:
-    from .names import keys
-
-    return slug(_romanize(text)) or slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))
+    return slug(romanize(text)) or slug(keys(text).skeleton.replace("ħ", "h").replace("7", "h"))

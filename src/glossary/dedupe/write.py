@@ -1,4 +1,4 @@
-"""Pass 2 of `glossary.formats`: the input copied to the output, every row and column in order, plus the decisions.
+"""Pass 2 of `dedupe` (`glossary.dedupe.formats`): the input copied to the output, every row and column in order, plus the decisions.
 
 Three writers, one result: polars (a left join with ``maintain_order="left"``, then
 ``sink_csv``/``sink_parquet``) whenever pass 1 found the file clean or the input is
@@ -15,19 +15,19 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import GlossaryError, Problem
+from ..errors import GlossaryError, Problem
 from .formats import (
     SUFFIXES,
     Added,
     Format,
     Scan,
-    _dialect,
-    _json_key,
-    _jsonl_lines,
-    _open_text,
-    _records,
-    _undecodable,
+    dialect,
+    json_key,
+    jsonl_lines,
+    open_text,
+    read_records,
     spool_path,
+    undecodable,
 )
 
 
@@ -83,14 +83,14 @@ def _write_csv(s: Scan, out: str, decisions: Mapping[str, Mapping[str, Added]]) 
     cols = [(s.header.index(c), {k: _csv_cells(v) for k, v in decisions[c].items()}) for c in s.counts]
     empty = _csv_cells(_EMPTY)
     n = len(s.header)
-    with _open_text(s.path) as f, open(out, "w", encoding="utf-8", errors="surrogateescape", newline="") as g:
-        records = _records(f, s.fmt)
+    with open_text(s.path) as f, open(out, "w", encoding="utf-8", errors="surrogateescape", newline="") as g:
+        records = read_records(f, s.fmt)
         _line, header, raw = next(records)
         term = "\r\n" if raw.endswith("\r\n") else "\n"
-        w = csv.writer(g, lineterminator=term, **_dialect(s.fmt))
+        w = csv.writer(g, lineterminator=term, **dialect(s.fmt))
         w.writerow(header + [f"{c}_{x}" for c in s.counts for x in SUFFIXES])
         for _line, row, raw in records:
-            if len(row) != n or _undecodable(raw) or row[0].startswith("\0csv error"):
+            if len(row) != n or undecodable(raw) or row[0].startswith("\0csv error"):
                 g.write(raw)  # blank or bad: untouched
                 continue
             extra: list[str] = []
@@ -107,7 +107,7 @@ def _write_jsonl(s: Scan, out: str, decisions: Mapping[str, Mapping[str, Added]]
     empty = {c: _json_cells(c, _EMPTY).encode() for c in s.counts}
     cache: dict[str, dict[str, bytes]] = {c: {} for c in s.counts}
     with open(out, "wb") as g:
-        for _number, raw, obj in _jsonl_lines(s.path):
+        for _number, raw, obj in jsonl_lines(s.path):
             if not isinstance(obj, dict):
                 g.write(raw)  # blank or bad: untouched
                 continue
@@ -115,7 +115,7 @@ def _write_jsonl(s: Scan, out: str, decisions: Mapping[str, Mapping[str, Added]]
             tail = raw[len(body):]
             parts = []
             for c in s.counts:
-                key = _json_key(obj.get(c))
+                key = json_key(obj.get(c))
                 if key is None or key not in decisions[c]:
                     parts.append(empty[c])
                     continue

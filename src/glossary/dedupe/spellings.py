@@ -3,7 +3,7 @@
 A name's words (`unit_key`, `similarity`) are its folded words without articles, each with
 its consonant skeleton. `similarity` aligns the words of two names and weighs each pair
 by how distinctive it is, telling two spellings of one word (Haqq, Hak) from two
-different words (Hasan, Husayn). `glossary.cluster` builds on it.
+different words (Hasan, Husayn). `glossary.dedupe.cluster` builds on it.
 
 Example:
     >>> unit_key("Jaish el-Izzah")
@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
-from .names import listed_factors, script, tokens
+from ..names import listed_factors, script, tokens
 
 Weight = Callable[[str], float]
 """A word's weight (its folded form in, 0-1 out): generic words weigh less."""
@@ -54,7 +54,7 @@ def unit_key(text: str) -> tuple[str, str]:
         >>> unit_key("Jaish el-Izzah") == unit_key("Jaysh al-Izza")
         True
     """
-    return unit_key_of(text, _words(text))
+    return unit_key_of(text, split_words(text))
 
 
 def unit_key_of(text: str, words: tuple[Word, ...]) -> tuple[str, str]:
@@ -107,7 +107,7 @@ def _split(text: str) -> Split:
     return split
 
 
-def _words(text: str) -> tuple[Word, ...]:
+def split_words(text: str) -> tuple[Word, ...]:
     """The words of a spelling (`Split.words`), remembered."""
     return _split(text).words
 
@@ -147,10 +147,10 @@ def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
         >>> similarity("Jaysh al-Islam", "Jaysh al-Izza") < 0.8
         True
     """
-    return _similarity(_words(a), _words(b), weight)
+    return similarity_of(split_words(a), split_words(b), weight)
 
 
-def _similarity(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, strict: bool = True) -> float:
+def similarity_of(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, strict: bool = True) -> float:
     """`similarity` over words; ``strict=False`` forgives two-edit slips (Halabi, Haabi) that strict counts as
     different words."""
     if a == b:
@@ -241,7 +241,7 @@ _FRAME = [("ay", "i"), ("ey", "i"), ("aw", "u"), ("ow", "u"), ("y", "i"), ("w", 
           ("a", ""), (" ", "")]
 
 
-def _frame(text: str) -> str:
+def frame(text: str) -> str:
     """Consonants and long vowels as unvocalized Arabic writes them (Husayn, حسين -> hsin; Hasan, حسن -> hsn)."""
     for x, y in _FRAME:
         text = text.replace(x, y)
@@ -253,8 +253,8 @@ def _same_vowels(x: str, y: str) -> bool:
     if "\u0600" <= x[:1] <= "\u06ff":
         return _vowels(x) == _vowels(y)
 
-    def frame(form: str) -> str:  # where the long vowels stand among the consonants: Muhammad .u.. Mahmud ...u.
+    def long_vowels(form: str) -> str:  # where they stand among the consonants: Muhammad .u.. Mahmud ...u.
         form = re.sub(r"(ih|ah|eh|at|a|e|h)$", "", form)  # taa marbuta endings, as many as romanizers write
-        return re.sub(r"([iu])\1+", r"\1", "".join(c if c in "iu" else "." for c in _frame(form)))
+        return re.sub(r"([iu])\1+", r"\1", "".join(c if c in "iu" else "." for c in frame(form)))
 
-    return frame(x) == frame(y)
+    return long_vowels(x) == long_vowels(y)

@@ -1,12 +1,12 @@
 """The resolver's answers for a column's distinct names, each spelling group resolved once.
 
-`resolve_names` splits every name into words (`glossary.similarity.unit_key`), groups the
+`resolve_names` splits every name into words (`glossary.dedupe.spellings.unit_key`), groups the
 names by that key, resolves each group's most frequent spelling, and resolves the other
 spellings only where that found something (see its docstring for why this gives the
 same answers). With many names the work runs in forked worker processes, one per core,
 which inherit the glossary's in-memory index: first the word splitting, then both
 rounds of resolving, through one pool. The words come back to the parent, so that
-clustering (`glossary.cluster`) does not split the same names again.
+clustering (`glossary.dedupe.cluster`) does not split the same names again.
 
 Example:
     >>> resolve_options(type="place")
@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-from .similarity import Split, prime, split_name, unit_key_of
+from .spellings import Split, prime, split_name, unit_key_of
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while names are resolved."""
@@ -31,24 +31,32 @@ _Run = Callable[[Callable[[_T], list[_R]], Sequence[_T]], Iterator[list[_R]]]
 
 
 class Resolving(Protocol):
-    """What resolving needs of a glossary: `glossary.Glossary` has it, a test fake can too."""
+    """What dedupe needs of a glossary: `glossary.Glossary` has it, a test fake can too."""
 
     def resolve_many(self, names: Iterable[str], **options: Any) -> Iterator[Any]: ...
+
+
+class Known(NamedTuple):
+    """An entity the resolver named, as dedupe keeps it."""
+
+    id: str
+    label: str
+    score: float
 
 
 class Answer(NamedTuple):
     """A resolver's answer reduced to what dedupe keeps (plain values: it crosses processes)."""
 
     status: str
-    match: tuple[str, str, float] | None
-    """(id, label, score) of the best entity, or None."""
-    candidates: tuple[tuple[str, str, float], ...]
+    match: Known | None
+    """The best entity, or None."""
+    candidates: tuple[Known, ...]
 
 
 def _answer(res: Any) -> Answer:
     m = res.match
-    return Answer(res.status, (m.id, m.label, float(m.score)) if m is not None else None,
-                  tuple((c.id, c.label, float(c.score)) for c in res.candidates[:3]))
+    return Answer(res.status, Known(m.id, m.label, float(m.score)) if m is not None else None,
+                  tuple(Known(c.id, c.label, float(c.score)) for c in res.candidates[:3]))
 
 
 def resolve_options(*, type: str | None = None, threshold: float | None = None) -> dict[str, Any]:
@@ -72,7 +80,7 @@ def _in_memory(glossary: Resolving) -> Resolving:
     index = getattr(glossary, "index", None)
     if index is None or not hasattr(index, "in_memory"):
         return glossary
-    from .match import Resolver
+    from ..match import Resolver
 
     resolver: Resolving = Resolver(index.in_memory())  # type: ignore[assignment]
     return resolver
@@ -130,7 +138,7 @@ def resolve_names(glossary: Resolving, texts: Sequence[str], counts: Mapping[str
                   options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> dict[str, Answer]:
     """Resolve distinct names, each spelling group once where that gives the same answer.
 
-    Spellings sharing a folded key (`glossary.cluster.unit_key`) are first resolved through their most
+    Spellings sharing a folded key (`glossary.dedupe.spellings.unit_key`) are first resolved through their most
     frequent spelling; when that finds nothing, none of them can match a name by its
     keys, and all share the answer. The others, and every spelling of a group that did
     resolve, are resolved one by one, so known names get their own exact answer.

@@ -1,106 +1,24 @@
-"""Tabular files for `dedupe`: CSV, TSV, JSON Lines and Parquet, read twice, never held whole.
-
-Pass 1 (`scan`) counts each name column's distinct values and finds bad rows; pass 2
-(`write`) copies the input to the output, every row and column in order, adding the
-decision columns for each name column. Memory is bounded by distinct names, not rows.
+"""Pass 1 of `dedupe`: each name column's distinct values counted, bad rows found (`scan`).
 
 Two engines, one result:
 
 * the exact path, plain Python: CSV/TSV through `csv`, JSON Lines line by line. It
-  passes bad rows (wrong column count, undecodable bytes, a line that is not a JSON
-  object) through byte for byte and reports their line numbers;
-* the fast path, polars (``scan_csv``/``sink_csv``, ``scan_parquet``/``sink_parquet``, a
-  left join with ``maintain_order="left"``), taken for Parquet always and for CSV/TSV
-  when pass 1 found no bad row, no blank line, no duplicate header and no line break
-  inside a field, i.e. when both engines read the same table. If polars refuses the
-  file anyway, the exact path writes it.
-
-Pass 2's writers live in `glossary.formats_write`; `write` here hands over to them.
-
-Example:
-    >>> detect_format("events.tsv"), detect_format("x.jsonl"), detect_format("-", "parquet")
-    ('tsv', 'jsonl', 'parquet')
+  notes bad rows (wrong column count, undecodable bytes, a line that is not a JSON
+  object) with their line numbers, for pass 2 to pass them through;
+* the fast path, polars (``scan_csv``, ``scan_parquet``), taken for Parquet always and for
+  CSV/TSV when every line is a clean record (`_plain_rows`): no bad row, no blank line,
+  no duplicate header and no line break inside a field, i.e. when both engines read the
+  same table.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import os
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import IO, Any, Literal
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-from .errors import GlossaryError, Problem
-
-Format = Literal["csv", "tsv", "jsonl", "parquet"]
-FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "parquet")
-EXTENSIONS: dict[str, str] = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
-               ".parquet": "parquet", ".pq": "parquet"}
-SUFFIXES: tuple[str, ...] = ("id", "canonical", "score", "cluster", "review")
-"""The columns added for each name column, as ``<column>_<suffix>``, in this order."""
-
-Added = tuple[str | None, str | None, float | None, str | None, bool]
-"""One name's decision as written: (id, canonical, score, cluster, review)."""
-
-_MAX_REPORTED = 1000
-"""Bad rows remembered with their line number (all are counted and passed through)."""
-
-
-def detect_format(path: str, fmt: str | None = None) -> Format:
-    """The file's format: ``fmt`` if given, else from the extension (``-`` defaults to CSV).
-
-    Raises:
-        GlossaryError: the extension is not one we know and no ``fmt`` was given.
-    """
-    if fmt:
-        if fmt not in FORMATS:
-            raise GlossaryError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-        return fmt  # type: ignore[return-value]
-    if path == "-":
-        return "csv"
-    ext = os.path.splitext(path)[1].lower()
-    if ext not in EXTENSIONS:
-        raise GlossaryError([Problem(path, 1, 1, f"unknown file extension {ext or '(none)'!r} "
-                                     f"(expected one of: {', '.join(EXTENSIONS)}); use --format")])
-    return EXTENSIONS[ext]  # type: ignore[return-value]
-
-
-@dataclass(frozen=True, slots=True)
-class BadRow:
-    """A row passed through untouched: its first line (1-based) and why."""
-
-    line: int
-    reason: str
-
-
-@dataclass(slots=True)
-class Scan:
-    """What pass 1 learnt: header, row count, each name column's value counts, bad rows."""
-
-    path: str
-    fmt: Format
-    header: list[str]
-    counts: dict[str, Counter[str]]
-    rows: int = 0
-    bad_rows: int = 0
-    bad: list[BadRow] = field(default_factory=list)
-    exact_only: bool = False
-    """True when only the exact (Python) path keeps every row: bad rows, blank lines, ..."""
-    bom: bool = False
-    newline: str = "\n"
-
-    def problems(self) -> list[Problem]:
-        """The remembered bad rows as `Problem`s (``path:line:1: reason``)."""
-        return [Problem(self.path, b.line, 1, b.reason) for b in self.bad]
-
-    def _bad(self, line: int, reason: str) -> None:
-        self.bad_rows += 1
-        self.exact_only = True
-        if len(self.bad) < _MAX_REPORTED:
-            self.bad.append(BadRow(line, reason))
-
+from ..errors import GlossaryError, Problem
+from .formats import SUFFIXES, Format, Scan, json_key, jsonl_lines, open_text, read_records, undecodable
 
 def _check_columns(path: str, header: Sequence[str], columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in header]
@@ -110,49 +28,6 @@ def _check_columns(path: str, header: Sequence[str], columns: Sequence[str]) -> 
     clash = [f"{c}_{s}" for c in columns for s in SUFFIXES if f"{c}_{s}" in header]
     if clash:
         raise GlossaryError([Problem(path, 1, 1, f"column {clash[0]!r} already exists: dedupe would overwrite it")])
-
-
-def _dialect(fmt: Format) -> dict[str, Any]:
-    if fmt == "tsv":
-        return {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "quotechar": None}
-    return {"delimiter": ",", "quotechar": '"', "doublequote": True}
-
-
-def _open_text(path: str) -> IO[str]:
-    # surrogateescape: undecodable bytes survive reading and writing unchanged.
-    return open(path, encoding="utf-8", errors="surrogateescape", newline="")
-
-
-def _records(f: IO[str], fmt: Format) -> Iterator[tuple[int, list[str], str]]:
-    """Each CSV/TSV record: (first line, fields, raw text exactly as read)."""
-    buf: list[str] = []
-
-    def lines() -> Iterator[str]:
-        for line in f:
-            buf.append(line)
-            yield line
-
-    reader = csv.reader(lines(), **_dialect(fmt))
-    start = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            row = [f"\0csv error: {e}"]
-        raw = "".join(buf)
-        buf.clear()
-        yield start, row, raw
-        start = reader.line_num + 1
-
-
-def _undecodable(raw: str) -> bool:
-    try:
-        raw.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def scan(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
@@ -238,8 +113,8 @@ def _header_record(path: str, records: Iterator[tuple[int, list[str], str]], col
 
 
 def _scan_csv(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
-    with _open_text(path) as f:
-        first = _header_record(path, _records(f, fmt), columns)
+    with open_text(path) as f:
+        first = _header_record(path, read_records(f, fmt), columns)
     header = first[1]
     if len(set(header)) == len(header) and not first[2].startswith("\ufeff"):
         rows = _plain_rows(path, fmt, len(header))
@@ -265,13 +140,13 @@ def _scan_plain(path: str, fmt: Format, header: list[str], columns: Sequence[str
 
 
 def _scan_exact(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
-    with _open_text(path) as f:
-        records = _records(f, fmt)
+    with open_text(path) as f:
+        records = read_records(f, fmt)
         first = _header_record(path, records, columns)
         header = first[1]
         bom = first[2].startswith("\ufeff")
         s = Scan(path, fmt, header, {c: Counter() for c in columns}, bom=bom)
-        s.exact_only = len(set(header)) != len(header) or _undecodable(first[2]) or not first[2].endswith("\n")
+        s.exact_only = len(set(header)) != len(header) or undecodable(first[2]) or not first[2].endswith("\n")
         s.newline = "\r\n" if first[2].endswith("\r\n") else "\n"
         where = [(c, header.index(c)) for c in columns]
         n = len(header)
@@ -283,7 +158,7 @@ def _scan_exact(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
                 what = row[0][1:] if row[0].startswith("\0csv error") else f"expected {n} fields, found {len(row)}"
                 s._bad(line, f"bad row passed through: {what}")
                 continue
-            if _undecodable(raw):
+            if undecodable(raw):
                 s._bad(line, "bad row passed through: bytes that are not UTF-8")
                 continue
             if "\n" in raw.rstrip("\r\n"):
@@ -294,36 +169,10 @@ def _scan_exact(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
     return s
 
 
-def _json_key(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _jsonl_lines(path: str) -> Iterator[tuple[int, bytes, dict[str, Any] | str | None]]:
-    """Each line: (number, raw bytes, the object, or a reason it is bad, or None when blank)."""
-    with open(path, "rb") as f:
-        for number, raw in enumerate(f, 1):
-            if not raw.strip():
-                yield number, raw, None
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield number, raw, "bytes that are not UTF-8"
-                continue
-            except ValueError as e:
-                yield number, raw, f"not JSON: {e}"
-                continue
-            yield number, raw, obj if isinstance(obj, dict) else f"not a JSON object: {type(obj).__name__}"
-
-
 def _scan_jsonl(path: str, columns: Sequence[str]) -> Scan:
     s = Scan(path, "jsonl", [], {c: Counter() for c in columns}, exact_only=True)
     keys: dict[str, None] = {}
-    for number, _raw, obj in _jsonl_lines(path):
+    for number, _raw, obj in jsonl_lines(path):
         if obj is None:
             continue
         if isinstance(obj, str):
@@ -333,7 +182,7 @@ def _scan_jsonl(path: str, columns: Sequence[str]) -> Scan:
         for k in obj:
             keys.setdefault(k)
         for c in columns:
-            key = _json_key(obj.get(c))
+            key = json_key(obj.get(c))
             if key is not None:
                 s.counts[c][key] += 1
     s.header = list(keys)
@@ -357,31 +206,3 @@ def _scan_parquet(path: str, columns: Sequence[str]) -> Scan:
     except (pl.exceptions.PolarsError, OSError) as e:
         raise GlossaryError([Problem(path, 1, 1, f"cannot read Parquet: {e}")]) from e
     return Scan(path, "parquet", header, counts, rows=rows)
-
-
-# -- pass 2 ---------------------------------------------------------------------
-def write(s: Scan, out: str, out_fmt: Format, decisions: Mapping[str, Mapping[str, Added]]) -> None:
-    """Pass 2: copy ``s.path`` to ``out`` adding ``<col>_<suffix>`` columns (`glossary.formats_write.write`)."""
-    from .formats_write import write as write_file
-
-    write_file(s, out, out_fmt, decisions)
-
-
-def spool_path(fmt: str) -> str:
-    """A new empty temporary file for one format."""
-    import tempfile
-
-    fd, path = tempfile.mkstemp(prefix="glossary-dedupe-", suffix="." + fmt)
-    os.close(fd)
-    return path
-
-
-def spool(stream: IO[bytes], suffix: str) -> str:
-    """Copy a stream (standard input) to a temporary file and return its path."""
-    import shutil
-    import tempfile
-
-    fd, path = tempfile.mkstemp(prefix="glossary-dedupe-", suffix=suffix)
-    with os.fdopen(fd, "wb") as f:
-        shutil.copyfileobj(stream, f, 1 << 20)
-    return path

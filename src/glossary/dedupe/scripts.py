@@ -1,0 +1,108 @@
+"""The cross-script join of `glossary.dedupe.cluster`: an Arabic cluster and a Latin one that
+spell the same name (`script_joins`).
+
+Units are compared by their words' consonant skeletons (one alphabet for both scripts) and by
+the whole name's skeleton keys; a pair that reaches 0.8 is ranked by how alike the Latin
+spelling and the Arabic one romanized look, and two clusters join only when each is the
+other's best partner.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import NamedTuple
+
+from rapidfuzz.distance import Indel
+
+from ..names import folded, skeleton_factors
+from .pairs import BLOCK_CAP
+from .spellings import Word, frame, similarity_of, skeleton_keys
+
+
+class _Link(NamedTuple):
+    """How alike two clusters are: the rank that picks partners, and the score their join keeps."""
+
+    rank: float
+    score: float
+
+
+class _Partner(NamedTuple):
+    """A cluster's best partner in the other script so far."""
+
+    rank: float
+    unit: int
+
+
+def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple[Word, ...]],
+                 scripts: list[str]) -> list[tuple[int, int, float]]:
+    """The Arabic and Latin clusters to join, as ``(arabic root, latin root, score)`` in the order to join
+    them: clusters whose spellings share consonant skeletons, mutual best partners only.
+
+    Args:
+        find: the root of a unit's cluster.
+        texts: each unit's first spelling.
+        words: each unit's words (`glossary.dedupe.spellings.split_words`: the skeletons come from them).
+        scripts: each unit's script.
+    """
+    collapsed: dict[str, str] = {}  # a skeleton with its doubled letters single (ħkk -> ħk)
+    for ws in words:
+        for _form, sk in ws:
+            if sk and sk not in collapsed:
+                collapsed[sk] = re.sub(r"(.)\1+", r"\1", sk)
+    skel = [tuple((collapsed[sk], collapsed[sk]) for _form, sk in ws if sk) for ws in words]
+    df: Counter[str] = Counter(w for ws in skel for w in {x[0] for x in ws})
+    total = max(len(texts), 2)
+    generic = skeleton_factors()
+
+    def weight(w: str) -> float:
+        idf = math.log(1 + total / (1 + df.get(w, 0))) / math.log(1 + total)
+        return generic.get(w, 1.0) * min(1.0, 0.25 + idf)
+
+    # whole-name skeletons, with the normalizer's alternative (an initial al- that may be the article)
+    whole = [{k for k in skeleton_keys(x) if len(k) >= 3} for x in texts]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for u, ws in enumerate(skel):
+        for w in {x[0] for x in ws if len(x[0]) >= 2} | {"*" + k for k in whole[u]}:
+            blocks[w].append(u)
+    roman: dict[int, str] = {}
+
+    def latin(u: int) -> str:
+        if u not in roman:
+            roman[u] = frame(folded(romanize(texts[u]) if scripts[u] == "arabic" else texts[u]))
+        return roman[u]
+
+    best: dict[tuple[int, int], _Link] = {}
+    for key in sorted(blocks):
+        us = blocks[key]
+        ar = [u for u in us if scripts[u] == "arabic"]
+        la = [u for u in us if scripts[u] != "arabic"]
+        if not ar or not la or len(ar) * len(la) > BLOCK_CAP * 4:
+            continue
+        for a in ar:
+            for b in la:
+                pair = (find(a), find(b))
+                sim = max(similarity_of(skel[a], skel[b], weight), 0.95 if whole[a] & whole[b] else 0.0)
+                if sim < 0.8:
+                    continue
+                rank = sim + 0.5 * Indel.normalized_similarity(latin(a), latin(b))
+                if pair not in best or rank > best[pair].rank:
+                    best[pair] = _Link(rank, sim)
+    best_a: dict[int, _Partner] = {}
+    best_b: dict[int, _Partner] = {}
+    for (a, b), link in sorted(best.items()):
+        if a not in best_a or link.rank > best_a[a].rank:
+            best_a[a] = _Partner(link.rank, b)
+        if b not in best_b or link.rank > best_b[b].rank:
+            best_b[b] = _Partner(link.rank, a)
+    return [(a, p.unit, min(best[(a, p.unit)].score, 0.95)) for a, p in sorted(best_a.items())
+            if p.unit in best_b and best_b[p.unit].unit == a]
+
+
+def romanize(text: str) -> str:
+    """Arabic text in the house style (the ``simple`` scheme), for comparing it with Latin spellings."""
+    from ..translit import transliterate
+
+    return transliterate(text, "simple").text
