@@ -124,8 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         make(src, args.rows, args.distinct)
         print(f"built {src} in {time.perf_counter() - t0:.1f} s")
     glossary = str(DATA / "dev_glossary.yaml")
-    # the dedupe command, whether or not glossary.cli imports glossary.cli_dedupe yet
-    cmd = [sys.executable, "-c", "import glossary.cli_dedupe; from glossary.cli import main; main()",
+    cmd = [sys.executable, "-c", "from glossary.cli import main; main()",
            "--glossary", glossary]
     os.environ["GLOSSARY_CACHE_DIR"] = str(args.dir / "cache")
     subprocess.run([*cmd, "resolve", "Hama"], stdout=subprocess.DEVNULL, check=False)  # warm the index cache

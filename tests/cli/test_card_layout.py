@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.card import _wrap, cells, plain_card, plain_table
+from glossary.cli.card import _wrap, cells, plain_card, plain_table
 
 
 def test_cells_count_what_a_terminal_shows() -> None:

@@ -24,7 +24,7 @@ except SystemExit:
     pass
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
-NOT_LOADED = ("babel", "ruamel", "glossary.store.validate", "glossary.cli_dedupe", "glossary.dedupe", "yaml",
+NOT_LOADED = ("babel", "ruamel", "glossary.store.validate", "glossary.cli.dedupe", "glossary.dedupe", "yaml",
               "glossary.translit._genschemes")
 
 
@@ -58,7 +58,7 @@ def test_warm_json_lookup_loads_no_rich(tmp_path: Path, args: list[str]) -> None
     modules_after(full, tmp_path)
     out, warm = modules_after(full, tmp_path)
     assert json.loads(out)["query"] == args[1]
-    assert not {m for m in warm if m.split(".")[0] in (*NOT_LOADED, "rich") or m == "glossary.render"}
+    assert not {m for m in warm if m.split(".")[0] in (*NOT_LOADED, "rich") or m == "glossary.cli.render"}
 
 
 @pytest.mark.parametrize("args", [["lookup", "Jaish al-Izzah"], ["lookup", "Jabhat al-Izza al-Kubra"], ["lookup", "Idlib"],
@@ -68,7 +68,7 @@ def test_warm_piped_lookup_loads_no_rich(tmp_path: Path, args: list[str]) -> Non
     full = ["--glossary", str(SMALL), *args]
     modules_after(full, tmp_path)
     out, warm = modules_after(full, tmp_path)
-    assert out.strip() and not {m for m in warm if m.split(".")[0] == "rich" or m == "glossary.render"}
+    assert out.strip() and not {m for m in warm if m.split(".")[0] == "rich" or m == "glossary.cli.render"}
 
 
 def test_main_called_with_arguments_leaves_the_collector_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

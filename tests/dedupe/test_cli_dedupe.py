@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import glossary.cli_dedupe  # noqa: F401  (registers dedupe and apply on the group)
 from glossary.cli import cli
 
 CSV = "id,actor\n1,Jaish al Izza\n2,Liwa al-Haqq\n3,لواء الحق\n4,Liwaa al-Haq\n5,Kataib al-Faruq\n6,Hamah\n"

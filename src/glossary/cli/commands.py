@@ -1,145 +1,31 @@
-"""The `glossary` command: parse options, call the API, render. Nothing else.
+"""The commands that look names up: lookup, resolve, search, show, list, validate, translit, schemes.
 
-Exit status: 0 ok, 1 no result (lookup/resolve found nothing), 2 usage or input error.
-Errors go to stderr, so stdout stays valid JSON / JSON Lines.
+Each parses its options, calls the API (`glossary.Glossary`, `glossary.translit`) and renders:
+JSON, a plain layout when piped (`glossary.cli.card`), or rich on a terminal
+(`glossary.cli.render`, imported only then).
 """
 
 from __future__ import annotations
 
-import gc
-import io
-import json
 import sys
-from collections.abc import Callable, Iterable
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .errors import EXIT_NO_RESULT, EXIT_USAGE, GlossaryError
-from .model import ENTITY_TYPES
+from ..errors import EXIT_NO_RESULT, EXIT_USAGE
+from .state import State, dump, json_option, locale_option, pass_state, read_names, type_option
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from ..i18n import Locale
+    from ..model import Entity
     from .card import Headed
-    from .glossary import Glossary
-    from .i18n import Locale
-    from .model import Entity
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class State:
-    """What the group's options give every command: the glossary (loaded lazily) and the consoles."""
-
-    def __init__(self, paths: tuple[str, ...]) -> None:
-        self.paths = paths
-
-    @cached_property
-    def glossary(self) -> Glossary:
-        from .glossary import load
-
-        return load(self.paths or None)
-
-    @cached_property
-    def console(self) -> Console:
-        from rich.console import Console
-
-        return Console(highlight=False, emoji=False)
-
-    @cached_property
-    def err(self) -> Console:
-        from rich.console import Console
-
-        return Console(stderr=True, highlight=False, emoji=False)
-
-    @property
-    def plain(self) -> bool:
-        """No box art when stdout is not a terminal or NO_COLOR is set."""
-        return not self.console.is_terminal or self.console.no_color
-
-
-pass_state = click.make_pass_decorator(State)
-
-
-def json_option(f: F) -> F:
-    """``--json``: machine-readable output (UTF-8, one schema per result type)."""
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON (UTF-8) instead of a table.")(f)
-
-
-def type_option(f: F) -> F:
-    """``--type T``: restrict to one entity type."""
-    return click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), help="Only entities of this type.")(f)
-
-
-def locale_option(f: F) -> F:
-    """``--locale``: the card's language (labels, dates, digits)."""
-    return click.option("--locale", type=click.Choice(["en", "ar"]), default="en", show_default=True,
-                        help="Language of the card's labels, dates and digits.")(f)
-
-
-def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
-
-
-def _lines(values: tuple[str, ...]) -> tuple[list[str], bool]:
-    """The names to work on and whether they came from stdin (``-``)."""
-    if values == ("-",):
-        # Undecodable bytes become U+FFFD: a batch never stops on one bad line.
-        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
-        return [line.rstrip("\r\n") for line in stdin], True
-    if "-" in values:
-        raise click.UsageError("'-' (read names from stdin) cannot be mixed with names")
-    return list(values), False
-
-
-_LAZY_COMMANDS = {"dedupe": "cli_dedupe", "apply": "cli_dedupe"}
-"""Commands registered by importing their module, done only when one of them is asked for:
-they pull in the dataset readers, which a lookup does not need."""
-
-
-class _Group(click.Group):
-    """Turns a `GlossaryError` raised by any command into problems on stderr and exit 2, and
-    registers the lazily imported commands (`_LAZY_COMMANDS`) when they are named or listed."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*self.commands, *_LAZY_COMMANDS})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in _LAZY_COMMANDS:
-            from importlib import import_module
-
-            import_module(f".{_LAZY_COMMANDS[cmd_name]}", __package__)
-        return super().get_command(ctx, cmd_name)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except GlossaryError as e:
-            lines: Iterable[str] = [str(p) for p in e.problems] or [str(e)]
-            for line in lines:
-                click.echo(line, err=True)
-            ctx.exit(EXIT_USAGE)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--glossary", "paths", multiple=True, type=click.Path(dir_okay=False),
-              help="Glossary file to load (repeatable). Default: $GLOSSARY_PATH (':'-separated), else the shipped glossary.")
-@click.version_option(package_name="glossary")
-@click.pass_context
-def cli(ctx: click.Context, paths: tuple[str, ...]) -> None:
-    """Bilingual Arabic–English entity glossary: look up, resolve, search and romanize names.
-
-    Example: glossary lookup "Jaish al-Izzah"
-    """
-    ctx.obj = State(paths)
 
 
 def _romanizations(state: State, text: str | None) -> list[tuple[str, str, bool]]:
     if not text:
         return []
-    from .translit import transliterate_all
+    from ..translit import transliterate_all
 
     results = transliterate_all(text, known=state.glossary.vocalized_for)
     return [(name, t.text, t.exact) for name, t in results.items()]
@@ -147,7 +33,7 @@ def _romanizations(state: State, text: str | None) -> list[tuple[str, str, bool]
 
 def _locale(state: State, code: str) -> Locale:
     """The card's language, with babel's text kept in the index cache (no CLDR data to load)."""
-    from .i18n import Locale
+    from ..i18n import Locale
 
     return Locale(code, known=state.glossary.index.locale_text(code))
 
@@ -160,7 +46,7 @@ def _label_of(state: State) -> Callable[[str], str]:
     return label
 
 
-@cli.command()
+@click.command()
 @click.argument("name")
 @type_option
 @locale_option
@@ -179,7 +65,7 @@ def lookup(state: State, name: str, etype: str | None, locale: str, as_json: boo
         out = res.to_dict()
         out["entity"] = entity.to_dict() if entity and res.status == "match" else None
         out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
-        click.echo(_dump(out))
+        click.echo(dump(out))
         if res.status == "none":
             sys.exit(EXIT_NO_RESULT)
         return
@@ -197,7 +83,7 @@ def lookup(state: State, name: str, etype: str | None, locale: str, as_json: boo
         sys.exit(EXIT_NO_RESULT)
 
 
-@cli.command()
+@click.command()
 @click.argument("names", nargs=-1, required=True)
 @type_option
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Score (0-1) a match needs; default: the resolver's.")
@@ -213,13 +99,13 @@ def resolve(state: State, names: tuple[str, ...], etype: str | None, threshold: 
 
     Example: printf 'Jaish al-Ezzah\\nحمص\\n' | glossary resolve -
     """
-    queries, batch = _lines(names)
+    queries, batch = read_names(names)
     results = state.glossary.resolve_many(queries, type=etype, threshold=threshold, limit=limit, explain=explain)
     if batch or as_json:
         missed = False
         for r in results:
             missed |= r.status == "none"
-            click.echo(_dump(r.to_dict()))
+            click.echo(dump(r.to_dict()))
     else:
         from .render import resolutions
 
@@ -230,7 +116,7 @@ def resolve(state: State, names: tuple[str, ...], etype: str | None, threshold: 
         sys.exit(EXIT_NO_RESULT)
 
 
-@cli.command()
+@click.command()
 @click.argument("query")
 @type_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Rows to show.")
@@ -243,7 +129,7 @@ def search(state: State, query: str, etype: str | None, limit: int, as_json: boo
     """
     hits = state.glossary.search(query, type=etype, limit=limit)
     if as_json:
-        click.echo(_dump([h.to_dict() for h in hits]))
+        click.echo(dump([h.to_dict() for h in hits]))
     else:
         from .render import search_hits
 
@@ -252,7 +138,7 @@ def search(state: State, query: str, etype: str | None, limit: int, as_json: boo
         sys.exit(EXIT_NO_RESULT)
 
 
-@cli.command()
+@click.command()
 @click.argument("entity_id", metavar="ID")
 @locale_option
 @json_option
@@ -267,7 +153,7 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
     entity = state.glossary.get(entity_id)
     if entity is None:
         if as_json:
-            click.echo(_dump(None))
+            click.echo(dump(None))
         else:
             near = state.glossary.resolve(entity_id.replace("-", " ")).candidates
             _print_headed(state, card.did_you_mean(entity_id, near, _locale(state, locale)))
@@ -276,7 +162,7 @@ def show(state: State, entity_id: str, locale: str, as_json: bool) -> None:
     if as_json:
         out = entity.to_dict()
         out["romanizations"] = {s: {"text": t, "exact": e} for s, t, e in roms}
-        click.echo(_dump(out))
+        click.echo(dump(out))
     else:
         _print_card(state, entity, card.card_rows(entity, locale=_locale(state, locale), label_of=_label_of(state),
                                                   romanizations=roms))
@@ -306,7 +192,7 @@ def _print_headed(state: State, headed: Headed) -> None:
         state.console.print(headed_table(*headed, plain=state.plain))
 
 
-@cli.command(name="list")
+@click.command(name="list")
 @type_option
 @json_option
 @pass_state
@@ -317,14 +203,14 @@ def list_(state: State, etype: str | None, as_json: bool) -> None:
     """
     entities = state.glossary.list(type=etype)
     if as_json:
-        click.echo(_dump([e.to_dict() for e in entities]))
+        click.echo(dump([e.to_dict() for e in entities]))
     else:
         from .render import entity_list
 
         state.console.print(entity_list(entities, plain=state.plain))
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
 @json_option
 @pass_state
@@ -333,13 +219,13 @@ def validate(state: State, paths: tuple[str, ...], as_json: bool) -> None:
 
     Example: glossary validate my-glossary.yaml
     """
-    from .glossary import load
+    from ..glossary import load
 
     g = load(paths) if paths else state.glossary
     problems = g.problems
     count = len(g._checked[0])
     if as_json:
-        click.echo(_dump({"files": g.paths, "entities": count, "problems": [p.to_dict() for p in problems]}))
+        click.echo(dump({"files": g.paths, "entities": count, "problems": [p.to_dict() for p in problems]}))
     else:
         for p in problems:
             click.echo(str(p))
@@ -350,7 +236,7 @@ def validate(state: State, paths: tuple[str, ...], as_json: bool) -> None:
         sys.exit(EXIT_USAGE)
 
 
-@cli.command()
+@click.command()
 @click.argument("text")
 @click.option("--scheme", default="ala-lc", show_default=True, help="Romanization scheme (see 'glossary schemes').")
 @click.option("--all", "all_schemes", is_flag=True, help="Every scheme.")
@@ -363,11 +249,11 @@ def translit(state: State, text: str, scheme: str, all_schemes: bool, as_json: b
 
     Example: glossary translit --all "جَيْش العِزَّة"
     """
-    from .translit import SCHEMES, transliterate, transliterate_all
+    from ..translit import SCHEMES, transliterate, transliterate_all
 
     if scheme not in SCHEMES:
         raise click.BadParameter(f"unknown scheme {scheme!r} (expected one of: {', '.join(SCHEMES)})", param_hint="--scheme")
-    texts, batch = _lines((text,))
+    texts, batch = read_names((text,))
     known = state.glossary.vocalized_for
 
     def one(t: str) -> dict[str, Any]:
@@ -377,7 +263,7 @@ def translit(state: State, text: str, scheme: str, all_schemes: bool, as_json: b
 
     if batch or as_json:
         for t in texts:
-            click.echo(_dump(one(t)))
+            click.echo(dump(one(t)))
         return
     from .render import Locale, romanizations_table
 
@@ -389,7 +275,7 @@ def translit(state: State, text: str, scheme: str, all_schemes: bool, as_json: b
         state.console.print(r.text if r.exact else f"{r.text}  [dim]~approximate[/dim]")
 
 
-@cli.command()
+@click.command()
 @json_option
 @pass_state
 def schemes(state: State, as_json: bool) -> None:
@@ -397,28 +283,15 @@ def schemes(state: State, as_json: bool) -> None:
 
     Example: glossary schemes
     """
-    from .translit import describe_schemes
+    from ..translit import describe_schemes
 
     rows = describe_schemes()
     if as_json:
-        click.echo(_dump(rows))
+        click.echo(dump(rows))
     else:
         from .render import schemes_table
 
         state.console.print(schemes_table(rows, plain=state.plain))
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point of the `glossary` command (``argv``: arguments instead of the process's own)."""
-    if argv is not None:
-        cli.main(args=argv, prog_name="glossary")
-        return
-    # Run as the command, this is the whole process: what is loaded now lives until it exits.
-    # Moving it out of the cyclic garbage collector's way (as `Resolver.resolve_many` does for
-    # its index) spares every collection during the command, and the one at exit, a walk over
-    # all the modules' objects: about 20 ms of a 0.2 s lookup.
-    gc.freeze()
-    try:
-        cli.main(prog_name="glossary")
-    finally:
-        gc.freeze()
+COMMANDS = [lookup, resolve, search, show, list_, validate, translit, schemes]

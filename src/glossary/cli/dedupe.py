@@ -1,6 +1,6 @@
 """The ``dedupe`` and ``apply`` commands: thin clients of `glossary.dedupe`.
 
-Importing this module registers both commands on the `glossary.cli.cli` group.
+The command group imports this module only when one of them is asked for (``COMMANDS``).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import State, cli, json_option, pass_state
-from .dedupe.formats import FORMATS
+from ..dedupe.formats import FORMATS
+from .state import State, json_option, pass_state
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from .dedupe import ApplySummary, DedupeSummary
-    from .dedupe.answers import Progress
+    from ..dedupe import ApplySummary, DedupeSummary
+    from ..dedupe.answers import Progress
 
 
 def _summary_table(s: DedupeSummary, *, plain: bool) -> Table:
@@ -58,7 +58,7 @@ def _progress(state: State, enabled: bool) -> Iterator[Progress | None]:
         yield update
 
 
-@cli.command()
+@click.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--column", "-c", "columns", multiple=True, required=True, help="A name column (repeatable).")
 @click.option("-o", "--output", "out", default="-", show_default=True, type=click.Path(dir_okay=False, allow_dash=True),
@@ -85,7 +85,7 @@ def dedupe(state: State, file: str, columns: tuple[str, ...], out: str, fmt: str
 
     Example: glossary dedupe events.csv --column actor --column "موقع" -o out.csv --review-file review.yaml
     """
-    from .dedupe import dedupe_file
+    from ..dedupe import dedupe_file
 
     if out == "-" and (out_fmt or fmt) == "parquet":
         raise click.UsageError("Parquet cannot go to standard output: give -o FILE.parquet")
@@ -119,7 +119,7 @@ def _target(state: State, to: str | None) -> str:
     raise click.UsageError("say which glossary file to change: glossary --glossary FILE apply REVIEW (or --to FILE)")
 
 
-@cli.command(name="apply")
+@click.command(name="apply")
 @click.argument("review", type=click.Path(dir_okay=False, exists=True))
 @click.option("--to", "to", type=click.Path(dir_okay=False, exists=True),
               help="The glossary file to change (default: the one given with --glossary).")
@@ -133,7 +133,7 @@ def apply_(state: State, review: str, to: str | None, as_json: bool) -> None:
 
     Example: glossary --glossary my-glossary.yaml apply review.yaml
     """
-    from .dedupe import apply_review
+    from ..dedupe import apply_review
 
     summary = apply_review(review, _target(state, to))
     if as_json:
@@ -162,3 +162,6 @@ def _print_apply(state: State, s: ApplySummary) -> None:
     n_var = sum(len(v) for v in s.variants.values())
     state.console.print(f"{s.glossary}: {len(s.entities)} entit{'y' if len(s.entities) == 1 else 'ies'} and "
                         f"{n_var} variant(s) added; {s.unchanged} already there, {s.rejected} not accepted")
+
+
+COMMANDS = [dedupe, apply_]

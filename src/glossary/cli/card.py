@@ -1,7 +1,7 @@
 """What an entity card says, as rows of text; and the plain layout of cards and small tables.
 
 `card_rows` is the card's content, one ``(label, text)`` row per field, for both layouts:
-`glossary.render.card` lays the rows out with rich on a terminal; `plain_card` and
+`glossary.cli.render.card` lays the rows out with rich on a terminal; `plain_card` and
 `plain_table` lay them out here, as aligned columns wrapped to the width, when the output
 goes to a pipe or a file. There rich would draw nothing a terminal needs (no colour, no box)
 and would cost a lookup some 20 ms (importing rich, measuring the cells): 107 ms against 83.
@@ -22,9 +22,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .i18n import Locale
-    from .model import Entity
-    from .match import Match, Resolution
+    from ..i18n import Locale
+    from ..model import Entity
+    from ..match import Match, Resolution
 
 _GAP = "  "
 """Between two columns."""
@@ -69,7 +69,7 @@ def card_rows(entity: Entity, *, locale: Locale, label_of: Callable[[str], str],
         until = f" — {L('until')} {locale.digits(former.until)}" if former.until else ""
         formers.append(main + (f" ({extra})" if extra else "") + until)
     row("former_names", "\n".join(formers))
-    from .model import REFERENCE_FIELDS
+    from ..model import REFERENCE_FIELDS
 
     for ref_field in REFERENCE_FIELDS:
         row(ref_field, " · ".join(label_of(r) for r in getattr(entity, ref_field)))

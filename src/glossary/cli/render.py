@@ -15,14 +15,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .i18n import LABELS, Locale
+from ..i18n import LABELS, Locale
 
 __all__ = ["LABELS", "Locale", "card", "entity_list", "headed_table", "resolutions", "romanizations_table",
            "schemes_table", "search_hits"]
 
 if TYPE_CHECKING:
-    from .model import Entity
-    from .match import Resolution, SearchHit
+    from ..model import Entity
+    from ..match import Resolution, SearchHit
 
 
 def _table(plain: bool, *headers: str) -> Table:
@@ -44,7 +44,7 @@ def _cells(*values: RenderableType | str) -> list[RenderableType]:
 
 
 def card(head: str, rows: Sequence[tuple[str, str]]) -> RenderableType:
-    """An entity card: its head line (`glossary.card.title`) and its rows (`glossary.card.card_rows`)."""
+    """An entity card: its head line (`glossary.cli.card.title`) and its rows (`glossary.cli.card.card_rows`)."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -54,7 +54,7 @@ def card(head: str, rows: Sequence[tuple[str, str]]) -> RenderableType:
 
 
 def headed_table(head: str, headers: Sequence[str], rows: Sequence[Sequence[str]], *, plain: bool) -> RenderableType:
-    """A line and a table under it (`glossary.card.did_you_mean` and `glossary.card.ambiguous`)."""
+    """A line and a table under it (`glossary.cli.card.did_you_mean` and `glossary.cli.card.ambiguous`)."""
     if not headers:
         return Text(head)
     table = _table(plain, *headers)
