@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple, Protocol, TypeVar
 
+from ..names import Token
 from .spellings import Split, prime, split_name, unit_key_of
 
 Progress = Callable[[str, int, int], None]
@@ -103,7 +104,8 @@ def _cores() -> int:
 
 def _split_job(texts: list[str]) -> list[tuple[tuple[str, str], tuple[Any, ...]]]:
     # plain tuples: they cross the process boundary faster than named ones
-    return [(unit_key_of(t, sp.words), tuple(sp)) for t in texts for sp in (split_name(t),)]
+    return [(unit_key_of(t, sp.words), (tuple((w.form, w.skel) for w in sp.words), sp.alt))
+            for t in texts for sp in (split_name(t),)]
 
 
 def _resolve_job(names: list[str]) -> list[Answer]:
@@ -158,7 +160,8 @@ def resolve_names(glossary: Resolving, texts: Sequence[str], counts: Mapping[str
     with _runner(_in_memory(glossary), dict(options or {}), total) as run:
         groups: dict[tuple[str, str], list[str]] = {}
         for part, split in zip(_chunks(texts, _SPLIT_CHUNK), run(_split_job, _chunks(texts, _SPLIT_CHUNK))):
-            prime((t, Split(*sp)) for t, (_k, sp) in zip(part, split))
+            prime((t, Split(tuple(Token(form, skel) for form, skel in words), alt))
+                  for t, (_k, (words, alt)) in zip(part, split))
             for t, (key, _w) in zip(part, split):
                 groups.setdefault(key, []).append(t)
         reps = [min(g, key=lambda t: (-counts.get(t, 0), t)) for g in groups.values()]

@@ -31,11 +31,11 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from ..names import keys, script
+from ..names import Token, keys, script
 from ..store.write import slug
 from .pairs import candidate_pairs
 from .scripts import romanize, script_joins
-from .spellings import Weight, Word, generic_weight, similarity_of, split_words, unit_key
+from .spellings import Weight, generic_weight, similarity_of, split_words, unit_key
 
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
@@ -126,7 +126,7 @@ def cluster_names(
     spellings = sorted(counts)
     # 1. key collision: one unit per folded key (and script)
     unit_of: dict[tuple[str, str], int] = {}
-    unit_words: list[tuple[Word, ...]] = []
+    unit_words: list[tuple[Token, ...]] = []
     unit_script: list[str] = []
     unit_anchor: list[str | None] = []
     member_unit: list[int] = []
@@ -192,8 +192,8 @@ def cluster_names(
     return _name(groups, sets, counts, anchors, reserved)
 
 
-def _idf_weight(unit_words: list[tuple[Word, ...]]) -> Weight:
-    df: Counter[str] = Counter(w for words in unit_words for w in {x[0] for x in words})
+def _idf_weight(unit_words: list[tuple[Token, ...]]) -> Weight:
+    df: Counter[str] = Counter(w for words in unit_words for w in {x.form for x in words})
     total = max(len(unit_words), 2)
     memo: dict[str, float] = {}
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .spellings import Weight, Word
+from ..names import Token
+from .spellings import Weight
 
 BLOCK_CAP = 400
 """Blocks larger than this are too generic to compare inside (other keys still pair)."""
@@ -19,31 +20,31 @@ NEIGHBOURS = 6
 """Each spelling is scored against its six nearest neighbours: enough to connect a cluster."""
 
 
-def blocks(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> dict[tuple[str, str], list[int]]:
+def blocks(words: list[tuple[Token, ...]], scripts: list[str], weight: Weight) -> dict[tuple[str, str], list[int]]:
     """Units by blocking key, within one script: the first and last three letters of each
     significant word, its skeleton, and the whole name's skeleton."""
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
-        keys = {w for w in ws if weight(w[0]) >= 0.5 and len(w[0]) >= 2} or set(ws)
-        for form, skel in keys:
+        keys = {w for w in ws if weight(w.form) >= 0.5 and len(w.form) >= 2} or set(ws)
+        for form, skel in ((w.form, w.skel) for w in keys):
             out[(scripts[i], "^" + form[:3])].append(i)
             out[(scripts[i], form[-3:] + "$")].append(i)
             if len(skel) >= 2:
                 out[(scripts[i], "=" + skel)].append(i)
-        whole = "".join(w[1] for w in ws)
+        whole = "".join(w.skel for w in ws)
         if len(whole) >= 3:
             out[(scripts[i], "*" + whole)].append(i)
     return out
 
 
-def candidate_pairs(words: list[tuple[Word, ...]], scripts: list[str], weight: Weight) -> list[tuple[int, int]]:
+def candidate_pairs(words: list[tuple[Token, ...]], scripts: list[str], weight: Weight) -> list[tuple[int, int]]:
     """Pairs of units worth scoring, most alike first: each unit's nearest neighbours in its blocks."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
     blocks_of = blocks(words, scripts, weight)
     # token_sort_ratio is ratio over the words sorted: sort each name's words once, not in every comparison
-    texts = [" ".join(sorted(" ".join(w[0] for w in ws).split())) for ws in words]
+    texts = [" ".join(sorted(" ".join(w.form for w in ws).split())) for ws in words]
     found_i, found_j, found_s = [], [], []
     for key in sorted(blocks_of):
         members = blocks_of[key]

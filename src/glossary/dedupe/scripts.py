@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from ..names import folded, skeleton_factors
+from ..names import Token, folded, skeleton_factors
 from .pairs import BLOCK_CAP
-from .spellings import Word, frame, similarity_of, skeleton_keys
+from .spellings import frame, similarity_of, skeleton_keys
 
 
 class _Link(NamedTuple):
@@ -36,7 +36,7 @@ class _Partner(NamedTuple):
     unit: int
 
 
-def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple[Word, ...]],
+def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple[Token, ...]],
                  scripts: list[str]) -> list[tuple[int, int, float]]:
     """The Arabic and Latin clusters to join, as ``(arabic root, latin root, score)`` in the order to join
     them: clusters whose spellings share consonant skeletons, mutual best partners only.
@@ -49,11 +49,12 @@ def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple
     """
     collapsed: dict[str, str] = {}  # a skeleton with its doubled letters single (ħkk -> ħk)
     for ws in words:
-        for _form, sk in ws:
-            if sk and sk not in collapsed:
-                collapsed[sk] = re.sub(r"(.)\1+", r"\1", sk)
-    skel = [tuple((collapsed[sk], collapsed[sk]) for _form, sk in ws if sk) for ws in words]
-    df: Counter[str] = Counter(w for ws in skel for w in {x[0] for x in ws})
+        for w in ws:
+            if w.skel and w.skel not in collapsed:
+                collapsed[w.skel] = re.sub(r"(.)\1+", r"\1", w.skel)
+    # each word as its skeleton alone, in both of the fields `similarity_of` compares
+    skel = [tuple(Token(collapsed[w.skel], collapsed[w.skel]) for w in ws if w.skel) for ws in words]
+    df: Counter[str] = Counter(w for ws in skel for w in {x.form for x in ws})
     total = max(len(texts), 2)
     generic = skeleton_factors()
 
@@ -65,7 +66,7 @@ def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple
     whole = [{k for k in skeleton_keys(x) if len(k) >= 3} for x in texts]
     blocks: dict[str, list[int]] = defaultdict(list)
     for u, ws in enumerate(skel):
-        for w in {x[0] for x in ws if len(x[0]) >= 2} | {"*" + k for k in whole[u]}:
+        for w in {x.form for x in ws if len(x.form) >= 2} | {"*" + k for k in whole[u]}:
             blocks[w].append(u)
     roman: dict[int, str] = {}
 

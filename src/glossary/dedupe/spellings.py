@@ -1,7 +1,7 @@
 """Token-aware similarity of two names, in either script, and the words it compares.
 
-A name's words (`unit_key`, `similarity`) are its folded words without articles, each with
-its consonant skeleton. `similarity` aligns the words of two names and weighs each pair
+A name's words (`unit_key`, `similarity`) are its tokens (`glossary.names.Token`) without
+articles, compared by folded form and consonant skeleton alone. `similarity` aligns the words of two names and weighs each pair
 by how distinctive it is, telling two spellings of one word (Haqq, Hak) from two
 different words (Hasan, Husayn). `glossary.dedupe.cluster` builds on it.
 
@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
-from ..names import listed_factors, script, tokens
+from ..names import Token, listed_factors, script, tokens
 
 Weight = Callable[[str], float]
 """A word's weight (its folded form in, 0-1 out): generic words weigh less."""
@@ -36,9 +36,6 @@ def generic_weight(form: str) -> float:
     """
     return listed_factors().get(form, 1.0)
 
-
-Word = tuple[str, str]
-"""A word of a name: its folded form and its consonant skeleton."""
 
 SAME_SKELETON = 0.92
 """Two words with one consonant skeleton and vowels (Haqq, Hak) are at least this alike."""
@@ -57,16 +54,17 @@ def unit_key(text: str) -> tuple[str, str]:
     return unit_key_of(text, split_words(text))
 
 
-def unit_key_of(text: str, words: tuple[Word, ...]) -> tuple[str, str]:
+def unit_key_of(text: str, words: tuple[Token, ...]) -> tuple[str, str]:
     """`unit_key` from the spelling's words (`split_name`), already split."""
-    return script(text), " ".join(w[0] for w in words) or text.strip().casefold()
+    return script(text), " ".join(w.form for w in words) or text.strip().casefold()
 
 
 class Split(NamedTuple):
     """A spelling split once for everything dedupe asks of it."""
 
-    words: tuple[Word, ...]
-    """The words that carry meaning (articles dropped; Arabic ال kept off)."""
+    words: tuple[Token, ...]
+    """The words that carry meaning (articles dropped; Arabic ال kept off), with their folded form
+    and skeleton alone: two words with both equal are one word here."""
     alt: str
     """The name's skeleton read the other way (`glossary.names.keys`' ``skeleton_alt``), or ""."""
 
@@ -75,8 +73,8 @@ def split_name(text: str) -> Split:
     """Split a spelling afresh (`_split` remembers).
 
     Example:
-        >>> split_name("Liwa al-Haqq").words  # (folded form, consonant skeleton)
-        (('liwa', 'l'), ('haq', 'ħk'))
+        >>> [(w.form, w.skel) for w in split_name("Liwa al-Haqq").words]
+        [('liwa', 'l'), ('haq', 'ħk')]
     """
     words, sk, alt = [], [], []
     for t in tokens(text):
@@ -85,7 +83,7 @@ def split_name(text: str) -> Split:
         f = t.form
         if len(f) > 3 and f.startswith("ال"):
             f = f[2:]
-        words.append((f, t.skel))
+        words.append(Token(f, t.skel))
         sk.append(t.skel)
         alt.append(t.alt or t.skel)
     skeleton, other = "".join(sk), "".join(alt)  # as glossary.names.keys joins them
@@ -107,7 +105,7 @@ def _split(text: str) -> Split:
     return split
 
 
-def split_words(text: str) -> tuple[Word, ...]:
+def split_words(text: str) -> tuple[Token, ...]:
     """The words of a spelling (`Split.words`), remembered."""
     return _split(text).words
 
@@ -121,7 +119,7 @@ def skeleton_keys(text: str) -> tuple[str, str]:
         True
     """
     split = _split(text)
-    return "".join(w[1] for w in split.words), split.alt
+    return "".join(w.skel for w in split.words), split.alt
 
 
 def prime(split: Iterable[tuple[str, Split]]) -> None:
@@ -150,7 +148,7 @@ def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
     return similarity_of(split_words(a), split_words(b), weight)
 
 
-def similarity_of(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, strict: bool = True) -> float:
+def similarity_of(a: tuple[Token, ...], b: tuple[Token, ...], weight: Weight, *, strict: bool = True) -> float:
     """`similarity` over words; ``strict=False`` forgives two-edit slips (Halabi, Haabi) that strict counts as
     different words."""
     if a == b:
@@ -159,24 +157,25 @@ def similarity_of(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, s
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    wa = [weight(w[0]) for w in a]
-    wb = [weight(w[0]) for w in b]
+    wa = [weight(w.form) for w in a]
+    wb = [weight(w.form) for w in b]
     total = sum(wa) + sum(wb)
     if total <= 0:
-        return Indel.normalized_similarity(" ".join(w[0] for w in a), " ".join(w[0] for w in b))
+        return Indel.normalized_similarity(" ".join(w.form for w in a), " ".join(w.form for w in b))
     used: set[int] = set()
     got = 0.0
     for i, x in enumerate(a):
         best, best_j = 0.0, -1
         for j, y in enumerate(b):
             if j not in used:
-                sim = _pair(x, y)[0]
+                sim = _pair(x, y).similarity
                 if sim > best:
                     best, best_j = sim, j
         if best_j >= 0:
             used.add(best_j)
             wi, wj = wa[i], wb[best_j]
-            if wi and wj and _pair(x, b[best_j])[1 if strict else 2]:
+            pair = _pair(x, b[best_j])
+            if wi and wj and (pair.different if strict else pair.different_leniently):
                 total += max(wi, FLOOR) - wi + max(wj, FLOOR) - wj  # two different words, generic or not
             else:  # two spellings of one word weigh as the lighter (a misspelt Jaysh is still generic)
                 m = min(wi, wj)
@@ -184,47 +183,57 @@ def similarity_of(a: tuple[Word, ...], b: tuple[Word, ...], weight: Weight, *, s
                 total -= wi + wj - 2 * m
     score = got / total
     if len(a) != len(b):  # one name cut into words differently (Kafranbel, Kafr Nabl)
-        ca, cb = "".join(w[0] for w in a), "".join(w[0] for w in b)
+        ca, cb = "".join(w.form for w in a), "".join(w.form for w in b)
         joined = Indel.normalized_similarity(ca, cb)
-        if "".join(w[1] for w in a) == "".join(w[1] for w in b) and len(ca) >= 6:
+        if "".join(w.skel for w in a) == "".join(w.skel for w in b) and len(ca) >= 6:
             joined += 0.06
         score = max(score, min(joined, 1.0) * min(1.0, 2 * total / (len(a) + len(b))))
     return score
 
 
+class _Pair(NamedTuple):
+    """How two words compare."""
+
+    similarity: float
+    """At least `SAME_SKELETON` when skeleton and vowels agree."""
+    different: bool
+    """They are different words, not two spellings of one (`_different`)."""
+    different_leniently: bool
+    """They are different words even to the lenient eye, which forgives two-edit slips."""
+
+
 @lru_cache(maxsize=1 << 18)
-def _pair(x: Word, y: Word) -> tuple[float, bool, bool]:
-    """Two words: their similarity (at least `SAME_SKELETON` when skeleton and vowels agree), whether they are
-    different words, and whether they are even to the lenient eye."""
+def _pair(x: Token, y: Token) -> _Pair:
+    """How two words compare (`_Pair`)."""
     if x == y:
-        return 1.0, False, False
-    sim = Indel.normalized_similarity(x[0], y[0])
-    if sim < SAME_SKELETON and x[1] and x[1] == y[1] and _same_vowels(x[0], y[0]):
+        return _Pair(1.0, False, False)
+    sim = Indel.normalized_similarity(x.form, y.form)
+    if sim < SAME_SKELETON and x.skel and x.skel == y.skel and _same_vowels(x.form, y.form):
         sim = SAME_SKELETON
-    return sim, _different(x, y, True), _different(x, y, False)
+    return _Pair(sim, _different(x, y, True), _different(x, y, False))
 
 
-def _different(x: Word, y: Word, strict: bool = True) -> bool:
+def _different(x: Token, y: Token, strict: bool = True) -> bool:
     """Two aligned words that are different words, not two spellings of one.
 
     Two edits or more, unless skeleton and vowels agree (Hasan, Husayn; Idlibi, Libi); one
     edit on the first letter that changes the skeleton (أحمد, محمد); for Arabic script,
     different long vowels (محمد, محمود).
     """
-    if x[0] == y[0]:
+    if x.form == y.form:
         return False
     if not strict:
-        return OSA.normalized_similarity(x[0], y[0]) < 0.6
-    vx, vy = _vowels(x[0]), _vowels(y[0])
-    if x[1] == y[1] and vx == vy:
+        return OSA.normalized_similarity(x.form, y.form) < 0.6
+    vx, vy = _vowels(x.form), _vowels(y.form)
+    if x.skel == y.skel and vx == vy:
         return False
-    if "\u0600" <= x[0][:1] <= "\u06ff":
+    if "\u0600" <= x.form[:1] <= "\u06ff":
         if vx != vy:
             return True
-    elif x[1] == y[1] and _same_vowels(x[0], y[0]):
+    elif x.skel == y.skel and _same_vowels(x.form, y.form):
         return False  # vowels spelt differently, not different vowels (Harakat, Harekat; Qurashi, Qureshi)
-    d = OSA.distance(x[0], y[0])
-    return d >= 2 or (d == 1 and x[0][0] != y[0][0] and x[1] != y[1])
+    d = OSA.distance(x.form, y.form)
+    return d >= 2 or (d == 1 and x.form[0] != y.form[0] and x.skel != y.skel)
 
 
 _VOWELS = str.maketrans("eo", "iu")

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
-from glossary.names import particles, translations
+from glossary.names import Token, particles, translations
 
 from .keys import deletions
-from .profile import FIELD, WORD, Profile, Word
+from .profile import FIELD, WORD, Profile
 from .rows import Store
 from .words import ratios
 
@@ -104,13 +104,13 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     return {nid for nid, v in ranked if v >= least}
 
 
-def _without_taa(w: Word) -> str:
+def _without_taa(w: Token) -> str:
     """The skeleton of a Latin word ending in -at read as taa marbuta (its form ends in -a), without
     the t ("" for any other word)."""
     return w.skel[:-1] if len(w.skel) > 2 and w.skel.endswith("t") and w.form.endswith("a") else ""
 
 
-def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Word]) -> list[tuple[int, float]]:
+def _break_ties(store: Store, ranked: list[tuple[int, float]], words: list[Token]) -> list[tuple[int, float]]:
     """``ranked`` with the names tied at the cut ordered by how many of the query's first and last
     words they hold in the same place, by skeleton and by folded spelling (Hisham al-Sharaa: the
     al-Sharaa before the al-Shaar), then by how alike those words' letters are (Bashar Kamal

@@ -1,5 +1,5 @@
-"""The scorer's view of a name: its significant words (folded form, skeleton, other reading,
-consonants) and its script, and the one-string form the index keeps of it.
+"""The scorer's view of a name: its significant words (`glossary.names.Token`: folded form,
+skeleton, other reading, consonants) and its script, and the one-string form the index keeps of it.
 
 Example:
     >>> [w.form for w in profile("Abdul Qader al-Saleh").words]
@@ -11,31 +11,20 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
-from glossary.names import script, tokens
-
-
-class Word(NamedTuple):
-    """One significant word of a name, as the scorer sees it (``opt``: "1" when it was in
-    parentheses, a qualifier or abbreviation that may be left out: Kafr Nabl (Idlib);
-    ``loose``: "1" when a Latin word writes a vowel e, for a or for i: see `Token`)."""
-
-    form: str
-    skel: str
-    alt: str
-    cons: str
-    opt: str = ""
-    loose: str = ""
+from glossary.names import Token, script, tokens
 
 
 class Profile(NamedTuple):
-    """A name cut into words, with its script (``arabic`` or ``latin``)."""
+    """A name cut into words, with its script (``arabic`` or ``latin``): its tokens but the
+    articles, those of its parenthesized parts (a qualifier or abbreviation that may be left
+    out: Kafr Nabl (Idlib)) marked ``opt``."""
 
     script: str
-    words: tuple[Word, ...]
+    words: tuple[Token, ...]
 
 
 def profile(text: str) -> Profile:
@@ -46,11 +35,10 @@ def profile(text: str) -> Profile:
         ['abdalqadir', 'salih']
     """
     main = main_part(text)
-    words = [Word(t.form, t.skel, t.alt, t.cons, "", "1" if t.loose else "") for t in tokens(main) if not t.article]
+    words = [t for t in tokens(main) if not t.article]
     if main is not text:
         for part in parenthesized(text):
-            words.extend(Word(t.form, t.skel, t.alt, t.cons, "1", "1" if t.loose else "")
-                         for t in tokens(part) if not t.article)
+            words.extend(t._replace(opt=True) for t in tokens(part) if not t.article)
     return Profile(script(text), tuple(words))
 
 
@@ -77,32 +65,32 @@ def parenthesized(text: str) -> list[str]:
     return [m.strip(" ()[]") for m in _PARENS.findall(text) if m.strip(" ()[]")]
 
 
-_SEP_WORD = "\x1e"
-_SEP_FIELD = "\x1f"
-WORD, FIELD = _SEP_WORD, _SEP_FIELD
-"""What `encode` writes between words, and between a word's fields (form, skel, alt, cons, opt, loose)."""
+WORD = "\x1e"
+FIELD = "\x1f"
+"""What `encode` writes between words, and between a word's fields (form, skel, alt, cons, opt, loose:
+the flags as "1" or "")."""
 
 
 def encode(p: Profile) -> str:
     """A profile as one string (for the index and its cache)."""
-    return ("a" if p.script == "arabic" else "l") + _SEP_WORD.join(_SEP_FIELD.join(w) for w in p.words)
+    return ("a" if p.script == "arabic" else "l") + WORD.join(
+        FIELD.join((w.form, w.skel, w.alt, w.cons, "1" if w.opt else "", "1" if w.loose else "")) for w in p.words)
 
 
 @lru_cache(maxsize=1 << 15)
 def decode(s: str) -> Profile:
     """The profile `encode` wrote."""
-    if len(s) <= 1:
-        words: tuple[Word, ...] = ()
-    else:
-        parts = s[1:].split(_SEP_WORD)
-        if s.count(_SEP_FIELD) == (len(Word._fields) - 1) * len(parts):  # every field written: build in C
-            words = tuple(map(_new_word, map(str.split, parts, repeat(_SEP_FIELD, len(parts)))))
-        else:
-            words = tuple(Word(*w.split(_SEP_FIELD)) for w in parts)
+    words: tuple[Token, ...] = ()
+    if len(s) > 1:
+        parts = s[1:].split(WORD)
+        # (tuple.__new__ builds each token without NamedTuple's argument handling: a batch decodes
+        # a profile per candidate name)
+        words = tuple([_new_token(Token, (form, skel, alt, cons, opt == "1", loose == "1", False))
+                       for form, skel, alt, cons, opt, loose in map(str.split, parts, repeat(FIELD, len(parts)))])
     return Profile("arabic" if s[:1] == "a" else "latin", words)
 
 
-_new_word = partial(tuple.__new__, Word)
+_new_token = tuple.__new__
 
 
 def other_script_names(query: str) -> list[str]:

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from glossary.names import equivalents
+from glossary.names import Token, equivalents
 
 from .params import DEFAULT, Params
-from .profile import Profile, Word
+from .profile import Profile
 from .weights import PersonWords, Weights
 from .words import FAMILY, ratio, word_similarity
 
@@ -42,7 +42,7 @@ _JOINED_LETTERS = 0.8
 0.82; Ansarallah ~ Nasr al-Ali 0.67 is another name)."""
 
 
-def _first(words: tuple[Word, ...], weights: Weights) -> int:
+def _first(words: tuple[Token, ...], weights: Weights) -> int:
     """Position of the first word that is not a particle or a very common prefix (Abu, Muhammad, bin)."""
     for i, w in enumerate(words):
         if weights.factor(w.form) >= 0.7 and (i == 0 or words[i - 1].form not in weights.kunya):
@@ -52,7 +52,7 @@ def _first(words: tuple[Word, ...], weights: Weights) -> int:
     return 0
 
 
-def _droppable(words: tuple[Word, ...], weights: Weights) -> list[bool]:
+def _droppable(words: tuple[Token, ...], weights: Weights) -> list[bool]:
     """Person-name words that may be left out: middle names, and what follows bin/ould (filiation)."""
     last = len(words) - 1
     out = [0 < i < last for i in range(len(words))]
@@ -70,7 +70,7 @@ _NAMED_BY = 3
 """Words of a person's name that, all agreeing, name the person without the rest."""
 
 
-def _all_paired(qw: tuple[Word, ...], mq: list[int], nw: tuple[Word, ...], mn: list[bool], weights: Weights) -> bool:
+def _all_paired(qw: tuple[Token, ...], mq: list[int], nw: tuple[Token, ...], mn: list[bool], weights: Weights) -> bool:
     """Whether every word of both names is paired, but particles (bin, ould, titles)."""
     factor = weights.factor
     return (all(j >= 0 or factor(w.form) <= 0.2 for w, j in zip(qw, mq))
@@ -80,7 +80,7 @@ def _all_paired(qw: tuple[Word, ...], mq: list[int], nw: tuple[Word, ...], mn: l
 class Joined(NamedTuple):
     """What `score` compares of a whole name."""
 
-    words: tuple[Word, ...]
+    words: tuple[Token, ...]
     """The name's words (kept, so that their id is not reused while the entry lives)."""
     forms: tuple[str, ...]
     letters: str
@@ -97,7 +97,7 @@ _JOINED: dict[int, Joined] = {}
 """id of a profile's words -> its `Joined`, computed once per profile."""
 
 
-def _joined(words: tuple[Word, ...]) -> Joined:
+def _joined(words: tuple[Token, ...]) -> Joined:
     info = _JOINED.get(id(words))
     if info is None:
         if len(_JOINED) >= 1 << 16:
@@ -109,7 +109,7 @@ def _joined(words: tuple[Word, ...]) -> Joined:
     return info
 
 
-def _person_words(words: tuple[Word, ...], weights: Weights) -> PersonWords:
+def _person_words(words: tuple[Token, ...], weights: Weights) -> PersonWords:
     """The `PersonWords` of a person's name, once per profile and weights."""
     cache = weights.person_words
     info = cache.get(id(words))

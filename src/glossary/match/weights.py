@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from glossary.names import factors, kunya, mismatch
-
-if TYPE_CHECKING:
-    from .profile import Word
+from glossary.names import Token, factors, kunya, mismatch
 
 GENERIC_MISMATCH = 0.6
 """Least weight of an unmatched word, particles aside (see `Weights.unmatched`)."""
@@ -25,7 +22,7 @@ GENERIC_MISMATCH = 0.6
 class PersonWords(NamedTuple):
     """What the scorer needs of a person's name under one glossary's weights (`Weights.person_words`)."""
 
-    words: tuple[Word, ...]
+    words: tuple[Token, ...]
     """The name's words (kept, so that their id is not reused while the entry lives)."""
     first: int
     """Position of the first word that is not a particle or a very common prefix (Abu, bin)."""

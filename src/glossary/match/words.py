@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from glossary.names import equivalents, opposites, tokens
+from glossary.names import Token, equivalents, opposites, tokens
 
 from .params import DEFAULT, Params
-from .profile import Word
 
 
 def _indel_py(a: str, b: str) -> float:
@@ -66,7 +65,7 @@ def ratios(a: str, bs: list[str]) -> list[float]:
 
 
 @lru_cache(maxsize=1 << 17)
-def word_similarity(q: Word, n: Word, cross: bool, params: Params = DEFAULT, person: int = 0) -> float:
+def word_similarity(q: Token, n: Token, cross: bool, params: Params = DEFAULT, person: int = 0) -> float:
     """Similarity of two words, 0-1 (cross: the two are in different scripts).
 
     In a person's name (``person`` true) vowels count more: Hamud and Ahmad, Ammar and Umar
@@ -214,7 +213,7 @@ def _a_for_i(a: str, b: str) -> bool:
 _G_QAF = re.compile(r"(?<!n)g(?!h)")
 
 
-def _g_for_q(a: Word, b: Word) -> bool:
+def _g_for_q(a: Token, b: Token) -> bool:
     """Whether one Latin word writes g where the other has the consonants of q (or k): qaf said
     g, as in Libya, the Gulf and Bedouin speech (Gaddafi ~ Qadhafi, Gassim ~ Qasim). Not for a
     given name, where g is as often jim (Gamal is Jamal, not Kamal)."""

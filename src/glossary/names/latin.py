@@ -144,5 +144,5 @@ def latin_token(w: str) -> Token:
     c = compound(w)
     sk = skeleton_word(c)
     alt = skeleton_word(c[2:]) if GLUED_ARTICLE.match(c) else ""
-    return Token(fold_word(w), sk, alt if alt != sk else "", cons_word(c), _LOOSE_E.search(c) is not None)
+    return Token(fold_word(w), sk, alt if alt != sk else "", cons_word(c), loose=_LOOSE_E.search(c) is not None)
 
