@@ -91,6 +91,8 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
      {"ala-lc": "Ṭabʻ", "din31635": "Ṭabʿan", "bgn-pcgn": "Ţab‘", "simple": "Tab"}),
     ("silent final alif after u (ALA 4 faʻalū)", "فَعَلُوا",
      {"ala-lc": "Faʻalū", "din31635": "Faʿalū", "bgn-pcgn": "Fa‘alū", "simple": "Faalu"}),
+    ("sukun before a final waw or ya: a consonant, not a long vowel", "نَحْو وَحْي",
+     {"ala-lc": "Naḥw Waḥy", "din31635": "Naḥw Waḥy", "bgn-pcgn": "Naḩw Waḩy", "simple": "Nahw Wahy"}),
     ("case endings are not romanized (pause)", "جَيْشُ العِزَّةِ",
      {"ala-lc": "Jaysh al-ʻIzzah", "din31635": "Ǧayš al-ʿIzza", "bgn-pcgn": "Jaysh al ‘Izzah",
       "simple": "Jaysh al-Izza"}),

@@ -320,6 +320,8 @@ class Transcriber:
             return j + 1
         nxt = units[j + 1] if j + 1 < n else None
         after = units[j + 2].letter if j + 2 < n else ""
+        # a bare letter before a bare و or ي is read as a long vowel (ـُو, ـِي); a sukūn
+        # written on the letter says otherwise (ʻuḍw, naḥw, waḥy): the و or ي is a consonant
         if nxt is not None and not nxt.hamza:
             bare = not nxt.vowel and not nxt.shadda
             if nxt.letter == ALIF and nxt.vowel in ("", FATHA):  # ـَاَ: a vocalizer's stray fatha on alif
@@ -343,7 +345,7 @@ class Transcriber:
                 if bare and vowel == FATHA and (nxt.sukun or after != ALIF):
                     self._emit(out, self.v[FATHA + WAW + SUKUN], "short")
                     return j + 2
-                if bare and not vowel and not nxt.sukun and after not in (ALIF, MAQSURA):
+                if bare and not vowel and not units[j].sukun and not nxt.sukun and after not in (ALIF, MAQSURA):
                     self._emit(out, self.v[DAMMA + WAW], "long_u")
                     return j + 2
             elif nxt.letter == YA:
@@ -360,7 +362,7 @@ class Transcriber:
                 if bare and vowel == FATHA and (nxt.sukun or after != ALIF):
                     self._emit(out, self.v[FATHA + YA + SUKUN], "short")
                     return j + 2
-                if bare and not vowel and not nxt.sukun and after not in (ALIF, MAQSURA):
+                if bare and not vowel and not units[j].sukun and not nxt.sukun and after not in (ALIF, MAQSURA):
                     self._emit(out, self.v[KASRA + YA], "long")
                     return j + 2
         if not vowel:
