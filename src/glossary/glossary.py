@@ -1,11 +1,13 @@
 """The `Glossary`: loaded glossary files, and what you can ask of them.
 
-Loading is lazy and cheap: `load()` checks that the files can be opened and notes their
-status (size, times, inode). The content hash that names the on-disk index cache is taken
-from a record of that status when the files are unchanged since it was written
-(`glossary.store.known_content_hash`), else from the files' bytes. The YAML is parsed
-and validated only when entities are needed and the index cache cannot answer. So a warm
-`glossary lookup` neither parses YAML nor reads the files, whatever their size.
+`load()` opens the files, notes their status (size, times, inode) and makes sure they are
+valid, without parsing them when it need not: the content hash that names the on-disk index
+cache is taken from a record of that status when the files are unchanged since it was written
+(`glossary.store.known_content_hash`), else from the files' bytes, and files whose content
+has an index cache were valid when it was built. Only files without one are parsed and
+validated at load (they must be parsed to build it anyway), and any problem raises
+`GlossaryError` there, not at the first question. So a warm `glossary lookup` neither parses
+YAML nor reads the files, whatever their size.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .model import Entity
+from .model import Entity, EntityType, entity_type
 from .store import (
     Source,
     check,
@@ -32,9 +34,11 @@ from .store import (
 )
 
 if TYPE_CHECKING:
-    from .errors import Problem
     from .match import Index, Resolution, Resolver, SearchHit
     from .translit import Transliteration
+
+PathArg = str | os.PathLike[str]
+"""A file's path, as a string or a path object."""
 
 
 class Glossary:
@@ -54,6 +58,7 @@ class Glossary:
         self._cache_dir = cache_dir
         self._stats: list[tuple[str, os.stat_result]] | None = None
         self._stats_ns = 0
+        self._record: tuple[list[object], str | None] | None = None
 
     @classmethod
     def _of_files(cls, paths: Sequence[Path], *, cache_dir: Path | None = None) -> Glossary:
@@ -64,6 +69,7 @@ class Glossary:
         g.paths = [p for p, _ in stats]
         g._cache_dir = cache_dir
         g._stats, g._stats_ns = stats, taken
+        g._record = None
         return g
 
     @cached_property
@@ -78,20 +84,11 @@ class Glossary:
 
     # -- entities -------------------------------------------------------------
     @cached_property
-    def _checked(self) -> tuple[list[Entity], list[Problem]]:
-        return check(self.sources)
-
-    @property
-    def problems(self) -> list[Problem]:
-        """Every problem in the files (empty when they are valid)."""
-        return self._checked[1]
-
-    @cached_property
     def entities(self) -> list[Entity]:
         """All entities, in file order. Raises `GlossaryError` if any file is invalid."""
         from .errors import GlossaryError
 
-        entities, problems = self._checked
+        entities, problems = check(self.sources)
         if problems:
             raise GlossaryError(problems)
         return entities
@@ -114,27 +111,50 @@ class Glossary:
 
     # -- index and resolver ---------------------------------------------------
     @cached_property
-    def index(self) -> Index:
-        """The name index, from the on-disk cache when it matches these files.
+    def _directory(self) -> Path:
+        """The index cache's folder."""
+        from .match import cache_dir
+
+        return self._cache_dir or cache_dir()
+
+    @cached_property
+    def _cached(self) -> Index | None:
+        """The index from the on-disk cache when one matches these files, else None (none is built).
 
         Files unchanged since their content hash was recorded open its cache without being
-        read; otherwise they are read and hashed, and the cache is opened or built.
+        read; otherwise they are read and hashed.
         """
-        from .match import cache_dir, open_cached, open_or_build
+        from .match import open_cached
 
-        directory = self._cache_dir or cache_dir()
         if self._stats is not None:
             fp = fingerprint(self._stats)
-            known = known_content_hash(fp, directory)
+            known = known_content_hash(fp, self._directory)
+            self._record = (fp, known)
             if known is not None:
-                found = open_cached(known, lambda: self.entities, directory)
+                found = open_cached(known, lambda: self.entities, self._directory)
                 if found is not None:
                     return found
-            index = open_or_build(self.content_hash, lambda: self.entities, directory)
-            if known != self.content_hash:
-                remember_content_hash(fp, self.content_hash, self._stats_ns, directory)
-            return index
-        return open_or_build(self.content_hash, lambda: self.entities, directory)
+        found = open_cached(self.content_hash, lambda: self.entities, self._directory)
+        if found is not None:
+            self._remember()
+        return found
+
+    def _remember(self) -> None:
+        """Record the files' content hash under their status, unless it is recorded already."""
+        if self._record is not None and self._record[1] != self.content_hash:
+            remember_content_hash(self._record[0], self.content_hash, self._stats_ns, self._directory)
+
+    @cached_property
+    def index(self) -> Index:
+        """The name index, from the on-disk cache when it matches these files, else built (and cached)."""
+        from .match import build_cached
+
+        found = self._cached
+        if found is not None:
+            return found
+        index = build_cached(self.content_hash, lambda: self.entities, self._directory)
+        self._remember()
+        return index
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -143,23 +163,42 @@ class Glossary:
 
         return Resolver(self.index)
 
-    def resolve(self, name: str, **options: Any) -> Resolution:
+    def resolve(self, name: str, *, type: EntityType | None = None, threshold: float | None = None, limit: int = 5,
+                explain: bool = False) -> Resolution:
         """Resolve one name, any spelling, either script, to its entity.
 
-        Options (keyword-only) are those of `Resolver.resolve`: ``type``, ``threshold``,
-        ``limit``, ``explain``.
+        Args:
+            name: the name (a ``str``).
+            type: only entities of this type (one of `glossary.model.ENTITY_TYPES`).
+            threshold: score (0 to 1) a match needs; default: the resolver's.
+            limit: candidates listed (at least 1).
+            explain: add the keys on both sides and the level of each candidate.
+
+        Raises:
+            TypeError: ``name`` is not a ``str``.
+            ValueError: an unknown type, a threshold outside 0-1, a limit below 1.
+
+        Example:
+            >>> load().resolve("جيش العزة").match.id
+            'jaysh-al-izza'
         """
-        return self.resolver.resolve(name, **options)
+        return self.resolver.resolve(name, type=type, threshold=threshold, limit=limit, explain=explain)
 
-    def resolve_many(self, names: Iterable[str], **options: Any) -> Iterator[Resolution]:
-        """Resolve many names with one index (same options as `resolve`)."""
-        return self.resolver.resolve_many(names, **options)
+    def resolve_many(self, names: Iterable[str], *, type: EntityType | None = None, threshold: float | None = None,
+                     limit: int = 5, explain: bool = False) -> Iterator[Resolution]:
+        """Resolve many names with one index, each distinct name once (options as `resolve`).
 
-    def search(self, query: str, **options: Any) -> list[SearchHit]:
-        """Entities whose names contain or start like the query, ranked."""
+        Raises:
+            TypeError: ``names`` is one ``str`` (give a list of names) or not iterable; a name is no ``str``.
+            ValueError: as `resolve`.
+        """
+        return self.resolver.resolve_many(names, type=type, threshold=threshold, limit=limit, explain=explain)
+
+    def search(self, query: str, *, type: EntityType | None = None, limit: int = 20) -> builtins.list[SearchHit]:
+        """Entities whose names contain or start like the query, either script, ranked (options as `resolve`)."""
         from .match import search
 
-        return search(self.resolver, query, **options)
+        return search(self.resolver, query, type=type, limit=limit)
 
     # -- transliteration ------------------------------------------------------
     def vocalized_for(self, text: str) -> str | None:
@@ -186,16 +225,53 @@ class Glossary:
 
         return transliterate(text, scheme, known=self.vocalized_for)
 
-    def list(self, *, type: str | None = None) -> builtins.list[Entity]:
-        """All entities, optionally of one type, in file order."""
+    def list(self, *, type: EntityType | None = None) -> builtins.list[Entity]:
+        """All entities, optionally of one type, in file order.
+
+        Raises:
+            ValueError: an unknown type.
+        """
+        if type is not None:
+            entity_type(type)
         return [e for e in self.entities if type is None or e.type == type]
 
 
-def load(paths: Sequence[str | os.PathLike[str]] | None = None, *, cache_dir: Path | None = None) -> Glossary:
+def load(paths: PathArg | Sequence[PathArg] | None = None, *, cache_dir: PathArg | None = None) -> Glossary:
     """Load glossary files: ``paths``, else ``$GLOSSARY_PATH``, else the shipped glossary.
 
-    Opens the files only; reading, parsing and validation happen when first needed
-    (`Glossary.problems` lists the problems, `Glossary.entities` raises `GlossaryError`).
-    Raises `GlossaryError` when a file cannot be opened.
+    Args:
+        paths: one file (``"mine.yaml"``) or several, loaded together (ids unique across them).
+        cache_dir: the index cache's folder (default: `glossary.match.cache_dir`).
+
+    Returns:
+        The `Glossary`, its files checked (see the module docstring: a file whose content has an
+        index cache is not parsed again).
+
+    Raises:
+        TypeError: ``paths`` is neither a path nor a sequence of paths.
+        GlossaryError: a file cannot be opened, or has problems (every one, as ``file:line:column``).
+
+    Example:
+        >>> load("no-such-file.yaml")
+        Traceback (most recent call last):
+        glossary.errors.GlossaryError: no-such-file.yaml:1:1: cannot read file: No such file or directory
     """
-    return Glossary._of_files(resolve_paths(paths), cache_dir=cache_dir)
+    g = Glossary._of_files(resolve_paths(_path_list(paths)), cache_dir=None if cache_dir is None else Path(cache_dir))
+    if g._cached is None:
+        g.entities  # noqa: B018  (parsed and validated now: raises GlossaryError with every problem)
+    return g
+
+
+def _path_list(paths: PathArg | Sequence[PathArg] | None) -> builtins.list[PathArg] | None:
+    """``paths`` as a list, one path made a list of one; TypeError for anything else."""
+    if paths is None:
+        return None
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    if isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a path or a sequence of paths, not {paths.__class__.__name__}")
+    out = builtins.list(paths)
+    for p in out:
+        if not isinstance(p, (str, os.PathLike)):
+            raise TypeError(f"a glossary path must be a str or a path, not {p.__class__.__name__}")
+    return out

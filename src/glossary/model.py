@@ -16,6 +16,20 @@ from typing import Any, Literal
 EntityType = Literal["group", "place", "person", "media", "event", "other"]
 ENTITY_TYPES: tuple[str, ...] = ("group", "place", "person", "media", "event", "other")
 
+
+def entity_type(value: object) -> EntityType:
+    """``value`` as an entity type; ValueError naming the types when it is none.
+
+    Example:
+        >>> entity_type("bogus")
+        Traceback (most recent call last):
+        ValueError: unknown type 'bogus' (expected one of: group, place, person, media, event, other)
+    """
+    if value not in ENTITY_TYPES:
+        raise ValueError(f"unknown type {value!r} (expected one of: {', '.join(ENTITY_TYPES)})")
+    return value  # type: ignore[return-value]
+
+
 REFERENCE_FIELDS: tuple[str, ...] = ("part_of", "located_in", "allied_with", "opposed_to", "related")
 """Fields whose values are lists of entity ids (checked for dangling references)."""
 

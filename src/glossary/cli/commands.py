@@ -219,18 +219,18 @@ def validate(state: State, paths: tuple[str, ...], as_json: bool) -> None:
 
     Example: glossary validate my-glossary.yaml
     """
-    from ..glossary import load
+    from ..store import check, read_sources, resolve_paths
 
-    g = load(paths) if paths else state.glossary
-    problems = g.problems
-    count = len(g._checked[0])
+    sources = read_sources(resolve_paths(paths or state.paths or None))
+    entities, problems = check(sources)
+    files = [s.path for s in sources]
     if as_json:
-        click.echo(dump({"files": g.paths, "entities": count, "problems": [p.to_dict() for p in problems]}))
+        click.echo(dump({"files": files, "entities": len(entities), "problems": [p.to_dict() for p in problems]}))
     else:
         for p in problems:
             click.echo(str(p))
-        summary = f"{len(problems)} problem(s) in {len(g.paths)} file(s)" if problems else \
-            f"ok: {count} entities in {len(g.paths)} file(s)"
+        summary = f"{len(problems)} problem(s) in {len(files)} file(s)" if problems else \
+            f"ok: {len(entities)} entities in {len(files)} file(s)"
         click.echo(summary, err=bool(problems))
     if problems:
         sys.exit(EXIT_USAGE)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..dedupe.formats import FORMATS
+from ..model import ENTITY_TYPES
 from .state import State, json_option, pass_state
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def _progress(state: State, enabled: bool) -> Iterator[Progress | None]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Input format (default: from FILE's extension).")
 @click.option("--to", "out_fmt", type=click.Choice(FORMATS), help="Output format (default: from OUT's extension).")
 @click.option("--review-file", type=click.Path(dir_okay=False), help="Write the proposals here (YAML) for review.")
-@click.option("--type", "etype", help="Only resolve to entities of this type.")
+@click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), help="Only resolve to entities of this type.")
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Score (0-1) a match needs; default: the resolver's.")
 @click.option("--cluster-threshold", type=click.FloatRange(0, 1), default=0.80, show_default=True,
               help="Similarity (0-1) two unknown spellings need to share a cluster.")

@@ -18,10 +18,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
+from ..model import EntityType
 from ..names import Token
 from .spellings import Split, prime, split_name, unit_key_of
+
+if TYPE_CHECKING:
+    from ..match import Resolution
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while names are resolved."""
@@ -34,7 +38,8 @@ _Run = Callable[[Callable[[_T], list[_R]], Sequence[_T]], Iterator[list[_R]]]
 class Resolving(Protocol):
     """What dedupe needs of a glossary: `glossary.Glossary` has it, a test fake can too."""
 
-    def resolve_many(self, names: Iterable[str], **options: Any) -> Iterator[Any]: ...
+    def resolve_many(self, names: Iterable[str], *, type: EntityType | None = None, threshold: float | None = None,
+                     limit: int = 5) -> Iterator[Resolution]: ...
 
 
 class Known(NamedTuple):
@@ -61,7 +66,7 @@ def _answer(res: Any) -> Answer:
 
 
 def resolve_options(*, type: str | None = None, threshold: float | None = None) -> dict[str, Any]:
-    """The options dedupe passes to ``resolve_many`` (shared with `glossary.spark`).
+    """The options dedupe passes to ``resolve_many`` (shared with `glossary.dedupe.spark`).
 
     Example:
         >>> resolve_options(threshold=0.9)

@@ -48,17 +48,21 @@ class DedupeSummary:
 def _few_collections() -> Iterator[None]:
     """Keep the cyclic garbage collector out of the way: it would walk every name and answer held, again and again.
 
-    What is alive already (the glossary's index) is frozen out of its sight, and it starts only after
-    100,000 new objects instead of 700; both are restored after.
+    What is alive already (the glossary's index) is frozen out of its sight, unless the caller froze
+    objects of its own (then it is left to them, as `glossary.match.Resolver.resolve_many` does),
+    and it starts only after 100,000 new objects instead of 700; both are restored after.
     """
     threshold = gc.get_threshold()
-    gc.freeze()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     gc.set_threshold(max(threshold[0], 100_000), *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: str, fmt: str | None = None,

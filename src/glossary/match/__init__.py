@@ -16,7 +16,7 @@ Example:
     'jaysh-al-izza'
 """
 
-from .cache import cache_dir, open_cached, open_or_build
+from .cache import build_cached, cache_dir, open_cached, open_or_build
 from .index import Index
 from .params import DEFAULT, Params
 from .resolve import MARGIN, THRESHOLD, Resolver
@@ -33,6 +33,7 @@ __all__ = [
     "Resolution",
     "Resolver",
     "SearchHit",
+    "build_cached",
     "cache_dir",
     "open_cached",
     "open_or_build",

@@ -206,12 +206,15 @@ def open_or_build(content_hash: str, build: Callable[[], Sequence[Entity]], dire
         directory: where cache files live (`cache_dir` for the user's).
     """
     found = open_cached(content_hash, build, directory)
-    if found is not None:
-        return found
-    path = cache_path(content_hash, directory)
+    return found if found is not None else build_cached(content_hash, build, directory)
+
+
+def build_cached(content_hash: str, build: Callable[[], Sequence[Entity]], directory: Path) -> Index:
+    """An index built from ``build()`` and written to the cache file for ``content_hash`` in
+    ``directory`` when possible (an unwritable folder means no cache, never an error)."""
     store = build_store(build())
     try:
-        write(store, path, content_hash)
+        write(store, cache_path(content_hash, directory), content_hash)
     except (OSError, sqlite3.Error) as e:  # read-only or full disk: work without a cache
         print(f"glossary: index cache not written ({e})", file=sys.stderr) if os.environ.get("GLOSSARY_DEBUG") else None
     return Index(store)

@@ -9,6 +9,8 @@ comes within ``margin`` of it (then the answer is ``ambiguous`` and lists both).
 result names the matched name, its level and score; ``explain=True`` adds the keys on both
 sides. A query that finds no match is read again the ways lists write names: "SURNAME,
 Given" as "Given SURNAME", and "Latin name (Arabic name)" as each of its names alone.
+Arguments are checked: a query that is no ``str``, an unknown type, a threshold or margin
+outside 0-1 or a limit below 1 raise `TypeError` or `ValueError`.
 
 Example:
     >>> from glossary.match import Index
@@ -26,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from glossary.model import EntityType, entity_type
 from glossary.names import exact, readings
 
 from .fuzzy import candidates
@@ -84,43 +87,74 @@ class Resolver:
         self.index = index
         self.params = params
 
-    def resolve(self, query: str, *, type: str | None = None, threshold: float | None = None, limit: int = 5,
+    def resolve(self, query: str, *, type: EntityType | None = None, threshold: float | None = None, limit: int = 5,
                 explain: bool = False, margin: float = MARGIN) -> Resolution:
         """Resolve one name.
 
         Args:
             query: any spelling, either script.
             type: only entities of this type.
-            threshold: score a match needs (default `THRESHOLD`).
-            limit: candidates listed.
+            threshold: score a match needs, 0 to 1 (default `THRESHOLD`).
+            limit: candidates listed, at least 1.
             explain: add the keys on both sides and the level of each candidate.
-            margin: a second entity this close to the best makes the answer ambiguous.
+            margin: a second entity this close to the best makes the answer ambiguous, 0 to 1.
 
         Returns:
             A `Resolution`.
-        """
-        return self._resolve(query if isinstance(query, str) else str(query), type=type, threshold=threshold,
-                             limit=limit, explain=explain, margin=margin, reread=True)
 
-    def resolve_many(self, queries: Iterable[str], **options: Any) -> Iterator[Resolution]:
-        """Resolve many names with one index; each distinct name is resolved once.
+        Raises:
+            TypeError: ``query`` is no ``str``.
+            ValueError: an unknown type, a threshold or margin outside 0-1, a limit below 1.
+        """
+        check_query(query)
+        check_options(type=type, threshold=threshold, limit=limit, margin=margin)
+        return self._resolve(query, type=type, threshold=threshold, limit=limit, explain=explain, margin=margin,
+                             reread=True)
+
+    def resolve_many(self, queries: Iterable[str], *, type: EntityType | None = None, threshold: float | None = None,
+                     limit: int = 5, explain: bool = False, margin: float = MARGIN) -> Iterator[Resolution]:
+        """Resolve many names with one index; each distinct name is resolved once (options as `resolve`).
 
         After a few hundred names a cached index is loaded into memory, which is faster
         per name than reading the cache file each time, and the objects alive then (the
-        index, above all) are moved out of the cyclic garbage collector's way (`gc.freeze`):
-        they live as long as the batch, and a full collection would otherwise walk every one.
+        index, above all) are moved out of the cyclic garbage collector's way (`gc.freeze`)
+        until the batch ends: they live as long as it does, and a full collection would
+        otherwise walk every one. A caller who froze objects of its own is left alone (what
+        it froze could not be told from what the batch would freeze), and the collector is
+        left as it was found.
+
+        Raises:
+            TypeError: ``queries`` is one ``str`` (give a list of names) or not iterable; a name
+                is no ``str`` (when the batch reaches it).
+            ValueError: as `resolve`.
         """
+        if isinstance(queries, (str, bytes)):
+            raise TypeError(f"resolve_many takes an iterable of names, not one name: resolve_many([{queries!r}])")
+        check_options(type=type, threshold=threshold, limit=limit, margin=margin)
+        return self._batch(iter(queries), type=type, threshold=threshold, limit=limit, explain=explain,
+                           margin=margin)
+
+    def _batch(self, queries: Iterator[str], **options: Any) -> Iterator[Resolution]:
+        """`resolve_many` once its arguments are checked."""
         seen: dict[str, Resolution] = {}
-        for i, q in enumerate(queries):
-            if i == 200:
-                self.index = self.index.in_memory()
-                gc.freeze()
-            r = seen.get(q)
-            if r is None:
-                r = self.resolve(q, **options)
-                if len(seen) < 100_000:
-                    seen[q] = r
-            yield r
+        froze = False
+        try:
+            for i, q in enumerate(queries):
+                if i == 200:
+                    self.index = self.index.in_memory()
+                    if gc.get_freeze_count() == 0:
+                        gc.freeze()
+                        froze = True
+                check_query(q)
+                r = seen.get(q)
+                if r is None:
+                    r = self._resolve(q, **options, reread=True)
+                    if len(seen) < 100_000:
+                        seen[q] = r
+                yield r
+        finally:
+            if froze:
+                gc.unfreeze()
 
     def _resolve(self, query: str, *, type: str | None, threshold: float | None, limit: int, explain: bool,
                  margin: float, reread: bool) -> Resolution:
@@ -338,6 +372,39 @@ class Resolver:
             "candidates": [{"id": c.id, "name": c.name, "level": c.level, "keys": describe_keys(query_keys(c.name))}
                            for c in cands],
         }
+
+
+def check_query(query: object) -> None:
+    """TypeError unless ``query`` is a ``str``."""
+    if not isinstance(query, str):
+        raise TypeError(f"a name to resolve must be a str, not {query.__class__.__name__}")
+
+
+def check_options(*, type: object = None, threshold: object = None, limit: object = 1, margin: object = MARGIN) -> None:
+    """TypeError or ValueError for options `Resolver.resolve` cannot take (see there).
+
+    Example:
+        >>> check_options(threshold=2)
+        Traceback (most recent call last):
+        ValueError: threshold must be from 0 to 1, not 2
+    """
+    if type is not None:
+        entity_type(type)
+    if threshold is not None:
+        _check_share("threshold", threshold)
+    _check_share("margin", margin)
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        raise TypeError(f"limit must be an int, not {limit.__class__.__name__}")
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+
+
+def _check_share(name: str, value: object) -> None:
+    """TypeError or ValueError unless ``value`` is a number from 0 to 1."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise TypeError(f"{name} must be a number from 0 to 1, not {value.__class__.__name__}")
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{name} must be from 0 to 1, not {value!r}")
 
 
 def _top(best: dict[int, Best]) -> float:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from glossary.model import EntityType
+
 from .profile import decode, profile
-from .resolve import Resolver
+from .resolve import Resolver, check_options, check_query
 from .results import SearchHit
 
 
@@ -29,15 +31,21 @@ class _Found(NamedTuple):
     nid: int
 
 
-def search(resolver: Resolver, query: str, *, type: str | None = None, limit: int = 20) -> list[SearchHit]:
+def search(resolver: Resolver, query: str, *, type: EntityType | None = None, limit: int = 20) -> list[SearchHit]:
     """Names that start like or contain the query, either script, ranked (see the module docstring).
 
     Args:
         resolver: the resolver over the glossary's index.
         query: any part of a name, either script.
         type: only entities of this type.
-        limit: hits listed.
+        limit: hits listed, at least 1.
+
+    Raises:
+        TypeError: ``query`` is no ``str``.
+        ValueError: an unknown type, a limit below 1.
     """
+    check_query(query)
+    check_options(type=type, limit=limit)
     store = resolver.index.store
     qprof = profile(query)
     hits: dict[int, _Found] = {}
