@@ -18,7 +18,7 @@ from .state import State, dump, json_option, locale_option, pass_state, read_nam
 
 if TYPE_CHECKING:
     from ..i18n import Locale
-    from ..model import Entity
+    from ..model import Entity, EntityType
     from .card import Headed
 
 
@@ -52,7 +52,7 @@ def _label_of(state: State) -> Callable[[str], str]:
 @locale_option
 @json_option
 @pass_state
-def lookup(state: State, name: str, etype: str | None, locale: str, as_json: bool) -> None:
+def lookup(state: State, name: str, etype: EntityType | None, locale: str, as_json: bool) -> None:
     """Find the entity a name refers to (any spelling, either script) and show its card.
 
     Example: glossary lookup "جيش العزة"
@@ -91,7 +91,7 @@ def lookup(state: State, name: str, etype: str | None, locale: str, as_json: boo
 @click.option("--explain", is_flag=True, help="Add the normalized keys on both sides.")
 @json_option
 @pass_state
-def resolve(state: State, names: tuple[str, ...], etype: str | None, threshold: float | None, limit: int,
+def resolve(state: State, names: tuple[str, ...], etype: EntityType | None, threshold: float | None, limit: int,
             explain: bool, as_json: bool) -> None:
     """Resolve names to entity ids (machine-oriented). '-' reads one name per line and writes JSON Lines.
 
@@ -122,7 +122,7 @@ def resolve(state: State, names: tuple[str, ...], etype: str | None, threshold: 
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Rows to show.")
 @json_option
 @pass_state
-def search(state: State, query: str, etype: str | None, limit: int, as_json: bool) -> None:
+def search(state: State, query: str, etype: EntityType | None, limit: int, as_json: bool) -> None:
     """Entities whose names contain or start like QUERY, either script, ranked.
 
     Example: glossary search حمص
@@ -196,7 +196,7 @@ def _print_headed(state: State, headed: Headed) -> None:
 @type_option
 @json_option
 @pass_state
-def list_(state: State, etype: str | None, as_json: bool) -> None:
+def list_(state: State, etype: EntityType | None, as_json: bool) -> None:
     """List every entity (optionally of one type), in file order.
 
     Example: glossary list --type media

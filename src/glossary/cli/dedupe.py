@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from ..dedupe import ApplySummary, DedupeSummary
+    from ..model import EntityType
     from ..dedupe.answers import Progress
 
 
@@ -75,7 +76,7 @@ def _progress(state: State, enabled: bool) -> Iterator[Progress | None]:
 @json_option
 @pass_state
 def dedupe(state: State, file: str, columns: tuple[str, ...], out: str, fmt: str | None, out_fmt: str | None,
-           review_file: str | None, etype: str | None, threshold: float | None, cluster_threshold: float,
+           review_file: str | None, etype: EntityType | None, threshold: float | None, cluster_threshold: float,
            progress: bool, as_json: bool) -> None:
     """Resolve name columns to known entities and cluster the unknown spellings.
 

@@ -88,7 +88,7 @@ def _in_memory(glossary: Resolving) -> Resolving:
         return glossary
     from ..match import Resolver
 
-    resolver: Resolving = Resolver(index.in_memory())  # type: ignore[assignment]
+    resolver: Resolving = Resolver(index.in_memory())
     return resolver
 
 

@@ -183,8 +183,8 @@ def cluster_names(
     unit_text = [""] * n
     for u, sp in zip(member_unit, spellings):
         unit_text[u] = unit_text[u] or sp
-    for a, b, score in script_joins(sets.find, unit_text, unit_words, unit_script):
-        sets.union(a, b, score)
+    for arabic, latin, link in script_joins(sets.find, unit_text, unit_words, unit_script):
+        sets.union(arabic, latin, link)
     # 4. clusters
     groups: dict[int, list[str]] = defaultdict(list)
     for u, s in zip(member_unit, spellings):

@@ -66,8 +66,8 @@ def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple
     whole = [{k for k in skeleton_keys(x) if len(k) >= 3} for x in texts]
     blocks: dict[str, list[int]] = defaultdict(list)
     for u, ws in enumerate(skel):
-        for w in {x.form for x in ws if len(x.form) >= 2} | {"*" + k for k in whole[u]}:
-            blocks[w].append(u)
+        for key in {x.form for x in ws if len(x.form) >= 2} | {"*" + k for k in whole[u]}:
+            blocks[key].append(u)
     roman: dict[int, str] = {}
 
     def latin(u: int) -> str:

@@ -5,7 +5,8 @@ A glossary's names are keyed (`keys`, `memory`) into an `Index`, kept on disk by
 back by `sqlite`. The `Resolver` looks a query's keys up, scores the candidate names
 (`profile`: a name as the scorer sees it; `weights`, `words`, `score`: how alike two
 names are; `params`: the scorer's constants), widens to the `fuzzy` level when nothing
-comes close, and answers with `results`; `search` ranks names that start like a query.
+comes close, and answers with `results` (`options`: the defaults and checks of what a query
+may ask); `search` ranks names that start like a query.
 The names below are what the other packages use.
 
 Example:
@@ -19,7 +20,8 @@ Example:
 from .cache import build_cached, cache_dir, open_cached, open_or_build
 from .index import Index
 from .params import DEFAULT, Params
-from .resolve import MARGIN, THRESHOLD, Resolver
+from .options import MARGIN, THRESHOLD
+from .resolve import Resolver
 from .results import Match, Resolution, SearchHit
 from .search import search
 

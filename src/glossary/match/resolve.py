@@ -9,8 +9,7 @@ comes within ``margin`` of it (then the answer is ``ambiguous`` and lists both).
 result names the matched name, its level and score; ``explain=True`` adds the keys on both
 sides. A query that finds no match is read again the ways lists write names: "SURNAME,
 Given" as "Given SURNAME", and "Latin name (Arabic name)" as each of its names alone.
-Arguments are checked: a query that is no ``str``, an unknown type, a threshold or margin
-outside 0-1 or a limit below 1 raise `TypeError` or `ValueError`.
+Arguments are checked (`glossary.match.options`).
 
 Example:
     >>> from glossary.match import Index
@@ -28,21 +27,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from glossary.model import EntityType, entity_type
+from glossary.model import EntityType
 from glossary.names import exact, readings
 
 from .fuzzy import candidates
 from .index import Index
 from .keys import describe_keys, query_acronym, query_keys
+from .options import MARGIN, THRESHOLD, check_options, check_query
 from .params import DEFAULT, Params
 from .profile import Profile, decode, other_script_names, profile, same_consonants, same_letters
 from .results import Match, Resolution, Status
 from .score import score
 
-THRESHOLD = 0.72
-"""Default score a best candidate needs to be a match."""
-MARGIN = 0.025
-"""A second entity within this of the best makes the answer ambiguous."""
 _NON_EXACT_CAP = 0.97
 """No spelling but the exact one scores above this, so raw spelling breaks ties."""
 _FUZZY_BELOW = 0.9
@@ -332,7 +328,7 @@ class Resolver:
         # (a cross-script score is at most params.cross_script: below a best far enough above
         # it, an alias's could neither win nor make the answer ambiguous, and is not computed)
         aliases = _top(best) < self.params.cross_script + margin
-        pending = [c for c in cross if (b := _score_of(best, c.entity)) == 0.0 or aliases and b < thr]
+        pending = [c for c in cross if (had := _score_of(best, c.entity)) == 0.0 or aliases and had < thr]
         if not pending:
             return
         qfolded = "".join(w.form for w in qprof.words)
@@ -372,39 +368,6 @@ class Resolver:
             "candidates": [{"id": c.id, "name": c.name, "level": c.level, "keys": describe_keys(query_keys(c.name))}
                            for c in cands],
         }
-
-
-def check_query(query: object) -> None:
-    """TypeError unless ``query`` is a ``str``."""
-    if not isinstance(query, str):
-        raise TypeError(f"a name to resolve must be a str, not {query.__class__.__name__}")
-
-
-def check_options(*, type: object = None, threshold: object = None, limit: object = 1, margin: object = MARGIN) -> None:
-    """TypeError or ValueError for options `Resolver.resolve` cannot take (see there).
-
-    Example:
-        >>> check_options(threshold=2)
-        Traceback (most recent call last):
-        ValueError: threshold must be from 0 to 1, not 2
-    """
-    if type is not None:
-        entity_type(type)
-    if threshold is not None:
-        _check_share("threshold", threshold)
-    _check_share("margin", margin)
-    if not isinstance(limit, int) or isinstance(limit, bool):
-        raise TypeError(f"limit must be an int, not {limit.__class__.__name__}")
-    if limit < 1:
-        raise ValueError(f"limit must be at least 1, not {limit}")
-
-
-def _check_share(name: str, value: object) -> None:
-    """TypeError or ValueError unless ``value`` is a number from 0 to 1."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        raise TypeError(f"{name} must be a number from 0 to 1, not {value.__class__.__name__}")
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must be from 0 to 1, not {value!r}")
 
 
 def _top(best: dict[int, Best]) -> float:

@@ -20,7 +20,8 @@ from typing import NamedTuple
 from glossary.model import EntityType
 
 from .profile import decode, profile
-from .resolve import Resolver, check_options, check_query
+from .options import check_options, check_query
+from .resolve import Resolver
 from .results import SearchHit
 
 
