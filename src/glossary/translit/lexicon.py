@@ -1,0 +1,208 @@
+"""The word lexicon: Arabic words as written, vocalized so that every scheme follows.
+
+Source: the CAMeL Lab table of Arabic words and their most frequent ALA-LC romanization in
+Library of Congress catalogue records (``../shared/data/translit/lexicon/alalc_words.tsv``,
+BSD-3-Clause, ``data/LICENSE.camel-lab``). ``tools/build_lexicon.py`` aligns each pair to
+the letters (`glossary.translit._align`): the labels it stores are those for which the
+engine's ALA-LC table gives back the catalogue's romanization, so DIN 31635, BGN/PCGN and
+the rest follow from the same vocalization. Pairs that do not align are listed by the
+build script with their reason, not shipped.
+
+Look-up (`Lexicon.lookup`), in order:
+
+1. the word as written (after `glossary.translit.labels.key`): ``via="word"``;
+2. proclitics and the article split off a known stem, fewest letters first: و ف ب ك ل س
+   and their pairs (وب، ول، فب …), then ال or لل (li- + the article), so that والتوزيع,
+   بدمشق, للدراسات are found when توزيع (or التوزيع, or any clitic form of it), دمشق,
+   دراسات are: ``via="clitics"``. The stem is any word of the lexicon, or the stem of
+   one (its clitics removed). The article's sun letter takes shadda; the scheme decides
+   how to write it (al-Shām, aš-Šām, ash Shām).
+
+A hit carries the word's labels and whether the catalogue capitalizes it (a proper name).
+
+File format (``data/lexicon.txt.gz``, gzip of UTF-8 lines, read once on first use): a
+JSON header line; the word keys; their values; the stem keys; their values (counts in
+the header). A value is the labels followed by the case digit (1 a proper name, 0 not).
+Splitting the lines and zipping them into dicts keeps the load near 20 ms.
+
+Example:
+    >>> lex = default()
+    >>> lex.lookup("والتوزيع").via
+    'word'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import zlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from glossary.translit import labels
+from glossary.translit.letters import SUN
+
+__all__ = ["LEXICON_PATH", "Hit", "Lexicon", "core_of", "default", "splits"]
+
+LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.txt.gz"
+
+_CHAINS = ("", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس")
+"""Proclitic sequences tried before a stem (wa-, fa- may precede bi-, li-, ka-, sa-)."""
+
+_SHADDA_OF = {"a": "A", "i": "I", "u": "U", ".": "~"}
+_PLAIN_OF = {"A": "a", "I": "i", "U": "u", "~": "."}
+
+
+class Hit(NamedTuple):
+    """A word found in the lexicon: its labels, whether it is a proper name, and how."""
+
+    labels: str
+    case: int
+    via: str  # "word" | "clitics"
+
+
+def core_of(key: str, marks: str) -> tuple[str, str, str]:
+    """Split a labelled word into (proclitics with the article, stem, stem labels).
+
+    The stem's first letter loses the shadda the article gave it (the sun letter).
+
+    Example:
+        >>> core_of("والتوزيع", "a..Aoi..")
+        ('وال', 'توزيع', 'aoi..')
+    """
+    i = 0
+    while i < len(marks) and marks[i] in labels.PROCLITIC:
+        i += 1
+    article = False
+    if key[i:i + 1] in ("و", "ف", "ب", "ك") and marks[i:i + 1] in ("a", "i") and key[i + 1:i + 3] == "ال" \
+            and marks[i + 1:i + 3] == ".." and len(key) > i + 3:
+        i, article = i + 3, True
+    elif key[i:i + 2] in ("ال", "ٱل", "لل") and marks[i:i + 2] == ".." and len(key) > i + 2:
+        i, article = i + 2, True
+    stem, stem_marks = key[i:], marks[i:]
+    if article and stem[0] in SUN and stem_marks[0] in _PLAIN_OF:
+        stem_marks = _PLAIN_OF[stem_marks[0]] + stem_marks[1:]
+    return key[:i], stem, stem_marks
+
+
+def splits(key: str) -> list[tuple[str, str, str]]:
+    """The ways to read a word as (proclitics, article ``""``/``"al"``/``"lil"``, stem),
+    fewest letters split off first (لل counts as one: li- and the article are one letter
+    more than li- alone), the article before a bare proclitic.
+
+    Example:
+        >>> splits("بدمشق")
+        [('', '', 'بدمشق'), ('ب', '', 'دمشق')]
+    """
+    out: list[tuple[int, str, str, str]] = []
+    for chain in _CHAINS:
+        if not key.startswith(chain):
+            continue
+        rest = key[len(chain):]
+        if len(rest) >= 2:
+            out.append((len(chain), chain, "", rest))
+        if rest.startswith("ال") and len(rest) >= 4 and not chain.endswith("ل"):
+            out.append((len(chain) + 2, chain, "al", rest[2:]))
+        if rest.startswith("لل") and len(rest) >= 4 and not chain.endswith("ل"):
+            # لل is li- + the article before a stem in ل as well (للقاء): read the article first
+            out.append((len(chain), chain, "lil", rest[2:]))
+    out.sort(key=lambda x: (x[0], bool(x[1] or x[2]), not x[2]))  # the word itself first
+    return [(chain, article, stem) for _, chain, article, stem in out]
+
+
+def _assemble(chain: str, article: str, stem: str, stem_marks: str) -> str:
+    """Labels of proclitics + article + a stem's labels (the sun letter takes shadda)."""
+    out = []
+    for k, letter in enumerate(chain):
+        vowel = labels.PREFIX_VOWEL[letter] if letter in labels.PREFIX_VOWEL else "a"
+        before_article = article == "al" and k == len(chain) - 1
+        out.append(vowel if before_article else ("b" if vowel == "i" else "w"))
+    if article:
+        out.append("..")
+        if stem[0] in SUN and stem_marks[0] in _SHADDA_OF:
+            stem_marks = _SHADDA_OF[stem_marks[0]] + stem_marks[1:]
+    elif chain[-1:] in ("و", "ف", "ب", "ك") and stem[:2] in ("ال", "ٱل") and stem_marks[:2] == "..":
+        out[-1] = labels.PREFIX_VOWEL[chain[-1]]  # a stem that has its article: the engine writes wa-al-
+    return "".join(out) + stem_marks
+
+
+class Lexicon:
+    """Word and stem tables (use `default` for the shipped lexicon).
+
+    Args:
+        words: Word key -> labels + case digit.
+        stems: Stem key -> labels + case digit, for stems that are not themselves a word
+            of ``words`` without clitics.
+        header: What the file says about itself.
+    """
+
+    def __init__(self, words: Mapping[str, str], stems: Mapping[str, str], header: dict[str, Any] | None = None):
+        self.words = words
+        self.stems = stems
+        self.header = header or {}
+
+    def lookup(self, word: str) -> Hit | None:
+        """The labels of a word (letters only, or raw text: it is keyed first), or None."""
+        key = labels.key(word)
+        value = self.words.get(key)
+        if value is not None:
+            return Hit(value[:-1], int(value[-1]), "word")
+        for chain, article, stem in splits(key):
+            if not article and chain:
+                value = self.words.get(stem)
+                if value is not None:
+                    return Hit(_assemble(chain, "", stem, value[:-1]), int(value[-1]), "clitics")
+            value = self._stem(stem)
+            if value is not None:
+                return Hit(_assemble(chain, article, stem, value[:-1]), int(value[-1]), "clitics")
+        return None
+
+    def _stem(self, stem: str) -> str | None:
+        value = self.stems.get(stem)
+        if value is not None:
+            return value
+        value = self.words.get(stem)
+        if value is not None and core_of(stem, value[:-1])[0] == "":
+            return value
+        return None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, str, int]], header: dict[str, Any] | None = None) -> Lexicon:
+        """A lexicon from (key, labels, case) entries, best first (a repeated key keeps the first)."""
+        words: dict[str, str] = {}
+        for key, marks, case in entries:
+            words.setdefault(key, marks + str(case & 1))
+        stems: dict[str, str] = {}
+        for key, value in words.items():
+            head, stem, stem_marks = core_of(key, value[:-1])
+            if head and stem not in stems and (stem not in words or core_of(stem, words[stem][:-1])[0]):
+                stems[stem] = stem_marks + value[-1]
+        return cls(words, stems, header)
+
+    def dumps(self) -> bytes:
+        """The file's bytes (gzip; the same lexicon gives the same bytes)."""
+        header = {**self.header, "words": len(self.words), "stems": len(self.stems)}
+        lines = [json.dumps(header, ensure_ascii=False, sort_keys=True)]
+        lines += list(self.words) + list(self.words.values()) + list(self.stems) + list(self.stems.values())
+        packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing, mtime 0: reproducible
+        return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
+
+    @classmethod
+    def loads(cls, data: bytes) -> Lexicon:
+        """Read the file's bytes (`dumps`)."""
+        lines = zlib.decompress(data, 47).decode("utf-8").split("\n")
+        header = json.loads(lines[0])
+        n, m = int(header["words"]), int(header["stems"])
+        words = dict(zip(lines[1:1 + n], lines[1 + n:1 + 2 * n]))
+        stems = dict(zip(lines[1 + 2 * n:1 + 2 * n + m], lines[1 + 2 * n + m:1 + 2 * n + 2 * m]))
+        return cls(words, stems, header)
+
+
+@functools.cache
+def default() -> Lexicon:
+    """The shipped lexicon, read once."""
+    return Lexicon.loads(LEXICON_PATH.read_bytes())
