@@ -53,7 +53,8 @@ class SqliteStore:
             self._memory = self._fallback()
             raise _Switched from None
 
-    def _in(self, table: str, col: str, cols: str, values: Sequence[str]) -> list[Any]:
+    def _in(self, table: str, col: str, cols: str, values: Sequence[str | int]) -> list[Any]:
+        """The rows whose ``col`` is one of ``values``, ``col`` first, asked 500 values at a time."""
         out: list[Any] = []
         values = list(values)
         for i in range(0, len(values), 500):
@@ -88,11 +89,7 @@ class SqliteStore:
     def name_rows(self, nids: Iterable[int]) -> dict[int, NameRow]:
         ids = sorted(set(nids))
         try:
-            rows = []
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                rows += self._rows(f"SELECT nid, eidx, text, kind, prof FROM names WHERE nid IN ({','.join('?' * len(chunk))})",
-                                   chunk)
+            rows = self._in("names", "nid", "eidx, text, kind, prof", ids)
             return {nid: NameRow(e, text, kind, prof) for nid, e, text, kind, prof in rows}
         except _Switched:
             assert self._memory is not None
@@ -101,11 +98,7 @@ class SqliteStore:
     def entity_rows(self, eidxs: Iterable[int]) -> dict[int, EntityRow]:
         ids = sorted(set(eidxs))
         try:
-            rows = []
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                rows += self._rows(f"SELECT eidx, id, type, label FROM entities WHERE eidx IN ({','.join('?' * len(chunk))})",
-                                   chunk)
+            rows = self._in("entities", "eidx", "id, type, label", ids)
             return {eidx: EntityRow(id_, type_, label) for eidx, id_, type_, label in rows}
         except _Switched:
             assert self._memory is not None

@@ -33,10 +33,10 @@ def _folded_set(words: list[str]) -> dict[str, None]:
 
 def folded_tables() -> dict[str, dict[str, float]]:
     """Every table of ``tables/generic.yaml`` with its words folded (see the module docstring):
-    ``generic``, ``mismatch`` and ``opposite`` with each -a word also written -eh (`_with_eh`);
-    ``listed``, the generic factors of the words as the table writes them; ``skeleton``, a
-    factor by skeleton (doubled letters single); ``equivalent`` ("a b" -> how alike) and
-    ``translation`` ("form skeleton" -> 1, see `translations`)."""
+    ``generic``, the factors of the words as the table writes them (`factors` adds their -eh
+    spellings); ``mismatch`` and ``opposite`` with each -a word also written -eh (`_with_eh`);
+    ``skeleton``, a factor by skeleton (doubled letters single); ``equivalent`` ("a b" -> how
+    alike) and ``translation`` ("form skeleton" -> 1, see `translations`)."""
     table = TABLES["generic"]
     listed: dict[str, float] = {}
     for word, factor in table["generic"].items():
@@ -71,7 +71,7 @@ def folded_tables() -> dict[str, dict[str, float]]:
                 if a != b and a.isascii() == b.isascii():
                     for form in _with_eh(dict.fromkeys(_folded_set([a]), 0.0)):
                         translation.update(dict.fromkeys((form + " " + t.skel for t in tokens(b) if t.skel), 1.0))
-    return {"generic": _with_eh(listed), "listed": listed, "skeleton": skeleton, "mismatch": _with_eh(mismatch),
+    return {"generic": listed, "skeleton": skeleton, "mismatch": _with_eh(mismatch),
             "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "opposite": _with_eh(opposite),
             "equivalent": equivalent, "translation": translation}
 
@@ -94,14 +94,15 @@ def _tables() -> dict[str, dict[str, float]]:
     return FOLDED if FROM_TABLES == sources_hash() else folded_tables()
 
 
+@cache
 def factors() -> dict[str, float]:
     """Folded generic word (and its -eh spelling) -> factor; 0 for a word to ignore."""
-    return _tables()["generic"]
+    return _with_eh(listed_factors())
 
 
 def listed_factors() -> dict[str, float]:
     """`factors` of the words as the table writes them, no -eh spelling added."""
-    return _tables()["listed"]
+    return _tables()["generic"]
 
 
 def skeleton_factors() -> dict[str, float]:
