@@ -121,3 +121,19 @@ def test_no_pickle_in_cache(tmp_path: Path) -> None:
     assert tables == {"meta", "entities", "names", "keys", "posting", "near", "forms", "locale_text"}
     blob = con.execute("SELECT v FROM keys LIMIT 1").fetchone()[0]
     assert isinstance(blob, bytes) and len(blob) % 4 == 0 and not blob.startswith(b"\x80")  # int arrays, not pickle
+
+
+def test_the_key_is_a_checksum_of_the_code_remembered_under_its_status(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossary.store.read
+    from glossary.match import cache
+
+    monkeypatch.setattr(glossary.store.read, "_RACY_NS", 0)  # (a fresh checkout's files were just written)
+    files = list(cache._files(Path(cache.__file__).parents[1]))
+    assert {name for name, _path, _st in files} >= {"match/cache.py", "names/normalize.py", "names/tables/latin.yaml",
+                                                     "names/_generated/folded.py", "model.py"}
+    fresh = cache._checksum((name, Path(path)) for name, path, _st in files)
+    assert cache._code_hash.__wrapped__(tmp_path) == fresh  # computed, and recorded
+    monkeypatch.setattr(cache, "_checksum", lambda files: "read again")
+    assert cache._code_hash.__wrapped__(tmp_path) == fresh  # the record answers: no file read
+    assert cache_path("h1", tmp_path).name == f"index-h1-{fresh}.sqlite"

@@ -33,9 +33,12 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from glossary.store import fingerprint, known_content_hash, remember_content_hash
 
 from .index import Index
 from .memory import MemoryStore, build_store
@@ -66,7 +69,6 @@ CREATE TABLE locale_text(locale TEXT NOT NULL, kind TEXT NOT NULL, k TEXT NOT NU
 """
 
 
-
 def cache_dir() -> Path:
     """The cache directory (not created here)."""
     env = os.environ.get("GLOSSARY_CACHE_DIR")
@@ -76,51 +78,87 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "glossary"
 
 
-@functools.cache
-def code_hash() -> str:
+def code_hash(directory: Path) -> str:
     """A checksum of the names and bytes of the files in `SHAPED_BY` (CRC-32 and length, as
     the generated tables are checked: it tells edited code from other code, no adversary
-    involved; zlib is built in, hashlib is not)."""
+    involved; zlib is built in, hashlib is not). It is remembered in ``directory``/code under
+    the files' status, as the glossary files' content hash is (`glossary.store.known_content_hash`):
+    a warm command stats the 40-odd files instead of reading them (0.66 ms)."""
+    return _code_hash(directory)
+
+
+@functools.cache
+def _code_hash(directory: Path) -> str:
+    root = Path(__file__).parents[1]
+    if not root.is_dir():  # a zipped install: importlib.resources reads it (10 ms to import)
+        from importlib import resources
+
+        return _checksum(_entries(resources.files("glossary")))
+    taken = time.time_ns()  # before looking at the files: what changed after this is not trusted
+    files = sorted(_files(root), key=lambda f: f[0])  # (in order: the status record compares lists)
+    status = fingerprint([(path, st) for _name, path, st in files])
+    known = known_content_hash(status, directory / "code")
+    if known is None:
+        known = _checksum((name, Path(path)) for name, path, _st in files)
+        remember_content_hash(status, known, taken, directory / "code")
+    return known
+
+
+def _checksum(files: Iterable[tuple[str, Path | Traversable]]) -> str:
     import zlib
 
     crc, size = 0, 0
-    for name, file in _shaping_files():
+    for name, file in sorted(files, key=lambda nf: nf[0]):
         data = name.encode() + b"\0" + file.read_bytes()
         crc, size = zlib.crc32(data, crc), size + len(data)
     return f"{crc:08x}-{size}"
 
 
-def _shaping_files() -> list[tuple[str, Path | Traversable]]:
-    """The files of `SHAPED_BY` with their paths in the package, sorted by path."""
-    root: Path | Traversable = Path(__file__).parents[1]
-    if not root.is_dir():  # a zipped install: importlib.resources reads it (10 ms to import)
-        from importlib import resources
+def _files(root: Path) -> Iterator[tuple[str, str, os.stat_result]]:
+    """The files of `SHAPED_BY` under the package folder ``root``: path in the package, path, status."""
+    for name in SHAPED_BY:
+        path = os.path.join(root, name)
+        if os.path.isdir(path):
+            yield from _folder_files(name, path)
+        else:
+            yield name, path, os.stat(path)
 
-        root = resources.files("glossary")
-    out: list[tuple[str, Path | Traversable]] = []
+
+def _folder_files(name: str, folder: str) -> Iterator[tuple[str, str, os.stat_result]]:
+    """The source files and tables under a folder (``__pycache__`` left out)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            inner = f"{name}/{entry.name}"
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    yield from _folder_files(inner, entry.path)
+            elif entry.name.endswith((".py", ".yaml")):
+                yield inner, entry.path, entry.stat()
+
+
+def _entries(root: Traversable) -> Iterator[tuple[str, Traversable]]:
+    """`_files` in an install that is no folder (a zip), without their status."""
     for name in SHAPED_BY:
         entry = root
         for part in name.split("/"):
             entry = entry / part
-        out += _sources(name, entry) if entry.is_dir() else [(name, entry)]
-    return sorted(out, key=lambda nf: nf[0])
+        yield from _traversed(name, entry) if entry.is_dir() else [(name, entry)]
 
 
-def _sources(name: str, folder: Path | Traversable) -> Iterator[tuple[str, Path | Traversable]]:
-    """The source files and tables under a folder (``__pycache__`` left out), with their paths."""
+def _traversed(name: str, folder: Traversable) -> Iterator[tuple[str, Traversable]]:
     for entry in folder.iterdir():
-        path = f"{name}/{entry.name}"
+        inner = f"{name}/{entry.name}"
         if entry.is_dir():
             if entry.name != "__pycache__":
-                yield from _sources(path, entry)
+                yield from _traversed(inner, entry)
         elif entry.name.endswith((".py", ".yaml")):
-            yield path, entry
+            yield inner, entry
 
 
 def cache_path(content_hash: str, directory: Path) -> Path:
     """The cache file for a glossary content hash (and this code)."""
     safe = "".join(c for c in content_hash if c.isalnum())[:64] or "empty"
-    return directory / f"index-{safe}-{code_hash()}.sqlite"
+    return directory / f"index-{safe}-{code_hash(directory)}.sqlite"
 
 
 def write(store: MemoryStore, path: Path, content_hash: str) -> None:
@@ -145,7 +183,7 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
             con.executemany("INSERT INTO forms VALUES (?,?,?)", (
                 (f, store.dfs.get(f, 0), pack(v)) for f, v in store.form_posting.items()))
             con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
-            meta = {"code": code_hash(), "content": content_hash, "entities": str(store.n_entities)}
+            meta = {"code": code_hash(path.parent), "content": content_hash, "entities": str(store.n_entities)}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
             con.commit()
         finally:
@@ -177,7 +215,7 @@ def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, int] | Non
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
-        if (meta.get("code"), meta.get("content")) != (code_hash(), content_hash):
+        if (meta.get("code"), meta.get("content")) != (code_hash(path.parent), content_hash):
             con.close()
             return None
         return con, int(meta["entities"])
