@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .tables import TABLES
 
@@ -55,20 +56,47 @@ def is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u08a0" <= ch <= "\u08ff"
 
 
-def _rules(pairs: list[list[str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
+_Rules = tuple[tuple[re.Pattern[str], str], ...]
+"""One table's rewrite rules, compiled: (pattern, replacement) in order."""
+
+
+class _Latin(NamedTuple):
+    """The Latin rules of tables/latin.yaml and skeleton.yaml, compiled (`_latin`)."""
+
+    consonants: _Rules
+    compounds: _Rules
+    endings: _Rules
+    vowels: _Rules
+    final: _Rules
+    words: dict[str, str]
+    """Folded word -> its replacement (the ``words`` table, its keys folded)."""
+    articles: frozenset[str]
+    """The article's forms, folded."""
+    glue_next: re.Pattern[str]
+    glue_previous_raw: re.Pattern[str]
+    skeleton_unit: re.Pattern[str]
+    """One unit of a Latin skeleton (a letter, or a digraph of `_SK_LATIN`), longest first."""
+
+
+def _compiled(pairs: list[list[str]]) -> _Rules:
     return tuple((re.compile(p), r) for p, r in pairs)
 
 
-_CONSONANTS = _rules(_LAT["consonants"])
-_COMPOUNDS = _rules(_LAT["compounds"])
-_ENDINGS = _rules(_LAT["endings"])
-_VOWELS = _rules(_LAT["vowels"])
-_FINAL = _rules(_LAT["final"])
-_ARTICLES_RAW: list[str] = _LAT["articles"]
+@cache
+def _latin() -> _Latin:
+    """The Latin rules, compiled on first use: some 40 patterns and the ``words`` table folded,
+    about 1.2 ms of a cold lookup that a name found by its exact key does not need."""
+    units = "|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|."
+    latin = _Latin(consonants=_compiled(_LAT["consonants"]), compounds=_compiled(_LAT["compounds"]),
+                   endings=_compiled(_LAT["endings"]), vowels=_compiled(_LAT["vowels"]), final=_compiled(_LAT["final"]),
+                   words={}, articles=frozenset(), glue_next=re.compile(_LAT["glue_next_pattern"]),
+                   glue_previous_raw=re.compile(_LAT["glue_previous_raw"]), skeleton_unit=re.compile(units, re.DOTALL))
+    latin = latin._replace(words={_fold(latin, k): v for k, v in _LAT["words"].items()})
+    return latin._replace(articles=frozenset(_fold(latin, a) for a in _LAT["articles"]))
+
+
 _SUN = tuple(sorted(_LAT["sun_letters"], key=len, reverse=True))
 _ART_VOWELS = frozenset(_LAT["article_vowels"])
-_GLUE_NEXT = re.compile(_LAT["glue_next_pattern"])
-_GLUE_PREV_RAW = re.compile(_LAT["glue_previous_raw"])
 _GLUE_PREV = frozenset(_LAT["glue_previous"])
 _GLUE_PREV_ART = frozenset(_LAT["glue_previous_with_article"])
 _LETTERS = str.maketrans(_LAT["letters"])
@@ -76,7 +104,6 @@ _ARABIZI = dict(_LAT["arabizi"])
 ARABIZI_RUN = re.compile(r"(?<=[a-z])[0-9][0-9']*|[0-9][0-9']*(?=[a-z])")
 WORD_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\W\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 _SK_LATIN: dict[str, str] = _SK["latin"]
-_SK_UNIT = re.compile("|".join(re.escape(k) for k in sorted(_SK_LATIN, key=len, reverse=True)) + "|.", re.DOTALL)
 _SK_ARABIC = str.maketrans({**{c: "" for c in map(chr, range(0x600, 0x700)) if c not in _SK["arabic"]}, **_SK["arabic"]})
 _H = "ħ"
 # w and y are consonants at the start of a word (Walid, Yusuf, و, ي), vowels elsewhere (Eastern
@@ -126,33 +153,32 @@ def _apply(rules: tuple[tuple[re.Pattern[str], str], ...], tok: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def consonants(tok: str) -> str:
     """The consonant spellings of a word (dj -> j, ch -> sh)."""
-    return _apply(_CONSONANTS, tok)
+    return _apply(_latin().consonants, tok)
 
 
 @lru_cache(maxsize=1 << 16)
 def fold_word(tok: str) -> str:
     """Per-word Latin folding, repeated to a fixed point."""
+    return _fold(_latin(), tok)
+
+
+def _fold(latin: _Latin, tok: str) -> str:
+    """`fold_word` with these rules (while `_latin` folds the tables' own words, without theirs)."""
     for _ in range(6):
         t = tok
-        for group in (_CONSONANTS, _COMPOUNDS, _ENDINGS, _VOWELS, _FINAL):
+        for group in (latin.consonants, latin.compounds, latin.endings, latin.vowels, latin.final):
             t = _apply(group, t)
-        t = _WORDS.get(t, t)
+        t = latin.words.get(t, t)
         if t == tok:
             break
         tok = t
     return tok
 
 
-_WORDS: dict[str, str] = {}
-_WORDS.update({fold_word(k): v for k, v in _LAT["words"].items()})
-_ARTICLES = frozenset(fold_word(a) for a in _ARTICLES_RAW)
-fold_word.cache_clear()
-
-
 @lru_cache(maxsize=1 << 16)
 def compound(tok: str) -> str:
     """The compound spellings of a word (Abdulkadir -> abdalkadir), before vowel folds."""
-    return _apply(_COMPOUNDS, tok)
+    return _apply(_latin().compounds, tok)
 
 
 _DOUBLED = re.compile(r"(.)\1+")
@@ -167,7 +193,7 @@ def skeleton_word(tok: str) -> str:
         if tok.isdigit():
             return tok  # a number in a name (Branch 216); digits inside words are dropped
         tok = _DOUBLED.sub(r"\1", tok)  # a letter written twice before a digraph (Hissham: s, sh)
-        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
+        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _latin().skeleton_unit.findall(tok))
     s = _DOUBLED.sub(r"\1", s.replace("mb", "nb"))  # Latin folds mb to nb: so must the skeleton
     return s[:-1] if s.endswith(_H) and len(s) > 1 else s  # (a lone h stays: Hawa, هوى)
 
@@ -181,14 +207,14 @@ def cons_word(tok: str) -> str:
     if is_arabic(tok[0]):
         s = _INITIAL_AR.get(tok[0], "") + tok.replace(TAA, "").translate(_SK_ARABIC)
     else:
-        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _SK_UNIT.findall(tok))
+        s = _INITIAL_LAT.get(tok[:1], "") + "".join(_SK_LATIN.get(u, "") for u in _latin().skeleton_unit.findall(tok))
     s = s.replace("mb", "nb")
     return s[:-1] if s.endswith(_H) and len(s) > 1 else s
 
 
 def is_article(tok: str, nxt: str | None) -> bool:
     """Whether a folded word is the article (al, el; ash before sh, ez before z ...)."""
-    if tok in _ARTICLES:
+    if tok in _latin().articles:
         return True
     if nxt and len(tok) >= 2 and tok[0] in _ART_VOWELS:
         cons = tok[1:]
@@ -209,11 +235,13 @@ def glue_arabic(words: list[str]) -> list[str]:
 
 def may_glue(w: str, f: str) -> bool:
     """Whether a Latin word (consonant form ``w``, folded ``f``) can join a neighbour (`glue`)."""
-    return bool(_GLUE_NEXT.match(f) or _GLUE_PREV_RAW.match(w) or f in _GLUE_PREV or f in _GLUE_PREV_ART)
+    latin = _latin()
+    return bool(latin.glue_next.match(f) or latin.glue_previous_raw.match(w) or f in _GLUE_PREV or f in _GLUE_PREV_ART)
 
 
 def glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
     """Join Latin compound names: Abd + next word, previous word + Allah / al-Din."""
+    rules = _latin()
     out: list[str] = []
     oarts: list[bool] = []
     i = 0
@@ -222,7 +250,7 @@ def glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
         w = words[i]
         latin = not is_arabic(w[0])
         f = fold_word(w) if latin else w
-        if latin and not arts[i] and i + 1 < n and _GLUE_NEXT.match(f):
+        if latin and not arts[i] and i + 1 < n and rules.glue_next.match(f):
             j = i + 1
             while j < n and arts[j]:
                 j += 1
@@ -232,7 +260,7 @@ def glue(words: list[str], arts: list[bool]) -> tuple[list[str], list[bool]]:
                 i = j + 1
                 continue
         prev_ok = bool(out) and not oarts[-1] and out[-1].isalpha() and not is_arabic(out[-1][0])
-        if latin and prev_ok and not arts[i] and (_GLUE_PREV_RAW.match(w) or f in _GLUE_PREV):
+        if latin and prev_ok and not arts[i] and (rules.glue_previous_raw.match(w) or f in _GLUE_PREV):
             out[-1] += w
             i += 1
             continue
