@@ -85,7 +85,8 @@ class Scan:
         """The remembered bad rows as `Problem`s (``path:line:1: reason``)."""
         return [Problem(self.path, b.line, 1, b.reason) for b in self.bad]
 
-    def _bad(self, line: int, reason: str) -> None:
+    def note_bad(self, line: int, reason: str) -> None:
+        """Count a bad row, passed through as it is, and remember its line (the first `_MAX_REPORTED`)."""
         self.bad_rows += 1
         self.exact_only = True
         if len(self.bad) < _MAX_REPORTED:

@@ -156,10 +156,10 @@ def _scan_exact(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
                 continue
             if len(row) != n or row[0].startswith("\0csv error"):
                 what = row[0][1:] if row[0].startswith("\0csv error") else f"expected {n} fields, found {len(row)}"
-                s._bad(line, f"bad row passed through: {what}")
+                s.note_bad(line, f"bad row passed through: {what}")
                 continue
             if undecodable(raw):
-                s._bad(line, "bad row passed through: bytes that are not UTF-8")
+                s.note_bad(line, "bad row passed through: bytes that are not UTF-8")
                 continue
             if "\n" in raw.rstrip("\r\n"):
                 s.exact_only = True
@@ -176,7 +176,7 @@ def _scan_jsonl(path: str, columns: Sequence[str]) -> Scan:
         if obj is None:
             continue
         if isinstance(obj, str):
-            s._bad(number, f"bad row passed through: {obj}")
+            s.note_bad(number, f"bad row passed through: {obj}")
             continue
         s.rows += 1
         for k in obj:
