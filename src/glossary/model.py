@@ -32,6 +32,8 @@ def entity_type(value: object) -> EntityType:
 
 REFERENCE_FIELDS: tuple[str, ...] = ("part_of", "located_in", "allied_with", "opposed_to", "related")
 """Fields whose values are lists of entity ids (checked for dangling references)."""
+DATED_FIELDS: tuple[str, ...] = ("part_of", "located_in", "allied_with", "opposed_to")
+"""Reference fields whose entries may carry a period: ``{id: x, from: "2015", until: "2019-11"}``."""
 
 Script = Literal["arabic", "latin", "mixed", "none"]
 
@@ -146,6 +148,37 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """When the ``index``-th entry of a reference field held (``from_``/``until``: ``YYYY[-MM[-DD]]``)."""
+
+    field: str
+    index: int
+    from_: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One entry of a reference field: the id it names, and the period it held, when known."""
+
+    field: str
+    id: str
+    from_: str | None = None
+    until: str | None = None
+
+    def to_dict(self) -> dict[str, Any] | str:
+        """A bare id when undated (as the file writes it), else ``{"id", "from", "until"}``."""
+        if self.from_ is None and self.until is None:
+            return self.id
+        d: dict[str, Any] = {"id": self.id}
+        if self.from_ is not None:
+            d["from"] = self.from_
+        if self.until is not None:
+            d["until"] = self.until
+        return d
+
+
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where an entity was defined (1-based line and column)."""
 
@@ -185,6 +218,8 @@ class Entity:
     sources: tuple[Source, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
     origin: Origin | None = field(default=None, compare=False)
+    periods: tuple[Period, ...] = ()
+    """Dates of the dated entries of the reference fields, by field and position (see `relations`)."""
 
     @property
     def label(self) -> str:
@@ -196,6 +231,21 @@ class Entity:
         for f in REFERENCE_FIELDS:
             for ref in getattr(self, f):
                 yield f, ref
+
+    def relations(self, field: str | None = None) -> Iterator[Relation]:
+        """Each entry of the reference fields (or of one), in order, with its period when dated.
+
+        Example:
+            >>> e = entity_from_dict({"id": "x", "type": "group", "romanized": "X",
+            ...                       "part_of": ["a", {"id": "b", "until": "2019-11"}]})
+            >>> e.part_of, [r.to_dict() for r in e.relations("part_of")]
+            (('a', 'b'), ['a', {'id': 'b', 'until': '2019-11'}])
+        """
+        dated = {(p.field, p.index): p for p in self.periods}
+        for f in (field,) if field is not None else REFERENCE_FIELDS:
+            for i, ref in enumerate(getattr(self, f)):
+                p = dated.get((f, i))
+                yield Relation(f, ref, p.from_, p.until) if p else Relation(f, ref)
 
     def names(self) -> Iterator[Name]:
         """Every name of the entity, canonical forms first, duplicates (same text) once."""
@@ -236,7 +286,7 @@ class Entity:
             d["ids"] = dict(self.ids)
         for f in REFERENCE_FIELDS:
             if getattr(self, f):
-                d[f] = list(getattr(self, f))
+                d[f] = [r.to_dict() for r in self.relations(f)] if self.periods else list(getattr(self, f))
         for k in ("active", "notes"):
             if getattr(self, k) is not None:
                 d[k] = getattr(self, k)
@@ -282,7 +332,18 @@ def entity_from_dict(d: Mapping[str, Any], origin: Origin | None = None) -> Enti
         Source(title=s) if isinstance(s, str) else Source(**{k: s.get(k) for k in ("title", "publisher", "date", "url", "language")})
         for s in d.get("sources") or ()
     )
-    refs = {f: tuple(d.get(f) or ()) for f in REFERENCE_FIELDS}
+    refs: dict[str, tuple[str, ...]] = {}
+    periods: list[Period] = []
+    for f in REFERENCE_FIELDS:
+        ids = []
+        for i, ref in enumerate(d.get(f) or ()):
+            if isinstance(ref, Mapping):
+                ids.append(str(ref["id"]))
+                if ref.get("from") is not None or ref.get("until") is not None:
+                    periods.append(Period(f, i, ref.get("from"), ref.get("until")))
+            else:
+                ids.append(ref)
+        refs[f] = tuple(ids)
     return Entity(
         id=d["id"], type=d["type"],
         romanized=d.get("romanized"), arabic=d.get("arabic"), vocalized=d.get("vocalized"), english=d.get("english"),
@@ -294,5 +355,6 @@ def entity_from_dict(d: Mapping[str, Any], origin: Origin | None = None) -> Enti
         sources=sources,
         extra={k: v for k, v in d.items() if k not in _ENTITY_FIELDS},
         origin=origin,
+        periods=tuple(periods),
         **refs,
     )

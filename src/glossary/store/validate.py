@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Problem, problem_at
-from ..model import ENTITY_TYPES, KNOWN_FIELDS, REFERENCE_FIELDS, Origin
+from ..model import DATED_FIELDS, ENTITY_TYPES, KNOWN_FIELDS, REFERENCE_FIELDS, Origin
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]")
@@ -31,6 +31,8 @@ _LATIN_FIELDS = frozenset(("romanized", "english"))
 _VARIANT_FIELDS = ("text", "scheme", "source", "note")
 _FORMER_FIELDS = ("romanized", "arabic", "vocalized", "english", "until")
 _SOURCE_FIELDS = ("title", "publisher", "date", "url", "language")
+_PERIOD_FIELDS = ("id", "from", "until")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
 
 @dataclass
@@ -151,6 +153,48 @@ class _Checker:
         m = self.mapping(node, "field")
         return {k: self.plain(v) for k, (_, v) in (m or {}).items()}
 
+    def reference(self, node: Any, what: str) -> Any:
+        """An id, or (in a field that may be dated) ``{id, from, until}`` with valid dates."""
+        if type(node).__name__ != "MappingNode" or what not in DATED_FIELDS:
+            if type(node).__name__ == "MappingNode":
+                self.problem(node, f"'{what}' entries are ids; only {', '.join(DATED_FIELDS)} may carry dates")
+                return None
+            return self.string(node, what)
+        m = self.mapping(node, f"a '{what}' entry")
+        if m is None:
+            return None
+        out: dict[str, str] = {}
+        for key, (knode, vnode) in m.items():
+            if key not in _PERIOD_FIELDS:
+                self.problem(knode, f"unknown field '{key}' in a '{what}' entry (expected one of: {', '.join(_PERIOD_FIELDS)})")
+                continue
+            value = self.string(vnode, f"{what}.{key}")
+            if value is not None and key != "id" and not self.date(vnode, value, f"{what}.{key}"):
+                continue
+            if value is not None:
+                out[key] = value
+        if "id" not in out:
+            self.problem(node, f"a '{what}' entry needs 'id'")
+            return None
+        if "from" in out and "until" in out and out["from"][: len(out["until"])] > out["until"][: len(out["from"])]:
+            self.problem(m["until"][1], f"'{what}' entry ends before it starts (from {out['from']} until {out['until']})")
+        return out
+
+    def date(self, node: Any, value: str, what: str) -> bool:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real date; reported when not."""
+        import datetime
+
+        m = _DATE.match(value)
+        if m:
+            year, month, day = (int(g) if g else 1 for g in m.groups())
+            try:
+                datetime.date(year, month, day)
+                return True
+            except ValueError:
+                pass
+        self.problem(node, f"'{what}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}")
+        return False
+
     # -- the document ---------------------------------------------------------
     def document(self, root: Any) -> Document:
         top = self.mapping(root, "the file")
@@ -211,11 +255,13 @@ class _Checker:
                 ids = self.mapping(vnode, "'ids'") if not _is_null(vnode) else {}
                 out[key] = {k: v for k, (_, vn) in (ids or {}).items() if (v := self.string(vn, f"ids.{k}")) is not None}
             elif key in REFERENCE_FIELDS:
-                values: list[str] = []
+                values: list[Any] = []
                 for x in self.seq(vnode, key):
-                    ref = self.string(x, key)
+                    ref = self.reference(x, key)
                     if ref is not None:
-                        refs[(key, len(values))] = (x.start_mark.line, x.start_mark.column)
+                        at = x.value if isinstance(ref, dict) else None
+                        idnode = next((v for k, v in at if k.value == "id"), x) if at else x
+                        refs[(key, len(values))] = (idnode.start_mark.line, idnode.start_mark.column)
                         values.append(ref)
                 out[key] = values
             elif key not in KNOWN_FIELDS:
@@ -262,5 +308,6 @@ def check_references(documents: list[Document]) -> Iterator[Problem]:
         for ent, positions in zip(doc.entities, doc.ref_positions):
             for (fieldname, i), (line, col) in positions.items():
                 ref = ent.get(fieldname, [None] * (i + 1))[i]
+                ref = ref.get("id") if isinstance(ref, dict) else ref
                 if ref is not None and ref not in first:
                     yield problem_at(doc.path, line, col, f"'{fieldname}' names unknown id '{ref}'")
