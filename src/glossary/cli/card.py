@@ -72,7 +72,7 @@ def card_rows(entity: Entity, *, locale: Locale, label_of: Callable[[str], str],
     from ..model import REFERENCE_FIELDS
 
     for ref_field in REFERENCE_FIELDS:
-        row(ref_field, " · ".join(label_of(r) for r in getattr(entity, ref_field)))
+        row(ref_field, " · ".join(label_of(r.id) + _period(r.from_, r.until, locale) for r in entity.relations(ref_field)))
     row("active", locale.digits(entity.active) if entity.active else None)
     row("ids", " · ".join(f"{k}: {v}" for k, v in entity.ids.items()))
     row("notes", entity.notes)
@@ -94,6 +94,17 @@ def card_rows(entity: Entity, *, locale: Locale, label_of: Callable[[str], str],
     if match is not None:
         row("match", f"“{match.name}” · {match.level} · {L('score')} {locale.number(match.score)}")
     return rows
+
+
+def _period(start: str | None, end: str | None, locale: Locale) -> str:
+    """A dated relation's period, after its name: `` (2015)``, `` (from 2019-11)``, `` (until 2019-11)``."""
+    L, d = locale.label, locale.digits
+    if start is None and end is None:
+        return ""
+    if start == end:
+        return f" ({d(str(start))})"
+    bits = ([f"{L('from')} {d(start)}"] if start else []) + ([f"{L('until')} {d(end)}"] if end else [])
+    return f" ({' '.join(bits)})"
 
 
 Headed = tuple[str, list[str], list[list[str]]]
