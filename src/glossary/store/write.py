@@ -32,11 +32,12 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import GlossaryError, Problem
+from .read import Source
 
 _NAME_FIELDS = ("romanized", "arabic", "vocalized", "english")
 _AFTER = ("english", "vocalized", "arabic", "romanized", "type", "id")
@@ -165,7 +166,8 @@ class GlossaryFile:
         for key, value in fields.items():
             if key == "id" or value in (None, "", [], ()):
                 continue
-            entity[key] = CommentedSeq(value) if isinstance(value, (list, tuple)) else value
+            keep = isinstance(value, CommentedSeq)  # a list as the review wrote it ([a, b]) keeps its style
+            entity[key] = CommentedSeq(value) if isinstance(value, (list, tuple)) and not keep else value
         self.entities.append(entity)
         return new_id
 
@@ -174,21 +176,35 @@ class GlossaryFile:
         """The file's text as it would be saved."""
         return _dump(self.yaml, self.doc)
 
-    def save(self) -> bool:
+    def problems(self, others: Sequence[Source] = ()) -> list[Problem]:
+        """What `validate` would report in the edited text (checked together with ``others``,
+        the other loaded files, so that references and duplicate ids across files count)."""
+        from .read import check
+
+        _entities, problems = check([Source(str(self.path), self.text().encode("utf-8")), *others])
+        return [p for p in problems if p.path == str(self.path)]
+
+    def save(self, others: Sequence[Source] = ()) -> bool:
         """Validate, then write atomically when the text changed; True if the file was written.
 
-        Raises:
-            GlossaryError: the edited file would not be a valid glossary (nothing is written).
-        """
-        from .read import Source, check
+        Args:
+            others: the other glossary files loaded with this one (see `problems`).
 
+        Raises:
+            GlossaryError: the edited file would not be a valid glossary, or it cannot be
+                written (a full disk, no permission); the file on disk is unchanged then.
+        """
         text = self.text()
         if text == self.original:
             return False
-        _entities, problems = check([Source(str(self.path), text.encode("utf-8"))])
+        problems = self.problems(others)
         if problems:
             raise GlossaryError(problems)
-        write_atomic(self.path, text)
+        try:
+            write_atomic(self.path, text)
+        except OSError as e:
+            raise GlossaryError([Problem(str(self.path), 1, 1, f"cannot write the file ({e.strerror or e}); "
+                                                                "it is unchanged")]) from e
         self.original = text
         return True
 
