@@ -16,7 +16,7 @@ from ..errors import EXIT_USAGE, GlossaryError
 from . import commands
 from .state import State
 
-_LAZY_COMMANDS = {"dedupe": "dedupe", "apply": "dedupe"}
+_LAZY_COMMANDS = {"dedupe": "dedupe", "apply": "dedupe", "export": "exchange", "import": "exchange", "add": "exchange", "edit": "exchange", "serve": "serve"}
 """Commands of a module imported only when one of them is asked for (its ``COMMANDS``): they
 pull in the dataset readers, which a lookup does not need."""
 
