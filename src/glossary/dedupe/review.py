@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GlossaryError, Problem
 from ..names import script
+from ..store.write import slug as gf_slug
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 if TYPE_CHECKING:
     from .answers import Resolving
@@ -213,11 +217,24 @@ def apply_review(review_path: str, glossary_path: str) -> ApplySummary:
         GlossaryError: an unreadable or malformed review file, an unknown entity id, a
             result that would not validate; nothing is written then.
     """
-    from ..store.write import GlossaryFile
+    from ..store.edit import locked
 
     doc = _load_review(review_path)
+    with locked(glossary_path):
+        return _apply(doc, review_path, glossary_path)
+
+
+_REVIEW_KEYS = frozenset(("accept", "column", "confidence", "count", "near", "spellings", "label"))
+"""A proposal's own keys; the others of a new entity's proposal are its fields."""
+
+
+def _apply(doc: Any, review_path: str, glossary_path: str) -> ApplySummary:
+    from ..store.edit import FIELD_ORDER, relocate
+    from ..store.write import GlossaryFile
+
     gf = GlossaryFile(glossary_path)
     summary = ApplySummary(str(glossary_path))
+    made: dict[str, Any] = {}
     problems: list[Problem] = []
     for item in doc.get("variants") or ():
         if not _accepted(review_path, item, problems, summary):
@@ -237,15 +254,32 @@ def apply_review(review_path: str, glossary_path: str) -> ApplySummary:
             _add(gf, target, [t for t in (item.get("romanized"), item.get("arabic"), item.get("english")) if t] + texts,
                  summary)
             continue
-        fields = {k: item.get(k) for k in ("id", "type", "romanized", "arabic", "english")}
-        firsts = {fields["romanized"], fields["arabic"], fields["english"]}
-        fields["variants"] = [t for t in dict.fromkeys(texts) if t not in firsts]
-        if not (fields["romanized"] or fields["arabic"]):
+        fields = {k: v for k, v in item.items() if k not in _REVIEW_KEYS}
+        firsts = {fields.get("romanized"), fields.get("arabic"), fields.get("english")}
+        known = {v if isinstance(v, str) else v.get("text") for v in fields.get("variants") or () if v}
+        fields["variants"] = list(fields.get("variants") or ()) + [
+            t for t in dict.fromkeys(texts) if t not in firsts and t not in known]
+        if not (fields.get("romanized") or fields.get("arabic")):
             problems.append(_at(review_path, item, None, "a new entity needs 'romanized' or 'arabic'"))
             continue
-        summary.entities.append(gf.add_entity(fields))
-    if problems:
-        raise GlossaryError(problems)
+        if target and not _SLUG.match(target):
+            problems.append(_at(review_path, item, "id", f"id {target!r} is not a slug (lowercase a-z, 0-9 and '-', "
+                                                         f"e.g. {gf_slug(target)!r}); nothing is renamed for you"))
+            continue
+        rank = {k: i for i, k in enumerate(FIELD_ORDER)}
+        new_id = gf.add_entity(dict(sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank)))))
+        made[new_id] = item
+        summary.entities.append(new_id)
+
+    def blame(eid: str, key: str | None) -> Problem | None:
+        item = made.get(eid)
+        if item is None:
+            return None
+        return _at(review_path, item, key, f"new entity {eid!r}: ")
+
+    found = relocate(gf.problems(), gf, blame)
+    if problems or found:
+        raise GlossaryError(problems + found)
     summary.written = gf.save()
     return summary
 
