@@ -86,6 +86,7 @@ class GlossaryFile:
             raise GlossaryError([Problem(str(path), 1, 1, f"cannot read glossary file: {e}")]) from e
         try:
             _, ind, bsi = load_yaml_guess_indent(self.original)
+            ind = ind or 2  # nothing indented yet ("entities: []"): two spaces
             tries = [(max(2, ind - (bsi or 0)), ind, bsi or 0), (ind, ind, bsi or 0), (2, 4, 2), (2, 2, 0), (4, 4, 2)]
             self.yaml = _yaml(*tries[0])
             self.doc = self.yaml.load(self.original)
@@ -99,6 +100,8 @@ class GlossaryFile:
         entities = self.doc.get("entities") if hasattr(self.doc, "get") else None
         if entities is None:
             raise GlossaryError([Problem(str(path), 1, 1, "not a glossary file: no 'entities' list")])
+        if not entities and hasattr(entities, "fa"):
+            entities.fa.set_block_style()  # "entities: []" gets its entities one below the other
         self.entities = entities
 
     # -- reading --------------------------------------------------------------
