@@ -174,7 +174,9 @@ def _load_review(path: str) -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise GlossaryError([Problem(path, 1, 1, f"cannot read review file: {e}")]) from e
     try:
-        doc = YAML(typ="rt").load(text)
+        y = YAML(typ="rt")
+        y.preserve_quotes = True  # a quoted string stays quoted in the glossary ("https://…" in a flow mapping)
+        doc = y.load(text)
     except YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise GlossaryError([Problem(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
