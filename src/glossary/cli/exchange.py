@@ -205,4 +205,92 @@ def edit(state: State, entity_id: str, sets: tuple[str, ...], add_variants: tupl
         _finish(gf, sources, problems, causes, entity_id, dry_run, as_json, messages)
 
 
-COMMANDS = [add, edit]
+def _schemes(values: tuple[str, ...]) -> list[str]:
+    from ..exchange import DEFAULT_SCHEMES
+    from ..exchange.common import SCHEME_TAGS
+
+    if "all" in values:
+        return list(SCHEME_TAGS)
+    if "none" in values:
+        return []
+    return list(values) or list(DEFAULT_SCHEMES)
+
+
+_EXPORTS = ("tbx", "tbx2", "omegat", "memoq", "crowdin", "csv", "jsonl", "aliases")
+
+
+@click.command(name="export")
+@click.option("--format", "fmt", required=True, type=click.Choice(_EXPORTS),
+              help="tbx (TBX-Basic v3), tbx2 (martif), omegat, memoq, crowdin, csv, jsonl, aliases (CSV, or "
+                   "Parquet with -o FILE.parquet).")
+@click.option("--scheme", "schemes", multiple=True,
+              type=click.Choice(["ala-lc", "bgn-pcgn", "din31635", "iso233", "buckwalter", "safe-buckwalter",
+                                 "simple", "all", "none"]),
+              help="Romanizations to add (repeatable; default ala-lc). Only exact ones become terms.")
+@click.option("--type", "types", multiple=True, type=click.Choice(ENTITY_TYPES), help="Only these types (repeatable).")
+@click.option("-o", "--output", "out", default="-", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Output file (default: stdout).")
+@pass_state
+def export_(state: State, fmt: str, schemes: tuple[str, ...], types: tuple[str, ...], out: str) -> None:
+    """Write the glossary in a format translators' and researchers' tools import.
+
+    TBX-Basic is valid against the TBX-Core RELAX NG and the TBX-Basic dialect rules; CSV
+    cells that a spreadsheet would run as a formula are neutralized; memoQ and Crowdin CSV
+    start with a UTF-8 BOM.
+
+    Example: glossary export --format tbx --scheme ala-lc --scheme din31635 -o glossary.tbx
+    """
+    import sys
+
+    from ..exchange import export
+    from ..store.write import write_atomic
+
+    if fmt == "aliases" and out.endswith((".parquet", ".pq")):
+        fmt = "aliases-parquet"
+    data = export(state.glossary, fmt, schemes=_schemes(schemes), types=types)
+    if out == "-":
+        if isinstance(data, bytes):
+            raise click.UsageError("Parquet cannot go to standard output: give -o FILE.parquet")
+        sys.stdout.buffer.write(data.encode("utf-8"))
+        return
+    if isinstance(data, bytes):
+        Path(out).write_bytes(data)
+    else:
+        write_atomic(out, data)
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "jsonl", "aliases", "aliases-parquet"]),
+              help="The file's format (default: from its content).")
+@click.option("-o", "--review-file", "review", required=True, type=click.Path(dir_okay=False),
+              help="Write the proposals here (YAML), for `glossary apply`.")
+@json_option
+@pass_state
+def import_(state: State, file: str, fmt: str | None, review: str, as_json: bool) -> None:
+    """Preview an import: new entities, new variants and conflicts, written as a review file.
+
+    Every incoming name is resolved against the loaded glossary first. Nothing is written
+    to a glossary: edit the review file, then run `glossary apply` on it.
+
+    Example: glossary --glossary mine.yaml import colleague.tbx -o review.yaml
+    """
+    from ..exchange import read_file
+    from ..exchange.merge import preview, render
+    from ..store.write import write_atomic
+
+    p = preview(state.glossary, read_file(file, fmt), source=file)
+    write_atomic(review, render(p, name=Path(review).name))
+    if as_json:
+        click.echo(json.dumps(p.to_dict(), ensure_ascii=False))
+        return
+    click.echo(f"{file}: {len(p.entities)} new entit{'y' if len(p.entities) == 1 else 'ies'}, "
+               f"{sum(len(v['spellings']) for v in p.variants)} new variant(s) of {len(p.variants)} known "
+               f"entit{'y' if len(p.variants) == 1 else 'ies'}, {len(p.conflicts)} conflict(s), {p.unchanged} "
+               f"already known -> {review}")
+    for c in p.conflicts:
+        what = c.get("message") or f"{c['name']!r} is claimed by {' and '.join(c['claimed_by'])}"
+        click.echo(f"{file}:{c['line']}:1: conflict: {what}", err=True)
+
+
+COMMANDS = [export_, import_, add, edit]
