@@ -108,9 +108,13 @@ def _target(glossary: Glossary, d: dict[str, Any], eid: str, known_ids: set[str]
             r = glossary.resolve(text)
             if r.status == "match" and r.match is not None:
                 votes[r.match.id] = votes.get(r.match.id, 0) + 1
-    if eid in known_ids and (not votes or eid in votes):
-        return eid
-    return max(votes, key=lambda k: (votes[k], k)) if votes and eid not in known_ids else None
+    if eid in known_ids:
+        if votes:
+            return eid if eid in votes else None
+        known = glossary.get(eid)  # no name resolved: the same id is the same entity only if type or a name agree
+        same = known is not None and (known.type == d.get("type") or bool(set(names_of(d)) & {n.text for n in known.names()}))
+        return eid if same else None
+    return max(votes, key=lambda k: (votes[k], k)) if votes else None
 
 
 def _owner(glossary: Glossary, name: str, target: str | None) -> str | None:
