@@ -1,0 +1,103 @@
+"""The learned vocalizer: its file's pedigree, its features, and that it predicts."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from glossary.translit import engine, labels, lexicon, vocalizer
+from glossary.translit.render import render
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "translit" / "lexicon" / "alalc_words.tsv"
+
+
+def test_header_names_its_features_script_data_and_versions() -> None:
+    header = vocalizer.default().header
+    assert header["features"] == list(vocalizer.FEATURES)
+    assert header["case_features"] == list(vocalizer.CASE_FEATURES)
+    assert header["labels"] == labels.LABELS
+    assert header["script"] == "tools/train_vocalizer.py"
+    assert header["data"]["path"] == "../shared/data/translit/lexicon/alalc_words.tsv"
+    assert {"numpy", "scikit-learn", "scipy", "python"} <= set(header["versions"])
+    if SHARED.exists():
+        assert header["data"]["sha256"] == hashlib.sha256(SHARED.read_bytes()).hexdigest()
+
+
+def test_feature_templates_match_the_list() -> None:
+    """Each feature name starts with its template's letter, in the order of FEATURES."""
+    names = vocalizer.features("جيش")[1]
+    assert [n[0] for n in names] == [f[0] for f in vocalizer.FEATURES]
+    case = vocalizer.case_features("جيش")
+    assert [n[0] for n in case[:1]] + sorted({n[0] for n in case[1:]}) == ["L", "P", "Q", "T"]
+    assert [f[0] for f in vocalizer.CASE_FEATURES] == ["L", "P", "Q", "T"]
+
+
+def test_tables_give_the_rows_of_the_named_features() -> None:
+    """The look-up path (one table per template, keys without the template's letter) finds
+    the same rows as the features' full names, which training used."""
+    model = vocalizer.default()
+    by_name = {t + key: row for t, table in zip(vocalizer._TEMPLATES, model.tables) for key, row in table.items()}
+    assert len(by_name) == len(model.weights) - 1
+    for word in random.Random(3).sample(sorted(lexicon.default().words), 300):
+        rows = [by_name.get(name, model.bias_row) for name in vocalizer._flat(word)]
+        expected = model.weights[rows].reshape(len(word), len(vocalizer.FEATURES), -1).sum(axis=1, dtype=np.float32)
+        assert np.allclose(model.scores(word), expected * model.scale + model.bias)
+    assert [p for p, _ in model.predict_many(["حلب", "دمشق"])] == [model.predict("حلب")[0], model.predict("دمشق")[0]]
+
+
+def test_file_is_plain_arrays() -> None:
+    with zipfile.ZipFile(vocalizer.MODEL_PATH) as zf:
+        for name in zf.namelist():
+            array = np.lib.format.read_array(io.BytesIO(zf.read(name)), allow_pickle=False)
+            assert array.dtype != object, name
+    with np.load(vocalizer.MODEL_PATH, allow_pickle=False) as npz:
+        assert json.loads(bytes(npz["header"]).decode())["format"] == 1
+
+
+def test_write_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
+    arrays = {"b": np.arange(5, dtype=np.int8), "a": np.frombuffer("حلب".encode(), dtype=np.uint8)}
+    vocalizer.write(tmp_path / "one.npz", arrays)
+    vocalizer.write(tmp_path / "two.npz", dict(reversed(arrays.items())))
+    assert (tmp_path / "one.npz").read_bytes() == (tmp_path / "two.npz").read_bytes()
+
+
+def test_predict_shape_and_confidence() -> None:
+    model = vocalizer.default()
+    marks, confidence = model.predict("طرطوس")
+    assert len(marks) == 5 and set(marks) <= set(labels.LABELS) and 0.0 < confidence <= 1.0
+    assert model.predict("") == ("", 1.0)
+    assert 0.0 <= model.capitalized("محمد") <= 1.0
+
+
+def test_fits_its_training_words() -> None:
+    """On lexicon words (seen in training) the model mostly gives the lexicon's ALA-LC; a
+    model file out of step with `features` would not."""
+    lex = lexicon.default()
+    model = vocalizer.default()
+    mapper = engine.compiled("ala-lc")
+    assert isinstance(mapper, engine.Transcriber)
+    words = random.Random(5).sample(sorted(lex.words), 1000)
+    right = sum(render(w, model.predict(w)[0], mapper)[0] == render(w, lex.words[w][:-1], mapper)[0] for w in words)
+    assert right / len(words) > 0.75
+
+
+def test_capitalization_model_separates_names() -> None:
+    if not SHARED.exists():
+        pytest.skip("shared lexicon data not available")
+    with SHARED.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))[:3000]
+    model = vocalizer.default()
+
+    def capitalized(alalc: str) -> bool:
+        return any(c.isupper() for c in alalc.split("-")[-1][:3])
+
+    right = sum((model.capitalized(labels.key(r["arabic"])) >= 0.5) == capitalized(r["alalc"]) for r in rows)
+    assert right / len(rows) > 0.75
