@@ -147,8 +147,9 @@ def test_mixed_text_keeps_latin() -> None:
 
 
 def test_unvocalized_is_approximate_by_rule() -> None:
-    result = transliterate("جيش العزة")
+    result = transliterate("جيش العزة", lexicon=False, model=False)
     assert (result.text, result.exact, result.source) == ("Jīsh al-ʻZah", False, "rule")
+    assert [w.source for w in result.words] == ["rule", "rule"]
 
 
 def test_partly_vocalized_is_approximate() -> None:
@@ -163,9 +164,13 @@ def test_known_vocalized_form_is_used() -> None:
         return {"جيش العزة": "جَيْش العِزَّة"}.get(name)
 
     result = transliterate("جيش العزة", "bgn-pcgn", known=known)
-    assert result.to_dict() == {"text": "Jaysh al ‘Izzah", "exact": True, "scheme": "bgn-pcgn", "source": "glossary"}
+    assert result.to_dict() == {
+        "text": "Jaysh al ‘Izzah", "exact": True, "scheme": "bgn-pcgn", "source": "glossary", "confidence": 1.0,
+        "words": [{"arabic": "جيش", "text": "Jaysh", "source": "glossary", "confidence": 1.0, "vocalized": "جَيْش"},
+                  {"arabic": "العزة", "text": "al ‘Izzah", "source": "glossary", "confidence": 1.0,
+                   "vocalized": "العِزَّة"}]}
     assert calls == ["جيش العزة"]
-    assert transliterate("جيش الإسلام", known=known).source == "rule"
+    assert transliterate("جيش الإسلام", known=known, lexicon=False, model=False).source == "rule"
 
 
 def test_known_is_not_asked_for_vocalized_text_or_letter_schemes() -> None:
@@ -190,16 +195,16 @@ def test_transliterate_all_asks_known_once() -> None:
     assert len(calls) == 1
 
 
-def test_vocalizer_is_tried_after_known_and_stays_approximate() -> None:
-    def vocalizer(text: str) -> str:
-        return {"جيش العزة": "جَيْشُ العِزَّةِ"}.get(text, text)
+def test_vocalizer_replaces_the_model_after_known_and_stays_approximate() -> None:
+    def vocalizer(word: str) -> str:
+        return {"جيش": "جَيْشُ", "العزة": "العِزَّةِ"}.get(word, word)
 
-    result = transliterate("جيش العزة", "din31635", vocalizer=vocalizer)
-    assert (result.text, result.exact, result.source) == ("Ǧayš al-ʿIzza", False, "rule")
+    result = transliterate("جيش العزة", "din31635", lexicon=False, vocalizer=vocalizer)
+    assert (result.text, result.exact, result.source) == ("Ǧayš al-ʿIzza", False, "model")
     known = transliterate("جيش العزة", known={"جيش العزة": "جَيْش العِزَّة"}.get, vocalizer=vocalizer)
     assert known.source == "glossary"
     calls: list[str] = []
-    every = transliterate_all("حماة", vocalizer=lambda t: calls.append(t) or "حَمَاة")
+    every = transliterate_all("حماة", lexicon=False, vocalizer=lambda t: calls.append(t) or "حَمَاة")
     assert every["ala-lc"].text == "Ḥamāh" and len(calls) == 1
 
 
@@ -207,8 +212,8 @@ def test_mishkal_vocalizer() -> None:
     pytest.importorskip("mishkal")
     from glossary.translit import mishkal_vocalizer
 
-    result = transliterate("معرة النعمان", vocalizer=mishkal_vocalizer())
-    assert result.text == "Maʻarrat al-Nuʻmān" and not result.exact
+    result = transliterate("معرة النعمان", lexicon=False, vocalizer=mishkal_vocalizer())
+    assert result.text == "Maʻarrat al-Nuʻmān" and not result.exact and result.source == "model"
 
 
 def test_schemes_registry_and_description() -> None:

@@ -1,21 +1,32 @@
-"""Romanize Arabic names by the published standards, from tables in ``schemes/*.yaml``.
+"""Romanize Arabic by the published standards, from tables in ``schemes/*.yaml``.
 
 Schemes: ``ala-lc`` (library catalogues), ``din31635`` (German scholarship), ``iso233``
 (strict, reversible), ``bgn-pcgn`` (maps and government), ``buckwalter`` and
 ``safe-buckwalter`` (corpora; reversible) and ``simple`` (ASCII for the press).
 
-Input honesty. Fully vocalized Arabic romanizes exactly (``source="vocalized"``). Arabic
-without its vowel marks cannot: `transliterate` then asks ``known`` (the glossary's
-look-up) for the name's vocalized form and romanizes that (``source="glossary"``), and
-otherwise romanizes the consonants and long vowels by rule and says so
-(``exact=False``, ``source="rule"``). "Fully vocalized" means every letter that needs a
-vowel sign has one: letters read as long vowels, a letter before alif, the article,
-prefixes, a word's last letter (names are read in pause), إ, ٱ and آ need none.
+Word by word. Most Arabic is written without its short vowels. `transliterate` romanizes
+each word (or each multi-word name the glossary knows) from the first source that has its
+vocalization (`glossary.translit.words`): the text's own marks (``vocalized``), the
+glossary (``glossary``), the vocalized LoC word lexicon with proclitics and the article
+split off (``lexicon``, `glossary.translit.lexicon`), the learned vocalizer (``model``,
+`glossary.translit.vocalizer`), and only then the consonants and long vowels as written
+(``rule``). Every result says, for the text and for each word, its source, whether it is
+exact (vocalized as written or by the glossary) and a confidence.
+
+The glossary's look-up, ``known``. A plain ``Callable[[str], str | None]``: it is called
+with a span of one to ``span`` words as written (cleaned: NFKC, no tatweel or bidi
+controls; words joined by one space), longest spans first, left to right, and answers the
+span's vocalized form or None. A span never crosses punctuation or Latin text and is not
+asked when every word of it is already vocalized. So for مدينة حلب it is asked
+``"مدينة حلب"`` first, then ``"مدينة"`` and ``"حلب"``; a card can pass the glossary's
+exact-name look-up, and a caller that knows only whole names can ignore spans of more
+than one word by answering None. ``transliterate_all`` asks each span once for all the
+schemes.
 
 The letter-for-letter schemes (Buckwalter, Safe Buckwalter, ISO 233) transliterate what
-is written, vowels or not, so they are always exact; they ignore ``known`` so that
-`reverse` gives back the input. Text without any Arabic letter (already Latin, digits,
-empty) is returned unchanged with ``exact=True``: there was nothing to guess.
+is written, vowels or not, so they are always exact; they ignore ``known``, the lexicon
+and the model so that `reverse` gives back the input. Text without any Arabic letter
+(already Latin, digits, empty) is returned unchanged with ``exact=True``.
 
 No function here raises on any input string; an unknown scheme name is a `SchemeError`.
 """
@@ -25,16 +36,22 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from glossary.errors import SchemeError
-from glossary.translit import engine
+from glossary.translit import engine, words
+from glossary.translit.words import Word
+
+if TYPE_CHECKING:
+    from glossary.translit.lexicon import Lexicon
+    from glossary.translit.vocalizer import Model
 
 __all__ = [
     "SCHEMES",
     "SchemeError",
     "SchemeInfo",
     "Transliteration",
+    "Word",
     "describe_schemes",
     "mishkal_vocalizer",
     "reverse",
@@ -42,7 +59,7 @@ __all__ = [
     "transliterate_all",
 ]
 
-Source = Literal["vocalized", "glossary", "rule"]
+Source = words.Source
 Known = Callable[[str], "str | None"]
 Vocalizer = Callable[[str], str]
 
@@ -53,24 +70,31 @@ class Transliteration:
 
     Attributes:
         text: The romanized text.
-        exact: False when vowels had to be guessed (unvocalized input, no glossary entry).
+        exact: True when every word was vocalized as written or by the glossary.
         scheme: The scheme name, e.g. ``ala-lc``.
-        source: ``vocalized`` (romanized as written), ``glossary`` (from the glossary's
-            vocalized form) or ``rule`` (consonants and long vowels by rule).
+        source: The weakest source among the words: ``vocalized`` (as written),
+            ``glossary``, ``lexicon``, ``model`` or ``rule`` (see the module docstring).
+        confidence: 0-1, the product of the words' confidences; 1.0 when exact.
+        words: One `Word` per Arabic word (or multi-word name the glossary knows), in
+            order: its text, source, confidence and the vocalized form romanized.
 
     Example:
         >>> transliterate("حَلَب").to_dict()
-        {'text': 'Ḥalab', 'exact': True, 'scheme': 'ala-lc', 'source': 'vocalized'}
+        {'text': 'Ḥalab', 'exact': True, 'scheme': 'ala-lc', 'source': 'vocalized', 'confidence': 1.0, \
+'words': [{'arabic': 'حَلَب', 'text': 'Ḥalab', 'source': 'vocalized', 'confidence': 1.0, 'vocalized': 'حَلَب'}]}
     """
 
     text: str
     exact: bool
     scheme: str
     source: Source
+    confidence: float = 1.0
+    words: tuple[Word, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape, shared by the API, ``--json`` and JSON Lines."""
-        return {"text": self.text, "exact": self.exact, "scheme": self.scheme, "source": self.source}
+        return {"text": self.text, "exact": self.exact, "scheme": self.scheme, "source": self.source,
+                "confidence": round(self.confidence, 4), "words": [w.to_dict() for w in self.words]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,23 +140,31 @@ Example:
 
 
 def transliterate(
-    text: str, scheme: str = "ala-lc", *, known: Known | None = None, vocalizer: Vocalizer | None = None
+    text: str,
+    scheme: str = "ala-lc",
+    *,
+    known: Known | None = None,
+    span: int = 4,
+    lexicon: Lexicon | bool = True,
+    model: Model | bool = True,
+    vocalizer: Vocalizer | None = None,
 ) -> Transliteration:
-    """Romanize Arabic text in one scheme.
+    """Romanize Arabic text in one scheme, word by word.
 
     Args:
         text: Arabic (vocalized or not; presentation forms, tatweel, bidi controls and
             Persian letters are handled). Any other text is kept as it is.
         scheme: A name from `SCHEMES`; default ``ala-lc``.
-        known: Optional look-up from an unvocalized name to its vocalized form (the
-            glossary supplies it), called with the text after NFKC cleaning, and only
-            when the text is not fully vocalized. Its exceptions are not caught.
-        vocalizer: Optional function adding vowel marks to Arabic text (for instance
-            `mishkal_vocalizer()`), tried after ``known``; its guesses make the rule
-            output better but not exact (``exact=False``, ``source="rule"``).
+        known: Optional look-up of a span's vocalized form (the glossary supplies it; see
+            the module docstring for the contract). Its exceptions are not caught.
+        span: The longest span, in words, that ``known`` is asked about.
+        lexicon: The word lexicon: the shipped one (True), none (False), or a `Lexicon`.
+        model: The learned vocalizer: the shipped one (True), none (False), or a `Model`.
+        vocalizer: Optional function adding vowel marks to a word (for instance
+            `mishkal_vocalizer()`), used instead of ``model``.
 
     Returns:
-        The `Transliteration`: text, whether it is exact, and its source.
+        The `Transliteration`: text, exactness, source, confidence and the words.
 
     Raises:
         SchemeError: ``scheme`` is not a known scheme.
@@ -142,52 +174,75 @@ def transliterate(
         'Jabhat al-Nuṣrah'
         >>> transliterate("جَيْش العِزَّة", "din31635").text
         'Ǧayš al-ʿIzza'
-        >>> transliterate("جيش العزة", "simple")
-        Transliteration(text='Jish al-Za', exact=False, scheme='simple', source='rule')
+        >>> r = transliterate("مدينة حلب")
+        >>> r.text, r.exact, r.source, [w.source for w in r.words]
+        ('Madīnat Ḥalab', False, 'lexicon', ['lexicon', 'lexicon'])
         >>> transliterate("جيش العزة", "simple", known={"جيش العزة": "جَيْش العِزَّة"}.get).text
         'Jaysh al-Izza'
+        >>> transliterate("جيش العزة", "simple", lexicon=False, model=False).text
+        'Jish al-Za'
     """
-    mapper = engine.compiled(scheme)
-    if text.isascii() or not engine.has_arabic(text):
-        return Transliteration(text, True, scheme, "vocalized")
-    if isinstance(mapper, engine.Charmap):  # the table does its own cleaning (Buckwalter keeps tatweel)
-        return Transliteration(mapper.forward(text), True, scheme, "vocalized")
-    cleaned = engine.clean(text)
-    latin, exact = mapper(cleaned)
-    if exact:
-        return Transliteration(latin, True, scheme, "vocalized")
-    vocalized = known(cleaned) if known is not None else None
-    if vocalized:
-        return Transliteration(mapper(engine.clean(vocalized))[0], True, scheme, "glossary")
-    if vocalizer is not None:
-        latin = mapper(engine.clean(vocalizer(cleaned)))[0]
-    return Transliteration(latin, False, scheme, "rule")
+    return _transliterate_all(text, (scheme,), known=known, span=span, lexicon=lexicon, model=model,
+                              vocalizer=vocalizer)[scheme]
 
 
 def transliterate_all(
-    text: str, *, known: Known | None = None, vocalizer: Vocalizer | None = None
+    text: str,
+    *,
+    known: Known | None = None,
+    span: int = 4,
+    lexicon: Lexicon | bool = True,
+    model: Model | bool = True,
+    vocalizer: Vocalizer | None = None,
 ) -> dict[str, Transliteration]:
-    """Romanize text in every scheme (``known`` is asked at most once).
+    """Romanize text in every scheme (the text is read once: ``known`` is asked each span once).
 
     Example:
         >>> {k: v.text for k, v in transliterate_all("حَمَاة").items()}["bgn-pcgn"]
         'Ḩamāh'
     """
-    answer: list[str | None] = []
-    vowels: list[str] = []
+    return _transliterate_all(text, tuple(SCHEMES), known=known, span=span, lexicon=lexicon, model=model,
+                              vocalizer=vocalizer)
 
-    def once(name: str) -> str | None:
-        if not answer:
-            answer.append(known(name) if known is not None else None)
-        return answer[0]
 
-    def vocalize_once(name: str) -> str:
-        if not vowels:
-            vowels.append(vocalizer(name) if vocalizer is not None else name)
-        return vowels[0]
+def _transliterate_all(text: str, schemes: tuple[str, ...], *, known: Known | None, span: int,
+                       lexicon: Lexicon | bool, model: Model | bool,
+                       vocalizer: Vocalizer | None) -> dict[str, Transliteration]:
+    mappers = {name: engine.compiled(name) for name in schemes}
+    if text.isascii() or not engine.has_arabic(text):
+        return {name: Transliteration(text, True, name, "vocalized") for name in schemes}
+    out: dict[str, Transliteration] = {}
+    segments: list[words.Segment] | None = None
+    for name, mapper in mappers.items():
+        if isinstance(mapper, engine.Charmap):  # the table does its own cleaning (Buckwalter keeps tatweel)
+            out[name] = Transliteration(mapper.forward(text), True, name, "vocalized")
+            continue
+        if segments is None:
+            segments = words.analyze(engine.clean(text), known=known, span=span, lexicon=_lexicon(lexicon),
+                                     model=_model(model) if vocalizer is None else None, vocalizer=vocalizer)
+        latin, found = words.render(segments, name)
+        source: Source = min((w.source for w in found), key=words.RANK.__getitem__, default="vocalized")
+        confidence = 1.0
+        for w in found:
+            confidence *= w.confidence
+        out[name] = Transliteration(latin, all(w.exact for w in found), name, source, confidence, tuple(found))
+    return out
 
-    return {name: transliterate(text, name, known=once, vocalizer=vocalize_once if vocalizer else None)
-            for name in SCHEMES}
+
+def _lexicon(choice: Lexicon | bool) -> Lexicon | None:
+    if choice is True:
+        from glossary.translit import lexicon
+
+        return lexicon.default()
+    return choice or None
+
+
+def _model(choice: Model | bool) -> Model | None:
+    if choice is True:
+        from glossary.translit import vocalizer
+
+        return vocalizer.default()
+    return choice or None
 
 
 def reverse(text: str, scheme: str) -> str:

@@ -143,8 +143,11 @@ class Lexicon:
         self.header = header or {}
 
     def lookup(self, word: str) -> Hit | None:
-        """The labels of a word (letters only, or raw text: it is keyed first), or None."""
-        key = labels.key(word)
+        """The labels of a word (raw text: it is keyed first, `glossary.translit.labels.key`), or None."""
+        return self.lookup_key(labels.key(word))
+
+    def lookup_key(self, key: str) -> Hit | None:
+        """`lookup` of a word already keyed."""
         value = self.words.get(key)
         if value is not None:
             return Hit(value[:-1], int(value[-1]), "word")

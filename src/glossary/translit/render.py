@@ -43,7 +43,7 @@ def proclitics(marks: str) -> int:
 
 
 def render(word: str, marks: str, mapper: engine.Transcriber, *, first: bool = False,
-           pausal: bool = True) -> tuple[str, bool]:
+           pausal: bool = True, vocalized: str | None = None) -> tuple[str, bool]:
     """The romanization of a labelled word and whether the engine found it fully vocalized.
 
     Args:
@@ -52,6 +52,7 @@ def render(word: str, marks: str, mapper: engine.Transcriber, *, first: bool = F
         mapper: A compiled transcription scheme (`engine.compiled`).
         first: The word begins the name (BGN/PCGN capitalizes an initial article).
         pausal: False when a final ة is in construct (another word of the name follows).
+        vocalized: ``labels.apply(word, marks)`` when the caller has it already.
     """
     k = proclitics(marks)
     head = "".join(mapper.letters.get(c, c) + mapper.v[_VOWEL[m]] + mapper.prefix_sep for c, m in zip(word, marks[:k]))
@@ -64,7 +65,9 @@ def render(word: str, marks: str, mapper: engine.Transcriber, *, first: bool = F
         tail = mapper.v[_VOWEL[last]]
     elif len(stem) > 1 and labs[-2] == "F" and stem[-1] == ALIF and not mapper.v[FATHATAN]:
         tail = mapper.v[FATHA] + mapper.letters.get("ن", "n")
-    latin, exact = mapper.cached_word(labels.apply(stem, labs), first and not k, pausal)
+    # a proclitic is one letter and one mark in the vocalized word
+    latin, exact = mapper.cached_word(vocalized[2 * k:] if vocalized is not None else labels.apply(stem, labs),
+                                      first and not k, pausal)
     return head + latin + tail, exact
 
 

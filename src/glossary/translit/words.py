@@ -1,0 +1,279 @@
+"""Word by word: which source romanizes each word of a text, and the result it makes.
+
+`analyze` reads a text once, for every scheme: each Arabic word (or multi-word span) gets
+its vocalization from the first source that has one, in this order:
+
+1. ``vocalized``: the word is fully vocalized as written;
+2. ``glossary``: ``known`` (the glossary's look-up) knows the span's vocalized form. It is
+   asked for spans of up to ``span`` words, longest first, left to right, then for the
+   single word (never for a span whose every word is vocalized; a span never crosses
+   punctuation or Latin text). It gets the span as written (cleaned, words joined by one
+   space) and answers its vocalized form, or None;
+3. ``lexicon``: the word, or its stem with proclitics and the article split off, is in the
+   vocalized LoC lexicon (`glossary.translit.lexicon`);
+4. ``model``: the learned vocalizer (`glossary.translit.vocalizer`) guesses the vowels, or
+   an external ``vocalizer`` function (mishkal) does;
+5. ``rule``: the consonants and long vowels as written.
+
+Marks written on a word that is only partly vocalized are kept: they override the
+lexicon's or the model's labels on those letters.
+
+`render` writes the analysis in one transcription scheme: the engine romanizes each word
+with its context (the first word of the name, a tāʾ marbūṭa in construct before the next
+word); ALA-LC, DIN 31635 and simple write lexicon and model words with the word's own
+case (a proper name capitalized, a common word not; the first word of a sentence
+capitalized), BGN/PCGN and words from the other sources name-case every word.
+
+Exactness and confidence. A word is exact when it was vocalized as written or by the
+glossary. A lexicon hit is the most frequent catalogue romanization of that spelling, not
+certain for this text (homographs: حسني is Ḥusnī or Ḥasanī), so it is not exact; its
+confidence is the held-out accuracy measured by ``bench/translit_eval.py``. The model's
+confidence is its own probability for the whole word; a rule word gets the measured
+accuracy of the rule path. The text is exact when every word is, its source is the weakest
+of its words' and its confidence the product of theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from glossary.translit import engine, labels
+from glossary.translit import render as _render
+from glossary.translit.letters import _PUNCT, _WORD, clean
+
+if TYPE_CHECKING:
+    from glossary.translit.lexicon import Lexicon
+    from glossary.translit.vocalizer import Model
+
+__all__ = ["CONFIDENCE", "RANK", "Source", "Unit", "Word", "analyze", "render"]
+
+Source = Literal["vocalized", "glossary", "lexicon", "model", "rule"]
+Known = Callable[[str], "str | None"]
+Vocalizer = Callable[[str], str]
+
+RANK: dict[str, int] = {"rule": 0, "model": 1, "lexicon": 2, "glossary": 3, "vocalized": 4}
+"""Sources from the weakest to the strongest: a text's source is its weakest word's."""
+
+CONFIDENCE: dict[str, float] = {
+    "word": 0.9,      # a spelling the lexicon holds: its most frequent catalogue romanization
+    "clitics": 0.84,  # bench/translit_eval.py: held-out words found through their stem
+    "external": 0.5,  # an external vocalizer (mishkal): not measured by us, uncalibrated
+    "rule": 0.11,     # bench/translit_eval.py: held-out words romanized by rule (ALA-LC, case ignored)
+}
+"""Confidence of the sources that do not give their own (see the module docstring)."""
+
+LEXICAL_CASE = frozenset(("ala-lc", "din31635", "simple"))
+"""Schemes that capitalize a lexicon or model word only when it is a proper name."""
+
+_SENTENCE_END = frozenset(".!?؟\n")
+_MARKED = re.compile("[\u064B-\u0652\u0670]")
+_NOT_LETTER = re.compile("[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
+_MEDIAL_MAQSURA = re.compile("ى(?=[\u0621-\u064A])")
+_TAA = re.compile("ة[\u064B-\u0652]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One romanized word (or a multi-word name the glossary knows) and where it came from.
+
+    Attributes:
+        arabic: The word as written (cleaned).
+        text: Its romanization in the scheme.
+        source: ``vocalized``, ``glossary``, ``lexicon``, ``model`` or ``rule``.
+        confidence: 0-1; 1.0 when exact.
+        vocalized: The vocalized form romanized (the letters as written for ``rule``).
+    """
+
+    arabic: str
+    text: str
+    source: Source
+    confidence: float
+    vocalized: str
+
+    @property
+    def exact(self) -> bool:
+        """Vocalized as written or by the glossary."""
+        return self.source in ("vocalized", "glossary")
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape of one word."""
+        return {"arabic": self.arabic, "text": self.text, "source": self.source,
+                "confidence": round(self.confidence, 4), "vocalized": self.vocalized}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A word (or span) of the analysis, before any scheme: its source and vocalization.
+
+    Either ``vocalized`` is set (vocalized, glossary, rule, external vocalizer), or
+    ``key`` and ``marks`` are (lexicon, model: letters and `glossary.translit.labels`).
+    ``case`` is 1 for a proper name, 0 for a common word, -1 for name case throughout.
+    """
+
+    arabic: str
+    source: Source
+    confidence: float
+    vocalized: str = ""
+    key: str = ""
+    marks: str = ""
+    case: int = -1
+
+
+Segment = str | Unit
+
+
+def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Lexicon | None = None,
+            model: Model | None = None, vocalizer: Vocalizer | None = None) -> list[Segment]:
+    """Read a cleaned text into separators (str) and `Unit` s (see the module docstring)."""
+    parts = _WORD.split(text)
+    out: list[Segment] = []
+    answers: dict[str, str | None] = {}
+    ala = engine.compiled("ala-lc")
+    assert isinstance(ala, engine.Transcriber)
+
+    def ask(name: str) -> str | None:
+        if known is None:
+            return None
+        if name not in answers:
+            answers[name] = known(name)
+        return answers[name]
+
+    def vocalized(word: str) -> bool:
+        # a word without any mark is not "vocalized as written", even where the engine could
+        # read it (دار, ما): the lexicon knows such words better
+        return _MARKED.search(word) is not None and ala.cached_word(word, False, True)[1]
+
+    k = 1
+    while k < len(parts):
+        out.append(parts[k - 1])
+        # the run of words from k joined by plain spaces: the spans the glossary may know
+        run = [parts[k]]
+        while known is not None and len(run) < span and k + 2 * len(run) < len(parts) \
+                and _space(parts[k + 2 * len(run) - 1]):
+            run.append(parts[k + 2 * len(run)])
+        taken = 1
+        unit: list[Unit] | None = None
+        for size in range(min(span, len(run)) if known is not None else 0, 1, -1):
+            words = run[:size]
+            if all(vocalized(w) for w in words):
+                continue
+            answer = ask(" ".join(words))
+            if answer:
+                unit, taken = _glossary(words, answer), size
+                break
+        if unit is None:
+            unit = [_word(run[0], ask, vocalized, lexicon, model, vocalizer)]
+        for j, u in enumerate(unit):
+            if j:
+                out.append(parts[k + 2 * j - 1])
+            out.append(u)
+        k += 2 * taken
+    out.append(parts[-1])
+    if model is not None:
+        pending = [i for i, u in enumerate(out) if isinstance(u, Unit) and u.source == "model" and not u.vocalized]
+        if pending:
+            waiting = [u for u in out if isinstance(u, Unit) and u.source == "model" and not u.vocalized]
+            guesses = model.predict_many([u.key for u in waiting])
+            for i, u, (marks, probability) in zip(pending, waiting, guesses):
+                out[i] = Unit(u.arabic, "model", probability, key=u.key, marks=_merge(marks, u.marks),
+                              case=int(model.capitalized(u.key) >= 0.5))
+    return out
+
+
+def _space(separator: str) -> bool:
+    """Whether two words are joined: only spaces between them (no punctuation, no new line)."""
+    return bool(separator) and not separator.strip() and "\n" not in separator
+
+
+def _glossary(words: list[str], answer: str) -> list[Unit]:
+    """Units of a span the glossary knows: one per word when its vocalized form has as many."""
+    forms = clean(answer).split()
+    if len(forms) == len(words):
+        return [Unit(w, "glossary", 1.0, vocalized=v) for w, v in zip(words, forms)]
+    return [Unit(" ".join(words), "glossary", 1.0, vocalized=clean(answer))]
+
+
+def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
+          model: Model | None, vocalizer: Vocalizer | None) -> Unit:
+    if vocalized(word):
+        return Unit(word, "vocalized", 1.0, vocalized=word)
+    answer = ask(word)
+    if answer:
+        return Unit(word, "glossary", 1.0, vocalized=clean(answer))
+    if _MARKED.search(word) is None:
+        key, written = (_MEDIAL_MAQSURA.sub("ي", word) if "ى" in word[:-1] else word), ""
+    else:
+        key, written = labels.read(word)
+    if not key or _NOT_LETTER.search(key):
+        return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
+    if lexicon is not None:
+        hit = lexicon.lookup_key(key)
+        if hit is not None:
+            return Unit(word, "lexicon", CONFIDENCE[hit.via], key=key, marks=_merge(hit.labels, written),
+                        case=hit.case)
+    if vocalizer is not None:
+        return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
+    if model is not None:  # filled in by analyze, all the text's model words at once
+        return Unit(word, "model", 0.0, key=key, marks=written or "?" * len(key))
+    return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
+
+
+def _merge(predicted: str, written: str) -> str:
+    """The predicted labels, except where the text wrote a mark (``?`` where it did not)."""
+    if not written or written.count("?") == len(written):
+        return predicted
+    out = []
+    for p, w in zip(predicted, written):
+        same_vowel = (p == "w" and w == "a") or (p == "b" and w == "i")
+        out.append(p if w == "?" or same_vowel else w)
+    return "".join(out)
+
+
+def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
+    """The text of an analysis in one transcription scheme, and its words."""
+    mapper = engine.compiled(scheme)
+    assert isinstance(mapper, engine.Transcriber)
+    lexical = scheme in LEXICAL_CASE and mapper.capitalize
+    units = [(i, s) for i, s in enumerate(segments) if isinstance(s, Unit)]
+    out: list[str] = []
+    words: list[Word] = []
+    sentence_start = True
+    n = 0
+    for i, seg in enumerate(segments):
+        if not isinstance(seg, Unit):
+            out.append(seg.translate(_PUNCT))
+            if not _SENTENCE_END.isdisjoint(seg):
+                sentence_start = True
+            continue
+        nxt = units[n + 1][1] if n + 1 < len(units) else None
+        pausal = True
+        if nxt is not None and _TAA.search(seg.vocalized or seg.key):  # only a final ة has a construct state
+            between = segments[i + 1] if i + 1 < len(segments) else ""
+            joined = units[n + 1][0] == i + 2 and isinstance(between, str) and _space(between)
+            pausal = not joined or engine._adjective(nxt.vocalized or labels.apply(nxt.key, nxt.marks))
+        first = n == 0
+        if seg.marks:
+            voc = labels.apply(seg.key, seg.marks)
+            latin = _render.render(seg.key, seg.marks, mapper, first=first, pausal=pausal, vocalized=voc)[0]
+            if lexical:  # a common word is lowercase but at the start of a sentence; a name keeps its stem's capital
+                latin = _render.case(latin, seg.case | (2 if sentence_start and not seg.case else 0))
+        elif " " in seg.vocalized:
+            latin = mapper(seg.vocalized)[0]
+            voc = seg.vocalized
+        else:
+            latin = mapper.cached_word(seg.vocalized, first, pausal)[0]
+            voc = seg.vocalized
+        out.append(latin)
+        words.append(Word(seg.arabic, latin, seg.source, seg.confidence, voc))
+        sentence_start = False
+        n += 1
+    return "".join(out), words
+
+
+def units(segments: list[Segment]) -> Iterator[Unit]:
+    """The units of an analysis, in order."""
+    return (s for s in segments if isinstance(s, Unit))
+

@@ -1,0 +1,147 @@
+"""Word by word: the order of the sources, the ``known`` span contract, capitalization and
+the fields of a result (``source``, ``exact``, ``confidence``, ``words``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.translit import Transliteration, transliterate, transliterate_all
+from glossary.translit.lexicon import Lexicon
+
+# a small lexicon, so the expected values do not move with the shipped data
+LEX = Lexicon.build([
+    ("مدينة", "ai.a.", 0),
+    ("جبهة", "aoa.", 0),
+    ("نصرة", "uoa.", 1),
+    ("في", "i.", 0),
+    ("حماة", "aa..", 1),
+    ("دمشق", "iao.", 1),
+    ("جيش", "ao.", 0),
+    ("سورية", "u.iA.", 1),
+])
+
+
+def ala(text: str, **options: object) -> Transliteration:
+    return transliterate(text, "ala-lc", lexicon=LEX, model=False, **options)  # type: ignore[arg-type]
+
+
+class Known:
+    """A glossary look-up that records what it was asked."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.calls: list[str] = []
+
+    def __call__(self, span: str) -> str | None:
+        self.calls.append(span)
+        return self.names.get(span)
+
+
+def test_spans_are_asked_longest_first_then_single_words() -> None:
+    known = Known({"حلب": "حَلَب"})
+    r = ala("مدينة حلب", known=known)
+    assert known.calls == ["مدينة حلب", "مدينة", "حلب"]
+    assert r.text == "Madīnat Ḥalab"  # construct before the next word; a sentence starts capitalized
+    assert [(w.source, w.text) for w in r.words] == [("lexicon", "Madīnat"), ("glossary", "Ḥalab")]
+
+
+def test_a_known_span_wins_and_maps_word_by_word() -> None:
+    known = Known({"مدينة حلب": "مَدِينَة حَلَب"})
+    r = ala("في مدينة حلب", known=known)
+    assert known.calls == ["في مدينة حلب", "في مدينة", "في", "مدينة حلب"]
+    assert r.text == "Fī Madīnat Ḥalab"
+    assert [w.source for w in r.words] == ["lexicon", "glossary", "glossary"]
+    assert [w.vocalized for w in r.words] == ["فِي", "مَدِينَة", "حَلَب"]
+
+
+def test_a_span_with_another_word_count_is_one_word() -> None:
+    r = ala("كفرنبل", known=Known({"كفرنبل": "كَفْر نَبْل"}))
+    assert (r.text, len(r.words), r.words[0].vocalized) == ("Kafr Nabl", 1, "كَفْر نَبْل")
+
+
+def test_spans_stop_at_punctuation_and_skip_vocalized_words() -> None:
+    known = Known({})
+    ala("حَلَب حِمْص، دمشق", known=known)
+    assert known.calls == ["دمشق"]  # both words before the comma are vocalized; the comma ends the span
+    known = Known({})
+    ala("جبهة النصرة", known=known, span=1)
+    assert known.calls == ["جبهة", "النصرة"]
+
+
+def test_transliterate_all_asks_each_span_once() -> None:
+    known = Known({"حلب": "حَلَب"})
+    results = transliterate_all("مدينة حلب", known=known, lexicon=LEX, model=False)
+    assert known.calls == ["مدينة حلب", "مدينة", "حلب"]
+    assert results["din31635"].text == "Madīnat Ḥalab" and results["bgn-pcgn"].text == "Madīnat Ḩalab"
+    assert results["buckwalter"].text == "mdynp Hlb"  # letter for letter: as written
+
+
+def test_source_order() -> None:
+    known = Known({"حماة": "حَمَاة"})
+    r = transliterate("تدمر حِمْص دمشق حماة", lexicon=LEX, model=False, known=known)
+    assert [w.source for w in r.words] == ["rule", "vocalized", "lexicon", "glossary"]
+    assert r.source == "rule" and not r.exact
+    assert r.text == "Tdmr Ḥimṣ Dimashq Ḥamāh"
+
+
+def test_model_between_lexicon_and_rule() -> None:
+    r = transliterate("دمشق تدمر", lexicon=LEX)
+    assert [w.source for w in r.words] == ["lexicon", "model"]
+    assert r.source == "model"
+    assert 0.0 < r.words[1].confidence < 1.0
+
+
+def test_exact_only_for_vocalized_and_glossary() -> None:
+    assert ala("حَلَب").exact
+    assert ala("حلب", known=Known({"حلب": "حَلَب"})).exact
+    lexicon_hit = ala("دمشق")
+    assert (lexicon_hit.exact, lexicon_hit.source) == (False, "lexicon")
+    assert 0.5 < lexicon_hit.confidence < 1.0
+
+
+def test_confidence_is_the_product_of_the_words() -> None:
+    r = ala("جيش دمشق")
+    assert r.confidence == pytest.approx(r.words[0].confidence * r.words[1].confidence)
+    assert ala("حَلَب").confidence == 1.0
+
+
+def test_alalc_capitalizes_proper_names_not_every_word() -> None:
+    assert ala("جبهة النصرة").text == "Jabhat al-Nuṣrah"
+    assert ala("جيش في حماة").text == "Jaysh fī Ḥamāh"
+    assert ala("في جيش").text == "Fī jaysh"  # the first word of a sentence
+    assert ala("حماة. في جيش").text == "Ḥamāh. Fī jaysh"
+    assert ala("الجيش").text == "Al-jaysh"
+
+
+def test_bgn_capitalizes_every_word_of_a_name() -> None:
+    r = transliterate("جيش في حماة", "bgn-pcgn", lexicon=LEX, model=False)
+    assert r.text == "Jaysh Fī Ḩamāh"
+    assert transliterate("الجيش", "bgn-pcgn", lexicon=LEX, model=False).text == "Al Jaysh"
+
+
+def test_nisba_adjective_keeps_the_pause() -> None:
+    assert ala("مدينة سورية").text == "Madīnah Sūrīyah"
+
+
+def test_written_marks_win_over_the_lexicon() -> None:
+    r = ala("دَمشق")
+    assert (r.text, r.words[0].source) == ("Damashq", "lexicon")
+
+
+def test_words_to_dict() -> None:
+    r = ala("دمشق")
+    assert r.to_dict() == {
+        "text": "Dimashq", "exact": False, "scheme": "ala-lc", "source": "lexicon", "confidence": 0.9,
+        "words": [{"arabic": "دمشق", "text": "Dimashq", "source": "lexicon", "confidence": 0.9,
+                   "vocalized": "دِمَشْق"}]}
+
+
+def test_no_arabic() -> None:
+    r = transliterate("Aleppo 2015")
+    assert (r.text, r.exact, r.source, r.confidence, r.words) == ("Aleppo 2015", True, "vocalized", 1.0, ())
+
+
+def test_shipped_lexicon_and_model_by_default() -> None:
+    r = transliterate("والتوزيع بدمشق للدراسات")
+    assert r.text == "wa-al-Tawzīʻ bi-Dimashq lil-Dirāsāt"  # names: the stem is capitalized, not the proclitic
+    assert {w.source for w in r.words} == {"lexicon"}
