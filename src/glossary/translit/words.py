@@ -146,40 +146,45 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         # read it (دار, ما): the lexicon knows such words better
         return _MARKED.search(word) is not None and ala.cached_word(word, False, True)[1]
 
+    pending: list[tuple[int, str, str, str]] = []  # (place in out, word, key, written marks) for the model
     k = 1
     while k < len(parts):
         out.append(parts[k - 1])
-        # the run of words from k joined by plain spaces: the spans the glossary may know
-        run = [parts[k]]
-        while known is not None and len(run) < span and k + 2 * len(run) < len(parts) \
-                and _space(parts[k + 2 * len(run) - 1]):
-            run.append(parts[k + 2 * len(run)])
-        taken = 1
-        unit: list[Unit] | None = None
-        for size in range(min(span, len(run)) if known is not None else 0, 1, -1):
-            words = run[:size]
-            if all(vocalized(w) for w in words):
+        if known is not None:
+            # the run of words from k joined by plain spaces: the spans the glossary may know
+            run = [parts[k]]
+            while len(run) < span and k + 2 * len(run) < len(parts) and _space(parts[k + 2 * len(run) - 1]):
+                run.append(parts[k + 2 * len(run)])
+            spanned: list[Unit] | None = None
+            for size in range(min(span, len(run)), 1, -1):
+                words = run[:size]
+                if all(vocalized(w) for w in words):
+                    continue
+                answer = ask(" ".join(words))
+                if answer:
+                    spanned = _glossary(words, answer)
+                    break
+            if spanned is not None:
+                for j, u in enumerate(spanned):
+                    if j:
+                        out.append(parts[k + 2 * j - 1])
+                    out.append(u)
+                k += 2 * len(words)
                 continue
-            answer = ask(" ".join(words))
-            if answer:
-                unit, taken = _glossary(words, answer), size
-                break
-        if unit is None:
-            unit = [_word(run[0], ask, vocalized, lexicon, model, vocalizer)]
-        for j, u in enumerate(unit):
-            if j:
-                out.append(parts[k + 2 * j - 1])
-            out.append(u)
-        k += 2 * taken
+        word = parts[k]
+        unit = _word(word, ask, vocalized, lexicon, model is not None, vocalizer)
+        if isinstance(unit, Unit):
+            out.append(unit)
+        else:
+            pending.append((len(out), word, *unit))
+            out.append(word)  # a place held for the model's answer
+        k += 2
     out.append(parts[-1])
-    if model is not None:
-        pending = [i for i, u in enumerate(out) if isinstance(u, Unit) and u.source == "model" and not u.vocalized]
-        if pending:
-            waiting = [u for u in out if isinstance(u, Unit) and u.source == "model" and not u.vocalized]
-            guesses = model.predict_many([u.key for u in waiting])
-            for i, u, (marks, probability) in zip(pending, waiting, guesses):
-                out[i] = Unit(u.arabic, "model", probability, key=u.key, marks=_merge(marks, u.marks),
-                              case=int(model.capitalized(u.key) >= 0.5))
+    if pending and model is not None:
+        guesses = model.predict_many([key for _, _, key, _ in pending])
+        for (i, word, key, written), (marks, probability) in zip(pending, guesses):
+            out[i] = Unit(word, "model", probability, key=key, marks=_merge(marks, written),
+                          case=int(model.capitalized(key) >= 0.5))
     return out
 
 
@@ -197,13 +202,15 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
 
 
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
-          model: Model | None, vocalizer: Vocalizer | None) -> Unit:
-    if vocalized(word):
+          model: bool, vocalizer: Vocalizer | None) -> Unit | tuple[str, str]:
+    """The unit of one word, or (key, written marks) when it is left to the model."""
+    marked = _MARKED.search(word) is not None
+    if marked and vocalized(word):
         return Unit(word, "vocalized", 1.0, vocalized=word)
     answer = ask(word)
     if answer:
         return Unit(word, "glossary", 1.0, vocalized=clean(answer))
-    if _MARKED.search(word) is None:
+    if not marked:
         key, written = (_MEDIAL_MAQSURA.sub("ي", word) if "ى" in word[:-1] else word), ""
     else:
         key, written = labels.read(word)
@@ -216,8 +223,8 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
                         case=hit.case)
     if vocalizer is not None:
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
-    if model is not None:  # filled in by analyze, all the text's model words at once
-        return Unit(word, "model", 0.0, key=key, marks=written or "?" * len(key))
+    if model:  # analyze asks the model for all the text's words at once
+        return key, written
     return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
 
 
