@@ -1,0 +1,367 @@
+"""Word accuracy of unvocalized romanization on held-out lexicon words, next to baselines.
+
+Usage: ``python bench/translit_eval.py [--folds 10] [--evaluate 5] [--compare] [--repeat 5]``
+
+Data: ``../shared/data/translit/lexicon/alalc_words.tsv`` (Arabic word as written, its most
+frequent ALA-LC romanization in LoC records). Words are split into ``--folds`` folds by
+the CRC-32 of their look-up key (a spelling and its variants keyed alike stay together).
+For each evaluated fold the lexicon is built and the vocalizer trained (the shipped
+configuration, ``tools/train_vocalizer.py``) on the OTHER folds only, then every word of
+the fold is romanized: none of them is in that lexicon; finding its stem through clitics
+(بدمشق from دمشق) is allowed, that is generalization. Training takes about a minute per
+fold on two cores, so by default 5 of the 10 folds are evaluated (each model trained on the
+9 others): about 7 minutes in all.
+
+Scoring. Every held-out word counts, also the 7.4% whose catalogue romanization no ALA-LC
+reading of the letters gives (`tools/data/lexicon_unaligned.tsv`): they are the ceiling.
+A word is right "ignoring case" when it equals the catalogue's form after lowercasing,
+and "exact" when it also has the catalogue's capitalization. The word is read alone, in
+the middle of a sentence (no sentence-initial capital), and a final ة in the construct
+state the catalogue's form shows (-at): that state belongs to the word's context, not to
+the word.
+
+Rows, all on the same held-out words: the full pipeline (lexicon with clitics, then the
+model), its parts (lexicon via clitics else rule; model alone), the rule path
+(consonants and long vowels as written: the output before issue 19), mishkal when
+installed (``pip install 'glossary[vocalize]'``), and with ``--compare`` a back-off table
+of letter windows trained on the same folds (the model this one was chosen over). Then:
+the shared vectors with their marks stripped (shipped lexicon and model: these names may
+be in the lexicon, so this is not a held-out figure), the model's confidence against its
+accuracy, the load times, and speed (words per CPU second of the process, median of
+``--repeat`` runs: on a shared machine wall time measures the neighbours too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import random
+import statistics
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_lexicon  # noqa: E402
+import train_vocalizer  # noqa: E402
+
+from glossary.translit import engine, labels, transliterate, words  # noqa: E402
+from glossary.translit._align import Aligned  # noqa: E402
+from glossary.translit.lexicon import Lexicon  # noqa: E402
+from glossary.translit.render import case as apply_case  # noqa: E402
+from glossary.translit.render import render  # noqa: E402
+from glossary.translit.vocalizer import Model  # noqa: E402
+
+VECTORS = ROOT.parent / "shared" / "data" / "translit" / "vectors.tsv"
+TRANSCRIPTIONS = ("ala-lc", "din31635", "bgn-pcgn", "simple")
+
+
+@dataclass
+class Row:
+    key: str
+    gold: str
+    freq: int
+    aligned: Aligned | None
+
+    @property
+    def construct(self) -> bool:
+        return self.key.endswith("ة") and self.gold.endswith("t")
+
+
+@dataclass
+class Tally:
+    n: int = 0
+    ci: int = 0
+    exact: int = 0
+    by_source: dict[str, list[int]] = field(default_factory=lambda: collections.defaultdict(lambda: [0, 0, 0]))
+
+    def add(self, got: str, gold: str, source: str = "") -> bool:
+        right_ci = got.lower() == gold.lower()
+        self.n += 1
+        self.ci += right_ci
+        self.exact += got == gold
+        if source:
+            slot = self.by_source[source]
+            slot[0] += 1
+            slot[1] += right_ci
+            slot[2] += got == gold
+        return right_ci
+
+
+def load_rows() -> list[Row]:
+    """Every source row, keyed; one row per key (the most frequent), aligned where it aligns."""
+    from glossary.translit._align import align
+
+    out: dict[str, Row] = {}
+    for arabic, alalc, freq in build_lexicon.read_rows(build_lexicon.SOURCE):
+        key = labels.key(arabic)
+        if key and key not in out:
+            result = align(arabic, alalc)
+            out[key] = Row(key, alalc, freq, result if isinstance(result, Aligned) else None)
+    return list(out.values())
+
+
+def fold_of(key: str, folds: int) -> int:
+    return zlib.crc32(key.encode("utf-8")) % folds
+
+
+def ala() -> engine.Transcriber:
+    mapper = engine.compiled("ala-lc")
+    assert isinstance(mapper, engine.Transcriber)
+    return mapper
+
+
+def pipeline_word(row: Row, lexicon: Lexicon | None, model: Model | None) -> tuple[str, str, float]:
+    """The pipeline's ALA-LC for one held-out word (mid-sentence, the catalogue's construct
+    state): the romanization, its source and its confidence."""
+    segments = words.analyze(row.key, lexicon=lexicon, model=model)
+    unit = next(words.units(segments))
+    mapper = ala()
+    if unit.marks:
+        latin = apply_case(render(unit.key, unit.marks, mapper, pausal=not row.construct)[0], unit.case)
+    else:
+        latin = mapper.cached_word(unit.vocalized, False, not row.construct)[0]
+    source: str = unit.source
+    if source == "lexicon":
+        hit = lexicon.lookup(row.key) if lexicon is not None else None
+        source = f"lexicon ({hit.via})" if hit is not None else source
+    return latin, source, unit.confidence
+
+
+def vocalized_word(row: Row, vocalized: str) -> str:
+    return ala().cached_word(engine.clean(vocalized), False, not row.construct)[0]
+
+
+class Backoff:
+    """The model this one was chosen over: for each letter, the majority label of the widest
+    letter window seen in training (9 letters down to the letter alone)."""
+
+    CONTEXTS = ((4, 4), (3, 4), (4, 3), (3, 3), (2, 3), (3, 2), (2, 2), (1, 2), (2, 1), (1, 1), (0, 1), (1, 0),
+                (0, 0))
+
+    def __init__(self, entries: Iterable[tuple[str, str, int]]) -> None:
+        counts: list[dict[str, collections.Counter[str]]] = [collections.defaultdict(collections.Counter)
+                                                               for _ in self.CONTEXTS]
+        for key, marks, _ in entries:
+            p = "^^^^" + key + "$$$$"
+            for i, label in enumerate(marks):
+                j = i + 4
+                for table, (left, right) in zip(counts, self.CONTEXTS):
+                    table[p[j - left:j + right + 1]][label] += 1
+        self.tables = [{k: c.most_common(1)[0][0] for k, c in t.items()} for t in counts]
+
+    def predict(self, key: str) -> str:
+        p = "^^^^" + key + "$$$$"
+        out = []
+        for i in range(len(key)):
+            j = i + 4
+            label = "."
+            for table, (left, right) in zip(self.tables, self.CONTEXTS):
+                found = table.get(p[j - left:j + right + 1])
+                if found:
+                    label = found
+                    break
+            out.append(label)
+        return "".join(out)
+
+
+def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
+             mishkal: Callable[[str], str] | None) -> dict[str, Tally]:
+    from glossary.translit import vocalizer
+
+    tallies: dict[str, Tally] = collections.defaultdict(Tally)
+    calibration: list[tuple[float, bool]] = []
+    # the fold models map their confidence through the shipped model's calibration (fitted on
+    # a tenth of the words held out of its first training run, tools/train_vocalizer.py)
+    shipped = vocalizer.default().header
+    calibrated = {"labels": shipped["labels"], "calibration": shipped.get("calibration")}
+    for fold in range(evaluate_folds):
+        start = time.perf_counter()
+        train_rows = [r for r in rows if fold_of(r.key, folds) != fold and r.aligned is not None]
+        test_rows = [r for r in rows if fold_of(r.key, folds) == fold]
+        entries = [(r.key, r.aligned.marks, r.aligned.case) for r in sorted(train_rows, key=lambda r: -r.freq)
+                   if r.aligned is not None]
+        lexicon = Lexicon.build(entries)
+        model = train_vocalizer.model_of(train_vocalizer.train(entries), calibrated)
+        backoff = Backoff(entries) if compare else None
+        mapper = ala()
+        for row in test_rows:
+            assert row.key not in lexicon.words
+            got, source, confidence = pipeline_word(row, lexicon, model)
+            right = tallies["pipeline: lexicon via clitics, else model"].add(got, row.gold, source)
+            if source == "model":
+                calibration.append((confidence, right))
+            got, source, _ = pipeline_word(row, lexicon, None)
+            tallies["lexicon via clitics, else rule (no model)"].add(got, row.gold, source)
+            got, _, _ = pipeline_word(row, None, model)
+            tallies["model alone (no lexicon)"].add(got, row.gold)
+            tallies["rule: consonants and long vowels (before #19)"].add(
+                mapper.cached_word(row.key, False, not row.construct)[0], row.gold)
+            if backoff is not None:
+                marks = backoff.predict(row.key)
+                tallies["back-off letter windows alone (--compare)"].add(
+                    render(row.key, marks, mapper, pausal=not row.construct)[0], row.gold)
+            if mishkal is not None:
+                tallies["mishkal (optional extra)"].add(vocalized_word(row, mishkal(row.key)), row.gold)
+        print(f"  fold {fold + 1}/{evaluate_folds}: {len(test_rows):,} held-out words, "
+              f"{len(entries):,} training words, {time.perf_counter() - start:.0f} s", flush=True)
+    tallies["_calibration"] = Tally()
+    _print_calibration(calibration)
+    return tallies
+
+
+def _print_calibration(points: list[tuple[float, bool]]) -> None:
+    if not points:
+        return
+    print("\nModel confidence against held-out accuracy (model words, ALA-LC ignoring case):")
+    print(f"  {'confidence':>12} {'words':>7} {'mean conf.':>10} {'accuracy':>9}")
+    edges = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
+    for lo, hi in zip(edges, edges[1:]):
+        inside = [(c, r) for c, r in points if lo <= c < hi]
+        if inside:
+            mean = statistics.fmean(c for c, _ in inside)
+            accuracy = sum(r for _, r in inside) / len(inside)
+            print(f"  {lo:>5.1f}-{min(hi, 1.0):<5.1f} {len(inside):>7,} {mean:>10.2f} {accuracy:>9.1%}")
+
+
+def print_table(tallies: dict[str, Tally]) -> None:
+    print(f"\n{'held-out words, ALA-LC':52} {'words':>7} {'ignoring case':>14} {'exact':>7}")
+    for name, t in tallies.items():
+        if name.startswith("_") or not t.n:
+            continue
+        print(f"{name:52} {t.n:>7,} {t.ci / t.n:>14.1%} {t.exact / t.n:>7.1%}")
+        for source, (n, ci, exact) in sorted(t.by_source.items()):
+            print(f"  {'by source: ' + source:50} {n:>7,} {ci / n:>14.1%} {exact / n:>7.1%}")
+
+
+def vectors(mishkal: Callable[[str], str] | None) -> None:
+    if not VECTORS.exists():
+        return
+    with VECTORS.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["scheme"] in TRANSCRIPTIONS]
+    print("\nShared vectors with their marks stripped (shipped lexicon and model; names may be in the lexicon):")
+    print(f"  {'scheme':10} {'names':>6} {'pipeline':>9} {'ign. case':>9} {'rule':>6} {'mishkal':>8}")
+    for scheme in TRANSCRIPTIONS:
+        sub = [r for r in rows if r["scheme"] == scheme]
+        full = [transliterate(labels.strip(r["arabic"]), scheme).text for r in sub]
+        rule = [transliterate(labels.strip(r["arabic"]), scheme, lexicon=False, model=False).text for r in sub]
+        ok = sum(a == r["expected"] for a, r in zip(full, sub)) / len(sub)
+        ok_ci = sum(a.lower() == r["expected"].lower() for a, r in zip(full, sub)) / len(sub)
+        ok_rule = sum(a == r["expected"] for a, r in zip(rule, sub)) / len(sub)
+        mk = "-"
+        if mishkal is not None:
+            got = [transliterate(labels.strip(r["arabic"]), scheme, lexicon=False, vocalizer=mishkal).text for r in sub]
+            mk = f"{sum(a == r['expected'] for a, r in zip(got, sub)) / len(sub):.0%}"
+        print(f"  {scheme:10} {len(sub):>6} {ok:>9.0%} {ok_ci:>9.0%} {ok_rule:>6.0%} {mk:>8}")
+
+
+def speed(repeat: int) -> None:
+    from glossary.translit import lexicon as lexicon_module
+    from glossary.translit import vocalizer
+
+    lex = lexicon_module.default()
+    model = vocalizer.default()
+    rng = random.Random(7)
+    known = rng.sample(sorted(lex.words), 20_000)
+    # words the shipped lexicon holds are never new to the model: read distinct words without the lexicon
+    model_words = rng.sample(sorted(lex.words), 20_000)
+
+    def rate(function: Callable[[], object], n: int, clear: bool = True) -> float:
+        times = []
+        function()
+        for _ in range(repeat):
+            if clear:
+                engine.compiled("ala-lc").cached_word.cache_clear()  # type: ignore[union-attr]
+            start = time.process_time()  # this process's CPU: other load on the machine does not count
+            function()
+            times.append(time.process_time() - start)
+        return n / statistics.median(times)
+
+    def texts(ws: list[str], size: int = 10) -> list[str]:
+        return [" ".join(ws[k:k + size]) for k in range(0, len(ws), size)]
+
+    known_texts = texts(known)
+    model_texts = texts(model_words)
+    print(f"\nSpeed, ALA-LC, words per CPU second (median of {repeat} runs; distinct words, the engine's word "
+          "cache cleared before each run unless said):")
+    print(f"  lexicon words, 10-word texts:        {rate(lambda: [transliterate(t) for t in known_texts], len(known)):>10,.0f}")
+    print(f"  the same, engine word cache warm:    "
+          f"{rate(lambda: [transliterate(t) for t in known_texts], len(known), clear=False):>10,.0f}")
+    print(f"  lexicon words, one call per word:    {rate(lambda: [transliterate(w) for w in known], len(known)):>10,.0f}")
+    print(f"  model (no lexicon), 10-word texts:   "
+          f"{rate(lambda: [transliterate(t, lexicon=False) for t in model_texts], len(model_words)):>10,.0f}")
+    print(f"  model (no lexicon), one call a word: "
+          f"{rate(lambda: [transliterate(w, lexicon=False) for w in model_words], len(model_words)):>10,.0f}")
+    print(f"  model.predict alone:                 {rate(lambda: [model.predict(w) for w in model_words], len(model_words)):>10,.0f}")
+    print(f"  rule only, 10-word texts:            "
+          f"{rate(lambda: [transliterate(t, lexicon=False, model=False) for t in known_texts], len(known)):>10,.0f}")
+
+
+_LOAD = """
+import time, sys
+sys.path.insert(0, {src!r})
+import numpy
+from glossary.translit import lexicon, vocalizer
+t0 = time.process_time()
+lexicon.default()
+t1 = time.process_time()
+vocalizer.default()
+t2 = time.process_time()
+print((t1 - t0) * 1000, (t2 - t1) * 1000)
+"""
+
+
+def load_times(repeat: int) -> None:
+    """Median load time (CPU) of the lexicon and of the model, in fresh processes, modules
+    imported (numpy too: the CLI imports it anyway)."""
+    import subprocess
+
+    from glossary.translit import lexicon, vocalizer
+
+    runs = [subprocess.run([sys.executable, "-c", _LOAD.format(src=str(ROOT / "src"))], capture_output=True,
+                           text=True, check=True).stdout.split() for _ in range(repeat)]
+    lex_ms = statistics.median(float(r[0]) for r in runs)
+    model_ms = statistics.median(float(r[1]) for r in runs)
+    print(f"\nLoad (CPU), fresh process, median of {repeat}: lexicon {lex_ms:.0f} ms "
+          f"({lexicon.LEXICON_PATH.stat().st_size:,} bytes), model {model_ms:.0f} ms "
+          f"({vocalizer.MODEL_PATH.stat().st_size:,} bytes)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--evaluate", type=int, default=5, help="how many of the folds to evaluate")
+    parser.add_argument("--compare", action="store_true", help="also the back-off letter-window model")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    mishkal: Callable[[str], str] | None = None
+    try:
+        from glossary.translit import mishkal_vocalizer
+
+        mishkal = mishkal_vocalizer()
+    except ImportError:
+        print("mishkal not installed: its row is left out (pip install 'glossary[vocalize]')")
+    rows = load_rows()
+    unaligned = sum(r.aligned is None for r in rows)
+    print(f"{len(rows):,} distinct written forms; {unaligned:,} ({unaligned / len(rows):.1%}) have a catalogue "
+          f"form no ALA-LC reading gives; {args.evaluate} of {args.folds} folds evaluated")
+    tallies = evaluate(rows, args.folds, args.evaluate, args.compare, mishkal)
+    print_table(tallies)
+    vectors(mishkal)
+    if not args.no_speed:
+        load_times(max(args.repeat, 5))
+        speed(args.repeat)
+    print(f"\n{time.perf_counter() - start:.0f} s in all")
+
+
+if __name__ == "__main__":
+    main()
