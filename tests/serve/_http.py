@@ -85,11 +85,20 @@ class Server:
         return self.process.returncode, out, err
 
 
+def same_code() -> dict[str, str]:
+    """The environment for a subprocess that must run the very `glossary` this process imported
+    (not whichever one an editable install points at when it starts)."""
+    import glossary
+
+    src = str(Path(glossary.__file__).resolve().parents[1])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([src, *filter(None, [os.environ.get("PYTHONPATH")])])}
+
+
 def start_server(*args: str, env: Mapping[str, str] | None = None) -> Server:
     """``python -m glossary [args…] serve --port 0``; waits for its banner (the address it listens on)."""
     cmd = [sys.executable, "-m", "glossary", *args, "serve", "--port", "0"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                            env={**os.environ, **(env or {})}, cwd=REPO)
+                            env={**same_code(), **(env or {})}, cwd=REPO)
     assert proc.stdout is not None
     first = proc.stdout.readline()
     if " at http://" not in first:

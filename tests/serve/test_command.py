@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from glossary.cli import cli
 
-from ._http import REPO, start_server
+from ._http import REPO, same_code, start_server
 
 
 def test_help() -> None:
@@ -27,7 +27,8 @@ def test_lookup_does_not_import_the_web_stack() -> None:
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn', 'anyio')"
             " or m.startswith('glossary.serve')))")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60, check=False)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60, check=False,
+                       env=same_code())
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[]"
 
