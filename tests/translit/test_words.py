@@ -68,6 +68,24 @@ def test_spans_stop_at_punctuation_and_skip_vocalized_words() -> None:
     assert known.calls == ["جبهة", "النصرة"]
 
 
+@pytest.mark.parametrize(("text", "alalc", "din"), [
+    ("لجيش العزة", "li-Jaysh al-ʻIzzah", "li-Ǧayš al-ʿIzza"),   # a known name after a proclitic
+    ("بالعزة", "bi-al-ʻIzzah", "bi-l-ʿIzza"),                  # before the article: the engine reads bi-al-
+    ("وللعزة", "wa-lil-ʻIzzah", "wa-li-l-ʿIzza"),              # li- + the article is written لل
+    ("بحلب", "bi-Ḥalab", "bi-Ḥalab"),
+])
+def test_known_names_behind_proclitics(text: str, alalc: str, din: str) -> None:
+    known = Known({"جيش العزة": "جَيْش العِزَّة", "العزة": "العِزَّة", "حلب": "حَلَب"})
+    results = transliterate_all(text, known=known, lexicon=LEX, model=False)
+    assert (results["ala-lc"].text, results["din31635"].text) == (alalc, din)
+    assert {w.source for w in results["ala-lc"].words} == {"glossary"} and results["ala-lc"].exact
+
+
+def test_tanwin_typed_on_the_alif() -> None:
+    assert transliterate("مقراً", lexicon=False).text.endswith("an")
+    assert transliterate("طبعاً", "din31635", lexicon=False, model=False).text == "Ṭbʿan"
+
+
 def test_transliterate_all_asks_each_span_once() -> None:
     known = Known({"حلب": "حَلَب"})
     results = transliterate_all("مدينة حلب", known=known, lexicon=LEX, model=False)

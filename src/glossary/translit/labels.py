@@ -135,6 +135,8 @@ def read(text: str) -> tuple[str, str]:
         word = _MEDIAL_MAQSURA.sub("ي", word)
     written = "".join(_LABEL_OF_MARKS.get("".join(sorted(m, reverse=True)) if _SHADDA in m else m, "?")
                       for m in marks)
+    if len(word) > 1 and word[-1] == "ا" and written[-1] == "F":  # اً is typed for ـًا: the tanwīn is the letter's
+        written = written[:-2] + "F."
     return word, written
 
 

@@ -69,6 +69,7 @@ LEXICAL_CASE = frozenset(("ala-lc", "din31635", "simple"))
 """Schemes that capitalize a lexicon or model word only when it is a proper name."""
 
 _SENTENCE_END = frozenset(".!?؟\n")
+_FATHA, _KASRA = "\u064E", "\u0650"
 _MARKED = re.compile("[\u064B-\u0652\u0670]")
 _NOT_LETTER = re.compile("[^\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
 _MEDIAL_MAQSURA = re.compile("ى(?=[\u0621-\u064A])")
@@ -120,6 +121,7 @@ class Unit:
     key: str = ""
     marks: str = ""
     case: int = -1
+    prefix: str = ""  # proclitics written apart before ``vocalized`` (a known name after li-, bi-)
 
 
 Segment = str | Unit
@@ -160,9 +162,8 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
                 words = run[:size]
                 if all(vocalized(w) for w in words):
                     continue
-                answer = ask(" ".join(words))
-                if answer:
-                    spanned = _glossary(words, answer)
+                spanned = _known_span(words, ask, True)
+                if spanned is not None:
                     break
             if spanned is not None:
                 for j, u in enumerate(spanned):
@@ -172,7 +173,7 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
                 k += 2 * len(words)
                 continue
         word = parts[k]
-        unit = _word(word, ask, vocalized, lexicon, model is not None, vocalizer)
+        unit = _word(word, ask if known is not None else _no_glossary, vocalized, lexicon, model is not None, vocalizer)
         if isinstance(unit, Unit):
             out.append(unit)
         else:
@@ -188,9 +189,71 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
     return out
 
 
+def _no_glossary(name: str) -> None:
+    """The look-up when there is no glossary."""
+    return None
+
+
 def _space(separator: str) -> bool:
     """Whether two words are joined: only spaces between them (no punctuation, no new line)."""
     return bool(separator) and not separator.strip() and "\n" not in separator
+
+
+def _known_span(words: list[str], ask: Callable[[str], str | None], whole: bool) -> list[Unit] | None:
+    """The units of a span the glossary knows: as written (when ``whole``: a single word as
+    written is asked later, after its own marks), else with proclitics split off its first
+    word (لجيش العزة: li- + جيش العزة; للعزة: li- + العزة), or None."""
+    if whole:
+        answer = ask(" ".join(words))
+        if answer:
+            return _glossary(words, answer)
+    first = words[0]
+    for chain, rest in _proclitic_readings(first):
+        answer = ask(" ".join([rest, *words[1:]]))
+        if answer:
+            units = _glossary([rest, *words[1:]], answer)
+            head = units[0]
+            prefix, vocalized = _attach(chain, head.vocalized)
+            units[0] = Unit(first if len(units) > 1 else " ".join(words), "glossary", 1.0, vocalized=vocalized,
+                            prefix=prefix)
+            return units
+    return None
+
+
+def _proclitic_readings(word: str) -> list[tuple[str, str]]:
+    """(proclitics, the rest) readings of a word's start, fewest letters first, the article
+    first among equals; لل is li- and the article, whose alif it drops (للعزة: li- + العزة)."""
+    from glossary.translit.lexicon import _CHAINS
+
+    out = []
+    for chain in _CHAINS[1:]:
+        if not word.startswith(chain):
+            continue
+        rest = word[len(chain):]
+        if len(rest) >= 2:
+            out.append((chain, rest))
+        if chain[-1] != "ل" and rest.startswith("لل") and len(rest) >= 4:
+            out.append((chain + "ل", "ا" + rest[1:]))
+    if word.startswith("لل") and len(word) >= 4:
+        out.append(("ل", "ا" + word[1:]))
+    out.sort(key=lambda x: (len(x[0]), not x[1].startswith("ال")))
+    return out
+
+
+def _attach(chain: str, vocalized: str) -> tuple[str, str]:
+    """Proclitics before a vocalized name: those the engine reads itself (و ف ب ك before the
+    article: wa-al-; ل with the article: لل, lil-) join the word; the others stay apart."""
+    letters = labels.strip(vocalized)
+    if letters[:2] in ("ال", "ٱل") and chain:
+        last = chain[-1]
+        if last in "وفبك":
+            return chain[:-1], last + (_KASRA if last == "ب" else _FATHA) + vocalized
+        if last == "ل":  # li- + the article is written لل: the article's alif goes
+            start = 1
+            while start < len(vocalized) and _MARKED.match(vocalized[start]):
+                start += 1
+            return chain[:-1], "ل" + _KASRA + vocalized[start:]
+    return chain, vocalized
 
 
 def _glossary(words: list[str], answer: str) -> list[Unit]:
@@ -210,6 +273,10 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     answer = ask(word)
     if answer:
         return Unit(word, "glossary", 1.0, vocalized=clean(answer))
+    if answer is None and ask is not _no_glossary:
+        found = _known_span([word], ask, False)
+        if found is not None:
+            return found[0]
     if not marked:
         key, written = (_MEDIAL_MAQSURA.sub("ي", word) if "ى" in word[:-1] else word), ""
     else:
@@ -271,8 +338,13 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
             latin = mapper(seg.vocalized)[0]
             voc = seg.vocalized
         else:
-            latin = mapper.cached_word(seg.vocalized, first, pausal)[0]
+            latin = mapper.cached_word(seg.vocalized, first and not seg.prefix, pausal)[0]
             voc = seg.vocalized
+        if seg.prefix:
+            head = "".join(mapper.letters.get(c, c) + mapper.v[_KASRA if c in "بل" else _FATHA] + mapper.prefix_sep
+                           for c in seg.prefix)
+            latin = head + latin
+            voc = "".join(c + (_KASRA if c in "بل" else _FATHA) for c in seg.prefix) + voc
         out.append(latin)
         words.append(Word(seg.arabic, latin, seg.source, seg.confidence, voc))
         sentence_start = False
