@@ -174,9 +174,7 @@ def _load_review(path: str) -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise GlossaryError([Problem(path, 1, 1, f"cannot read review file: {e}")]) from e
     try:
-        y = YAML(typ="rt")
-        y.preserve_quotes = True  # a quoted string stays quoted in the glossary ("https://…" in a flow mapping)
-        doc = y.load(text)
+        doc = YAML(typ="rt").load(text)
     except YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise GlossaryError([Problem(path, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
@@ -269,7 +267,8 @@ def _apply(doc: Any, review_path: str, glossary_path: str) -> ApplySummary:
                                                          f"e.g. {gf_slug(target)!r}); nothing is renamed for you"))
             continue
         rank = {k: i for i, k in enumerate(FIELD_ORDER)}
-        new_id = gf.add_entity(dict(sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank)))))
+        fields = {k: _quoted(v) for k, v in sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank)))}
+        new_id = gf.add_entity(fields)
         made[new_id] = item
         summary.entities.append(new_id)
 
@@ -284,6 +283,22 @@ def _apply(doc: Any, review_path: str, glossary_path: str) -> ApplySummary:
         raise GlossaryError(problems + found)
     summary.written = gf.save()
     return summary
+
+
+def _quoted(value: Any) -> Any:
+    """``value`` with every string that holds a ':' double-quoted: ruamel writes "https://…" plain
+    inside a flow mapping ({url: https://…}), which it then cannot read back."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, str):
+        return DoubleQuotedScalarString(value) if ":" in value else value
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            value[i] = _quoted(v)
+    elif isinstance(value, dict):
+        for k in list(value):
+            value[k] = _quoted(value[k])
+    return value
 
 
 def _accepted(path: str, item: Any, problems: list[Problem], summary: ApplySummary) -> bool:
