@@ -66,6 +66,9 @@ def test_sun_letter_per_scheme() -> None:
 def test_misses() -> None:
     assert SMALL.lookup("مدينة") is None
     assert SMALL.lookup("بلد") is None  # ب + لد: a stem of two letters the lexicon does not hold
+    assert SMALL.lookup("سحلب") is None  # sa- only before an imperfect verb (ي ت ن أ)
+    assert SMALL.lookup("كحلب") is None  # ka- only before the article
+    assert SMALL.lookup("كالكتاب") is not None
 
 
 def test_splits_order() -> None:

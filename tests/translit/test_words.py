@@ -128,7 +128,8 @@ def test_alalc_capitalizes_proper_names_not_every_word() -> None:
     assert ala("جيش في حماة").text == "Jaysh fī Ḥamāh"
     assert ala("في جيش").text == "Fī jaysh"  # the first word of a sentence
     assert ala("حماة. في جيش").text == "Ḥamāh. Fī jaysh"
-    assert ala("الجيش").text == "Al-jaysh"
+    assert ala("الجيش").text == "al-Jaysh"  # a sentence opening with the article: its stem takes the capital
+    assert ala("وجيش").text == "Wa-jaysh"
 
 
 def test_bgn_capitalizes_every_word_of_a_name() -> None:

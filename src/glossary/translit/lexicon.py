@@ -100,7 +100,7 @@ def splits(key: str) -> list[tuple[str, str, str]]:
         if not key.startswith(chain):
             continue
         rest = key[len(chain):]
-        if len(rest) >= 2:
+        if len(rest) >= 2 and _bare_ok(chain, rest):
             out.append((len(chain), chain, "", rest))
         if rest.startswith("ال") and len(rest) >= 4 and not chain.endswith("ل"):
             out.append((len(chain) + 2, chain, "al", rest[2:]))
@@ -109,6 +109,15 @@ def splits(key: str) -> list[tuple[str, str, str]]:
             out.append((len(chain), chain, "lil", rest[2:]))
     out.sort(key=lambda x: (x[0], bool(x[1] or x[2]), not x[2]))  # the word itself first
     return [(chain, article, stem) for _, chain, article, stem in out]
+
+
+def _bare_ok(chain: str, stem: str) -> bool:
+    """Whether proclitics may stand before a stem without the article: sa- (future) only
+    before an imperfect verb's prefix (ي ت ن أ); ka- only before the article (ka-al-): a word
+    beginning with ك or س is otherwise read as it is written."""
+    if chain.endswith("س"):
+        return stem[0] in "يتنأ"
+    return not chain.endswith("ك")
 
 
 def _assemble(chain: str, article: str, stem: str, stem_marks: str) -> str:

@@ -333,7 +333,7 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
             voc = labels.apply(seg.key, seg.marks)
             latin = _render.render(seg.key, seg.marks, mapper, first=first, pausal=pausal, vocalized=voc)[0]
             if lexical:  # a common word is lowercase but at the start of a sentence; a name keeps its stem's capital
-                latin = _render.case(latin, seg.case | (2 if sentence_start and not seg.case else 0))
+                latin = _render.case(latin, seg.case or (_opening(seg.key, seg.marks) if sentence_start else 0))
         elif " " in seg.vocalized:
             latin = mapper(seg.vocalized)[0]
             voc = seg.vocalized
@@ -350,6 +350,15 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
         sentence_start = False
         n += 1
     return "".join(out), words
+
+
+def _opening(key: str, marks: str) -> int:
+    """The case bits of a common word opening a sentence: after the article its stem is
+    capitalized (al-Muqāwamah, as LoC opens a title), else its first letter (Wa-yalīhi)."""
+    from glossary.translit.lexicon import core_of
+
+    head = core_of(key, marks)[0]
+    return 1 if head.endswith(("ال", "ٱل", "لل")) else 2
 
 
 def units(segments: list[Segment]) -> Iterator[Unit]:
