@@ -17,8 +17,9 @@ file small and its load under 30 ms; measured on a held-out fold, word accuracy 
 
 Two models were measured on held-out folds of the lexicon before this one was kept
 (``bench/translit_eval.py --compare``): a back-off table of letter windows (majority label
-of the widest window seen, 9 letters down to 1) and this linear model; the linear model
-was better by about 4 points of word accuracy.
+of the widest window seen, 9 letters down to 1) and this linear model. Alone on 37,946
+held-out words, ALA-LC ignoring case: back-off 53.3%, linear 56.8% (exact 27.1% and 44.0%:
+the back-off has no capitalization model).
 
 The script is deterministic: run twice, it writes the same bytes (``--check`` verifies
 the shipped file). scikit-learn is needed here only, never at run time.

@@ -1,7 +1,7 @@
 """The learned vocalizer: short vowels, shadda, sukūn and capitalization for unseen words.
 
-A linear classifier per letter (multinomial scores from hashed-free, named features of a
-window of letters, see `FEATURES`), trained by ``tools/train_vocalizer.py`` on the
+A linear classifier per letter (one score per label from named features of a window of
+letters, see `FEATURES`), trained by ``tools/train_vocalizer.py`` on the
 vocalized LoC lexicon (`glossary.translit.lexicon`), predicts one label per letter
 (`glossary.translit.labels`); a second linear model gives the probability that the word
 is a proper name (capitalized in ALA-LC). Nothing here imports more than numpy.
