@@ -11,9 +11,11 @@ GlossaryFile``). The names below are what the other packages use.
 from .read import (
     ENV_PATH,
     SCHEMA_VERSION,
+    Progress,
     Source,
     check,
     content_hash,
+    count_valid,
     default_path,
     fingerprint,
     known_content_hash,
@@ -22,14 +24,17 @@ from .read import (
     remember_content_hash,
     resolve_paths,
     stat_files,
+    stream_entities,
 )
 
 __all__ = [
     "ENV_PATH",
     "SCHEMA_VERSION",
+    "Progress",
     "Source",
     "check",
     "content_hash",
+    "count_valid",
     "default_path",
     "fingerprint",
     "known_content_hash",
@@ -38,4 +43,5 @@ __all__ = [
     "remember_content_hash",
     "resolve_paths",
     "stat_files",
+    "stream_entities",
 ]

@@ -4,16 +4,20 @@
 across files, and raises one `GlossaryError` listing EVERY problem (file:line:column).
 Which files: the paths given, else ``$GLOSSARY_PATH`` (``:``-separated), else the
 glossary shipped inside the package. YAML is composed, never constructed: a tag that
-would build an object is reported, never run. A file's content hash can also come from a
+would build an object is reported, never run; it is composed one entity at a time, with
+aliases and nesting bounded (`glossary.store.compose`), and a file that is no regular file
+(a FIFO, a device, a directory) is refused before it is read. A file's content hash can also come from a
 record of its status (`fingerprint`, `known_content_hash`), so that an unchanged file need
 not be read to find its index cache.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,14 +58,49 @@ class Source:
     data: bytes
 
 
+class _NotRegular(OSError):
+    """A path that names no regular file."""
+
+
+def _open_regular(path: Path) -> int:
+    """A file descriptor open for reading on a regular file; OSError for anything else.
+
+    Opened without blocking, then checked: a FIFO (a named pipe) would otherwise wait forever
+    for a writer, and a device (``/dev/zero``) would never end.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("a FIFO" if stat.S_ISFIFO(st.st_mode)
+                    else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                    else "a socket" if stat.S_ISSOCK(st.st_mode) else "special")
+            raise _NotRegular(errno.EINVAL, f"not a regular file ({kind}): a glossary must be a file")
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _unreadable(path: Path, e: OSError) -> Problem:
+    if isinstance(e, _NotRegular):
+        return Problem(str(path), 1, 1, str(e.strerror))
+    return Problem(str(path), 1, 1, f"cannot read file: {e.strerror or e}")
+
+
 def read_sources(paths: Sequence[Path]) -> list[Source]:
-    """Read each file's bytes; an unreadable file is a `GlossaryError`."""
+    """Read each file's bytes; an unreadable file, or one that is no regular file, is a `GlossaryError`."""
     out, problems = [], []
     for p in paths:
         try:
-            out.append(Source(str(p), p.read_bytes()))
+            with os.fdopen(_open_regular(p), "rb") as f:
+                out.append(Source(str(p), f.read()))
         except OSError as e:
-            problems.append(Problem(str(p), 1, 1, f"cannot read file: {e.strerror or e}"))
+            problems.append(_unreadable(p, e))
     if problems:
         raise GlossaryError(problems)
     return out
@@ -69,14 +108,17 @@ def read_sources(paths: Sequence[Path]) -> list[Source]:
 
 def stat_files(paths: Sequence[Path]) -> list[tuple[str, os.stat_result]]:
     """Each file's path (as given) and status, without reading it; a file that cannot be
-    opened is a `GlossaryError`, as in `read_sources`."""
+    opened, or is no regular file, is a `GlossaryError`, as in `read_sources`."""
     out, problems = [], []
     for p in paths:
         try:
-            with open(p, "rb") as f:
-                out.append((str(p), os.fstat(f.fileno())))
+            fd = _open_regular(p)
+            try:
+                out.append((str(p), os.fstat(fd)))
+            finally:
+                os.close(fd)
         except OSError as e:
-            problems.append(Problem(str(p), 1, 1, f"cannot read file: {e.strerror or e}"))
+            problems.append(_unreadable(p, e))
     if problems:
         raise GlossaryError(problems)
     return out
@@ -172,47 +214,87 @@ def _decode(source: Source) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def _compose(path: str, text: str) -> tuple[Any, list[Problem]]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    try:
-        return YAML(typ="safe", pure=False).compose(text), []
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        what = " ".join(x for x in (e.context, e.problem) if x)
-        return None, [Problem(path, line, col, f"YAML syntax error: {what}")]
-    except YAMLError as e:
-        return None, [Problem(path, 1, 1, f"YAML error: {e}")]
+Progress = Callable[[str, str, int, int | None], None]
+"""Told how reading goes: the stage (``check``, ``index``; ``ready`` once an index is built), the file,
+lines done and the file's lines."""
+_EVERY = 512
+"""Entities between two progress reports."""
 
 
-def check(sources: Sequence[Source]) -> tuple[list[Entity], list[Problem]]:
-    """Check the files together: every entity that is valid, and every problem found."""
-    from .validate import Document, check_document, check_references
+def _checked(sources: Sequence[Source], problems: list[Problem], failed: set[int], progress: Progress | None,
+             stage: str) -> Iterator[tuple[int, Entity]]:
+    """Each valid entity with the number of its file, as the file is read (`glossary.store.compose`:
+    one entity's YAML nodes at a time); every problem appended to ``problems``, those across files
+    (duplicate ids, unknown references) once the last file is read. A file that cannot be composed
+    (a syntax error, an alias bomb) reports that problem alone, as if it held nothing: its number
+    is added to ``failed``, and what it yielded before does not count."""
+    from ..model import REFERENCE_FIELDS
+    from .compose import ComposeError, document
+    from .validate import Document, _Checker, check_references  # (the checker, one entity at a time)
 
     docs: list[Document] = []
-    problems: list[Problem] = []
-    for source in sources:
+    for number, source in enumerate(sources):
         text, found = _decode(source)
         problems += found
         if text is None:
             continue
-        root, found = _compose(source.path, text)
-        problems += found
-        if root is None:
+        checker = _Checker(source.path)
+        doc = checker.doc
+        lines = text.count("\n") + 1
+        try:
+            for count, (kind, node) in enumerate(document(source.path, text), 1):
+                if kind == "root":
+                    if node is not None:
+                        checker.document(node)  # the file's shape, its entities already checked
+                    continue
+                before = len(doc.entities)
+                checker.entity(node)
+                if len(doc.entities) > before:
+                    d = doc.entities[-1]
+                    if not d.get("_invalid"):
+                        yield number, entity_from_dict(d, doc.origins[-1])
+                    # what the checks across files need, not the whole entity
+                    doc.entities[-1] = {k: v for k, v in d.items() if k in ("id", "_invalid") or k in REFERENCE_FIELDS}
+                if progress is not None and count % _EVERY == 0:
+                    progress(stage, source.path, node.start_mark.line, lines)
+        except ComposeError as e:
+            problems.append(e.problem)
+            failed.add(number)
             continue
-        doc = check_document(source.path, root)
+        if progress is not None:
+            progress(stage, source.path, lines, lines)
         problems += doc.problems
         docs.append(doc)
     problems += check_references(docs)
-    entities = [
-        entity_from_dict(d, origin)
-        for doc in docs
-        for d, origin in zip(doc.entities, doc.origins)
-        if not d.get("_invalid")
-    ]
-    return entities, sorted(set(problems))
+
+
+def check(sources: Sequence[Source], *, progress: Progress | None = None) -> tuple[list[Entity], list[Problem]]:
+    """Check the files together: every entity that is valid, and every problem found."""
+    problems: list[Problem] = []
+    failed: set[int] = set()
+    found = list(_checked(sources, problems, failed, progress, "check"))
+    return [e for number, e in found if number not in failed], sorted(set(problems))
+
+
+def count_valid(sources: Sequence[Source], *, progress: Progress | None = None) -> tuple[int, list[Problem]]:
+    """`check` without keeping the entities: how many are valid, and every problem found."""
+    problems: list[Problem] = []
+    failed: set[int] = set()
+    per_file: dict[int, int] = {}
+    for number, _entity in _checked(sources, problems, failed, progress, "check"):
+        per_file[number] = per_file.get(number, 0) + 1
+    return sum(n for number, n in per_file.items() if number not in failed), sorted(set(problems))
+
+
+def stream_entities(sources: Sequence[Source], *, progress: Progress | None = None) -> Iterator[Entity]:
+    """Every entity of the files, one at a time as they are read (an index is built from them
+    without holding them all); a `GlossaryError` with every problem once the files are read,
+    if there is any (the consumer has then seen entities it must not keep)."""
+    problems: list[Problem] = []
+    for _number, entity in _checked(sources, problems, set(), progress, "index"):
+        yield entity
+    if problems:
+        raise GlossaryError(sorted(set(problems)))
 
 
 def load_entities(paths: Sequence[str | os.PathLike[str]] | None = None) -> list[Entity]:
