@@ -22,15 +22,18 @@ from typing import TYPE_CHECKING
 
 from .model import Entity, EntityType, entity_type
 from .store import (
+    Progress,
     Source,
     check,
     content_hash,
+    count_valid,
     fingerprint,
     known_content_hash,
     read_sources,
     remember_content_hash,
     resolve_paths,
     stat_files,
+    stream_entities,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +42,9 @@ if TYPE_CHECKING:
 
 PathArg = str | os.PathLike[str]
 """A file's path, as a string or a path object."""
+_STREAM_BYTES = 1 << 20
+"""Glossary files larger than this together are checked and indexed as they are read, one entity at
+a time, never held whole (their entities are parsed again if all of them are asked for)."""
 
 
 class Glossary:
@@ -59,6 +65,7 @@ class Glossary:
         self._stats: list[tuple[str, os.stat_result]] | None = None
         self._stats_ns = 0
         self._record: tuple[list[object], str | None] | None = None
+        self._progress: Progress | None = None
 
     @classmethod
     def _of_files(cls, paths: Sequence[Path], *, cache_dir: Path | None = None) -> Glossary:
@@ -70,6 +77,7 @@ class Glossary:
         g._cache_dir = cache_dir
         g._stats, g._stats_ns = stats, taken
         g._record = None
+        g._progress = None
         return g
 
     @cached_property
@@ -92,6 +100,24 @@ class Glossary:
         if problems:
             raise GlossaryError(problems)
         return entities
+
+    def _large(self) -> bool:
+        return "entities" not in self.__dict__ and sum(len(s.data) for s in self.sources) > _STREAM_BYTES
+
+    def _check(self) -> None:
+        """Parse and validate the files (a large one without keeping its entities); raise `GlossaryError`."""
+        if not self._large():
+            self.entities  # noqa: B018
+            return
+        from .errors import GlossaryError
+
+        _valid, problems = count_valid(self.sources, progress=self._progress)
+        if problems:
+            raise GlossaryError(problems)
+
+    def _entities_for_index(self) -> Iterable[Entity]:
+        """The entities to index: a large glossary's as they are read (`glossary.store.stream_entities`)."""
+        return stream_entities(self.sources, progress=self._progress) if self._large() else self.entities
 
     @cached_property
     def _by_id(self) -> dict[str, Entity]:
@@ -152,8 +178,10 @@ class Glossary:
         found = self._cached
         if found is not None:
             return found
-        index = build_cached(self.content_hash, lambda: self.entities, self._directory)
+        index = build_cached(self.content_hash, self._entities_for_index, self._directory)
         self._remember()
+        if self._progress is not None:
+            self._progress("ready", self.paths[0] if self.paths else "", 0, 0)
         return index
 
     @cached_property
@@ -236,12 +264,15 @@ class Glossary:
         return [e for e in self.entities if type is None or e.type == type]
 
 
-def load(paths: PathArg | Sequence[PathArg] | None = None, *, cache_dir: PathArg | None = None) -> Glossary:
+def load(paths: PathArg | Sequence[PathArg] | None = None, *, cache_dir: PathArg | None = None,
+         progress: Progress | None = None) -> Glossary:
     """Load glossary files: ``paths``, else ``$GLOSSARY_PATH``, else the shipped glossary.
 
     Args:
         paths: one file (``"mine.yaml"``) or several, loaded together (ids unique across them).
         cache_dir: the index cache's folder (default: `glossary.match.cache_dir`).
+        progress: told how reading a file goes while it is checked or indexed
+            (`glossary.store.Progress`: a progress bar).
 
     Returns:
         The `Glossary`, its files checked (see the module docstring: a file whose content has an
@@ -257,8 +288,9 @@ def load(paths: PathArg | Sequence[PathArg] | None = None, *, cache_dir: PathArg
         glossary.errors.GlossaryError: no-such-file.yaml:1:1: cannot read file: No such file or directory
     """
     g = Glossary._of_files(resolve_paths(_path_list(paths)), cache_dir=None if cache_dir is None else Path(cache_dir))
+    g._progress = progress
     if g._cached is None:
-        g.entities  # noqa: B018  (parsed and validated now: raises GlossaryError with every problem)
+        g._check()  # parsed and validated now: raises GlossaryError with every problem
     return g
 
 

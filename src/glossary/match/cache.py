@@ -247,9 +247,10 @@ def open_or_build(content_hash: str, build: Callable[[], Sequence[Entity]], dire
     return found if found is not None else build_cached(content_hash, build, directory)
 
 
-def build_cached(content_hash: str, build: Callable[[], Sequence[Entity]], directory: Path) -> Index:
+def build_cached(content_hash: str, build: Callable[[], Iterable[Entity]], directory: Path) -> Index:
     """An index built from ``build()`` and written to the cache file for ``content_hash`` in
-    ``directory`` when possible (an unwritable folder means no cache, never an error)."""
+    ``directory`` when possible (an unwritable folder means no cache, never an error). ``build``
+    may give an iterator: a large glossary streamed from its files is never held whole."""
     store = build_store(build())
     try:
         write(store, cache_path(content_hash, directory), content_hash)

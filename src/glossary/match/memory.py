@@ -111,19 +111,28 @@ class MemoryStore:
         return [(f, self.form_posting[f]) for f in hits[:limit]]
 
 
-def build_store(entities: Sequence[Entity]) -> MemoryStore:
-    """Key every name of every entity (see the module docstring)."""
+def build_store(entities: Iterable[Entity]) -> MemoryStore:
+    """Key every name of every entity (see the module docstring).
+
+    Given a sequence, the store keeps the entities. Given an iterator (a large glossary streamed
+    from its files), it keeps each one's JSON instead, as a store read back from the cache does:
+    a fraction of their memory, and the same index.
+    """
+    import json
+
     st = MemoryStore()
-    st.objects = list(entities)
-    st.n_entities = len(entities)
+    keep = isinstance(entities, Sequence)
+    st.objects = list(entities) if keep else None
     keys_: defaultdict[str, list[int]] = defaultdict(list)
     posting: defaultdict[str, list[int]] = defaultdict(list)
     form_posting: defaultdict[str, list[int]] = defaultdict(list)
     dfs: defaultdict[str, int] = defaultdict(int)
     spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
     profiles: list[tuple[int, Profile]] = []
-    for eidx, e in enumerate(entities):
+    for eidx, e in enumerate(st.objects if st.objects is not None else entities):
         st.entities.append(EntityRow(e.id, e.type, e.label))
+        if st.objects is None:  # as `glossary.match.cache.write` writes it
+            st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
         forms: set[str] = set()
         first = len(profiles)
         for name in e.names():
@@ -148,7 +157,8 @@ def build_store(entities: Sequence[Entity]) -> MemoryStore:
         _link_spellings(profiles[first:], spellings)
     for f, df in _spelling_df(dfs, spellings).items():
         dfs[f] = df
-    weights = Weights(dfs, len(entities))
+    st.n_entities = len(st.entities)
+    weights = Weights(dfs, st.n_entities)
     for nid, p in profiles:
         if p.script == "latin" and len(p.words) >= 2:
             for acr in acronyms(st.names[nid].text, lambda f: weights(f) == 0.0):
