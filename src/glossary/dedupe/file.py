@@ -2,7 +2,10 @@
 
 `dedupe_file` streams a CSV, TSV, JSON Lines or Parquet file twice, counting then writing
 (`glossary.dedupe.scan`, `glossary.dedupe.write`), and can write the proposals to a review
-file (`glossary.dedupe.review`).
+file (`glossary.dedupe.review`). Standard input, or a file that cannot be read twice (a FIFO,
+``<(command)``), is copied to a temporary file first; a file in another encoding than UTF-8
+(`glossary.dedupe.encoding`) is transcoded to one, and most of its rows unreadable in the
+encoding is an error that suggests another.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ import gc
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Problem
 from .answers import Progress, Resolving
 from .column import ColumnResult, decide
+from .encoding import check_decoded, is_utf8, sniff, transcode
 from .formats import EXTENSIONS, Format, detect_format, spool, spool_path
 from .review import write_review
 from .scan import scan
@@ -35,13 +39,16 @@ class DedupeSummary:
     columns: list[ColumnResult]
     problems: list[Problem]
     review_file: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    """Cells left unresolved: longer than `glossary.dedupe.formats.MAX_NAME_LENGTH` (by line), or no name."""
+    encoding: str = "utf-8"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape (``--json``): counts only, never the names themselves."""
-        return {"path": self.path, "out": self.out, "format": self.format, "rows": self.rows,
-                "bad_rows": self.bad_rows, "review_file": self.review_file,
+        return {"path": self.path, "out": self.out, "format": self.format, "encoding": self.encoding,
+                "rows": self.rows, "bad_rows": self.bad_rows, "review_file": self.review_file,
                 "columns": {c.column: c.summary() for c in self.columns},
-                "problems": [p.to_dict() for p in self.problems]}
+                "problems": [p.to_dict() for p in self.problems], "warnings": [p.to_dict() for p in self.warnings]}
 
 
 @contextmanager
@@ -67,7 +74,7 @@ def _few_collections() -> Iterator[None]:
 
 def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: str, fmt: str | None = None,
                 out_fmt: str | None = None, review_file: str | None = None, type: str | None = None,
-                threshold: float | None = None, cluster_threshold: float = 0.80,
+                threshold: float | None = None, cluster_threshold: float = 0.80, encoding: str | None = None,
                 progress: Progress | None = None) -> DedupeSummary:
     """Dedupe ``columns`` of a CSV, TSV, JSON Lines or Parquet file into ``out``.
 
@@ -86,10 +93,14 @@ def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: 
         type: only resolve to entities of this type.
         threshold: the resolver's match threshold.
         cluster_threshold: the similarity two unknown spellings need to share a cluster.
+        encoding: the input's text encoding (default: UTF-8, or UTF-16/32 when a byte-order
+            mark says so); the output is UTF-8 whatever it is.
         progress: called while names are resolved.
 
     Raises:
-        GlossaryError: unreadable input, a missing column (naming the columns that exist).
+        GlossaryError: unreadable input, a missing column (naming the columns that exist), most
+            rows unreadable in the encoding (suggesting another).
+        LookupError: an unknown encoding.
     """
     import sys
 
@@ -99,13 +110,13 @@ def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: 
         ofmt = detect_format(out, out_fmt)
     elif out != "-" and os.path.splitext(out)[1].lower() in EXTENSIONS:
         ofmt = detect_format(out)
-    tmp_in = spool(sys.stdin.buffer, "." + ifmt) if path == "-" else None
+    temporary: list[str] = []
     tmp_out = spool_path(ofmt) if out == "-" else None
     try:
+        source, codec, raw = _readable(path, ifmt, encoding, temporary)
         with _few_collections():  # many small objects, no cycles: collecting finds nothing
-            s = scan(tmp_in or path, ifmt, columns)
-            if tmp_in:
-                s.path = tmp_in
+            s = scan(source, ifmt, columns, encoding=codec)
+            check_decoded(path, s.undecodable, s.rows + s.bad_rows, codec, _head(raw))
             results = [decide(glossary, s.counts[c], column=c, type=type, threshold=threshold,
                               cluster_threshold=cluster_threshold, progress=progress) for c in columns]
             write(s, tmp_out or out, ofmt, {r.column: {k: d.added() for k, d in r.decisions.items()} for r in results})
@@ -119,8 +130,56 @@ def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: 
             if review_file:
                 write_review(review_file, results, glossary, source=path)
             problems = [p.__class__(path, p.line, p.column, p.message) for p in s.problems()]
-            return DedupeSummary(path, out, ifmt, s.rows, s.bad_rows, results, problems, review_file)
+            warnings = [p.__class__(path, p.line, p.column, p.message) for p in s.warnings()]
+            return DedupeSummary(path, out, ifmt, s.rows, s.bad_rows, results, problems, review_file, warnings, codec)
     finally:
-        for t in (tmp_in, tmp_out):
+        for t in (*temporary, tmp_out):
             if t and os.path.exists(t):
                 os.remove(t)
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of a file (to guess its encoding); none when it cannot be read again."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(1 << 16)
+    except OSError:
+        return b""
+
+
+def _readable(path: str, fmt: Format, encoding: str | None, temporary: list[str]) -> tuple[str, str, str]:
+    """A UTF-8 file both passes can read, the encoding the input was in, and the input's own
+    bytes (a file): ``path`` itself, or a temporary copy (of standard input, of a FIFO,
+    transcoded from another encoding), listed in ``temporary``."""
+    import stat
+    import sys
+
+    from ..errors import GlossaryError
+
+    source = path
+    if path == "-" or (os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode)):
+        if path == "-" and sys.stdin is None:
+            raise GlossaryError("standard input is closed: give the names as arguments, or pipe them in")
+        try:
+            if path == "-":
+                source = spool(sys.stdin.buffer, "." + fmt)
+            else:
+                with open(path, "rb") as f:
+                    source = spool(f, "." + fmt)
+        except OSError as e:
+            raise GlossaryError([Problem(path, 1, 1, f"cannot read file: {e.strerror or e}")]) from e
+        temporary.append(source)
+    if fmt == "parquet":
+        return source, "utf-8", source  # (Parquet's strings are UTF-8)
+    try:
+        with open(source, "rb") as f:
+            codec = sniff(f.read(4), encoding)
+    except OSError:
+        return source, sniff(b"", encoding), source  # (scan reports the file that cannot be read)
+    if is_utf8(codec):
+        return source, codec, source
+    utf8 = spool_path(fmt)
+    temporary.append(utf8)
+    with open(source, "rb") as src, open(utf8, "wb") as dst:
+        transcode(src, dst, codec)
+    return utf8, codec, source

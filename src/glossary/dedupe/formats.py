@@ -35,7 +35,13 @@ Added = tuple[str | None, str | None, float | None, str | None, bool]
 """One name's decision as written: (id, canonical, score, cluster, review)."""
 
 _MAX_REPORTED = 1000
-"""Bad rows remembered with their line number (all are counted and passed through)."""
+"""Bad rows (and overlong cells) remembered with their line number (all are counted and passed through)."""
+MAX_NAME_LENGTH = 1_000
+"""Characters a cell may have to be read as a name. A longer one (a paragraph pasted into a name
+column, a whole document) is left unresolved, with a warning naming its line: resolving and
+clustering cost grows faster than a name's length, so without this bound one 1 MB cell took
+minutes, and its cluster id would have been the megabyte itself. The longest names in real
+glossaries (sanctions lists' organisation names) are under 300 characters."""
 
 
 def detect_format(path: str, fmt: str | None = None) -> Format:
@@ -80,10 +86,42 @@ class Scan:
     """True when only the exact (Python) path keeps every row: bad rows, blank lines, ..."""
     bom: bool = False
     newline: str = "\n"
+    encoding: str = "utf-8"
+    """The encoding the file was read in (its rows' undecodable bytes are counted in `undecodable`)."""
+    undecodable: int = 0
+    long: list[BadRow] = field(default_factory=list)
+    """Cells longer than `MAX_NAME_LENGTH`, left unresolved (the first `_MAX_REPORTED`)."""
+    long_cells: int = 0
+    not_names: Counter[str] = field(default_factory=Counter)
+    """Per column, cells that hold no name (no letter at all: a number, a dash), left unresolved."""
 
     def problems(self) -> list[Problem]:
         """The remembered bad rows as `Problem`s (``path:line:1: reason``)."""
         return [Problem(self.path, b.line, 1, b.reason) for b in self.bad]
+
+    def warnings(self) -> list[Problem]:
+        """The overlong cells (``path:line:1: ...``), then one line per column with cells that are no names."""
+        out = [Problem(self.path, b.line, 1, b.reason) for b in self.long]
+        for column, n in self.not_names.items():
+            out.append(Problem(self.path, 1, 1, f"column {column!r}: {n:,} cell(s) hold no letter (a number, a dash): "
+                                                "no name, left unresolved"))
+        return out
+
+    def note_long(self, line: int, column: str, length: int) -> None:
+        """Leave a cell too long to be a name unresolved, and remember its line (the first `_MAX_REPORTED`)."""
+        self.long_cells += 1
+        if len(self.long) < _MAX_REPORTED:
+            self.long.append(BadRow(line, f"cell in column {column!r} is {length:,} characters long (more than "
+                                          f"{MAX_NAME_LENGTH:,}): no name, left unresolved"))
+
+    def count_name(self, column: str, value: str, line: int) -> None:
+        """Count one cell of a name column: a name, or noted as too long or as no name."""
+        if len(value) > MAX_NAME_LENGTH:
+            self.note_long(line, column, len(value))
+        elif value and not is_name(value):
+            self.not_names[column] += 1
+        else:
+            self.counts[column][value] += 1
 
     def note_bad(self, line: int, reason: str) -> None:
         """Count a bad row, passed through as it is, and remember its line (the first `_MAX_REPORTED`)."""
@@ -91,6 +129,15 @@ class Scan:
         self.exact_only = True
         if len(self.bad) < _MAX_REPORTED:
             self.bad.append(BadRow(line, reason))
+
+
+def is_name(value: str) -> bool:
+    """Whether a cell can be a name: it holds a letter (any script). ``5``, ``-``, ``?`` are not.
+
+    >>> is_name("حمص"), is_name("9K111 Fagot"), is_name("5"), is_name("--")
+    (True, True, False, False)
+    """
+    return any(c.isalpha() for c in value)
 
 
 def dialect(fmt: Format) -> dict[str, Any]:
@@ -105,7 +152,10 @@ def open_text(path: str) -> IO[str]:
 
 
 def read_records(f: IO[str], fmt: Format) -> Iterator[tuple[int, list[str], str]]:
-    """Each CSV/TSV record: (first line, fields, raw text exactly as read)."""
+    """Each CSV/TSV record: (first line, fields, raw text exactly as read). A field may be as long as
+    its line (the csv module's default limit, 128 KiB, would make a long cell a bad row: it is read,
+    then left unresolved, `MAX_NAME_LENGTH`)."""
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 31 - 1))
     buf: list[str] = []
 
     def lines() -> Iterator[str]:
@@ -137,11 +187,8 @@ def undecodable(raw: str) -> bool:
 
 
 def json_key(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+    """The name a JSON value holds: a string; a number, a boolean, null, a list or an object hold none."""
+    return value if isinstance(value, str) else None
 
 
 def jsonl_lines(path: str) -> Iterator[tuple[int, bytes, dict[str, Any] | str | None]]:

@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import GlossaryError, Problem
-from .formats import SUFFIXES, Format, Scan, json_key, jsonl_lines, open_text, read_records, undecodable
+from .formats import MAX_NAME_LENGTH, SUFFIXES, Format, Scan, is_name, jsonl_lines, open_text, read_records, undecodable
+
 
 def _check_columns(path: str, header: Sequence[str], columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in header]
@@ -30,20 +31,37 @@ def _check_columns(path: str, header: Sequence[str], columns: Sequence[str]) -> 
         raise GlossaryError([Problem(path, 1, 1, f"column {clash[0]!r} already exists: dedupe would overwrite it")])
 
 
-def scan(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
+def scan(path: str, fmt: Format, columns: Sequence[str], encoding: str = "utf-8") -> Scan:
     """Pass 1: header, rows, value counts of ``columns``, bad rows (see the module docstring).
+
+    A cell longer than `MAX_NAME_LENGTH` characters, or without a letter, is not counted: it is
+    no name, and stays unresolved (`Scan.warnings`). ``encoding`` is what the (UTF-8) file was
+    read from, for the reason given for undecodable rows.
 
     Raises:
         GlossaryError: unreadable file, or a column that does not exist (naming those that do).
     """
     try:
         if fmt == "parquet":
-            return _scan_parquet(path, columns)
-        if fmt == "jsonl":
-            return _scan_jsonl(path, columns)
-        return _scan_csv(path, fmt, columns)
+            s = _scan_parquet(path, columns)
+        elif fmt == "jsonl":
+            s = _scan_jsonl(path, columns, encoding)
+        else:
+            s = _scan_csv(path, fmt, columns, encoding)
     except OSError as e:
         raise GlossaryError([Problem(path, 1, 1, f"cannot read file: {e.strerror or e}")]) from e
+    s.encoding = encoding
+    return s
+
+
+def _only_names(s: Scan, column: str, counts: Counter[str]) -> bool:
+    """Keep the names among counted values (the fast paths'); False when one is too long (its line must be found)."""
+    if any(len(k) > MAX_NAME_LENGTH for k in counts):
+        return False
+    for k in [k for k in counts if k and not is_name(k)]:
+        s.not_names[column] += counts.pop(k)
+    s.counts[column] = counts
+    return True
 
 
 _BLOCK = 1 << 23
@@ -112,7 +130,7 @@ def _header_record(path: str, records: Iterator[tuple[int, list[str], str]], col
     return first
 
 
-def _scan_csv(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
+def _scan_csv(path: str, fmt: Format, columns: Sequence[str], encoding: str = "utf-8") -> Scan:
     with open_text(path) as f:
         first = _header_record(path, read_records(f, fmt), columns)
     header = first[1]
@@ -120,14 +138,17 @@ def _scan_csv(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
         rows = _plain_rows(path, fmt, len(header))
         if rows is not None:
             try:
-                return _scan_plain(path, fmt, header, columns, rows, first[2])
+                s = _scan_plain(path, fmt, header, columns, rows, first[2])
+                if s is not None:
+                    return s
             except ImportError:  # without polars, the exact path counts too
                 pass
-    return _scan_exact(path, fmt, columns)
+    return _scan_exact(path, fmt, columns, encoding)
 
 
-def _scan_plain(path: str, fmt: Format, header: list[str], columns: Sequence[str], rows: int, first: str) -> Scan:
-    """Count a clean delimited file with polars (its rows are known good)."""
+def _scan_plain(path: str, fmt: Format, header: list[str], columns: Sequence[str], rows: int, first: str) -> Scan | None:
+    """Count a clean delimited file with polars (its rows are known good); None when a cell is too
+    long to be a name (the exact path then finds its line)."""
     import polars as pl
 
     s = Scan(path, fmt, header, {}, rows=rows, newline="\r\n" if first.endswith("\r\n") else "\n")
@@ -135,11 +156,12 @@ def _scan_plain(path: str, fmt: Format, header: list[str], columns: Sequence[str
                      has_header=True)
     for c in columns:
         vc = lf.group_by(c).len().drop_nulls().collect()
-        s.counts[c] = Counter(dict(zip(vc[c].to_list(), vc["len"].to_list())))
+        if not _only_names(s, c, Counter(dict(zip(vc[c].to_list(), vc["len"].to_list())))):
+            return None
     return s
 
 
-def _scan_exact(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
+def _scan_exact(path: str, fmt: Format, columns: Sequence[str], encoding: str = "utf-8") -> Scan:
     with open_text(path) as f:
         records = read_records(f, fmt)
         first = _header_record(path, records, columns)
@@ -159,32 +181,42 @@ def _scan_exact(path: str, fmt: Format, columns: Sequence[str]) -> Scan:
                 s.note_bad(line, f"bad row passed through: {what}")
                 continue
             if undecodable(raw):
-                s.note_bad(line, "bad row passed through: bytes that are not UTF-8")
+                s.undecodable += 1
+                s.note_bad(line, f"bad row passed through: bytes that are not {_codec(encoding)}")
                 continue
             if "\n" in raw.rstrip("\r\n"):
                 s.exact_only = True
             s.rows += 1
             for c, i in where:
-                s.counts[c][row[i]] += 1
+                s.count_name(c, row[i], line)
     return s
 
 
-def _scan_jsonl(path: str, columns: Sequence[str]) -> Scan:
+def _codec(encoding: str) -> str:
+    return "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
+
+
+def _scan_jsonl(path: str, columns: Sequence[str], encoding: str = "utf-8") -> Scan:
     s = Scan(path, "jsonl", [], {c: Counter() for c in columns}, exact_only=True)
     keys: dict[str, None] = {}
     for number, _raw, obj in jsonl_lines(path):
         if obj is None:
             continue
         if isinstance(obj, str):
+            if obj.startswith("bytes that are not"):
+                s.undecodable += 1
+                obj = f"bytes that are not {_codec(encoding)}"
             s.note_bad(number, f"bad row passed through: {obj}")
             continue
         s.rows += 1
         for k in obj:
             keys.setdefault(k)
         for c in columns:
-            key = json_key(obj.get(c))
-            if key is not None:
-                s.counts[c][key] += 1
+            value = obj.get(c)
+            if isinstance(value, str):
+                s.count_name(c, value, number)
+            elif isinstance(value, (int, float)):  # a number (or true/false): no name
+                s.not_names[c] += 1
     s.header = list(keys)
     if s.rows or not s.bad_rows:
         _check_columns(path, s.header, columns)
@@ -199,10 +231,18 @@ def _scan_parquet(path: str, columns: Sequence[str]) -> Scan:
         header = list(lf.collect_schema().names())
         _check_columns(path, header, columns)
         rows = int(lf.select(pl.len()).collect().item())
-        counts: dict[str, Counter[str]] = {}
+        s = Scan(path, "parquet", header, {}, rows=rows)
         for c in columns:
             vc = lf.group_by(pl.col(c).cast(pl.String)).len().drop_nulls().collect()
-            counts[c] = Counter(dict(zip(vc[c].to_list(), vc["len"].to_list())))
+            counts = Counter(dict(zip(vc[c].to_list(), vc["len"].to_list())))
+            if not _only_names(s, c, counts):  # the rows (1-based) of the overlong cells, as their lines
+                long = (lf.with_row_index("__row").filter(pl.col(c).cast(pl.String).str.len_chars() > MAX_NAME_LENGTH)
+                        .select("__row", pl.col(c).cast(pl.String).str.len_chars().alias("__n")).collect())
+                for row, n in zip(long["__row"].to_list(), long["__n"].to_list()):
+                    s.note_long(row + 1, c, n)
+                for k in [k for k in counts if len(k) > MAX_NAME_LENGTH]:
+                    del counts[k]
+                _only_names(s, c, counts)
     except (pl.exceptions.PolarsError, OSError) as e:
         raise GlossaryError([Problem(path, 1, 1, f"cannot read Parquet: {e}")]) from e
-    return Scan(path, "parquet", header, counts, rows=rows)
+    return s
