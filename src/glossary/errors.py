@@ -14,7 +14,12 @@ EXIT_OK = 0
 EXIT_NO_RESULT = 1
 """lookup/resolve found nothing (near misses may still print)."""
 EXIT_USAGE = 2
-"""Bad option, unreadable or invalid input file."""
+"""Bad option, unreadable or invalid input file, standard input or output closed or full."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C): 128 + SIGINT, as the shell reports it."""
+EXIT_BROKEN_PIPE = 141
+"""The reader of standard output went away (``glossary list | head -1``): 128 + SIGPIPE, as the
+shell reports a program that SIGPIPE stopped; nothing is printed."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -100,16 +100,18 @@ def test_glossary_text_is_shown_as_written_never_as_markup(tmp_path: Path) -> No
             assert "Test [sic] Brigade" in out and "a [/x] stray tag and :smile: code." in out
 
 
-def test_a_terminal_gets_the_same_card_from_rich(small: Path) -> None:
-    # piped, the card is laid out without rich; on a terminal (here: FORCE_COLOR) rich lays out
-    # the same rows, in the same columns
+def test_a_terminal_gets_the_piped_layout_with_styles_and_isolates(small: Path) -> None:
+    # one layout for both: a terminal (here: FORCE_COLOR) adds SGR styles and FSI/PDI around
+    # Arabic cells, and its card is short unless --full
     _, plain, _ = run(small, "lookup", "Jaish al-Izzah")
-    code, styled, _ = run(small, "lookup", "Jaish al-Izzah", env={"FORCE_COLOR": "1", "COLUMNS": "80"})
-    assert code == 0 and "\x1b[" in styled
-    unstyled = re.sub(r"\x1b\[[0-9;]*m", "", styled)
-    assert [line.rstrip() for line in unstyled.splitlines()] == plain.splitlines()
-    for args in (["lookup", "Jabhat al-Izza al-Kubra"], ["lookup", "Idlib"]):
-        _, plain, _ = run(small, *args)
-        _, styled, _ = run(small, *args, env={"FORCE_COLOR": "1", "COLUMNS": "80"})
-        words = re.sub(r"\x1b\[[0-9;]*m", "", styled).split()
-        assert [w for w in words if w.strip("─━ ")] == plain.split(), args
+    code, styled, _ = run(small, "lookup", "Jaish al-Izzah", "--full", env={"FORCE_COLOR": "1", "COLUMNS": "80"})
+    assert code == 0 and "\x1b[1m" in styled and "\u2068جيش العزة\u2069" in styled
+    assert re.sub(r"\x1b\[[0-9;]*m|[\u2068\u2069]", "", styled) == plain
+    _, short, _ = run(small, "lookup", "Jaish al-Izzah", env={"FORCE_COLOR": "1", "COLUMNS": "80"})
+    short = re.sub(r"\x1b\[[0-9;]*m|[\u2068\u2069]", "", short)
+    assert len(short.splitlines()) < 12 < len(plain.splitlines())
+    assert "glossary show jaysh-al-izza --full" in short and "ala-lc" in short and "Jaysh al-ʻIzzah" in short
+    for args in (["lookup", "Jabhat al-Izza al-Kubra"], ["search", "Jaysh"], ["list"]):
+        _, piped, _ = run(small, *args)
+        _, term, _ = run(small, *args, env={"FORCE_COLOR": "1", "COLUMNS": "80"})
+        assert re.sub(r"\x1b\[[0-9;]*m|[\u2068\u2069]", "", term) == piped, args

@@ -14,7 +14,7 @@ INVALID = Path(__file__).parents[1] / "data" / "invalid"
 
 def test_valid_file(small: Path) -> None:
     r = CliRunner().invoke(cli, ["validate", str(small)])
-    assert (r.exit_code, r.stdout, r.stderr) == (0, "ok: 8 entities in 1 file(s)\n", "")
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "ok: 8 entities in 1 file\n", "")
 
 
 def test_shipped_glossary_is_clean() -> None:
@@ -30,7 +30,7 @@ def test_every_problem_listed_exit_2() -> None:
         f"{path}:5:15: 'part_of' names unknown id 'free-syrian-army'",
         f"{path}:6:18: 'located_in' names unknown id 'hama'",
     ]
-    assert r.stderr == "2 problem(s) in 1 file(s)\n"
+    assert r.stderr == "2 problems in 1 file\n"
 
 
 def test_several_files_and_json(small: Path) -> None:

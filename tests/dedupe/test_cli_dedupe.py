@@ -50,7 +50,7 @@ def test_dedupe_file_json_summary_and_review(run: Any, tmp_path: Path, glossary_
     review.write_text(review.read_text(encoding="utf-8").replace("accept: false", "accept: true"), encoding="utf-8")
     code, stdout, err = run("apply", str(review))
     assert (code, err) == (0, "")
-    assert "2 entities and 1 variant(s) added" in " ".join(stdout.split())
+    assert "2 entities and 1 variant added" in " ".join(stdout.split())
     code, stdout, err = run("apply", str(review))
     assert (code, err) == (0, "")
     assert " ".join(stdout.split()).startswith(f"{glossary_file}: nothing to change (3 accepted proposal(s) already")

@@ -7,57 +7,20 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from ..dedupe.formats import FORMATS
+from ..errors import GlossaryError
 from ..model import ENTITY_TYPES
-from .state import State, json_option, pass_state
+from .state import State, encoding_option, json_option, locale_option, pass_state
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
-    from ..dedupe import ApplySummary, DedupeSummary
+    from ..dedupe import ApplySummary
+    from ..i18n import Locale
     from ..model import EntityType
-    from ..dedupe.answers import Progress
-
-
-def _summary_table(s: DedupeSummary, *, plain: bool) -> Table:
-    from rich import box
-    from rich.table import Table
-
-    t = Table(box=None if plain else box.SIMPLE_HEAD, title=None if plain else f"{s.path}: {s.rows:,} rows")
-    t.add_column("column")
-    for h in ("distinct names", "resolved", "clustered", "singletons", "to review"):
-        t.add_column(h, justify="right")
-    for c in s.columns:
-        m = c.summary()
-
-        def cell(k: str, m: dict[str, dict[str, int]] = m) -> str:
-            return f"{m[k]['distinct']:,} ({m[k]['rows']:,} rows)"
-
-        t.add_row(c.column, cell("names"), cell("resolved"), cell("clustered"), cell("singletons"), cell("review"))
-    return t
-
-
-@contextmanager
-def _progress(state: State, enabled: bool) -> Iterator[Progress | None]:
-    if not enabled or not state.err.is_terminal:
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=state.err, transient=True) as bar:
-        task = bar.add_task("resolving names", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 @click.command()
@@ -73,40 +36,69 @@ def _progress(state: State, enabled: bool) -> Iterator[Progress | None]:
 @click.option("--cluster-threshold", type=click.FloatRange(0, 1), default=0.80, show_default=True,
               help="Similarity (0-1) two unknown spellings need to share a cluster.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
+@encoding_option
+@locale_option
 @json_option
 @pass_state
 def dedupe(state: State, file: str, columns: tuple[str, ...], out: str, fmt: str | None, out_fmt: str | None,
            review_file: str | None, etype: EntityType | None, threshold: float | None, cluster_threshold: float,
-           progress: bool, as_json: bool) -> None:
+           progress: bool, encoding: str | None, locale: str | None, as_json: bool) -> None:
     """Resolve name columns to known entities and cluster the unknown spellings.
 
     Reads CSV, TSV, JSON Lines or Parquet (FILE '-' is stdin) and writes every row and
     column in order plus, per column, <col>_id, <col>_canonical, <col>_score,
     <col>_cluster and <col>_review. The summary goes to stderr (--json: stdout when
-    the output is a file). Bad rows are passed through and reported with their line.
+    the output is a file). Bad rows are passed through and reported with their line, as are
+    cells too long to be a name (over 1,000 characters: left unresolved). The input is UTF-8
+    unless a byte-order mark says UTF-16 or --encoding names another (cp1256 for Arabic
+    from Windows); the output is always UTF-8.
 
     Example: glossary dedupe events.csv --column actor --column "موقع" -o out.csv --review-file review.yaml
     """
     from ..dedupe import dedupe_file
 
+    t = state.messages(locale)
     if out == "-" and (out_fmt or fmt) == "parquet":
-        raise click.UsageError("Parquet cannot go to standard output: give -o FILE.parquet")
-    with _progress(state, progress) as update:
-        summary = dedupe_file(state.glossary, file, list(columns), out=out, fmt=fmt, out_fmt=out_fmt,
-                              review_file=review_file, type=etype, threshold=threshold,
-                              cluster_threshold=cluster_threshold, progress=update)
-    for p in summary.problems:
-        click.echo(str(p), err=True)
+        raise click.UsageError(t.gettext("Parquet cannot go to standard output: give -o FILE.parquet"))
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise click.BadParameter(t.gettext("unknown encoding {name}").format(name=repr(encoding)),
+                                     param_hint="--encoding") from None
+    if file == "-" and sys.stdin is None:
+        raise GlossaryError(t.gettext("standard input is closed: give a file, or pipe one in"))
+    bar = state.bar if progress else None
+    summary = dedupe_file(state.glossary, file, list(dict.fromkeys(columns)), out=out, fmt=fmt, out_fmt=out_fmt,
+                          review_file=review_file, type=etype, threshold=threshold,
+                          cluster_threshold=cluster_threshold, encoding=encoding,
+                          progress=(lambda stage, done, total: bar(stage, file, done, total)) if bar else None)
+    state.bar.close()
+    for p in [*summary.problems, *summary.warnings]:
+        state.echo(str(p), err=True)
     if summary.bad_rows > len(summary.problems):
-        click.echo(f"{summary.path}: {summary.bad_rows - len(summary.problems)} more bad row(s) passed through",
-                   err=True)
+        more = summary.bad_rows - len(summary.problems)
+        state.echo(t.ngettext("{path}: {n} more bad row passed through", "{path}: {n} more bad rows passed through",
+                              more).format(path=summary.path, n=t.count(more)), err=True)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False), err=out == "-")
         return
-    state.err.print(_summary_table(summary, plain=state.plain or not state.err.is_terminal))
-    bad = f", {summary.bad_rows:,} bad row(s) passed through" if summary.bad_rows else ""
-    state.err.print(f"{summary.rows:,} rows{bad} -> {'stdout' if out == '-' else out}"
-                    + (f"; proposals in {review_file}" if review_file else ""))
+    from .tables import dedupe_summary
+
+    if state.err_terminal:
+        state.echo(state.err_paint.style(t.ngettext("{path}: {n} row", "{path}: {n} rows", summary.rows).format(
+            path=summary.path, n=t.count(summary.rows)), "bold"), err=True)
+    state.table(dedupe_summary(summary, t), err=True)
+    line = t.ngettext("{n} row", "{n} rows", summary.rows).format(n=t.count(summary.rows))
+    if summary.bad_rows:
+        line += t.ngettext(", {n} bad row passed through", ", {n} bad rows passed through", summary.bad_rows).format(
+            n=t.count(summary.bad_rows))
+    line += " -> " + (t.gettext("stdout") if out == "-" else out)
+    if review_file:
+        line += t.gettext("; proposals in {file}").format(file=review_file)
+    state.echo(line, err=True)
 
 
 def _target(state: State, to: str | None) -> str:
@@ -125,9 +117,10 @@ def _target(state: State, to: str | None) -> str:
 @click.argument("review", type=click.Path(dir_okay=False, exists=True))
 @click.option("--to", "to", type=click.Path(dir_okay=False, exists=True),
               help="The glossary file to change (default: the one given with --glossary).")
+@locale_option
 @json_option
 @pass_state
-def apply_(state: State, review: str, to: str | None, as_json: bool) -> None:
+def apply_(state: State, review: str, to: str | None, locale: str | None, as_json: bool) -> None:
     """Add what a review file accepted to a glossary file, its comments, order and formatting kept.
 
     The file is written atomically, and only when something changed: applying the
@@ -141,29 +134,26 @@ def apply_(state: State, review: str, to: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
         return
-    _print_apply(state, summary)
+    _print_apply(state, summary, state.messages(locale))
 
 
-def _print_apply(state: State, s: ApplySummary) -> None:
-    from rich import box
-    from rich.table import Table
+def _print_apply(state: State, s: ApplySummary, t: Locale) -> None:
+    from .layout import Column
 
     if not s.written:
-        state.console.print(f"{s.glossary}: nothing to change ({s.unchanged} accepted proposal(s) already there, "
-                            f"{s.rejected} not accepted)")
+        state.echo(t.gettext("{file}: nothing to change ({same} accepted proposal(s) already there, "
+                             "{rejected} not accepted)").format(file=s.glossary, same=t.count(s.unchanged),
+                                                                 rejected=t.count(s.rejected)))
         return
-    t = Table(box=None if state.plain else box.SIMPLE_HEAD)
-    t.add_column("change")
-    t.add_column("entity")
-    t.add_column("spellings")
-    for eid in s.entities:
-        t.add_row("new entity", eid, "")
-    for eid, texts in s.variants.items():
-        t.add_row("new variants", eid, ", ".join(texts))
-    state.console.print(t)
+    rows = [[t.gettext("new entity"), eid, ""] for eid in s.entities]
+    rows += [[t.gettext("new variants"), eid, ", ".join(texts)] for eid, texts in s.variants.items()]
+    state.table(([Column(t.gettext("change")), Column(t.label("id"), fold=True, weight=0.5),
+                  Column(t.gettext("spellings"))], rows))
     n_var = sum(len(v) for v in s.variants.values())
-    state.console.print(f"{s.glossary}: {len(s.entities)} entit{'y' if len(s.entities) == 1 else 'ies'} and "
-                        f"{n_var} variant(s) added; {s.unchanged} already there, {s.rejected} not accepted")
+    added = t.ngettext("{n} entity", "{n} entities", len(s.entities)).format(n=t.count(len(s.entities)))
+    variants = t.ngettext("{n} variant", "{n} variants", n_var).format(n=t.count(n_var))
+    state.echo(t.gettext("{file}: {entities} and {variants} added; {same} already there, {rejected} not accepted").format(
+        file=s.glossary, entities=added, variants=variants, same=t.count(s.unchanged), rejected=t.count(s.rejected)))
 
 
 COMMANDS = [dedupe, apply_]

@@ -1,11 +1,18 @@
-"""What every command shares: the glossary and consoles (`State`), the common options, and
-names read from the command line or standard input.
+"""What every command shares: the glossary, the interface language and how output looks
+(`State`), the common options, and names read from the command line or standard input.
+
+Output: on a terminal (standard output is one, or ``FORCE_COLOR`` is set) headings are bold and
+labels dim, unless ``NO_COLOR`` is set (then not one escape byte is written) or ``TERM`` is
+``dumb``; cells holding right-to-left text are isolated (FSI ... PDI) so that a bidi-aware
+terminal does not reorder a row around them (``--bidi``/``--no-bidi`` on the group: ask for it
+in a pipe too, or turn it off); a card is short unless ``--full``. Piped, the same layout in plain
+text. The width is the terminal's, else ``$COLUMNS``, else 80.
 """
 
 from __future__ import annotations
 
-import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import cached_property
@@ -13,44 +20,120 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import GlossaryError
 from ..model import ENTITY_TYPES
+from .layout import Paint
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from ..glossary import Glossary
+    from ..i18n import Locale
+    from .progress import Bar
+    from .tables import Table
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class State:
-    """What the group's options give every command: the glossary (loaded lazily) and the consoles."""
+def _env_on(name: str) -> bool:
+    return bool(os.environ.get(name))
 
-    def __init__(self, paths: tuple[str, ...]) -> None:
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (OSError, ValueError):
+        return False
+
+
+class State:
+    """What the group's options give every command: the glossary (loaded lazily), the language, the output."""
+
+    def __init__(self, paths: tuple[str, ...], locale: str | None = None, bidi: bool | None = None) -> None:
         self.paths = paths
+        self.locale_option = locale
+        self.bidi_option = bidi
+
+    @cached_property
+    def bar(self) -> Bar:
+        """The progress bar on standard error while a large glossary is read (drawn on a terminal only)."""
+        from .progress import Bar
+
+        return Bar(self.err_terminal, self.messages(None), color=not _env_on("NO_COLOR"))
 
     @cached_property
     def glossary(self) -> Glossary:
         from ..glossary import load
 
-        return load(self.paths or None)
+        return load(self.paths or None, progress=self.bar)
+
+    # -- output ---------------------------------------------------------------
+    @cached_property
+    def terminal(self) -> bool:
+        """Whether standard output is a terminal (``FORCE_COLOR`` says so too)."""
+        return _isatty(sys.stdout) or _env_on("FORCE_COLOR")
 
     @cached_property
-    def console(self) -> Console:
-        from rich.console import Console
+    def err_terminal(self) -> bool:
+        return _isatty(sys.stderr) or _env_on("FORCE_COLOR")
 
-        return Console(highlight=False, emoji=False)
+    def _paint(self, terminal: bool) -> Paint:
+        color = terminal and not _env_on("NO_COLOR") and (_env_on("FORCE_COLOR") or os.environ.get("TERM") != "dumb")
+        return Paint(color=color, bidi=terminal if self.bidi_option is None else self.bidi_option)
 
     @cached_property
-    def err(self) -> Console:
-        from rich.console import Console
+    def paint(self) -> Paint:
+        """Styles and bidi isolates for standard output."""
+        return self._paint(self.terminal)
 
-        return Console(stderr=True, highlight=False, emoji=False)
+    @cached_property
+    def err_paint(self) -> Paint:
+        return self._paint(self.err_terminal)
 
-    @property
-    def plain(self) -> bool:
-        """No box art when stdout is not a terminal or NO_COLOR is set."""
-        return not self.console.is_terminal or self.console.no_color
+    @cached_property
+    def width(self) -> int:
+        """Columns to lay output out in: the terminal's (``$COLUMNS`` first), else ``$COLUMNS``, else 80."""
+        try:
+            columns = int(os.environ.get("COLUMNS", "0"))
+        except ValueError:
+            columns = 0
+        if columns <= 0 and _isatty(sys.stdout):
+            import shutil
+
+            columns = shutil.get_terminal_size().columns
+        return max(20, columns or 80)
+
+    def echo(self, text: str, *, err: bool = False) -> None:
+        """A line (or lines) of text on standard output (standard error with ``err``), escapes as `paint` left them."""
+        click.echo(text, err=err, color=True)
+
+    def table(self, tbl: Table, *, err: bool = False) -> None:
+        """A table (`glossary.cli.tables`) laid out for standard output (standard error with ``err``)."""
+        from .layout import table
+
+        columns, rows = tbl
+        self.echo(table(columns, rows, self.width, self.err_paint if err else self.paint), err=err)
+
+    # -- language -------------------------------------------------------------
+    def messages(self, option: str | None) -> Locale:
+        """The interface language: the command's ``--locale``, the group's, else the environment's.
+        Without the index (no babel text kept): for messages and headings."""
+        from ..i18n import Locale
+
+        return Locale(self.code(option))
+
+    def locale(self, option: str | None) -> Locale:
+        """The interface language with babel's text kept in the index cache (no CLDR data to load)."""
+        from ..i18n import Locale
+
+        code = self.code(option)
+        return Locale(code, known=self.glossary.index.locale_text(code))
+
+    def code(self, option: str | None) -> str:
+        from ..i18n import locale_code
+
+        try:
+            return locale_code(option or self.locale_option)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--locale") from None
 
 
 pass_state = click.make_pass_decorator(State)
@@ -67,9 +150,16 @@ def type_option(f: F) -> F:
 
 
 def locale_option(f: F) -> F:
-    """``--locale``: the card's language (labels, dates, digits)."""
-    return click.option("--locale", type=click.Choice(["en", "ar"]), default="en", show_default=True,
-                        help="Language of the card's labels, dates and digits.")(f)
+    """``--locale``: the interface language (messages, headings, labels, dates, digits)."""
+    return click.option("--locale", metavar="LANG", default=None,
+                        help="Interface language: en or ar (default: $LC_ALL, $LC_MESSAGES, $LANG, else en).")(f)
+
+
+def encoding_option(f: F) -> F:
+    """``--encoding``: how standard input's bytes are read (a BOM decides when none is given)."""
+    return click.option("--encoding", default=None, metavar="CODEC",
+                        help="Encoding of standard input (default: UTF-8, or UTF-16 when a BOM says so), "
+                             "e.g. cp1256 for Arabic Windows.")(f)
 
 
 def dump(obj: Any) -> str:
@@ -77,12 +167,31 @@ def dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def read_names(values: tuple[str, ...]) -> tuple[list[str], bool]:
-    """The names to work on and whether they came from stdin (``-``)."""
+def stdin_bytes(t: Locale) -> Any:
+    """Standard input's bytes; a `GlossaryError` when it is closed (``<&-``)."""
+    if sys.stdin is None:
+        raise GlossaryError(t.gettext("standard input is closed: give the names as arguments, or pipe them in"))
+    return sys.stdin.buffer
+
+
+def read_names(values: tuple[str, ...], t: Locale, encoding: str | None = None) -> tuple[list[str], bool]:
+    """The names to work on and whether they came from stdin (``-``), read in ``encoding``
+    (default: UTF-8, or what a byte-order mark says); undecodable bytes become U+FFFD, so that
+    a batch never stops on one bad line.
+
+    Raises:
+        click.UsageError: ``-`` mixed with names.
+        click.BadParameter: an unknown encoding.
+        GlossaryError: standard input is closed.
+    """
     if values == ("-",):
-        # Undecodable bytes become U+FFFD: a batch never stops on one bad line.
-        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
-        return [line.rstrip("\r\n") for line in stdin], True
+        from ..dedupe.encoding import decoded_lines
+
+        try:
+            return list(decoded_lines(stdin_bytes(t), encoding)), True
+        except LookupError:
+            raise click.BadParameter(t.gettext("unknown encoding {name}").format(name=repr(encoding)),
+                                     param_hint="--encoding") from None
     if "-" in values:
-        raise click.UsageError("'-' (read names from stdin) cannot be mixed with names")
+        raise click.UsageError(t.gettext("'-' (read names from stdin) cannot be mixed with names"))
     return list(values), False

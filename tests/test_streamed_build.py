@@ -1,0 +1,102 @@
+"""A large glossary is checked and indexed as it is read, one entity at a time, with progress told.
+
+Streaming changes how much is held, never what is built: the index cache of a streamed build is
+the one a build from the whole list writes, row for row. (Time and memory: ``bench/large_glossary.py``.)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import glossary.glossary
+import glossary.store.read
+from glossary import GlossaryError, load
+from glossary.cli import cli
+from glossary.match.cache import cache_path
+
+SMALL = Path(__file__).parent / "data" / "valid" / "small.yaml"
+TABLES = ("entities", "names", "keys", "posting", "near", "forms", "locale_text")
+
+
+def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = sqlite3.connect(path)
+    try:
+        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall()) for t in TABLES}
+    finally:
+        con.close()
+
+
+@pytest.fixture()
+def streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every glossary counts as large, and reports progress at every entity."""
+    monkeypatch.setattr(glossary.glossary, "_STREAM_BYTES", 0)
+    monkeypatch.setattr(glossary.store.read, "_EVERY", 1)
+
+
+def test_streamed_index_is_the_listed_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = load([SMALL], cache_dir=tmp_path / "whole")
+    whole.resolve("Homs")
+    monkeypatch.setattr(glossary.glossary, "_STREAM_BYTES", 0)
+    stream = load([SMALL], cache_dir=tmp_path / "stream")
+    assert "entities" not in stream.__dict__  # checked without keeping them
+    assert stream.index.store.objects is None  # type: ignore[attr-defined]  (their JSON, not the objects)
+    for q in ("Homs", "Jaish al-Izzah", "جيش العزة", "Army of Islam"):
+        assert stream.resolve(q).to_dict() == whole.resolve(q).to_dict()
+    assert stream.get("jaysh-al-izza") == whole.get("jaysh-al-izza")
+    assert _rows(cache_path(stream.content_hash, tmp_path / "stream")) == \
+        _rows(cache_path(whole.content_hash, tmp_path / "whole"))
+    assert [e.id for e in stream.list()] == [e.id for e in whole.list()]  # read again when all are asked for
+
+
+def test_progress_is_told_while_checking_and_indexing(tmp_path: Path, streamed: None) -> None:
+    told: list[tuple[str, str, int, int | None]] = []
+    g = load([SMALL], cache_dir=tmp_path, progress=lambda *a: told.append(a))
+    g.resolve("Homs")
+    stages = [t[0] for t in told]
+    assert stages[0] == "check" and stages[-1] == "ready" and set(stages) == {"check", "index", "ready"}
+    told.pop()
+    lines = SMALL.read_text(encoding="utf-8").count("\n") + 1
+    for stage in ("check", "index"):
+        done = [t[2] for t in told if t[0] == stage]
+        assert done == sorted(done) and done[-1] == lines
+        assert {t[1] for t in told} == {str(SMALL)} and {t[3] for t in told} == {lines}
+
+
+def test_a_bad_file_streamed_raises_and_caches_nothing(tmp_path: Path, streamed: None) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SMALL.read_text(encoding="utf-8") + "  - id: x\n    type: grop\n    romanized: X\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="unknown type 'grop'"):
+        load([bad], cache_dir=tmp_path / "c")
+    assert not list((tmp_path / "c").glob("index-*.sqlite"))
+
+
+def test_a_terminal_sees_a_bar_while_a_glossary_is_indexed(tmp_path: Path, streamed: None,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossary.cli.progress
+
+    monkeypatch.setattr(glossary.cli.progress, "DELAY", 0.0)
+    r = CliRunner().invoke(cli, ["--glossary", str(SMALL), "lookup", "Homs", "--json"],
+                           env={"FORCE_COLOR": "1", "GLOSSARY_CACHE_DIR": str(tmp_path)})
+    assert r.exit_code == 0 and "indexing small.yaml" in r.stderr and r.stdout.startswith('{"query": "Homs"')
+    r = CliRunner().invoke(cli, ["--glossary", str(SMALL), "lookup", "Homs", "--json"],
+                           env={"GLOSSARY_CACHE_DIR": str(tmp_path / "piped")})
+    assert r.exit_code == 0 and r.stderr == ""  # not a terminal: no bar
+
+
+def test_a_short_build_draws_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.cli.progress import Bar
+    from glossary.i18n import Locale
+
+    bar = Bar(True, Locale())
+    bar("index", "g.yaml", 1, 10)  # within the first half second: nothing drawn, rich not needed
+    assert bar._progress is None
+    bar.close()
+    off = Bar(False, Locale())
+    monkeypatch.setattr("glossary.cli.progress.DELAY", 0.0)
+    off("index", "g.yaml", 1, 10)
+    off("index", "g.yaml", 2, 10)
+    assert off._progress is None
