@@ -1,16 +1,15 @@
-"""The index returns exactly what a brute-force scan returns, on small random glossaries."""
+"""On small random glossaries: the index finds what a scan finds, and the scores are the model's."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.match import MARGIN, THRESHOLD, Index, Resolver
+from glossary.match import Index, Resolver, matcher
+from glossary.match.candidates import gather
+from glossary.match.features import context_features, pair_features, view
 from glossary.match.keys import query_keys
-from glossary.match.profile import profile
-from glossary.match.score import score
 from glossary.model import Entity
-from glossary.names import exact
 
 _WORDS = ["Jaysh", "Jaish", "al-Izza", "al-Ezzah", "Liwa", "al-Islam", "Ahrar", "al-Sham", "ash-Sham", "Kafr",
           "Nabl", "Nabuda", "Muhammad", "Mohammed", "al-Zubaydi", "Khalid", "Hasan", "Hassan", "Abd", "al-Qadir",
@@ -34,34 +33,49 @@ def test_key_lookup_equals_scan(names: list[tuple[str, str]], query: str) -> Non
     assert got == expected
 
 
-def _brute_force(ents: list[Entity], idx: Index, query: str) -> tuple[str, str | None]:
-    """Score every name of every entity (no index), then decide as the resolver does."""
-    q = profile(query)
-    qk = query_keys(query)
-    best: dict[str, float] = {}
-    for e in ents:
-        for n in e.names():
-            nk = query_keys(n.text)
-            if exact(n.text) == exact(query):
-                s = 1.0
-            elif qk[1:2] and qk[1] in nk and qk[1][0] == "~":
-                s = 0.97
-            else:
-                s = min(0.97, score(q, profile(n.text), idx.weights, person=e.type == "person"))
-            best[e.id] = max(best.get(e.id, 0.0), s)
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < THRESHOLD:
-        return "none", None
-    if len(ranked) > 1 and ranked[1][1] >= THRESHOLD and ranked[1][1] >= ranked[0][1] - MARGIN:
-        return "ambiguous", None
-    return "match", ranked[0][0]
-
-
 @settings(max_examples=120, deadline=None)
 @given(names=st.lists(st.tuples(_NAME, _TYPES), min_size=1, max_size=10), query=_NAME)
-def test_resolution_equals_full_scan(names: list[tuple[str, str]], query: str) -> None:
-    """Status and match are those of scoring every name in the glossary (no index, no blocking)."""
+def test_every_name_sharing_a_key_is_a_candidate_at_its_strictest_level(names: list[tuple[str, str]], query: str) -> None:
+    """Blocking loses no name a key finds: each name sharing a key with the query is a candidate, at
+    the strictest level they share (scanned here name by name, without the index)."""
+    ents = _glossary(names)
+    found = gather(Index.build(ents).store, query)
+    order = {"=": "exact", "~": "folded", "%": "folded", "#": "skeleton"}
+    qk = query_keys(query)
+    for nid, e in enumerate(ents):
+        shared = [k for k in qk if k in set(query_keys(e.romanized or ""))]
+        if shared:
+            assert found.levels[nid] == order[shared[0][0]], (query, e.romanized, shared)
+
+
+@settings(max_examples=80, deadline=None)
+@given(names=st.lists(st.tuples(_NAME, _TYPES), min_size=1, max_size=10), query=_NAME)
+def test_scores_are_the_models_probabilities(names: list[tuple[str, str]], query: str) -> None:
+    """Each candidate's score is the shipped model's probability of its features, recomputed here
+    from the pieces (features, context, forest) for every candidate name; the answer follows the
+    model's threshold and margin."""
     ents = _glossary(names)
     idx = Index.build(ents)
-    r = Resolver(idx).resolve(query, limit=len(ents))
-    assert (r.status, r.match and r.match.id) == _brute_force(ents, idx, query)
+    m = matcher()
+    res = Resolver(idx).resolve(query, limit=len(ents))
+    found = gather(idx.store, query)
+    q = view(query)
+    nids = sorted(found.levels)
+    rows = [pair_features(q, view(ents[n].romanized or ""), found.levels[n], ents[n].type, idx.weights, m.forward,
+                          m.backward) for n in nids]
+    ctx = context_features([ents[n].id for n in nids], rows)
+    best: dict[str, float] = {}
+    for n, x, c in zip(nids, rows, ctx):
+        p = m.acronym if found.levels[n] == "acronym" else m.resolver.probability(x + c)
+        best[ents[n].id] = max(best.get(ents[n].id, 0.0), p)
+    assert {c.id: c.score for c in res.candidates} == {e: p for e, p in best.items() if p > 0.0}
+    ranked = sorted(best.values(), reverse=True)
+    if res.status == "match":
+        assert ranked[0] >= m.threshold and res.match is not None and res.match.weak is None
+        assert len(ranked) < 2 or ranked[1] < m.threshold or ranked[1] < ranked[0] - m.margin
+    elif res.status == "ambiguous":
+        assert ranked[1] >= ranked[0] - m.margin and ranked[0] + ranked[1] >= m.threshold
+    else:
+        second = ranked[1] if len(ranked) > 1 else 0.0
+        assert not ranked or res.candidates[0].weak is not None or (
+            ranked[0] < m.threshold and not (second >= ranked[0] - m.margin and ranked[0] + second >= m.threshold))

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..match import THRESHOLD
+from ..match import matcher
 from .answers import Answer, Progress, Resolving, resolve_names, resolve_options
 from .cluster import Cluster, cluster_names
 from .formats import Added
@@ -117,7 +117,7 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
             raw_by_text.setdefault(text, []).append(raw)
     texts = list(raw_by_text)
     text_count = {t: names[rs[0]] if len(rs) == 1 else sum(names[r] for r in rs) for t, rs in raw_by_text.items()}
-    cut = threshold if threshold is not None else THRESHOLD
+    cut = threshold if threshold is not None else matcher().threshold
     options = resolve_options(type=type, threshold=threshold)
     matched: dict[str, _Matched] = {}
     near: dict[str, list[tuple[str, float]]] = {}

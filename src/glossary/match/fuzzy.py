@@ -20,9 +20,9 @@ from typing import Any
 from glossary.names import Token, particles, translations
 
 from .keys import deletions
+from .letters import ratios
 from .profile import FIELD, WORD, Profile
 from .rows import Store
-from .words import ratios
 
 _FUZZY_CANDIDATES = 12
 """Names the fuzzy level hands to the scorer (at most)."""

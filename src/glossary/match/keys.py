@@ -1,8 +1,9 @@
 """The lookup keys of a name: each key level of `glossary.names`, acronyms, pairs of words.
 
 A key is a string prefixed by its level (``=`` exact, ``~`` folded, ``%`` folded words in any
-order, ``#`` skeleton, ``^`` acronym, ``&`` two words' skeletons), so that one table holds
-them all. The index keys every name of the glossary this way (`glossary.match.memory`); the
+order, ``#`` skeleton, ``^`` acronym, ``&`` two words' skeletons, ``3`` a run of three letters of
+the name's folded words joined, `gram_keys`), so that one table holds them all. The index keys
+every name of the glossary this way (`glossary.match.memory`); the
 resolver keys the query the same way and looks its keys up.
 
 Example:
@@ -140,3 +141,15 @@ def describe_keys(keys: list[str]) -> dict[str, Any]:
         else:
             out[name] = k[1:]
     return out
+
+
+def gram_keys(forms: str) -> list[str]:
+    """The letter trigrams of a name's folded words joined (with ``^`` and ``$`` at its ends), as
+    keys: what the letter n-gram level of `glossary.match.candidates` looks up.
+
+    Example:
+        >>> gram_keys("hama")
+        ['3^ha', '3ham', '3ama', '3ma$']
+    """
+    s = f"^{forms}$"
+    return list(dict.fromkeys("3" + s[i:i + 3] for i in range(len(s) - 2))) if forms else []

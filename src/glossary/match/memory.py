@@ -2,11 +2,11 @@
 
 Each name of each entity (`glossary.model.Entity.names`) is keyed at every level
 (`glossary.match.keys.query_keys`: exact, folded/arabic, skeleton and its other reading),
-plus an acronym key for Latin names of several words (Hay'at Tahrir al-Sham -> HTS) and a
-key for every two of its words. For the fuzzy fallback, each word's skeleton points at the
-names holding it, and a deletion neighbourhood (every skeleton with one letter left out)
-finds the skeletons one edit away, so a misspelt word still finds its names without
-scanning the glossary.
+plus an acronym key for Latin names of several words (Hay'at Tahrir al-Sham -> HTS), a
+key for every two of its words and one for each run of three letters (`keys.gram_keys`).
+For the fuzzy fallback, each word's skeleton points at the names holding it, and a deletion
+neighbourhood (every skeleton with one letter left out) finds the skeletons one edit away, so a
+misspelt word still finds its names without scanning the glossary.
 
 Example:
     >>> from glossary.model import Entity
@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from glossary.names import exact
 
-from .keys import acronyms, deletions, pair_keys, query_keys
+from .keys import acronyms, deletions, gram_keys, pair_keys, query_keys
 from .profile import Profile, encode, parenthesized, profile
 from .rows import EntityRow, NameRow
 from .weights import Weights
@@ -138,12 +139,16 @@ def build_store(entities: Iterable[Entity]) -> MemoryStore:
         for name in e.names():
             nid = len(st.names)
             p = profile(name.text)
-            st.names.append(NameRow(eidx, name.text, name.kind.value, encode(p)))
+            lang = language_of(name.source) if name.source else None
+            kind = f"{name.kind.value}:{lang}" if lang else name.kind.value
+            st.names.append(NameRow(eidx, name.text, kind, encode(p)))
             profiles.append((nid, p))
             extra = ["=" + exact(x) for x in parenthesized(name.text) if exact(x)]
             for k in dict.fromkeys(query_keys(name.text) + extra):
                 keys_[k].append(nid)
             for k in pair_keys([(w.skel, w.alt) for w in p.words]):
+                keys_[k].append(nid)
+            for k in gram_keys("".join(w.form for w in p.words)):
                 keys_[k].append(nid)
             for w in p.words:
                 forms.add(w.form)
@@ -171,6 +176,32 @@ def build_store(entities: Iterable[Entity]) -> MemoryStore:
                 near[d].append(s)
     st.keys, st.posting, st.near, st.form_posting, st.dfs = dict(keys_), dict(posting), dict(near), dict(form_posting), dict(dfs)
     return st
+
+
+@lru_cache(maxsize=256)
+def language_of(source: str) -> str | None:
+    """The code of the language a variant's ``source`` names, when it names one other than English or
+    Arabic (in English or in Arabic, as babel writes the names): ``German`` -> ``de``; else None.
+
+    Example:
+        >>> language_of("German"), language_of("English"), language_of("Reuters")
+        ('de', None, None)
+    """
+    names = _language_names()
+    code = names.get(source.strip().casefold())
+    return None if code in (None, "en", "ar") else code
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    for locale in ("ar", "en"):
+        for code, name in Locale(locale).languages.items():
+            if "_" not in code:
+                out[name.casefold()] = code
+    return out
 
 
 def _link_spellings(profiles: list[tuple[int, Profile]], spellings: defaultdict[str, set[str]]) -> None:

@@ -1,4 +1,4 @@
-"""What a query may ask of the resolver: the defaults, and the checks that refuse bad arguments.
+"""What a query may ask of the resolver: the checks that refuse bad arguments.
 
 A name that is no ``str``, an unknown entity type, a threshold or margin outside 0-1 or a limit
 below 1 raise `TypeError` or `ValueError` before anything is looked up.
@@ -8,11 +8,6 @@ from __future__ import annotations
 
 from glossary.model import entity_type
 
-THRESHOLD = 0.72
-"""Default score a best candidate needs to be a match."""
-MARGIN = 0.025
-"""A second entity within this of the best makes the answer ambiguous."""
-
 
 def check_query(query: object) -> None:
     """TypeError unless ``query`` is a ``str``."""
@@ -20,7 +15,7 @@ def check_query(query: object) -> None:
         raise TypeError(f"a name to resolve must be a str, not {query.__class__.__name__}")
 
 
-def check_options(*, type: object = None, threshold: object = None, limit: object = 1, margin: object = MARGIN) -> None:
+def check_options(*, type: object = None, threshold: object = None, limit: object = 1, margin: object = None) -> None:
     """TypeError or ValueError for options `Resolver.resolve` cannot take (see there).
 
     Example:
@@ -32,7 +27,8 @@ def check_options(*, type: object = None, threshold: object = None, limit: objec
         entity_type(type)
     if threshold is not None:
         _check_share("threshold", threshold)
-    _check_share("margin", margin)
+    if margin is not None:
+        _check_share("margin", margin)
     if not isinstance(limit, int) or isinstance(limit, bool):
         raise TypeError(f"limit must be an int, not {limit.__class__.__name__}")
     if limit < 1:

@@ -1,74 +1,75 @@
-"""Resolve any spelling of a name, either script, to its entity.
+"""Resolve any spelling of a name, either script, to its entity, with a learned, calibrated score.
 
-`Resolver.resolve` gathers candidate names from key collisions at every level
-(exact, arabic/folded, skeleton, acronym), scores each with `glossary.match.score.score`,
-and, when nothing reaches the threshold, widens to a bounded fuzzy search
-(`glossary.match.fuzzy`: names sharing words with the query, exactly or one letter away,
-best-voted first). The best entity wins if it reaches the threshold and no other entity
-comes within ``margin`` of it (then the answer is ``ambiguous`` and lists both). Every
-result names the matched name, its level and score; ``explain=True`` adds the keys on both
-sides. A query that finds no match is read again the ways lists write names: "SURNAME,
-Given" as "Given SURNAME", and "Latin name (Arabic name)" as each of its names alone.
-Arguments are checked (`glossary.match.options`).
+`Resolver.resolve` finds the query's candidate names (`glossary.match.candidates`: keys at
+every level, acronyms, and when nothing agrees letter for letter, the fuzzy and letter n-gram
+levels), describes each (query, name) pair with numbers (`glossary.match.features`) and asks the
+shipped model (`glossary.match.model`) how likely each name is the query's. Every score is that
+probability, measured on held-out real spellings (``bench/resolve_eval.py``). An entity's score
+is its best name's. The best entity is the match when its score reaches the threshold and no
+other entity also reaches it within the margin; the answer is ``ambiguous`` when the best two
+are within the margin of each other and together reach the threshold (Idlib the city and Idlib
+the governorate). Threshold and margin come with the model, fitted so that at most 1% of real spellings get a wrong entity and at most 2% of
+real names of other entities get one at all.
+
+Some evidence is weak by nature and never makes a match on its own, whatever the model says
+(`Match.weak` says which), unless the query spells a name exactly: a query of three letters or
+fewer (as written), a query of particles and generic words alone (Abu, Umm, Bin, Jaysh), a name whose consonant skeleton alone
+agrees with the query in the same script, no word and not half the letters agreeing, and a variant the
+glossary records in another language (``{text: Syrien, source: German}``) unless spelt exactly. Such a
+candidate is listed, and a dedupe sends it to review.
+
+``explain=True`` adds the keys on both sides and, per candidate, its features and their
+contributions to the model's log-odds. Arguments are checked (`glossary.match.options`).
 
 Example:
     >>> from glossary.match import Index
     >>> from glossary.model import Entity
     >>> r = Resolver(Index.build([Entity(id="jaysh-al-izza", type="group", romanized="Jaysh al-Izza",
     ...                                  arabic="جيش العزة", english="Army of Glory")]))
-    >>> [(x.status, x.match and x.match.level) for x in r.resolve_many(["Jeish el-Izza", "ﺟﻴﺶ ﺍﻟﻌﺰﺓ", "جيش العزه", "Jaysh al-Islam"])]
-    [('match', 'folded'), ('match', 'exact'), ('match', 'arabic'), ('none', None)]
+    >>> [(x.status, x.match and x.match.level) for x in r.resolve_many(["Jeish el-Izza", "ﺟﻴﺶ ﺍﻟﻌﺰﺓ", "Jaysh al-Islam"])]
+    [('match', 'folded'), ('match', 'exact'), ('none', None)]
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from glossary.model import EntityType
-from glossary.names import exact, readings
 
-from .fuzzy import candidates
+from .candidates import Found, gather
+from .features import CONTEXT, PAIR, View, context_features, pair_features, view_of_profile
 from .index import Index
-from .keys import describe_keys, query_acronym, query_keys
-from .options import MARGIN, THRESHOLD, check_options, check_query
-from .params import DEFAULT, Params
-from .profile import Profile, decode, other_script_names, profile, same_consonants, same_letters
+from .keys import describe_keys, query_keys
+from .model import Matcher, matcher
+from .options import check_options, check_query
+from .profile import decode
 from .results import Match, Resolution, Status
-from .score import score
 
-_NON_EXACT_CAP = 0.97
-"""No spelling but the exact one scores above this, so raw spelling breaks ties."""
-_FUZZY_BELOW = 0.9
-"""Widen to the fuzzy search when the best key-collision candidate scores below this: a weak
-key match (al-Samee has the consonants of al-Azm, 0.88) may be outscored by a name one letter
-off (al-Shami); a strong one is not."""
-_LEVEL_OF = {"=": "exact", "~": "folded", "#": "skeleton", "%": "fuzzy"}
-
-
-class Best(NamedTuple):
-    """An entity's best name so far."""
-
-    score: float
-    nid: int
-    """The name's number in the index."""
-    level: str
-    whole: bool
-    """Whether the name agrees with the query letter for letter once folded."""
+_LEVEL_RANK = {"exact": 0, "arabic": 1, "folded": 1, "skeleton": 2, "acronym": 3, "fuzzy": 4, "ngram": 5}
+"""Which of an entity's equally likely names to show: the one found at the strictest level."""
+_F = {name: k for k, name in enumerate(PAIR)}
+SKELETON_LETTERS = 0.5
+"""A same-script name found at the skeleton level with no word spelt alike and fewer than half its
+letters in common with the query (rapidfuzz's ratio of the folded words joined) agrees with it by
+its skeleton alone (`Match.weak` ``skeleton``)."""
+_SAME = 0.01
+"""Names of one entity this close in probability are equally likely (the strictest is shown)."""
 
 
-class Cross(NamedTuple):
-    """A candidate name in the other script than the query's, scored only if needed (`Resolver._merge_cross`)."""
+class Candidate(NamedTuple):
+    """One candidate name, scored."""
 
+    probability: float
     nid: int
     entity: int
-    profile: str
-    """Its encoded profile."""
-    type: str
-    """Its entity's type."""
     level: str
+    weak: str | None
+    """Why this name may not make a match alone (see the module docstring), else None."""
+    row: int
+    """Its row among the query's feature rows."""
 
 
 class Resolver:
@@ -76,24 +77,30 @@ class Resolver:
 
     Args:
         index: the glossary's `Index`.
-        params: scorer constants (the evaluation harness varies them).
+        model: the fitted matcher (default: the shipped one, `glossary.match.model.matcher`).
     """
 
-    def __init__(self, index: Index, *, params: Params = DEFAULT) -> None:
+    def __init__(self, index: Index, *, model: Matcher | None = None) -> None:
         self.index = index
-        self.params = params
+        self.model = model if model is not None else matcher()
+
+    @property
+    def threshold(self) -> float:
+        """The score a match needs unless a query says otherwise (the model's)."""
+        return self.model.threshold
 
     def resolve(self, query: str, *, type: EntityType | None = None, threshold: float | None = None, limit: int = 5,
-                explain: bool = False, margin: float = MARGIN) -> Resolution:
+                explain: bool = False, margin: float | None = None) -> Resolution:
         """Resolve one name.
 
         Args:
             query: any spelling, either script.
             type: only entities of this type.
-            threshold: score a match needs, 0 to 1 (default `THRESHOLD`).
+            threshold: probability a match needs, 0 to 1 (default: the model's, `threshold`).
             limit: candidates listed, at least 1.
-            explain: add the keys on both sides and the level of each candidate.
-            margin: a second entity this close to the best makes the answer ambiguous, 0 to 1.
+            explain: add the keys on both sides, and each candidate's features and contributions.
+            margin: a second entity reaching the threshold this close to the best makes the answer
+                ambiguous, 0 to 1 (default: the model's).
 
         Returns:
             A `Resolution`.
@@ -104,11 +111,10 @@ class Resolver:
         """
         check_query(query)
         check_options(type=type, threshold=threshold, limit=limit, margin=margin)
-        return self._resolve(query, type=type, threshold=threshold, limit=limit, explain=explain, margin=margin,
-                             reread=True)
+        return self._resolve(query, type=type, threshold=threshold, limit=limit, explain=explain, margin=margin)
 
     def resolve_many(self, queries: Iterable[str], *, type: EntityType | None = None, threshold: float | None = None,
-                     limit: int = 5, explain: bool = False, margin: float = MARGIN) -> Iterator[Resolution]:
+                     limit: int = 5, explain: bool = False, margin: float | None = None) -> Iterator[Resolution]:
         """Resolve many names with one index; each distinct name is resolved once (options as `resolve`).
 
         After a few hundred names a cached index is loaded into memory, which is faster
@@ -144,7 +150,7 @@ class Resolver:
                 check_query(q)
                 r = seen.get(q)
                 if r is None:
-                    r = self._resolve(q, **options, reread=True)
+                    r = self._resolve(q, **options)
                     if len(seen) < 100_000:
                         seen[q] = r
                 yield r
@@ -152,230 +158,108 @@ class Resolver:
             if froze:
                 gc.unfreeze()
 
+    def candidates(self, query: str, *, type: str | None = None) -> tuple[Found, list[Candidate], list[list[float]]]:
+        """Every candidate name of ``query`` with its probability (best first), and the feature rows
+        (`PAIR` then `CONTEXT`) the model read."""
+        store = self.index.store
+        found = gather(store, query)
+        if not found.levels:
+            return found, [], []
+        rows = store.name_rows(found.levels)
+        ents = store.entity_rows({r.entity for r in rows.values()})
+        nids = [nid for nid in sorted(rows) if type is None or ents[rows[nid].entity].type == type]
+        m = self.model
+        q = view_of_profile(query, found.profile)
+        weights = self.index.weights
+        pair = [pair_features(q, _view(rows[nid].text, rows[nid].profile), found.levels[nid],
+                              ents[rows[nid].entity].type, weights, m.forward, m.backward) for nid in nids]
+        entity_ids = [ents[rows[nid].entity].id for nid in nids]
+        full = [x + c for x, c in zip(pair, context_features(entity_ids, pair))]
+        prob = m.resolver.probability
+        out = [Candidate(prob(x) if found.levels[nid] != "acronym" else m.acronym, nid, rows[nid].entity, found.levels[nid],
+                         _weak(x, found.levels[nid], rows[nid].kind), k) for k, (nid, x) in enumerate(zip(nids, full))]
+        out.sort(key=lambda c: (-c.probability, _LEVEL_RANK[c.level], c.nid))
+        return found, out, full
+
     def _resolve(self, query: str, *, type: str | None, threshold: float | None, limit: int, explain: bool,
-                 margin: float, reread: bool) -> Resolution:
-        """`resolve`; ``reread``: read a query that finds no match in its other orthographies too
-        (not a reading itself)."""
-        thr = THRESHOLD if threshold is None else threshold
+                 margin: float | None) -> Resolution:
+        """`resolve` once its arguments are checked."""
+        thr = self.model.threshold if threshold is None else threshold
+        mg = self.model.margin if margin is None else margin
+        found, scored, rows = self.candidates(query, type=type)
+        best: dict[int, Candidate] = {}
+        for c in scored:  # best first: an entity's first candidate is its best name ...
+            had = best.get(c.entity)
+            if had is None:
+                best[c.entity] = c
+            elif _LEVEL_RANK[c.level] < _LEVEL_RANK[had.level] and (c.probability >= had.probability - _SAME
+                                                                   or c.level == "exact"):
+                # ... shown by its strictest name as likely, and by a name spelt exactly as the query
+                # whatever its probability (جيش العزة: the Arabic name itself, not a romanization the
+                # model rates a hair higher), with the best probability of its names
+                best[c.entity] = c._replace(probability=had.probability)
+        ranked = [c for c in best.values() if c.probability > 0.0][:limit]
         store = self.index.store
-        best: dict[int, Best] = {}  # entity -> its best name so far
-        ex = exact(query)
-        if ex and type is None and not explain:
-            exact_hits = store.lookup_by_key(["=" + ex])
-            if exact_hits:
-                # an exact spelling scores 1.0; nothing else can come within the margin of it
-                # (every other level is capped at 0.97), so only the exact names need looking
-                # at, and no other key need be made
-                for nid, row in sorted(store.name_rows(exact_hits["=" + ex]).items()):
-                    if row.entity not in best:
-                        best[row.entity] = Best(1.0, nid, "exact", True)
-                return self._answer(query, best, thr, limit, margin)
-        qprof = profile(query)
-        levels: dict[int, str] = {}
-        arabic_q = qprof.script == "arabic"
-        qkeys = query_keys(query)
-        hits = store.lookup_by_key(qkeys)
-        for k in reversed(qkeys):  # loosest first, so that the strictest level wins
-            for nid in hits.get(k, ()):
-                levels[nid] = _LEVEL_OF[k[0]]
-        if any(k[0] == "=" for k in hits) and type is None:
-            levels = {nid: lv for nid, lv in levels.items() if lv == "exact"}  # as above
-        cross: list[Cross] = []  # names in the other script, scored if needed
-        self._score(qprof, levels, type, best, cross, arabic_q)
-        acr = query_acronym(query)
-        if acr and _top(best) < thr:
-            for nid, row in store.name_rows(store.lookup(["^" + acr])).items():
-                if self._type_ok(row.entity, type) and _score_of(best, row.entity) < 0.85:
-                    best[row.entity] = Best(0.85, nid, "acronym", False)
-        if _top(best) < _FUZZY_BELOW:
-            memo: dict[str, Any] = {}
-            found = self._fuzzy(qprof, full=False, memo=memo)
-            more = {nid: "fuzzy" for nid in found if nid not in levels}
-            self._score(qprof, more, type, best, cross, arabic_q)
-            if _top(best) < thr:
-                # still no match: look one letter away from the words the glossary knows too
-                more = {nid: "fuzzy" for nid in self._fuzzy(qprof, full=True, memo=memo)
-                        if nid not in levels and nid not in found}
-                self._score(qprof, more, type, best, cross, arabic_q)
-        self._merge_cross(qprof, best, cross, arabic_q, thr, margin)  # only names in the other script
-        if query.count(",") == 1 and _top(best) < thr:
-            # "SURNAME, Given" (sanctions lists, bibliographies): also read it "Given SURNAME"
-            head, tail = query.split(",")
-            swapped = self._resolve(f"{tail.strip()} {head.strip()}", type=type, threshold=thr, limit=limit,
-                                    explain=False, margin=margin, reread=reread)
-            for c in swapped.candidates:
-                self._merge_swapped(best, c)
-        if _top(best) < thr:
-            # "Latin name (Arabic name)", "اسم (Name; Other Name)": each script's names on their own
-            for alt in other_script_names(query):
-                for c in self._resolve(alt, type=type, threshold=thr, limit=limit, explain=False, margin=margin,
-                                       reread=reread).candidates:
-                    self._merge_swapped(best, c)
-        if reread and _top(best) < thr:
-            # still nothing: a name written the Turkish or Slavic way (Cisr eş-Şuğur, Chán Šajchún)
-            # (a reading is not the query's own spelling: never exact, as every other level)
-            for reading in readings(query):
-                if reading.known_words_only and not self._knows_a_new_word(qprof, reading.text):
-                    continue
-                for c in self._resolve(reading.text, type=type, threshold=thr, limit=limit, explain=False,
-                                       margin=margin, reread=False).candidates:
-                    self._merge_swapped(best, replace(c, score=min(c.score, _NON_EXACT_CAP),
-                                                      level="folded" if c.level == "exact" else c.level))
-        return self._answer(query, best, thr, limit, margin, qkeys if explain else None)
-
-    def _knows_a_new_word(self, qprof: Profile, text: str) -> bool:
-        """Whether a reading of the query has a word, not the query's, that the glossary knows."""
-        mine = {w.skel for w in qprof.words}
-        new = [w.skel for w in profile(text).words if w.skel and w.skel not in mine]
-        return bool(new) and bool(self.index.store.word_postings(new))
-
-    def _answer(self, query: str, best: dict[int, Best], thr: float, limit: int, margin: float,
-                qkeys: list[str] | None = None) -> Resolution:
-        """The resolution from the best name of each entity (``qkeys``: explain with them)."""
-        store = self.index.store
-        # (a candidate that scored nothing is no suggestion: "did you mean" lists only names alike)
-        ranked = sorted(((e, b) for e, b in best.items() if b.score > 0.0),
-                        key=lambda eb: (-eb[1].score, not eb[1].whole, eb[0]))[:limit] if len(best) > 1 \
-            else [(e, b) for e, b in best.items() if b.score > 0.0]
-        rows = store.entity_rows(e for e, _ in ranked)
-        names = store.name_rows(b.nid for _, b in ranked)
-        cands = tuple(Match(rows[e].id, rows[e].label, rows[e].type, b.score, names[b.nid].text, b.level)
-                      for e, b in ranked)
+        ents = store.entity_rows(c.entity for c in ranked)
+        names = store.name_rows(c.nid for c in ranked)
+        arabic_query = found.profile.script == "arabic"
+        cands = tuple(Match(ents[c.entity].id, ents[c.entity].label, ents[c.entity].type, c.probability,
+                            names[c.nid].text, _shown_level(c.level, arabic_query, names[c.nid].profile), c.weak)
+                      for c in ranked)
         status: Status = "none"
         match = None
-        if cands and cands[0].score >= thr:
-            # a name that agrees letter for letter once folded outranks one whose letters only
-            # come close, however close (al-Sharaa, not al-Shaar, for "Sharaa": both cap at 0.97)
-            first, second = ranked[0][1], ranked[1][1] if len(ranked) > 1 else None
-            if (second is not None and cands[1].score >= thr and cands[1].score >= cands[0].score - margin
-                    and (second.whole or not first.whole)):
-                status = "ambiguous"
-            else:
+        if cands and cands[0].weak is None:
+            first, second = cands[0].score, cands[1].score if len(cands) > 1 else 0.0
+            if first >= thr and not (second >= thr and second >= first - mg):
                 status, match = "match", cands[0]
-        expl = self._explain(qkeys, cands) if qkeys is not None else None
+            elif second >= first - mg and first + second >= thr:
+                # two entities equally likely, together likely enough: one of them, not which
+                status = "ambiguous"
+        expl = self._explain(found, ranked, rows, thr, mg) if explain else None
         return Resolution(query, status, match, cands, expl)
 
-    def _merge_swapped(self, best: dict[int, Best], c: Match) -> None:
-        """Keep a candidate of another reading of the query (swapped, one script alone) if it beats
-        what its entity has."""
+    def _explain(self, found: Found, ranked: Sequence[Candidate], rows: list[list[float]], thr: float,
+                 mg: float) -> dict[str, Any]:
         store = self.index.store
-        eidx = store.entity_number(c.id)
-        if eidx is None:
-            return
-        nid = next((n for n in store.lookup(["=" + exact(c.name)]) if store.name_rows([n])[n].entity == eidx), None)
-        if nid is not None and c.score > _score_of(best, eidx):
-            best[eidx] = Best(c.score, nid, c.level, False)
-
-    def _type_ok(self, eidx: int, type: str | None) -> bool:
-        return type is None or self.index.store.entity_rows([eidx])[eidx].type == type
-
-    def _score(self, qprof: Profile, levels: dict[int, str], type: str | None, best: dict[int, Best],
-               cross: list[Cross], arabic_q: bool) -> None:
-        """Score the names in ``levels`` in the query's script into ``best``; the others are only
-        queued in ``cross`` (scored by `_merge_cross` if their entity has no same-script name)."""
-        if not levels:
-            return
-        store = self.index.store
-        rows = store.name_rows(levels)
-        ents = store.entity_rows({r.entity for r in rows.values()})
-        qfolded = None
-        for nid in sorted(rows):
-            eidx, prof = rows[nid].entity, rows[nid].profile
-            etype = ents[eidx].type
-            if type is not None and etype != type:
-                continue
-            level = levels[nid]
-            # A name in the query's script says more than consonants across scripts (Bushra is
-            # not Bashar, though بشار has the consonants of both): cross-script scores count only
-            # for entities with no same-script name among the candidates.
-            if (prof[:1] == "a") != arabic_q:
-                cross.append(Cross(nid, eidx, prof, etype, level))
-                continue
-            if level != "exact" and qfolded is None:
-                qfolded = "".join(w.form for w in qprof.words)
-            s, level, whole = self._name_score(qprof, qfolded, arabic_q, prof, etype, level)
-            old = best.get(eidx)
-            if old is None or s > old.score or s == old.score and whole and not old.whole:
-                best[eidx] = Best(s, nid, level, whole)
-
-    def _name_score(self, qprof: Profile, qfolded: str | None, arabic_q: bool, prof: str, etype: str,
-                    level: str) -> tuple[float, str, bool]:
-        """A name's score (capped at `_NON_EXACT_CAP` below the exact level), its level, and whether
-        it agrees with the query letter for letter once folded (see `_answer`)."""
-        if level == "exact":
-            return 1.0, level, True
-        if level == "folded" and same_letters(qprof, prof, qfolded or ""):
-            # the same letters once folded: the same name
-            return _NON_EXACT_CAP, "arabic" if arabic_q and prof[:1] == "a" else level, True
-        p = decode(prof)
-        s = score(qprof, p, self.index.weights, person=etype == "person", params=self.params)
-        # (in the same order: Muhammad Abd al-Rahman scores 1.0 for Abd al-Rahman Muhammad too)
-        return min(_NON_EXACT_CAP, s), level, s >= 1.0 and self._letters(p) == self._letters(qprof)
-
-    def _letters(self, p: Profile) -> str:
-        """A name's folded words joined, those the scorer ignores left out (the a of a-Sharaa)."""
-        factor = self.index.weights.factor
-        return "".join(w.form for w in p.words if factor(w.form) > 0.0)
-
-    def _merge_cross(self, qprof: Profile, best: dict[int, Best], cross: list[Cross], arabic_q: bool, thr: float,
-                     margin: float) -> None:
-        """Entities found through names in the other script whose names in the query's script do
-        not name it: their consonants decide. Not when the entity's best name in the query's
-        script spells that same name (Bushra is not Bashar, though بشار has the consonants of
-        both: "Bashar al-Asad" says which vowels بشار الأسد has); yes when it is another name
-        (an alias), or shares nothing with the query (a folding that went astray: Masyaf read
-        "mashaf" as Indonesian sy)."""
-        # (a cross-script score is at most params.cross_script: below a best far enough above
-        # it, an alias's could neither win nor make the answer ambiguous, and is not computed)
-        aliases = _top(best) < self.params.cross_script + margin
-        pending = [c for c in cross if (had := _score_of(best, c.entity)) == 0.0 or aliases and had < thr]
-        if not pending:
-            return
-        qfolded = "".join(w.form for w in qprof.words)
-        found: dict[int, Best] = {}
-        person: dict[int, bool] = {}
-        store = self.index.store
-        mine_prof: dict[int, str] = {}  # entity -> its best name in the query's script, encoded
-        for c in pending:
-            mine = best.get(c.entity)
-            if mine is not None and mine.score > 0.0:
-                if c.entity not in mine_prof:
-                    mine_prof[c.entity] = store.name_rows([mine.nid])[mine.nid].profile
-                if same_consonants(mine_prof[c.entity], c.profile):
-                    continue  # the entity's name in the query's script is this one spelt out: no alias
-            s, level, whole = self._name_score(qprof, qfolded, arabic_q, c.profile, c.type, c.level)
-            old = found.get(c.entity)
-            if old is None or s > old.score:
-                found[c.entity] = Best(s, c.nid, level, whole)
-                person[c.entity] = c.type == "person"
-        for eidx, b in found.items():
-            mine = best.get(eidx)
-            if mine is None or mine.score == 0.0:
-                if b.score > 0.0:
-                    best[eidx] = b
-            elif b.score > mine.score and b.score >= thr:
-                if score(decode(mine_prof[eidx]), decode(store.name_rows([b.nid])[b.nid].profile), self.index.weights,
-                         person=person[eidx]) < thr:
-                    best[eidx] = b  # the query's script names it otherwise: an alias
-
-    def _fuzzy(self, qprof: Profile, full: bool, memo: dict[str, Any] | None = None) -> set[int]:
-        """Fuzzy candidates for a query (`glossary.match.fuzzy.candidates`)."""
-        return candidates(self.index.store, qprof, full=full, memo=memo)
-
-    def _explain(self, qkeys: list[str], cands: tuple[Match, ...]) -> dict[str, Any]:
-        return {
-            "query_keys": describe_keys(qkeys),
-            "candidates": [{"id": c.id, "name": c.name, "level": c.level, "keys": describe_keys(query_keys(c.name))}
-                           for c in cands],
-        }
+        names = store.name_rows(c.nid for c in ranked)
+        ents = store.entity_rows(c.entity for c in ranked)
+        out = []
+        for c in ranked:
+            x = rows[c.row]
+            base, contrib = self.model.resolver.contributions(x)
+            by_size = sorted(range(len(x)), key=lambda k: -abs(contrib[k]))
+            out.append({
+                "id": ents[c.entity].id, "name": names[c.nid].text, "level": c.level, "probability": round(c.probability, 4),
+                "weak": c.weak, "keys": describe_keys(query_keys(names[c.nid].text)), "base": round(base, 4),
+                "features": {_NAMES[k]: round(x[k], 4) for k in by_size},
+                "contributions": {_NAMES[k]: round(contrib[k], 4) for k in by_size if contrib[k]},
+            })
+        return {"query_keys": describe_keys(found.keys), "threshold": thr, "margin": mg, "candidates": out}
 
 
-def _top(best: dict[int, Best]) -> float:
-    """The best score so far (0 when there is no candidate)."""
-    return max((b.score for b in best.values()), default=0.0)
+_NAMES = (*PAIR, *CONTEXT)
 
 
-def _score_of(best: dict[int, Best], eidx: int) -> float:
-    """An entity's best score so far (0 when it is no candidate)."""
-    b = best.get(eidx)
-    return 0.0 if b is None else b.score
+@lru_cache(maxsize=1 << 16)
+def _view(text: str, profile: str) -> View:
+    """The features' view of an indexed name (its profile decoded once)."""
+    return view_of_profile(text, decode(profile))
+
+
+def _shown_level(level: str, arabic_query: bool, profile: str) -> str:
+    """The level a match is reported at: the folded level of an Arabic query and an Arabic name is the
+    ``arabic`` key level (DESIGN.md section 3)."""
+    return "arabic" if level == "folded" and arabic_query and profile[:1] == "a" else level
+
+
+def _weak(x: Sequence[float], level: str, kind: str = "") -> str | None:
+    """Why a candidate may not make a match alone, if it may not (see the module docstring)."""
+    if ":" in kind and level != "exact":
+        return "language"
+    if x[_F["particles_only"]] and level != "exact":
+        return "particles"
+    if x[_F["short"]] and level != "exact":
+        return "short"
+    if level == "skeleton" and not x[_F["cross"]] and x[_F["d_eq"]] == 0.0 and x[_F["j_rf"]] < SKELETON_LETTERS:
+        return "skeleton"
+    return None

@@ -13,13 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym"]
+Level = Literal["exact", "arabic", "folded", "skeleton", "fuzzy", "acronym", "ngram"]
 Status = Literal["match", "ambiguous", "none"]
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One candidate entity: how and how well one of its names matched."""
+    """One candidate entity: how and how well one of its names matched.
+
+    ``score`` is the probability that the name is the query's (calibrated on held-out real
+    spellings); ``weak`` says why the evidence may not make a match on its own (``short``,
+    ``particles``, ``skeleton``, ``language``: `glossary.match.resolve`), else None.
+    """
 
     id: str
     label: str
@@ -27,11 +32,15 @@ class Match:
     score: float
     name: str
     level: str
+    weak: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of a match."""
-        return {"id": self.id, "label": self.label, "type": self.type, "score": round(self.score, 4),
-                "name": self.name, "level": self.level}
+        """The JSON shape of a match (``weak`` only when set)."""
+        d: dict[str, Any] = {"id": self.id, "label": self.label, "type": self.type, "score": round(self.score, 4),
+                             "name": self.name, "level": self.level}
+        if self.weak is not None:
+            d["weak"] = self.weak
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,9 @@ class NameRow(NamedTuple):
     """The number of its entity."""
     text: str
     kind: str
-    """Its `glossary.model.NameKind` value."""
+    """Its `glossary.model.NameKind` value; for a variant whose source names a language other than
+    English or Arabic, ``:`` and that language's code (``variant:de`` for {text: Syrien, source:
+    German}: `glossary.match.memory.language_of`)."""
     profile: str
     """Its profile as `glossary.match.profile.encode` writes it."""
 

@@ -19,8 +19,8 @@ from typing import NamedTuple
 
 from glossary.model import EntityType
 
-from .profile import decode, profile
 from .options import check_options, check_query
+from .profile import decode, profile
 from .resolve import Resolver
 from .results import SearchHit
 

@@ -1,0 +1,112 @@
+"""Which names of the glossary a query may be: its candidates, found without scanning the glossary.
+
+Levels, strictest first (`glossary.match.features.LEVELS`):
+
+1. key collisions (`glossary.match.keys.query_keys`): ``exact``, ``folded`` (the folded or Arabic
+   key, or the same words in another order), ``skeleton`` (consonants, across scripts);
+2. ``acronym``: a query that looks like one (HTS) and the initials of a name's words;
+3. only when no name agrees at the exact or folded level: ``fuzzy`` (names sharing words with the
+   query, exactly or one letter away: `glossary.match.fuzzy`) and ``ngram`` (the names sharing
+   the most rare runs of three letters with the query's folded words joined: Magadiscio finds
+   Mogadishu, Ljuleburgaz Lueleburgaz, whose words no key or one-letter edit reaches).
+
+A name agreeing at the exact or folded level is never outranked by one the wider levels find
+(measured on the training corpus: the wider levels change no answer there), so they are skipped,
+which keeps a lookup of a known spelling fast. Each level's work is bounded (`NGRAMS`,
+`GRAM_CAP`, and the fuzzy level's own budgets).
+
+Example:
+    >>> from glossary.match import Index
+    >>> from glossary.model import Entity
+    >>> idx = Index.build([Entity(id="mogadishu", type="place", romanized="Mogadishu")])
+    >>> gather(idx.store, "Magadiscio").levels
+    {0: 'ngram'}
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from typing import Any, NamedTuple
+
+from .fuzzy import candidates as fuzzy_candidates
+from .keys import gram_keys, query_acronym, query_keys
+from .profile import Profile, profile
+from .rows import Store
+
+NGRAMS = 10
+"""Names the letter n-gram level hands on (at most)."""
+GRAM_CAP = 1000
+"""A trigram held by more names than this says too little to count (and would cost a long walk)."""
+_LEVEL_OF = {"=": "exact", "~": "folded", "%": "folded", "#": "skeleton"}
+
+
+class Found(NamedTuple):
+    """A query's candidate names: name number -> the strictest level it was found at."""
+
+    levels: dict[int, str]
+    profile: Profile
+    keys: list[str]
+    """The query's keys (for ``explain``)."""
+
+
+def gather(store: Store, query: str, *, without: Collection[int] = (), without_names: Collection[int] = ()) -> Found:
+    """The candidate names of ``query`` at every level (see the module docstring), leaving out the
+    names of the entities numbered in ``without`` and the names numbered in ``without_names`` (as
+    if the glossary had not them: what a query of an entity the glossary lacks, or knows in one
+    script only, finds; for training and for dedupe)."""
+    qprof = profile(query)
+    qkeys = query_keys(query)
+    hits = store.lookup_by_key(qkeys)
+    levels: dict[int, str] = {}
+    for k in reversed(qkeys):  # loosest first, so that the strictest level wins
+        for nid in hits.get(k, ()):
+            levels[nid] = _LEVEL_OF[k[0]]
+    acr = query_acronym(query)
+    if acr:
+        for nid in store.lookup(["^" + acr]):
+            levels.setdefault(nid, "acronym")
+    if without or without_names:
+        levels = _without(store, levels, without, without_names)
+    if not any(lv in ("exact", "folded") for lv in levels.values()):
+        wide: dict[int, str] = {}
+        memo: dict[str, Any] = {}
+        for full in (False, True):
+            for nid in sorted(fuzzy_candidates(store, qprof, full=full, memo=memo)):
+                wide.setdefault(nid, "fuzzy")
+        for nid in ngram_candidates(store, "".join(w.form for w in qprof.words)):
+            wide.setdefault(nid, "ngram")
+        for nid, lv in (_without(store, wide, without, without_names) if without or without_names else wide).items():
+            levels.setdefault(nid, lv)
+    return Found(levels, qprof, qkeys)
+
+
+def _without(store: Store, levels: dict[int, str], entities: Collection[int], names: Collection[int]) -> dict[int, str]:
+    rows = store.name_rows(levels) if entities else {}
+    return {nid: lv for nid, lv in levels.items() if nid not in names and (not entities or rows[nid].entity not in entities)}
+
+
+def ngram_candidates(store: Store, forms: str, *, limit: int = NGRAMS, cap: int = GRAM_CAP) -> list[int]:
+    """The names sharing the most rare letter trigrams with ``forms`` (a name's folded words
+    joined), each trigram weighing its inverse document frequency among the names; ties go to
+    the lower name number (rarity counted against the number of entities).
+
+    Example:
+        >>> from glossary.match import Index
+        >>> from glossary.model import Entity
+        >>> idx = Index.build([Entity(id="a", type="place", romanized="Lueleburgaz"),
+        ...                    Entity(id="b", type="place", romanized="Luxor")])
+        >>> ngram_candidates(idx.store, "ljuliburgaz"), ngram_candidates(idx.store, "luksur")
+        ([0], [1, 0])
+    """
+    postings = store.lookup_by_key(gram_keys(forms))
+    n = max(store.n_entities, 1)
+    votes: dict[int, float] = {}
+    get = votes.get
+    for nids in postings.values():
+        if len(nids) > cap:
+            continue
+        w = math.log(1 + n / len(nids))
+        for nid in nids:
+            votes[nid] = get(nid, 0.0) + w
+    return [nid for nid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]

@@ -1,0 +1,523 @@
+"""Fit the matcher from real spellings: the letter transducers and the two forests.
+
+    python tools/train_matcher.py [--data ../shared/data/resolve/train] [--out src/glossary/match/data/matcher.json]
+
+Data: the training corpus (``entities.tsv``: one canonical name per entity in each script it has;
+``queries.tsv``: real spellings of those entities, and real names of other entities as negatives;
+see its SOURCES.md). Every query is resolved against a glossary of ALL the corpus's entities the
+way the resolver does it (`glossary.match.candidates`); each candidate name is a row, right when
+its entity is the query's. Fitted, in order:
+
+1. the transducers (`glossary.match.transducer`): name letters -> query letters, and back, by hard
+   EM (Viterbi re-estimation) on the right rows' joined word forms;
+2. the pair forest (`PAIR` features): how likely a candidate name is the query's, alone (dedupe
+   compares spellings with it);
+3. the resolver forest (`PAIR` + `CONTEXT`): the same, knowing the query's other candidates;
+4. the resolver's threshold and margin: from out-of-fold predictions (K folds by entity, each
+   predicted by forests fitted on the other folds), the most right answers with at most 1% wrong
+   entities and 2% accepted negatives.
+
+Rows of the categories latin, scholarly and arabic train the forests (alias, english and
+abbreviation spellings are other names, not other spellings: they are measured, not learned from),
+with the negatives, the entities' own names (`own_names`), particles and letters alone (`lone_words`)
+and each spelling asked of a glossary without its entity (`without_entity`); the transducers learn
+from latin, scholarly and arabic spellings. Everything is seeded and single-threaded: the same data gives the
+same file, byte for byte (a test checks the shipped file's header against the code).
+
+This module is also the library `bench/resolve_eval.py` cross-validates with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import platform
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from glossary.match import Index
+from glossary.match.candidates import gather
+from glossary.match.features import CONTEXT, PAIR, context_features, pair_features, view, view_of_profile
+from glossary.match.profile import decode
+from glossary.match.transducer import Transducer
+from glossary.model import ENTITY_TYPES, Entity, script_of
+
+DATA = ROOT.parent / "shared" / "data" / "resolve" / "train"
+OUT = ROOT / "src" / "glossary" / "match" / "data" / "matcher.json"
+TRAIN_CATEGORIES = ("latin", "scholarly", "arabic")
+"""Spellings the models learn from (with the negatives and the entities' own names, `own_names`)."""
+LONE = "lone"
+"""The category of a particle, generic word or letter asked alone (`lone_words`)."""
+ONE_SCRIPT = "one-script"
+"""The category of a spelling asked of a glossary knowing its entity in the other script only."""
+WITHOUT = "without"
+"""The category of a spelling asked of the glossary without its entity (`without_entity`)."""
+LEARNED = TRAIN_CATEGORIES
+"""Categories whose rows train the forests. Not the abbreviations: fitted with them too, the forests
+got 2.7 points fewer spellings right out of fold at the same error rates (73.2% against 75.9%)."""
+OWN = "own"
+"""The category of an entity's own name asked as a query (`own_names`)."""
+SEED = 7
+MAX_WRONG = 0.01
+MAX_FALSE_ACCEPTS = 0.02
+FOREST = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 20,
+          "subsample": 0.8, "subsample_freq": 1, "colsample_bytree": 0.8}
+"""LightGBM settings of both forests (fitted with one thread and a fixed seed)."""
+EM_ROUNDS = 3
+
+
+@dataclass(frozen=True)
+class Query:
+    """One spelling of the corpus: its text, its entity (None for a negative) and its category;
+    ``without``: an entity the glossary is taken not to have for this query (`without_entity`)."""
+
+    text: str
+    expected: str | None
+    category: str
+    without: str | None = None
+    script_only: str | None = None
+    """Ask the glossary as if the expected entity had names in this script only (`one_script`)."""
+
+
+def read_entities(path: Path) -> list[Entity]:
+    """The corpus's entities (``id type romanized arabic english``; an unknown type is ``other``)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return [Entity(id=r["id"], type=r["type"] if r["type"] in ENTITY_TYPES else "other",  # type: ignore[arg-type]
+                       romanized=r["romanized"] or None, arabic=r["arabic"] or None, english=r["english"] or None)
+                for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def read_queries(path: Path) -> list[Query]:
+    """The corpus's spellings (``query expected category``; ``-`` expects nothing)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return [Query(r["query"], None if r["expected"] in ("", "-") else r["expected"], r["category"])
+                for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def own_names(entities: Sequence[Entity]) -> list[Query]:
+    """Each entity's own names as queries (category `OWN`). The corpus leaves out the spellings equal
+    to a canonical name, but a glossary is asked its own names all the time: without these, the
+    forests would know the exact level from a few hundred rows."""
+    return [Query(n.text, e.id, OWN) for e in entities for n in e.names()]
+
+
+def lone_words() -> list[Query]:
+    """Negatives no real list holds: a particle, a generic word or a single letter asked alone (Abu,
+    Umm, bin, Jaysh, Kafr, b, ب) names no entity. From the tables of generic words
+    (``names/tables/generic.yaml``) and the two alphabets; category `LONE`."""
+    from glossary.names import listed_factors, particles
+
+    words = sorted({*particles(), *(w for w, f in listed_factors().items() if f < 1.0)})
+    letters = [chr(c) for c in range(ord("a"), ord("z") + 1)] + [chr(c) for c in range(0x0628, 0x064B)
+                                                                 if chr(c).isalpha()]
+    return [Query(w, None, LONE) for w in words + letters if w]
+
+
+def without_entity(queries: Sequence[Query]) -> list[Query]:
+    """Each spelling of the learned categories asked again of a glossary without its entity: a
+    negative (category `WITHOUT`) among the very names a lookup of an unknown spelling meets
+    (Khalid al-Zubaydi when only Muhammad al-Zubaydi is known). Real lists are mostly names the
+    glossary lacks; the corpus's own negatives are a tenth of its queries."""
+    return [Query(q.text, None, WITHOUT, q.expected) for q in queries if q.category in TRAIN_CATEGORIES]
+
+
+def one_script(queries: Sequence[Query], entities: Sequence[Entity]) -> list[Query]:
+    """Each spelling of the learned categories asked again of a glossary that knows its entity in the
+    other script only (category `ONE_SCRIPT`): a Latin spelling of a place the glossary records in
+    Arabic alone, and the reverse. A glossary may know an entity in one script (DESIGN.md section 2);
+    the corpus's entities nearly all have a romanized name."""
+    scripts = {e.id: {n.script for n in e.names()} for e in entities}
+    out = []
+    for q in queries:
+        if q.category in TRAIN_CATEGORIES and q.expected:
+            other = "latin" if script_of(q.text) == "arabic" else "arabic"
+            if other in scripts[q.expected]:
+                out.append(Query(q.text, q.expected, ONE_SCRIPT, script_only=other))
+    return out
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass
+class Rows:
+    """One row per (query, candidate name): what the features are computed from."""
+
+    query: list[int]
+    """The query's number."""
+    entity: list[str]
+    level: list[str]
+    etype: list[str]
+    name: list[str]
+    """The candidate name's text."""
+    profile: list[str]
+    """Its encoded profile (as the index keeps it)."""
+    label: np.ndarray
+    """1 when the row's entity is the query's."""
+
+
+def candidate_rows(index: Index, queries: Sequence[Query]) -> Rows:
+    """Every candidate name of every query, found as the resolver finds them."""
+    store = index.store
+    qi: list[int] = []
+    ent: list[str] = []
+    lvl: list[str] = []
+    typ: list[str] = []
+    txt: list[str] = []
+    prof: list[str] = []
+    lab: list[int] = []
+    names_of: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)  # entity -> its names (number, script)
+    for nid, row in store.name_rows(range(len(store.names))).items():  # type: ignore[attr-defined]
+        names_of[row.entity].append((nid, "arabic" if row.profile[:1] == "a" else "latin"))
+    for k, q in enumerate(queries):
+        gone = store.entity_number(q.without) if q.without else None
+        hidden = ()
+        if q.script_only and q.expected:
+            e = store.entity_number(q.expected)
+            hidden = tuple(nid for nid, sc in names_of[e] if sc != q.script_only)
+        found = gather(store, q.text, without=() if gone is None else (gone,), without_names=hidden)
+        rows = store.name_rows(found.levels)
+        ents = store.entity_rows({r.entity for r in rows.values()})
+        for nid in sorted(found.levels):
+            r = rows[nid]
+            e = ents[r.entity]
+            qi.append(k)
+            ent.append(e.id)
+            lvl.append(found.levels[nid])
+            typ.append(e.type)
+            txt.append(r.text)
+            prof.append(r.profile)
+            lab.append(int(e.id == q.expected))
+    return Rows(qi, ent, lvl, typ, txt, prof, np.array(lab, dtype=np.int8))
+
+
+def transducer_pairs(rows: Rows, queries: Sequence[Query], mask: np.ndarray) -> list[tuple[str, str]]:
+    """(name letters, query letters) of the right rows under ``mask``, each pair once, in row order."""
+    out: dict[tuple[str, str], None] = {}
+    for r in np.nonzero(mask & (rows.label == 1))[0]:
+        q = queries[rows.query[r]]
+        if q.category in TRAIN_CATEGORIES:
+            pair = (view_of_profile(rows.name[r], decode(rows.profile[r])).forms, view(q.text).forms)
+            if pair[0] and pair[1]:
+                out[pair] = None
+    return list(out)
+
+
+def fit_transducer(pairs: Sequence[tuple[str, str]], *, rounds: int = EM_ROUNDS, max_emit: int = 3,
+                   smoothing: float = 0.5) -> Transducer:
+    """Emission probabilities by hard EM: start from letters spread evenly over the target, then
+    re-count the best path's emissions ``rounds`` times (add-``smoothing`` per source letter)."""
+    letters = Counter(c for _, y in pairs for c in y)
+    total = sum(letters.values())
+    background = {c: math.log(v / total) for c, v in sorted(letters.items())}
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for x, y in pairs:
+        n, m = len(x), len(y)
+        for i, ch in enumerate(x):
+            a, b = round(i * m / n), round((i + 1) * m / n)
+            counts[ch][y[a:b]] += 1.0
+            for k in range(max_emit + 1):
+                counts[ch][y[a:a + k]] += 0.1
+    t = Transducer(_normalized(counts, smoothing), background, max_emit=max_emit)
+    for _ in range(rounds):
+        counts = defaultdict(Counter)
+        for x, y in pairs:
+            path = _best_path(t, x, y)
+            for ch, seg in path or ():
+                counts[ch][seg] += 1.0
+        t = Transducer(_normalized(counts, smoothing), background, max_emit=max_emit)
+    return t
+
+
+def _normalized(counts: dict[str, Counter[str]], smoothing: float) -> dict[str, dict[str, float]]:
+    out = {}
+    for ch in sorted(counts):
+        c = counts[ch]
+        total = sum(c.values()) + smoothing * (len(c) + 1)
+        out[ch] = {seg: round(math.log((v + smoothing) / total), 6) for seg, v in sorted(c.items())}
+    return out
+
+
+def _best_path(t: Transducer, x: str, y: str) -> list[tuple[str, str]] | None:
+    """The emissions of the best way ``x`` writes ``y`` (None when there is none)."""
+    n, m = len(x), len(y)
+    neg = -1e18
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i, ch in enumerate(x):
+        table = t.emit.get(ch, {})
+        for j in range(m + 1):
+            b = best[i][j]
+            if b <= neg:
+                continue
+            for k in range(min(t.max_emit, m - j) + 1):
+                seg = y[j:j + k]
+                v = b + table.get(seg, t.floor)
+                if v > best[i + 1][j + k]:
+                    best[i + 1][j + k] = v
+                    back[i + 1][j + k] = (j, seg)
+    if best[n][m] <= neg:
+        return None
+    path, j = [], m
+    for i in range(n, 0, -1):
+        step = back[i][j]
+        if step is None:
+            return None
+        path.append((x[i - 1], step[1]))
+        j = step[0]
+    return path[::-1]
+
+
+def features(rows: Rows, queries: Sequence[Query], index: Index, forward: Transducer,
+             backward: Transducer) -> tuple[np.ndarray, np.ndarray]:
+    """The `PAIR` and `CONTEXT` feature matrices of the rows."""
+    weights = index.weights
+    pair = np.zeros((len(rows.query), len(PAIR)), dtype=np.float64)
+    for r in range(len(rows.query)):
+        q = view(queries[rows.query[r]].text)
+        n = view_of_profile(rows.name[r], decode(rows.profile[r]))
+        pair[r] = pair_features(q, n, rows.level[r], rows.etype[r], weights, forward, backward)
+    ctx = np.zeros((len(rows.query), len(CONTEXT)), dtype=np.float64)
+    by_query: defaultdict[int, list[int]] = defaultdict(list)
+    for r, k in enumerate(rows.query):
+        by_query[k].append(r)
+    for rs in by_query.values():
+        ctx[rs] = context_features([rows.entity[r] for r in rs], [pair[r] for r in rs])
+    return pair, ctx
+
+
+def fit_forest(x: np.ndarray, y: np.ndarray) -> list[dict[str, list[float] | list[int]]]:
+    """A LightGBM forest as `glossary.match.forest.Forest` arrays."""
+    import lightgbm as lgb
+
+    model = lgb.LGBMClassifier(**FOREST, random_state=SEED, n_jobs=1, deterministic=True, force_row_wise=True,
+                               verbose=-1)
+    model.fit(x, y)
+    return trees_of(model.booster_.dump_model())
+
+
+def trees_of(dump: dict[str, object]) -> list[dict[str, list[float] | list[int]]]:
+    """LightGBM's model dump as forest arrays (split nodes numbered depth first, root 0)."""
+    return [_tree(info["tree_structure"]) for info in dump["tree_info"]]  # type: ignore[attr-defined, index]
+
+
+def _tree(root: dict[str, object]) -> dict[str, list[float] | list[int]]:
+    t: dict[str, list[float] | list[int]] = {"feature": [], "threshold": [], "left": [], "right": [], "value": [],
+                                             "leaf": []}
+
+    def walk(node: dict[str, object]) -> int:
+        if "split_feature" not in node:
+            t["leaf"].append(float(node["leaf_value"]))  # type: ignore[arg-type]
+            return ~(len(t["leaf"]) - 1)
+        if node["decision_type"] != "<=":
+            raise ValueError(f"unsupported split {node['decision_type']!r}")
+        i = len(t["feature"])
+        t["feature"].append(int(node["split_feature"]))  # type: ignore[call-overload]
+        t["threshold"].append(float(node["threshold"]))  # type: ignore[arg-type]
+        t["value"].append(float(node["internal_value"]))  # type: ignore[arg-type]
+        t["left"].append(0)
+        t["right"].append(0)
+        t["left"][i] = walk(node["left_child"])  # type: ignore[arg-type]
+        t["right"][i] = walk(node["right_child"])  # type: ignore[arg-type]
+        return i
+
+    walk(root)
+    return t
+
+
+def predict(trees: list[dict[str, list[float] | list[int]]], x: np.ndarray) -> np.ndarray:
+    """The forest's probabilities for each row of ``x`` (as the resolver computes them)."""
+    from glossary.match.forest import Forest
+
+    f = Forest(trees)
+    return np.array([f.probability(row) for row in x.tolist()])
+
+
+def entity_fold(queries: Sequence[Query], k: int) -> np.ndarray:
+    """Each query's fold, by its entity (a negative by its own text): the same entity, the same fold."""
+    return np.array([int(hashlib.md5((q.expected or q.without or "-" + q.text).encode()).hexdigest(), 16) % k
+                     for q in queries])  # (a one-script spelling has its entity: the same fold too)
+
+
+@dataclass
+class Answers:
+    """Per query, as the resolver decides (`glossary.match.resolve`): the best entity, its probability,
+    the second entity's (0 when none), and whether the best entity's shown name is weak evidence."""
+
+    top: list[str | None]
+    p1: np.ndarray
+    p2: np.ndarray
+    weak: np.ndarray
+
+    def decide(self, threshold: float, margin: float) -> list[str | None]:
+        """The match of each query (None: no match, or ambiguous)."""
+        ok = (self.p1 >= threshold) & ~self.weak & ((self.p2 < threshold) | (self.p2 < self.p1 - margin))
+        return [t if a else None for t, a in zip(self.top, ok)]
+
+
+def answers(rows: Rows, pair: np.ndarray, p: np.ndarray, n_queries: int, select: np.ndarray | None = None) -> Answers:
+    """The `Answers` of the queries whose rows are ``select``ed (all rows by default), each entity
+    shown by its best name, or its strictest as likely, as `glossary.match.resolve` shows it."""
+    from glossary.match.resolve import _LEVEL_RANK, _SAME, _weak
+
+    by_query: defaultdict[int, list[int]] = defaultdict(list)
+    for r in (range(len(rows.query)) if select is None else select):
+        by_query[rows.query[r]].append(int(r))  # rows of a query are in name order
+    out = Answers([None] * n_queries, np.zeros(n_queries), np.zeros(n_queries), np.zeros(n_queries, dtype=bool))
+    for k, rs in by_query.items():
+        rs.sort(key=lambda r: (-p[r], _LEVEL_RANK[rows.level[r]]))
+        best: dict[str, tuple[float, int]] = {}  # entity -> (its probability, the row shown)
+        for r in rs:
+            had = best.get(rows.entity[r])
+            if had is None:
+                best[rows.entity[r]] = (float(p[r]), r)
+            elif _LEVEL_RANK[rows.level[r]] < _LEVEL_RANK[rows.level[had[1]]] and (
+                    p[r] >= had[0] - _SAME or rows.level[r] == "exact"):
+                best[rows.entity[r]] = (had[0], r)
+        ranked = list(best.items())  # in the order of their best rows: best first
+        e, (p1, r) = ranked[0]
+        out.top[k], out.p1[k] = e, p1
+        out.weak[k] = _weak(pair[r], rows.level[r]) is not None
+        out.p2[k] = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    return out
+
+
+def choose_decision(queries: Sequence[Query], ans: Answers) -> tuple[float, float]:
+    """The threshold and margin with the most right answers (latin, scholarly, arabic) at no more
+    than `MAX_WRONG` wrong entities and `MAX_FALSE_ACCEPTS` accepted negatives, over ``queries``
+    (those whose ``ans`` are out of fold)."""
+    cat = np.array([q.category for q in queries])
+    target = np.isin(cat, TRAIN_CATEGORIES)
+    negative = cat == "negative"
+    expected = [q.expected for q in queries]
+    best = (-1.0, 0.95, 0.0)
+    found = (0.0, 0.0, 0.0, 0.0)
+    for t in np.round(np.arange(0.30, 0.996, 0.005), 3):
+        for m in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):
+            got = ans.decide(float(t), m)
+            accept = np.array([g is not None for g in got])
+            right = np.array([g is not None and g == x for g, x in zip(got, expected)])
+            ok = right[target].mean()
+            wrong = (accept & ~right)[target].mean()
+            fa = accept[negative].mean()
+            if wrong <= MAX_WRONG and fa <= MAX_FALSE_ACCEPTS and ok > best[0]:
+                best = (ok, float(t), m)
+                found = (ok, wrong, fa, accept[cat == WITHOUT].mean() if (cat == WITHOUT).any() else 0.0)
+    if best[0] < 0:
+        raise ValueError(f"no threshold keeps wrong entities <= {MAX_WRONG} and false accepts <= {MAX_FALSE_ACCEPTS}")
+    print(f"decision: threshold {best[1]}, margin {best[2]}: out of fold {100 * found[0]:.1f}% right, "
+          f"{100 * found[1]:.2f}% wrong, {100 * found[2]:.2f}% false accepts, "
+          f"{100 * found[3]:.2f}% of spellings matched without their entity", file=sys.stderr)
+    return best[1], best[2]
+
+
+def fit(index: Index, queries: Sequence[Query], rows: Rows, train: np.ndarray, *,
+        decision_folds: int = 0) -> dict[str, object]:
+    """The matcher's parts fitted on the queries under ``train`` (a mask over queries).
+
+    ``decision_folds`` > 1: the threshold and margin come from out-of-fold predictions of that
+    many folds of the training queries (by entity; the transducers are the ones fitted on all of
+    them); otherwise they are left at 0.9 and 0.
+    """
+    qmask = train[np.array(rows.query)]
+    forward = fit_transducer(transducer_pairs(rows, queries, qmask))
+    backward = fit_transducer([(b, a) for a, b in transducer_pairs(rows, queries, qmask)])
+    pair, ctx = features(rows, queries, index, forward, backward)
+    full = np.hstack([pair, ctx])
+    cat = np.array([q.category for q in queries])
+    learn = train & np.isin(cat, [*LEARNED, "negative", OWN, LONE, WITHOUT, ONE_SCRIPT])
+    lrows = learn[np.array(rows.query)]
+    acronym = acronym_probability(rows, queries, qmask)
+    threshold, margin = 0.9, 0.0
+    if decision_folds > 1:
+        folds = entity_fold(queries, decision_folds)
+        oof = np.zeros(len(rows.query))
+        rf = folds[np.array(rows.query)]
+        for k in range(decision_folds):
+            fit_rows = lrows & (rf != k)
+            test_rows = qmask & (rf == k)
+            oof[test_rows] = predict(fit_forest(full[fit_rows], rows.label[fit_rows]), full[test_rows])
+        oof = with_acronyms(rows, oof, acronym)
+        ans = answers(rows, pair, oof, len(queries), np.nonzero(qmask)[0])
+        idx = np.nonzero(train)[0]
+        sub = Answers([ans.top[i] for i in idx], ans.p1[idx], ans.p2[idx], ans.weak[idx])
+        threshold, margin = choose_decision([queries[i] for i in idx], sub)
+    return {
+        "forward": forward, "backward": backward,
+        "pair": fit_forest(pair[lrows], rows.label[lrows]),
+        "resolver": fit_forest(full[lrows], rows.label[lrows]),
+        "threshold": threshold, "margin": margin, "acronym": acronym, "features": (pair, ctx),
+    }
+
+
+def acronym_probability(rows: Rows, queries: Sequence[Query], mask: np.ndarray) -> float:
+    """How often a name found at the acronym level alone (its words' initials are the query) is the
+    query's entity, over the corpus's abbreviations under ``mask`` (rows): the resolver's probability
+    for such a name. Too few of them are spellings for the forests to learn it."""
+    hits = [r for r in np.nonzero(mask)[0]
+            if rows.level[r] == "acronym" and queries[rows.query[r]].category == "abbreviation"]
+    return round(float(np.mean(rows.label[hits])), 4) if hits else 0.0
+
+
+def with_acronyms(rows: Rows, p: np.ndarray, acronym: float) -> np.ndarray:
+    """``p`` with each acronym-level row at `acronym_probability` (as the resolver scores them)."""
+    out = p.copy()
+    out[[r for r, lv in enumerate(rows.level) if lv == "acronym"]] = acronym
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--folds", type=int, default=5, help="folds for the threshold (out-of-fold predictions)")
+    args = ap.parse_args(argv)
+    import lightgbm
+
+    t0 = time.perf_counter()
+    entities = read_entities(args.data / "entities.tsv")
+    real = read_queries(args.data / "queries.tsv")
+    queries = real + without_entity(real) + one_script(real, entities) + own_names(entities) + lone_words()
+    index = Index.build(entities)
+    rows = candidate_rows(index, queries)
+    print(f"{len(entities)} entities, {len(queries)} queries, {len(rows.query)} candidate rows", file=sys.stderr)
+    parts = fit(index, queries, rows, np.ones(len(queries), dtype=bool), decision_folds=args.folds)
+    header = {
+        "format": 1,
+        "trained_by": "tools/train_matcher.py",
+        "data": {name: {"path": f"shared/data/resolve/train/{name}", "sha256": sha256(args.data / name)}
+                 for name in ("entities.tsv", "queries.tsv")},
+        "categories": [*LEARNED, "negative", OWN, LONE, WITHOUT, ONE_SCRIPT],
+        "pair_features": list(PAIR),
+        "context_features": list(CONTEXT),
+        "forest": FOREST, "seed": SEED, "em_rounds": EM_ROUNDS,
+        "versions": {"python": platform.python_version(), "numpy": np.__version__, "lightgbm": lightgbm.__version__},
+        "threshold": parts["threshold"], "margin": parts["margin"], "acronym": parts["acronym"],
+        "max_wrong": MAX_WRONG, "max_false_accepts": MAX_FALSE_ACCEPTS,
+    }
+    doc = {"header": header, "forward": parts["forward"].to_dict(), "backward": parts["backward"].to_dict(),  # type: ignore[attr-defined]
+           "pair": parts["pair"], "resolver": parts["resolver"]}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes) in {time.perf_counter() - t0:.0f} s; "
+          f"threshold {parts['threshold']}, margin {parts['margin']}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
