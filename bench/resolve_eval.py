@@ -1,170 +1,289 @@
-"""Evaluate the resolver on a glossary and a query file, next to three baselines.
+"""Evaluate the learned resolver honestly: never on what it was fitted on, next to baselines.
 
-    python bench/resolve_eval.py GLOSSARY QUERIES.tsv [--misses] [--threshold T]
+    python bench/resolve_eval.py [--folds 5] [--sets cv,dev,own,external] [--reference dc00fcd] [--misses 20]
 
-GLOSSARY is a glossary YAML file or an entities TSV (``id type romanized arabic english``);
-QUERIES.tsv has ``query expected category`` (``-`` and category ``negative`` for a query
-that must resolve to nothing). Printed per category: top-1 accuracy on positives (the
-answer is a match and it is the expected entity) and the false-accept rate on negatives
-(any match at all), for
+1. **Cross-validation by entity** on the training corpus (``../shared/data/resolve/train``): the
+   entities are cut into ``--folds`` folds; for each fold, the transducers, both forests and the
+   threshold and margin (from out-of-fold predictions inside the other folds) are fitted on the
+   other folds' spellings only (`tools/train_matcher.py`'s `fit`), and the held-out fold's
+   spellings are resolved against a glossary of ALL entities. Printed per category: right
+   answers (the expected entity is the match), wrong entities, false accepts of negatives
+   (any match), and the calibration of the scores (reliability table, Brier score).
+2. **Held-out sets** never fitted on: ``dev``, ``own`` (bench/data) and ``external``, resolved
+   with the shipped model (fitted on the whole training corpus, which shares no entity and no
+   name with them).
 
-* ``resolver``: `glossary.match.Resolver` at its default threshold;
-* ``exact``: lower-cased exact name equality;
-* ``unidecode``: unidecode + lower-case equality;
-* ``rf-tsr``: rapidfuzz ``token_sort_ratio`` nearest neighbour over all names, at the
-  threshold that maximises (accuracy on positives - false accepts on negatives) on
-  this same data (so it is an optimistic baseline).
-
-``--misses`` lists every resolver miss and false accept with the candidates.
+Baselines in the same run: ``rules``, the hand-written rules engine this model replaced (run from
+the commit ``--reference`` in a temporary copy of its source: it needs no fitting, so it answers
+every fold the same), and ``rf-tsr``, rapidfuzz ``token_sort_ratio`` nearest name at a threshold
+chosen on the training folds (cross-validation) or on the set itself (held-out sets: optimistic).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import numpy as np
 
-from _common import Query, load_glossary, load_queries
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import train_matcher as tm
+from _common import load_glossary, load_queries
 
 from glossary.match import Index, Resolver
+from glossary.match.features import PAIR
+from glossary.match.forest import Forest
 from glossary.model import Entity
 
-Answer = Callable[[str], "str | None"]
+SHARED = ROOT.parent / "shared" / "data" / "resolve"
+REFERENCE = "dc00fcd"
+"""The last commit of the hand-written rules engine."""
+CATEGORIES = ("latin", "scholarly", "arabic", "alias", "english", "abbreviation")
+TARGETED = tm.TRAIN_CATEGORIES
 
-
-def _names(entities: Sequence[Entity]) -> list[tuple[str, str]]:
-    return [(n.text, e.id) for e in entities for n in e.names()]
-
-
-def exact_baseline(entities: Sequence[Entity]) -> Answer:
-    table: dict[str, set[str]] = defaultdict(set)
-    for text, eid in _names(entities):
-        table[text.strip().lower()].add(eid)
-    return lambda q: next(iter(table[k])) if len(table.get(k := q.strip().lower(), ())) == 1 else None
-
-
-def unidecode_baseline(entities: Sequence[Entity]) -> Answer:
-    from unidecode import unidecode
-
-    def key(s: str) -> str:
-        return " ".join(unidecode(s).lower().split())
-
-    table: dict[str, set[str]] = defaultdict(set)
-    for text, eid in _names(entities):
-        table[key(text)].add(eid)
-    return lambda q: next(iter(table[k])) if len(table.get(k := key(q), ())) == 1 else None
-
-
-def rapidfuzz_scores(entities: Sequence[Entity], queries: Sequence[Query]) -> list[tuple[str | None, float]]:
-    """Nearest name by token_sort_ratio (default processor) for every query: (entity, score)."""
+# -- baselines -----------------------------------------------------------------------------------
+def rapidfuzz_nearest(entities: Sequence[Entity], texts: Sequence[str]) -> list[tuple[str | None, float]]:
+    """For each text, the entity of its nearest name by rapidfuzz token_sort_ratio, and the ratio (0-1)."""
     from rapidfuzz import fuzz, process, utils
 
-    names = _names(entities)
-    choices = [t for t, _ in names]
-    out = []
-    for q in queries:
-        hit = process.extractOne(q.text, choices, scorer=fuzz.token_sort_ratio, processor=utils.default_process)
-        out.append((names[hit[2]][1], hit[1] / 100) if hit else (None, 0.0))
+    names = [(n.text, e.id) for e in entities for n in e.names()]
+    choices = [utils.default_process(t) for t, _ in names]
+    out: list[tuple[str | None, float]] = []
+    for i in range(0, len(texts), 1000):
+        chunk = [utils.default_process(t) for t in texts[i:i + 1000]]
+        m = process.cdist(chunk, choices, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.uint8)
+        best = m.argmax(axis=1)
+        out += [(names[b][1], m[r, b] / 100) for r, b in enumerate(best)]
     return out
 
 
-def best_threshold(queries: Sequence[Query], scored: Sequence[tuple[str | None, float]]) -> float:
-    """The threshold maximising positives right minus negatives accepted (rates)."""
-    pos = [q for q in queries if q.expected]
-    neg = [q for q in queries if not q.expected]
+def rf_threshold(queries: Sequence[tm.Query], scored: Sequence[tuple[str | None, float]]) -> float:
+    """The threshold with the most right answers minus wrong ones minus false accepts (rates)."""
+    pos = [i for i, q in enumerate(queries) if q.expected]
+    neg = [i for i, q in enumerate(queries) if not q.expected]
     best, best_t = -9.0, 1.0
-    for t in [x / 100 for x in range(30, 101)]:
-        ok = sum(1 for q, (e, s) in zip(queries, scored) if q.expected and s >= t and e == q.expected)
-        fa = sum(1 for q, (e, s) in zip(queries, scored) if not q.expected and s >= t)
-        v = ok / max(len(pos), 1) - fa / max(len(neg), 1)
+    for t in np.arange(0.5, 1.001, 0.01):
+        right = sum(scored[i][1] >= t and scored[i][0] == queries[i].expected for i in pos)
+        wrong = sum(scored[i][1] >= t and scored[i][0] != queries[i].expected for i in pos)
+        fa = sum(scored[i][1] >= t for i in neg)
+        v = (right - wrong) / max(len(pos), 1) - fa / max(len(neg), 1)
         if v > best:
-            best, best_t = v, t
+            best, best_t = v, float(t)
     return best_t
 
 
-def table(queries: Sequence[Query], systems: dict[str, list[str | None]]) -> list[str]:
-    cats = sorted({q.category for q in queries if q.expected}) + ["ALL positives", "negative"]
-    head = f"{'category':<16}{'n':>6}" + "".join(f"{name:>12}" for name in systems)
+_RUNNER = """
+import json, sys
+sys.path[:0] = [sys.argv[1] + "/src", sys.argv[1] + "/bench"]
+from _common import load_glossary, load_queries
+from glossary.index import Index
+from glossary.resolve import Resolver
+r = Resolver(Index.build(load_glossary(sys.argv[2])))
+for q in load_queries(sys.argv[3]):
+    res = r.resolve(q.text)
+    print(json.dumps(res.match.id if res.match else None))
+"""
+
+
+def rules_engine(commit: str, glossary: Path, queries: Path) -> list[str | None] | None:
+    """The answers of the rules engine at ``commit`` (None when git cannot give its source)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src", "bench/_common.py"],
+                                 capture_output=True, check=False)
+        if archive.returncode != 0:
+            return None
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        run = subprocess.run([sys.executable, "-c", _RUNNER, tmp, str(glossary), str(queries)], capture_output=True,
+                             text=True, env=env, check=False)
+        if run.returncode != 0:
+            print(run.stderr[-2000:], file=sys.stderr)
+            return None
+        return [json.loads(line) for line in run.stdout.splitlines()]
+
+
+# -- tables --------------------------------------------------------------------------------------
+def table(queries: Sequence[tm.Query], systems: dict[str, Sequence[str | None]]) -> list[str]:
+    """Right answers per category (and wrong entities for the first system), false accepts of negatives."""
+    first = next(iter(systems))
+    head = f"{'category':<14}{'n':>6}{first:>10}{'wrong':>8}" + "".join(f"{s:>12}" for s in list(systems)[1:])
     lines = [head, "-" * len(head)]
-    for cat in cats:
-        if cat == "negative":
-            idx = [i for i, q in enumerate(queries) if not q.expected]
-        elif cat == "ALL positives":
-            idx = [i for i, q in enumerate(queries) if q.expected]
-        else:
-            idx = [i for i, q in enumerate(queries) if q.expected and q.category == cat]
+    groups = [(c, [i for i, q in enumerate(queries) if q.category == c]) for c in CATEGORIES]
+    groups.append(("TARGETED", [i for i, q in enumerate(queries) if q.category in TARGETED]))
+    groups.append(("ALL positive", [i for i, q in enumerate(queries) if q.expected and q.category in CATEGORIES]))
+    groups.append(("negative", [i for i, q in enumerate(queries) if q.category == "negative"]))
+    for name, idx in groups:
         if not idx:
             continue
         cells = []
-        for answers in systems.values():
-            if cat == "negative":
-                v = sum(1 for i in idx if answers[i] is not None) / len(idx)
-                cells.append(f"{100 * v:10.1f}%FA")
-            else:
-                v = sum(1 for i in idx if answers[i] == queries[i].expected) / len(idx)
-                cells.append(f"{100 * v:11.1f}%")
-        lines.append(f"{cat:<16}{len(idx):>6}" + "".join(cells))
+        for k, answers in enumerate(systems.values()):
+            if name == "negative":
+                cells.append(f"{100 * sum(answers[i] is not None for i in idx) / len(idx):8.1f}%FA")
+                if k == 0:
+                    cells.append(" " * 8)
+                continue
+            right = sum(answers[i] == queries[i].expected for i in idx) / len(idx)
+            cells.append(f"{100 * right:{9 if k == 0 else 11}.1f}%")
+            if k == 0:
+                wrong = sum(answers[i] is not None and answers[i] != queries[i].expected for i in idx) / len(idx)
+                cells.append(f"{100 * wrong:7.2f}%")
+        lines.append(f"{name:<14}{len(idx):>6}" + "".join(cells))
     return lines
 
 
-def subset(queries: Sequence[Query], cats: set[str]) -> list[int]:
-    return [i for i, q in enumerate(queries) if (q.category in cats) or not q.expected]
+def calibration(p: np.ndarray, right: np.ndarray) -> list[str]:
+    """Reliability table of the best candidate's score against whether it is the right entity."""
+    lines = [f"{'score':<12}{'n':>7}{'mean score':>12}{'right':>8}", "-" * 39]
+    edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001]
+    for lo, hi in itertools.pairwise(edges):
+        s = (p >= lo) & (p < hi)
+        if s.any():
+            lines.append(f"[{lo:.2f},{min(hi, 1):.2f}){int(s.sum()):>7}{p[s].mean():>12.3f}{right[s].mean():>8.3f}")
+    lines.append(f"Brier score {np.mean((p - right) ** 2):.4f} over {len(p)} answers")
+    return lines
+
+
+# -- cross-validation ----------------------------------------------------------------------------
+def cross_validate(folds: int, reference: str, misses: int) -> None:
+    t0 = time.perf_counter()
+    entities = tm.read_entities(tm.DATA / "entities.tsv")
+    real = tm.read_queries(tm.DATA / "queries.tsv")
+    without = tm.without_entity(real)
+    single = tm.one_script(real, entities)
+    queries = real + without + single + tm.own_names(entities) + tm.lone_words()
+    index = Index.build(entities)
+    rows = tm.candidate_rows(index, queries)
+    fold = tm.entity_fold(queries, folds)
+    row_q = np.array(rows.query)
+    answers: list[str | None] = [None] * len(queries)
+    top_p = np.zeros(len(queries))
+    rf = rapidfuzz_nearest(entities, [q.text for q in real])
+    rf_answers: list[str | None] = [None] * len(real)
+    chosen = []
+    for k in range(folds):
+        parts = tm.fit(index, queries, rows, fold != k, decision_folds=folds - 1)
+        pair, ctx = parts["features"]  # type: ignore[misc]
+        test = np.nonzero(fold[row_q] == k)[0]
+        forest = Forest(parts["resolver"])  # type: ignore[arg-type]
+        full = np.hstack([pair, ctx])
+        p = np.zeros(len(rows.query))
+        p[test] = [forest.probability(x) for x in full[test].tolist()]
+        p = tm.with_acronyms(rows, p, parts["acronym"])  # type: ignore[arg-type]
+        thr, margin = parts["threshold"], parts["margin"]
+        chosen.append((thr, margin))
+        ans = tm.answers(rows, pair, p, len(queries), test)  # type: ignore[arg-type]
+        got = ans.decide(thr, margin)  # type: ignore[arg-type]
+        for i in {rows.query[r] for r in test}:
+            answers[i], top_p[i], _TOPS[i] = got[i], ans.p1[i], ans.top[i]
+        tr = [i for i in range(len(real)) if fold[i] != k]
+        t_rf = rf_threshold([real[i] for i in tr], [rf[i] for i in tr])
+        for i in range(len(real)):
+            if fold[i] == k:
+                rf_answers[i] = rf[i][0] if rf[i][1] >= t_rf else None
+        print(f"fold {k}: threshold {thr}, margin {margin}, rf-tsr threshold {t_rf:.2f} "
+              f"({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
+    n = len(real)
+    systems: dict[str, Sequence[str | None]] = {"learned": answers[:n]}
+    ref = rules_engine(reference, tm.DATA / "entities.tsv", tm.DATA / "queries.tsv")
+    if ref is not None:
+        systems[f"rules@{reference}"] = ref
+    systems["rf-tsr"] = rf_answers
+    print(f"\n## Cross-validation by entity, {folds} folds: {len(entities):,} entities in the glossary, "
+          f"{len(real):,} real spellings, each resolved by a model that never saw its entity")
+    print(f"(thresholds chosen per fold on the other folds: {', '.join(f'{t}/{m}' for t, m in chosen)})\n")
+    print("\n".join(table(real, systems)))
+    gone = sum(a is not None for a in answers[n:n + len(without)]) / max(len(without), 1)
+    print(f"{'without':<14}{len(without):>6}{100 * gone:8.1f}%FA   (latin, scholarly, arabic spellings asked of "
+          f"the glossary without their entity)")
+    one = answers[n + len(without):n + len(without) + len(single)]
+    print(f"{'one-script':<14}{len(single):>6}{100 * sum(a == q.expected for a, q in zip(one, single)) / max(len(single), 1):9.1f}%"
+          f"   (the same, of a glossary knowing their entity in the other script only)")
+    scored = np.array([i for i, q in enumerate(real) if q.category in TARGETED or q.category == "negative"])
+    right = np.array([_TOPS.get(i) == real[i].expected for i in scored], dtype=float)
+    print("\ncalibration (latin, scholarly, arabic and negatives: the best candidate's score, held out):\n")
+    print("\n".join(calibration(top_p[scored], right)))
+    if misses:
+        _misses(real, answers, top_p, misses)
+    print(f"\n({time.perf_counter() - t0:.0f} s)")
+
+
+_TOPS: dict[int, str | None] = {}
+"""Each query's best candidate entity (accepted or not), for the calibration and the misses."""
+
+
+def _misses(real: Sequence[tm.Query], answers: Sequence[str | None], top_p: np.ndarray, n: int) -> None:
+    import random
+
+    rnd = random.Random(0)
+    wrong = [i for i, q in enumerate(real) if q.category in TARGETED and answers[i] and answers[i] != q.expected]
+    fa = [i for i, q in enumerate(real) if q.category == "negative" and answers[i]]
+    miss = [i for i, q in enumerate(real) if q.category in TARGETED and not answers[i]]
+    for label, idx in (("WRONG", wrong), ("FALSE ACCEPT", fa), ("MISS", miss)):
+        print(f"\n{label}: {len(idx)} (a sample of {min(n, len(idx))})")
+        for i in rnd.sample(idx, min(n, len(idx))):
+            q = real[i]
+            print(f"  [{q.category}] {q.text!r} -> {answers[i] or _TOPS.get(i)} at {top_p[i]:.3f} (expected {q.expected})")
+
+
+# -- held-out sets -------------------------------------------------------------------------------
+SETS = {
+    "dev": (SHARED / "dev_glossary.yaml", SHARED / "dev_queries.tsv"),
+    "own": (ROOT / "bench" / "data" / "own_entities.tsv", ROOT / "bench" / "data" / "own_queries.tsv"),
+    "external": (SHARED / "external" / "entities.tsv", SHARED / "external" / "queries.tsv"),
+}
+
+
+def held_out(name: str, reference: str, misses: int) -> None:
+    gpath, qpath = SETS[name]
+    entities = load_glossary(gpath)
+    queries = [tm.Query(q.text, q.expected, q.category) for q in load_queries(qpath)]
+    resolver = Resolver(Index.build(entities))
+    t = time.perf_counter()
+    results = [resolver.resolve(q.text) for q in queries]
+    dt = time.perf_counter() - t
+    systems: dict[str, Sequence[str | None]] = {"learned": [r.match.id if r.match else None for r in results]}
+    ref = rules_engine(reference, gpath, qpath)
+    if ref is not None:
+        systems[f"rules@{reference}"] = ref
+    rf = rapidfuzz_nearest(entities, [q.text for q in queries])
+    t_rf = rf_threshold(queries, rf)
+    systems[f"rf-tsr@{t_rf:.2f}"] = [e if s >= t_rf else None for e, s in rf]
+    print(f"\n## {name}: {len(entities)} entities, {len(queries)} queries ({gpath.name}, {qpath.name}); "
+          f"{len(queries) / dt:,.0f} queries/s\n")
+    print("\n".join(table(queries, systems)))
+    if misses:
+        top = np.array([r.candidates[0].score if r.candidates else 0.0 for r in results])
+        for i, r in enumerate(results):
+            if r.candidates:
+                _TOPS[i] = r.candidates[0].id
+        _misses(queries, systems["learned"], top, misses)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("glossary")
-    ap.add_argument("queries", nargs="+")
-    ap.add_argument("--misses", action="store_true", help="list resolver misses and false accepts")
-    ap.add_argument("--threshold", type=float, default=None)
-    ap.add_argument("--targeted", default="latin,scholarly,arabic",
-                    help="categories for the summary line (default: latin,scholarly,arabic)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--sets", default="cv,dev,own,external")
+    ap.add_argument("--reference", default=REFERENCE, help="commit of the rules engine (baseline)")
+    ap.add_argument("--misses", type=int, default=0, help="list a sample of this many misses of each kind")
     args = ap.parse_args(argv)
-    entities = load_glossary(args.glossary)
-    queries = [q for path in args.queries for q in load_queries(path)]
-    t0 = time.perf_counter()
-    index = Index.build(entities)
-    t1 = time.perf_counter()
-    resolver = Resolver(index)
-    results = [resolver.resolve(q.text, threshold=args.threshold) for q in queries]
-    t2 = time.perf_counter()
-    ours = [r.match.id if r.match else None for r in results]
-    rf = rapidfuzz_scores(entities, queries)
-    t_rf = best_threshold(queries, rf)
-    systems = {
-        "resolver": ours,
-        "exact": [exact_baseline(entities)(q.text) for q in queries],
-        "unidecode": [unidecode_baseline(entities)(q.text) for q in queries],
-        f"rf-tsr@{t_rf:.2f}": [e if s >= t_rf else None for e, s in rf],
-    }
-    print(f"glossary {args.glossary}: {len(entities)} entities; queries {', '.join(args.queries)}: {len(queries)}")
-    print(f"index built in {t1 - t0:.2f} s; {len(queries)} queries resolved in {t2 - t1:.2f} s")
-    print()
-    print("\n".join(table(queries, systems)))
-    targeted = set(args.targeted.split(","))
-    idx = subset(queries, targeted)
-    sub_q = [queries[i] for i in idx]
-    if {q.category for q in sub_q if q.expected} - targeted == set() and {q.category for q in queries} - targeted - {"negative"}:
-        rf_sub = [rf[i] for i in idx]
-        t_sub = best_threshold(sub_q, rf_sub)
-        sub_sys = {name: [ans[i] for i in idx] for name, ans in systems.items() if not name.startswith("rf")}
-        sub_sys[f"rf-tsr@{t_sub:.2f}"] = [e if s >= t_sub else None for e, s in rf_sub]
-        print()
-        print(f"targeted categories only ({args.targeted}) + negatives:")
-        print("\n".join(table(sub_q, sub_sys)[-2:]))
-    if args.misses:
-        print()
-        for q, r in zip(queries, results):
-            got = r.match.id if r.match else None
-            if got != q.expected:
-                kind = "FALSE ACCEPT" if not q.expected else ("WRONG" if got else "MISS")
-                cands = "; ".join(f"{c.id}={c.score:.2f}/{c.level}/{c.name}" for c in r.candidates[:3])
-                print(f"{kind:12} [{q.category}] {q.text!r} -> {got} (expected {q.expected}; {r.status}) | {cands}")
+    print(f"model: {PAIR.__len__()} pair features; shipped threshold from src/glossary/match/data/matcher.json")
+    for name in args.sets.split(","):
+        if name == "cv":
+            cross_validate(args.folds, args.reference, args.misses)
+        else:
+            _TOPS.clear()
+            held_out(name, args.reference, args.misses)
     return 0
 
 
