@@ -190,23 +190,45 @@ def _widths(columns: Sequence[Column], table: Sequence[Sequence[str]], width: in
         kept.remove(c)
     least = soft if fits(soft) else hard
     sizes = {k: least[k] for k in kept}
-    for _ in range(4):  # share the spare cells by need; a column that needs fewer once wrapped hands them back
+    for _ in range(4):  # share the spare cells; a column that needs fewer once wrapped hands them back
         spare = room(kept) - sum(sizes.values())
         need = {k: most[k] - sizes[k] for k in kept if most[k] > sizes[k]}
         if spare <= 0 or not need:
             break
-        total = sum(columns[k].weight * n for k, n in need.items())
-        shares = {k: min(n, int(spare * columns[k].weight * n / total)) for k, n in need.items()}
-        for k in sorted(need, key=lambda k: -columns[k].weight * need[k]):  # what rounding left, neediest first
-            if sum(shares.values()) < spare and shares[k] < need[k]:
-                shares[k] += 1
-        for k, give in shares.items():
+        for k, give in _share(spare, need, {k: columns[k].weight for k in need}).items():
             sizes[k] += give
         for k in kept:  # (only the cells wider than their column are wrapped again)
             sizes[k] = max([least[k], *(n for n in widest[k] if n <= sizes[k]),
                             *(cells(line) for r in table if widths[k][id(r)] > sizes[k]
                               for line in wrap(r[k], sizes[k], fold=columns[k].fold))])
     return [sizes.get(c) for c in range(len(columns))]
+
+
+def _share(spare: int, need: dict[int, int], weight: dict[int, float]) -> dict[int, int]:
+    """Cells for each column out of ``spare``, max-min fair by weight: a column needing less than its
+    share gets all it needs (so narrow columns stay whole), the others split what is left.
+
+    >>> _share(10, {0: 2, 1: 30, 2: 30}, {0: 1.0, 1: 1.0, 2: 1.0})
+    {0: 2, 1: 4, 2: 4}
+    """
+    out = {k: 0 for k in need}
+    left = dict(need)
+    while spare > 0 and left:
+        total = sum(weight[k] for k in left)
+        whole = [k for k in left if left[k] <= spare * weight[k] / total]
+        if whole:
+            for k in whole:
+                out[k] += left[k]
+                spare -= left.pop(k)
+            continue
+        shares = {k: int(spare * weight[k] / total) for k in left}
+        for k in sorted(left, key=lambda k: -weight[k] * left[k]):  # the cells rounding left, neediest first
+            if sum(shares.values()) < spare:
+                shares[k] += 1
+        for k, n in shares.items():
+            out[k] += n
+        break
+    return out
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int, paint: Paint = PLAIN) -> str:
