@@ -26,9 +26,10 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
+from .core import native
 from .fuzzy import candidates as fuzzy_candidates
 from .keys import gram_keys, query_acronym, query_keys
 from .profile import Profile, profile
@@ -100,7 +101,20 @@ def ngram_candidates(store: Store, forms: str, *, limit: int = NGRAMS, cap: int 
         ([0], [1, 0])
     """
     postings = store.lookup_by_key(gram_keys(forms))
-    n = max(store.n_entities, 1)
+    core = native()
+    if core is not None:  # the same votes, counted in the compiled core (glossary.match.core)
+        votes: list[int] = core.ngram_votes(list(postings.values()), store.n_entities, limit, cap)
+        return votes
+    return _ngram_votes(postings, store.n_entities, limit, cap)
+
+
+def _ngram_candidates_py(store: Store, forms: str, *, limit: int = NGRAMS, cap: int = GRAM_CAP) -> list[int]:
+    """`ngram_candidates` in pure Python (the reference the compiled core is tested against)."""
+    return _ngram_votes(store.lookup_by_key(gram_keys(forms)), store.n_entities, limit, cap)
+
+
+def _ngram_votes(postings: dict[str, Sequence[int]], n_entities: int, limit: int, cap: int) -> list[int]:
+    n = max(n_entities, 1)
     votes: dict[int, float] = {}
     get = votes.get
     for nids in postings.values():

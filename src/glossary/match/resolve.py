@@ -35,17 +35,19 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import Any, NamedTuple
 
 from glossary.model import EntityType
 
 from .candidates import Found, gather
-from .features import CONTEXT, PAIR, View, context_features, pair_features, view_of_profile
+from .core import WEAK, native, new_core
+from .features import CONTEXT, LEVELS, PAIR, View, _particles_only, context_features, pair_features, view_of_profile
 from .index import Index
 from .keys import describe_keys, query_keys
 from .model import Matcher, matcher
 from .options import check_options, check_query
-from .profile import decode
+from .profile import decode, encode
 from .results import Match, Resolution, Status
 
 _LEVEL_RANK = {"exact": 0, "arabic": 1, "folded": 1, "skeleton": 2, "acronym": 3, "fuzzy": 4, "ngram": 5}
@@ -78,11 +80,24 @@ class Resolver:
     Args:
         index: the glossary's `Index`.
         model: the fitted matcher (default: the shipped one, `glossary.match.model.matcher`).
+        compiled: False to score with the pure-Python reference even where the compiled core
+            is built (`glossary.match.core`; `glossary.match.core.pure_python` makes every part
+            pure, candidate voting too).
     """
 
-    def __init__(self, index: Index, *, model: Matcher | None = None) -> None:
+    def __init__(self, index: Index, *, model: Matcher | None = None, compiled: bool = True) -> None:
         self.index = index
         self.model = model if model is not None else matcher()
+        self._core: Any = None
+        self._core_made = not compiled or native() is None
+
+    def _compiled(self) -> Any:
+        """The compiled scorer of this resolver (`glossary.match.core`), or None: pure Python."""
+        if not self._core_made:
+            self._core_made = True
+            self._core = new_core(self.model, self.index.weights, [_LEVEL_RANK[lv] for lv in LEVELS],
+                                  skeleton_letters=SKELETON_LETTERS, same=_SAME)
+        return self._core
 
     @property
     def threshold(self) -> float:
@@ -133,27 +148,39 @@ class Resolver:
         if isinstance(queries, (str, bytes)):
             raise TypeError(f"resolve_many takes an iterable of names, not one name: resolve_many([{queries!r}])")
         check_options(type=type, threshold=threshold, limit=limit, margin=margin)
-        return self._batch(iter(queries), type=type, threshold=threshold, limit=limit, explain=explain,
-                           margin=margin)
+        return self._batch(queries if isinstance(queries, (list, tuple)) else iter(queries), type=type,
+                           threshold=threshold, limit=limit, explain=explain, margin=margin)
 
-    def _batch(self, queries: Iterator[str], **options: Any) -> Iterator[Resolution]:
-        """`resolve_many` once its arguments are checked."""
+    def _batch(self, queries: Iterable[str], **options: Any) -> Iterator[Resolution]:
+        """`resolve_many` once its arguments are checked: a list (or tuple) of names in chunks of
+        `CHUNK`, each chunk's distinct new names scored in one call of the compiled core; names
+        from an iterator one at a time, as they come (a stream read line by line is answered line
+        by line)."""
         seen: dict[str, Resolution] = {}
         froze = False
+        chunk = CHUNK if isinstance(queries, (list, tuple)) else 1
+        it = iter(queries)
+        done = 0
         try:
-            for i, q in enumerate(queries):
-                if i == 200:
+            while True:
+                part = list(islice(it, chunk))
+                if not part:
+                    break
+                if done < 200 <= done + len(part):
                     self.index = self.index.in_memory()
                     if gc.get_freeze_count() == 0:
                         gc.freeze()
                         froze = True
-                check_query(q)
-                r = seen.get(q)
-                if r is None:
-                    r = self._resolve(q, **options)
+                done += len(part)
+                for q in part:
+                    check_query(q)
+                new = [q for q in dict.fromkeys(part) if q not in seen]
+                answers = dict(zip(new, self._resolve_many(new, **options)))
+                for q in part:
+                    r = seen.get(q) or answers[q]
                     if len(seen) < 100_000:
                         seen[q] = r
-                yield r
+                    yield r
         finally:
             if froze:
                 gc.unfreeze()
@@ -184,21 +211,54 @@ class Resolver:
     def _resolve(self, query: str, *, type: str | None, threshold: float | None, limit: int, explain: bool,
                  margin: float | None) -> Resolution:
         """`resolve` once its arguments are checked."""
+        return self._resolve_many([query], type=type, threshold=threshold, limit=limit, explain=explain,
+                                  margin=margin)[0]
+
+    def _resolve_many(self, queries: Sequence[str], *, type: str | None, threshold: float | None, limit: int,
+                      explain: bool, margin: float | None) -> list[Resolution]:
+        """`resolve` of each query: scored and ranked by the compiled core in one call when it is
+        built (`glossary.match.core`), else (and for ``explain``) by the Python code below."""
         thr = self.model.threshold if threshold is None else threshold
         mg = self.model.margin if margin is None else margin
-        found, scored, rows = self.candidates(query, type=type)
-        best: dict[int, Candidate] = {}
-        for c in scored:  # best first: an entity's first candidate is its best name ...
-            had = best.get(c.entity)
-            if had is None:
-                best[c.entity] = c
-            elif _LEVEL_RANK[c.level] < _LEVEL_RANK[had.level] and (c.probability >= had.probability - _SAME
-                                                                   or c.level == "exact"):
-                # ... shown by its strictest name as likely, and by a name spelt exactly as the query
-                # whatever its probability (جيش العزة: the Arabic name itself, not a romanization the
-                # model rates a hair higher), with the best probability of its names
-                best[c.entity] = c._replace(probability=had.probability)
-        ranked = [c for c in best.values() if c.probability > 0.0][:limit]
+        core = None if explain else self._compiled()
+        if core is None:
+            out = []
+            for query in queries:
+                found, scored, rows = self.candidates(query, type=type)
+                out.append(self._answer(query, found, _shown(scored, limit), rows if explain else None, thr, mg))
+            return out
+        founds = [gather(self.index.store, q) for q in queries]
+        ranked = self._core_ranked(core, queries, founds, type, limit)
+        return [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(queries, founds, ranked)]
+
+    def _core_ranked(self, core: Any, queries: Sequence[str], founds: Sequence[Found], type: str | None,
+                     limit: int) -> list[list[Candidate]]:
+        """The candidates `_shown` would list, scored and ranked by the compiled core in one call."""
+        store = self.index.store
+        weights = self.index.weights
+        specs = []
+        wanted: dict[int, None] = {}
+        for q, found in zip(queries, founds):
+            nids = sorted(found.levels)
+            wanted.update(dict.fromkeys(nids))
+            p = found.profile
+            letters = sum(ch.isalpha() for ch in q)
+            specs.append((encode(p), letters <= 3, _particles_only(p.words, weights), nids,
+                          [_LEVEL_NUMBER[found.levels[n]] for n in nids]))
+        missing = core.missing(wanted)
+        if missing:
+            names = store.name_rows(missing)
+            ents = store.entity_rows({r.entity for r in names.values()})
+            rows = [names[n] for n in missing]
+            core.add_names(missing, [r.profile for r in rows], [r.entity for r in rows],
+                           [ents[r.entity].type for r in rows], [":" in r.kind for r in rows])
+        return [[Candidate(p, nid, e, LEVELS[lv], WEAK[wk], row) for p, nid, e, lv, wk, row in ranked]
+                for ranked in core.rank_many(specs, type, limit)]
+
+    def _answer(self, query: str, found: Found, ranked: Sequence[Candidate], rows: list[list[float]] | None,
+                thr: float, mg: float) -> Resolution:
+        """The `Resolution` of a query from its ranked candidates (`_shown`): the decision, and
+        ``explain`` when ``rows`` (the feature rows) are given."""
         store = self.index.store
         ents = store.entity_rows(c.entity for c in ranked)
         names = store.name_rows(c.nid for c in ranked)
@@ -215,7 +275,7 @@ class Resolver:
             elif second >= first - mg and first + second >= thr:
                 # two entities equally likely, together likely enough: one of them, not which
                 status = "ambiguous"
-        expl = self._explain(found, ranked, rows, thr, mg) if explain else None
+        expl = self._explain(found, ranked, rows, thr, mg) if rows is not None else None
         return Resolution(query, status, match, cands, expl)
 
     def _explain(self, found: Found, ranked: Sequence[Candidate], rows: list[list[float]], thr: float,
@@ -238,6 +298,26 @@ class Resolver:
 
 
 _NAMES = (*PAIR, *CONTEXT)
+_LEVEL_NUMBER = {lv: k for k, lv in enumerate(LEVELS)}
+CHUNK = 256
+"""Names of a list `Resolver.resolve_many` scores in one call of the compiled core."""
+
+
+def _shown(scored: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """Each entity once, best first, by its best name's probability (``scored``: best first), shown
+    by its strictest name as likely, or by a name spelt exactly as the query whatever its
+    probability (جيش العزة: the Arabic name itself, not a romanization the model rates a hair
+    higher); at most ``limit``, none at probability 0."""
+    best: dict[int, Candidate] = {}
+    for c in scored:  # best first: an entity's first candidate is its best name ...
+        had = best.get(c.entity)
+        if had is None:
+            best[c.entity] = c
+        elif _LEVEL_RANK[c.level] < _LEVEL_RANK[had.level] and (c.probability >= had.probability - _SAME
+                                                               or c.level == "exact"):
+            # ... shown by its strictest name as likely, with the best probability of its names
+            best[c.entity] = c._replace(probability=had.probability)
+    return [c for c in best.values() if c.probability > 0.0][:limit]
 
 
 @lru_cache(maxsize=1 << 16)

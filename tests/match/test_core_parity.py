@@ -1,0 +1,159 @@
+"""The compiled core (`glossary.match._core`) answers as the pure-Python resolver does, bit for bit:
+ids, statuses, scores and levels, and every feature the model reads, on the speed benchmark's
+glossary and queries and on random glossaries. In CI the core must be built (a build that failed
+silently would otherwise skip this file)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.match import Index, Resolver
+from glossary.match import core as facade
+from glossary.match.candidates import gather
+from glossary.match.features import LEVELS, _particles_only, view_of_profile
+from glossary.match.profile import encode
+from glossary.model import Entity, Variant
+
+ROOT = Path(__file__).resolve().parents[2]
+
+if facade.native() is None:
+    if os.environ.get("CI") and os.environ.get(facade.PURE_ENV, "") in ("", "0"):
+        pytest.fail(f"the compiled core is not built in CI: {facade.REASON}", pytrace=False)
+    pytest.skip(f"compiled core not in use: {facade.REASON}", allow_module_level=True)
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("resolve_speed", ROOT / "bench" / "resolve_speed.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _answers(resolver: Resolver, queries: list[str], **options: object) -> list[tuple[object, ...]]:
+    """Everything a resolution says, scores as exact floats."""
+    out: list[tuple[object, ...]] = []
+    for r in resolver.resolve_many(queries, **options):  # type: ignore[arg-type]
+        out.append((r.query, r.status, r.match and r.match.id,
+                    tuple((c.id, c.score, c.name, c.level, c.weak) for c in r.candidates)))
+    return out
+
+
+def _same(index: Index, queries: list[str], **options: object) -> None:
+    compiled = _answers(Resolver(index), queries, **options)
+    with facade.pure_python():
+        python = _answers(Resolver(index), queries, **options)
+    assert compiled == python
+
+
+def _same_rows(index: Index, queries: list[str]) -> None:
+    """The core's feature rows and probabilities of every candidate equal the Python ones."""
+    with facade.pure_python():
+        py = Resolver(index)
+    core = Resolver(index)._compiled()
+    weights = index.weights
+    store = index.store
+    for q in queries:
+        found, scored, rows = py.candidates(q)
+        nids = sorted(found.levels)
+        names = store.name_rows(nids)
+        ents = store.entity_rows({r.entity for r in names.values()})
+        core.add_names(nids, [names[n].profile for n in nids], [names[n].entity for n in nids],
+                       [ents[names[n].entity].type for n in nids], [":" in names[n].kind for n in nids])
+        v = view_of_profile(q, found.profile)
+        spec = (encode(found.profile), v.letters <= 3, _particles_only(found.profile.words, weights), nids,
+                [LEVELS.index(found.levels[n]) for n in nids])
+        got, got_rows = core.score(spec)
+        assert got_rows == rows, q
+        assert [(p, nid) for p, nid, *_ in got] == [(c.probability, c.nid) for c in scored], q
+
+
+@pytest.fixture(scope="module")
+def bench() -> tuple[Index, list[str]]:
+    mod = _bench()
+    rng = random.Random(11)
+    ents = mod.synthetic(3000, rng)
+    qs = [q for q, _ in mod.queries(ents, 700, rng, 0.2)]
+    return Index.build(ents), qs
+
+
+def test_bench_queries_answer_alike(bench: tuple[Index, list[str]]) -> None:
+    index, qs = bench
+    _same(index, qs)
+
+
+def test_bench_queries_with_options_answer_alike(bench: tuple[Index, list[str]]) -> None:
+    index, qs = bench
+    _same(index, qs[:200], type="person", limit=2, threshold=0.5, margin=0.2)
+
+
+def test_bench_feature_rows_are_equal(bench: tuple[Index, list[str]]) -> None:
+    index, qs = bench
+    _same_rows(index, qs[:300])
+
+
+def test_one_resolve_and_a_stream_answer_as_a_list(bench: tuple[Index, list[str]]) -> None:
+    index, qs = bench
+    r = Resolver(index)
+    assert [r.resolve(q) for q in qs[:20]] == list(r.resolve_many(iter(qs[:20]))) == list(r.resolve_many(qs[:20]))
+
+
+_WORDS = ["Jaysh", "Jaish", "al-Izza", "al-Ezzah", "Liwa", "al-Islam", "Ahrar", "al-Sham", "ash-Sham", "Kafr",
+          "Nabl", "Nabuda", "Muhammad", "Mohammed", "al-Zubaydi", "Khalid", "Hasan", "Hassan", "Abd", "al-Qadir",
+          "Deir", "ez-Zor", "Abu", "Umm", "bin", "(Idlib)", "HTS", "Mogadishu", "Magadiscio", "Lueleburgaz",
+          "جيش", "العزة", "الشام", "محمد", "حسن", "كفر", "نبل", "حماة", "أبو", "Izz", "Sharqiya", "Hama", "Hamam"]
+_NAME = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
+_TYPES = st.sampled_from(["group", "place", "person"])
+_QUERY = st.one_of(_NAME, _NAME.map(lambda s: s.replace("a", "e", 1)), _NAME.map(lambda s: s[:-1]),
+                   st.text(alphabet="abdhiklmnorstuyzجحسلمنهيا -", min_size=1, max_size=14))
+
+
+@settings(max_examples=150, deadline=None)
+@given(names=st.lists(st.tuples(_NAME, _TYPES, st.one_of(st.none(), _NAME)), min_size=1, max_size=14),
+       queries=st.lists(_QUERY, min_size=1, max_size=6))
+def test_random_glossaries_answer_alike(names: list[tuple[str, str, str | None]], queries: list[str]) -> None:
+    ents = [Entity(id=f"e{i}", type=t, romanized=n,  # type: ignore[arg-type]
+                   variants=(Variant(v, source="German"),) if v else ()) for i, (n, t, v) in enumerate(names)]
+    index = Index.build(ents)
+    _same(index, queries)
+    _same_rows(index, queries)
+
+
+def test_letter_transducer_is_the_python_one() -> None:
+    from glossary.match import matcher
+
+    m = matcher()
+    core = Resolver(Index.build([]))._compiled()
+    pairs = [("جيش", "jaysh"), ("jaysh", "jaish"), ("", "a"), ("a", ""), ("abcdefghijklmnopqrstuvwxyz", "ab"),
+             ("ab", "abcdefghij"), ("محمد", "mohammed"), ("x" * 70, "y" * 60), ("qadir", "kader"), ("é", "ə")]
+    for a, b in pairs:
+        assert core.llr(a, b) == m.forward.llr(a, b), (a, b)
+        assert core.llr(a, b, False) == m.backward.llr(a, b), (a, b)
+
+
+def test_ngram_votes_are_the_python_ones(bench: tuple[Index, list[str]]) -> None:
+    from glossary.match import candidates
+
+    index, qs = bench
+    native = facade.native()
+    assert native is not None
+    for q in qs[:200]:
+        forms = "".join(w.form for w in gather(index.store, q).profile.words)
+        assert candidates.ngram_candidates(index.store, forms) == candidates._ngram_candidates_py(index.store, forms)
+
+
+def test_pure_python_is_forced_by_the_environment() -> None:
+    code = "from glossary.match import core; print(core.IMPLEMENTATION, core.native() is None)"
+    env = {**os.environ, facade.PURE_ENV: "1", "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["python", "True"]
