@@ -71,7 +71,8 @@ class _Group(click.Group):
               help="Interface language of every command: en or ar (default: $LC_ALL, $LC_MESSAGES, $LANG, else en).")
 @click.option("--bidi/--no-bidi", default=None,
               help="Isolate right-to-left cells (FSI...PDI) for a bidi-aware terminal. Default: on a terminal only.")
-@click.version_option(package_name="glossary")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda c, p, v: _version(c, v),
+              help="Show the version and which resolver runs (compiled core or pure Python), and exit.")
 @click.pass_context
 def cli(ctx: click.Context, paths: tuple[str, ...], locale: str | None, bidi: bool | None) -> None:
     """Bilingual Arabic–English entity glossary: look up, resolve, search and romanize names.
@@ -79,6 +80,27 @@ def cli(ctx: click.Context, paths: tuple[str, ...], locale: str | None, bidi: bo
     Example: glossary lookup "Jaish al-Izzah"
     """
     ctx.obj = State(paths, locale, bidi)
+
+
+def _version(ctx: click.Context, value: bool) -> None:
+    """``--version``: the package's version, and whether the resolver's compiled core is in use (a
+    warning on stderr when it is not built: the pure-Python resolver answers the same, slower)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    from ..match import core
+
+    try:
+        v = version("glossary")
+    except PackageNotFoundError:  # run from a source tree
+        v = "unknown"
+    click.echo(f"glossary, version {v}")
+    click.echo(f"resolver: {core.IMPLEMENTATION} ({core.REASON})")
+    if core.IMPLEMENTATION != "compiled" and os.environ.get(core.PURE_ENV, "") in ("", "0"):
+        click.echo("warning: the compiled resolver core is not built; the pure-Python resolver gives the same "
+                   "answers, about 10 times slower", err=True)
+    ctx.exit()
 
 
 for _command in commands.COMMANDS:
