@@ -1,6 +1,7 @@
 """Fit the matcher from real spellings: the letter transducers and the two forests.
 
     python tools/train_matcher.py [--data ../shared/data/resolve/train] [--out src/glossary/match/data/matcher.json]
+    python tools/train_matcher.py --check     # the shipped file is what this code and data give
 
 Data: the training corpus (``entities.tsv``: one canonical name per entity in each script it has;
 ``queries.tsv``: real spellings of those entities, and real names of other entities as negatives;
@@ -485,6 +486,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--folds", type=int, default=5, help="folds for the threshold (out-of-fold predictions)")
+    ap.add_argument("--check", action="store_true",
+                    help="fit again and compare with the file at --out, byte for byte (exit 1 if they differ)")
     args = ap.parse_args(argv)
     import lightgbm
 
@@ -511,9 +514,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     doc = {"header": header, "forward": parts["forward"].to_dict(), "backward": parts["backward"].to_dict(),  # type: ignore[attr-defined]
            "pair": parts["pair"], "resolver": parts["resolver"]}
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+    if args.check:
+        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
+        print(f"{args.out}: {'the same bytes' if same else 'DIFFERS from a fit of this code and data'}",
+              file=sys.stderr)
+        return 0 if same else 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
-                        encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes) in {time.perf_counter() - t0:.0f} s; "
           f"threshold {parts['threshold']}, margin {parts['margin']}", file=sys.stderr)
     return 0
