@@ -114,6 +114,7 @@ struct Transducer {
     std::vector<std::vector<int>> seg_cache;
     std::vector<double> bg_cache;
     std::vector<char> tgt_done;
+    std::vector<double> row_, nxt_;  // the DP's two rows (reused)
 
     bool seg_key(const ustr& t, size_t j, int k, uint32_t* key) const {
         uint32_t out = (uint32_t)k;
@@ -184,7 +185,10 @@ struct Transducer {
         long top = max_emit;
         int W = max_emit + 1;
         if (m > top * n) return NEG;
-        std::vector<double> row((size_t)m + 1, NEG), nxt((size_t)m + 1, NEG);
+        std::vector<double>& row = row_;
+        std::vector<double>& nxt = nxt_;
+        row.assign((size_t)m + 1, NEG);
+        nxt.assign((size_t)m + 1, NEG);
         row[0] = 0.0;
         long lo = 0, hi = 0;
         double slope = n ? (double)m / (double)n : 0.0;
@@ -222,29 +226,43 @@ struct Transducer {
 };
 
 // ---------------------------------------------------------------- the forest
+struct Node {
+    int feature, left, right;
+    double threshold;
+};
+
 struct Forest {
     // all trees' nodes end to end; per tree its first node and first leaf, and whether it splits
     std::vector<int> feature, left, right, node0, leaf0;
     std::vector<double> threshold, leaf;
     std::vector<char> splits;
-    double margin(const double* x) const {
-        double s = 0.0;
+    std::vector<Node> nodes;  // the four node arrays side by side (`pack`)
+
+    void pack() {
+        nodes.resize(feature.size());
+        for (size_t i = 0; i < feature.size(); ++i) nodes[i] = {feature[i], left[i], right[i], threshold[i]};
+    }
+    // forest.py Forest.margin of ``rows`` rows of ``stride`` numbers each, tree by tree (each row's
+    // leaves added in tree order, as Python adds them; the rows walk one tree while it is in cache)
+    void margins(const double* x, size_t rows, size_t stride, double* out) const {
+        for (size_t r = 0; r < rows; ++r) out[r] = 0.0;
         size_t nt = node0.size();
         for (size_t t = 0; t < nt; ++t) {
-            int i = splits[t] ? 0 : -1;
-            const int* f = &feature[(size_t)node0[t]];
-            const double* th = &threshold[(size_t)node0[t]];
-            const int* l = &left[(size_t)node0[t]];
-            const int* r = &right[(size_t)node0[t]];
-            while (i >= 0) i = x[f[i]] <= th[i] ? l[i] : r[i];
-            s += leaf[(size_t)leaf0[t] + (size_t)(~i)];
+            const Node* nd = &nodes[(size_t)node0[t]];
+            const double* lf = &leaf[(size_t)leaf0[t]];
+            bool split = splits[t];
+            for (size_t r = 0; r < rows; ++r) {
+                const double* row = x + r * stride;
+                int i = split ? 0 : -1;
+                while (i >= 0) {
+                    const Node& n = nd[i];
+                    i = row[n.feature] <= n.threshold ? n.left : n.right;
+                }
+                out[r] += lf[~i];
+            }
         }
-        return s;
     }
-    double probability(const double* x) const {
-        double m = margin(x);
-        return m > -700 ? 1.0 / (1.0 + std::exp(-m)) : 0.0;
-    }
+    static double logistic(double m) { return m > -700 ? 1.0 / (1.0 + std::exp(-m)) : 0.0; }
 };
 
 // ---------------------------------------------------------------- names and words
@@ -301,6 +319,7 @@ struct Scorer {
     int level_rank[N_LEVELS] = {0, 1, 2, 4, 3, 5};
     std::unordered_map<int, Name> names;
     std::unordered_map<int, double> weights;  // interned form -> weight
+    std::vector<double> margin;
 
     Channels channels(const Word& a, const Word& b, bool cross) const {
         Channels s;
@@ -559,10 +578,12 @@ struct Scorer {
             pair(q, *rows[r], levels[(size_t)keep[r]], rows[r]->etype, &x[r * N_ALL]);
         context(ents, x);
         all.clear();
+        margin.resize(nr);
+        resolver.margins(x.data(), nr, N_ALL, margin.data());
         for (size_t r = 0; r < nr; ++r) {
             int lv = levels[(size_t)keep[r]];
             const double* row = &x[r * N_ALL];
-            double p = lv != ACRONYM ? resolver.probability(row) : acronym;
+            double p = lv != ACRONYM ? Forest::logistic(margin[r]) : acronym;
             all.push_back({p, nids[(size_t)keep[r]], rows[r]->entity, lv, weak(row, lv, rows[r]->foreign), (int)r});
         }
         const int* rank = level_rank;

@@ -50,7 +50,7 @@ cdef extern from "_core.hpp" namespace "gcore" nogil:
         vector[int] feature, left, right, node0, leaf0
         vector[double] threshold, leaf
         vector[char] splits
-        double probability(const double*)
+        void pack()
 
     cdef cppclass Word:
         int form, skel, alt, cons
@@ -200,6 +200,7 @@ cdef class Core:
                 f.right.push_back(v)
             for v in tree.leaf:
                 f.leaf.push_back(v)
+        f.pack()
 
     cpdef int type_code(self, str etype):
         """A small number for an entity type (the core compares numbers)."""
