@@ -114,6 +114,22 @@ def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert cache_dir() == tmp_path / "x" / "glossary"
 
 
+@pytest.mark.parametrize("variable", ["GLOSSARY_CACHE_DIR", "XDG_CACHE_HOME"])
+def test_a_relative_cache_dir_is_read_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str) -> None:
+    """A relative cache directory is read back, not rebuilt by every command (issue 20: the file's
+    URI could not be made from a relative path, and the error meant "no cache")."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GLOSSARY_CACHE_DIR", raising=False)
+    monkeypatch.setenv(variable, "rel")
+    assert cache_dir().is_absolute()
+    b = Builds()
+    open_or_build("h1", b, cache_dir())
+    warm = open_or_build("h1", b, cache_dir())
+    assert b.calls == 1 and isinstance(warm.store, SqliteStore)
+    warm = open_or_build("h1", b, Path("rel") if variable == "GLOSSARY_CACHE_DIR" else Path("rel/glossary"))
+    assert b.calls == 1 and isinstance(warm.store, SqliteStore)
+
+
 def test_no_pickle_in_cache(tmp_path: Path) -> None:
     open_or_build("h1", Builds(), tmp_path)
     con = sqlite3.connect(cache_path("h1", tmp_path))

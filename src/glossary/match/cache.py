@@ -70,12 +70,13 @@ CREATE TABLE locale_text(locale TEXT NOT NULL, kind TEXT NOT NULL, k TEXT NOT NU
 
 
 def cache_dir() -> Path:
-    """The cache directory (not created here)."""
+    """The cache directory (not created here), absolute: a relative ``$GLOSSARY_CACHE_DIR`` or
+    ``$XDG_CACHE_HOME`` is taken from the working directory."""
     env = os.environ.get("GLOSSARY_CACHE_DIR")
     if env:
-        return Path(env)
+        return Path(env).absolute()
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "glossary"
+    return ((Path(xdg) if xdg else Path.home() / ".cache") / "glossary").absolute()
 
 
 def code_hash(directory: Path) -> str:
@@ -213,7 +214,8 @@ def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, int] | Non
     if not path.is_file():
         return None
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        # (as_uri takes an absolute path only: a relative GLOSSARY_CACHE_DIR once made every command rebuild)
+        con = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
         if (meta.get("code"), meta.get("content")) != (code_hash(path.parent), content_hash):
             con.close()
