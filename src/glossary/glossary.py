@@ -229,29 +229,65 @@ class Glossary:
         return search(self.resolver, query, type=type, limit=limit)
 
     # -- transliteration ------------------------------------------------------
-    def vocalized_for(self, text: str) -> str | None:
-        """The vocalized form of a name the glossary knows in Arabic script, else None."""
+    @cached_property
+    def _vocalized_names(self) -> tuple[dict[str, str], int]:
+        """The names that have a vocalized form, by their Arabic key (`glossary.names.arabic`:
+        no harakat, alef and taa forms unified, no spaces), and the most words any of them has.
+
+        An entity's ``arabic`` and ``vocalized`` (either is a key), and each former name's; a
+        key that two names vocalize differently is left out: the glossary does not say which
+        reading a text means. Built on first use, from the entities (the index's when warm).
+        """
         from .names import arabic
 
-        res = self.resolve(text, limit=5)
-        found = [res.match] if res.match else [c for c in res.candidates if c.score >= 1.0] if res.status == "ambiguous" else []
-        key = arabic(text)
-        for m in found:
-            if m.level not in ("exact", "arabic"):
-                continue
-            entity = self.get(m.id)
-            forms = [(entity.arabic, entity.vocalized)] if entity else []
-            forms += [(f.arabic, f.vocalized) for f in entity.former_names] if entity else []
-            for written, vocalized in forms:
-                if written and vocalized and arabic(written) == key:
-                    return vocalized
-        return None
+        found: dict[str, str] = {}
+        clashes: set[str] = set()
+        most = 1
+        entities = self.entities if "entities" in self.__dict__ else (
+            e for e in map(self.index.entity, self.index.ids()) if e is not None)
+        for entity in entities:
+            for written, vocalized in [(entity.arabic, entity.vocalized),
+                                       *((f.arabic, f.vocalized) for f in entity.former_names)]:
+                if not vocalized:
+                    continue
+                for key in {arabic(written or vocalized), arabic(vocalized)}:
+                    if not key or key in clashes:
+                        continue
+                    if found.setdefault(key, vocalized) != vocalized:
+                        clashes.add(key)
+                        del found[key]
+                most = max(most, len(vocalized.split()))
+        return found, most
+
+    def vocalized_for(self, text: str) -> str | None:
+        """The vocalized form of a name the glossary knows in Arabic script, else None: the
+        look-up ``known`` of `glossary.translit.transliterate` (one dict look-up by Arabic key).
+
+        Example:
+            >>> load().vocalized_for("جيش العزه")
+            'جَيْش العِزَّة'
+        """
+        from .names import arabic
+
+        return self._vocalized_names[0].get(arabic(text))
 
     def transliterate(self, text: str, scheme: str = "ala-lc") -> Transliteration:
-        """Romanize Arabic text, exactly when the glossary knows its vocalization."""
+        """Romanize Arabic text word by word, each name the glossary knows (longest first, up to
+        its longest name's words) from its vocalized form: exact (`glossary.translit.transliterate`).
+
+        Example:
+            >>> load().transliterate("مدينة حلب").text
+            'Madīnat Ḥalab'
+        """
         from .translit import transliterate
 
-        return transliterate(text, scheme, known=self.vocalized_for)
+        return transliterate(text, scheme, known=self.vocalized_for, span=max(4, self._vocalized_names[1]))
+
+    def transliterate_all(self, text: str) -> dict[str, Transliteration]:
+        """`transliterate` in every scheme, the text read once (`glossary.translit.transliterate_all`)."""
+        from .translit import transliterate_all
+
+        return transliterate_all(text, known=self.vocalized_for, span=max(4, self._vocalized_names[1]))
 
     def list(self, *, type: EntityType | None = None) -> builtins.list[Entity]:
         """All entities, optionally of one type, in file order.
