@@ -24,8 +24,23 @@ def test_all_schemes_vocalized(small: Path) -> None:
 
 def test_known_name_is_exact_through_the_glossary(small: Path) -> None:
     r = invoke(small, "translit", "--json", "--scheme", "simple", "جيش العزة")
-    assert json.loads(r.stdout) == {"input": "جيش العزة", "text": "Jaysh al-Izza", "exact": True, "scheme": "simple",
-                                    "source": "glossary"}
+    data = json.loads(r.stdout)
+    assert {k: data[k] for k in ("input", "text", "exact", "scheme", "source", "confidence")} == {
+        "input": "جيش العزة", "text": "Jaysh al-Izza", "exact": True, "scheme": "simple", "source": "glossary",
+        "confidence": 1.0}
+    assert [(w["arabic"], w["text"], w["source"]) for w in data["words"]] == [
+        ("جيش", "Jaysh", "glossary"), ("العزة", "al-Izza", "glossary")]
+
+
+def test_only_prints_one_copy_ready_romanization(small: Path) -> None:
+    r = invoke(small, "translit", "--only", "din31635", "جيش العزة")
+    assert r.exit_code == 0 and r.stdout == "Ǧayš al-ʿIzza\n"
+    r = invoke(small, "translit", "--field", "ala-lc", "--json", "مدينة جديدة")  # plain, marks nothing
+    assert r.exit_code == 0 and r.stdout == "Madīnat jadīdah\n"
+    r = invoke(small, "translit", "--only", "bgn-pcgn", "-", input="حَمَاة\nإِدْلِب\n")
+    assert r.stdout.splitlines() == ["Ḩamāh", "Idlib"]
+    r = invoke(small, "translit", "--only", "nope", "حمص")
+    assert r.exit_code == 2 and "--only" in r.stderr
 
 
 def test_unknown_unvocalized_is_marked_approximate(small: Path) -> None:

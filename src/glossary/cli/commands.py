@@ -151,31 +151,40 @@ def validate(state: State, paths: tuple[str, ...], locale: str | None, as_json: 
 @click.argument("text")
 @click.option("--scheme", default="ala-lc", show_default=True, help="Romanization scheme (see 'glossary schemes').")
 @click.option("--all", "all_schemes", is_flag=True, help="Every scheme.")
+@click.option("--only", "--field", "only", metavar="SCHEME",
+              help="Print only the romanization in SCHEME, one line per text, nothing else (copy-ready; "
+                   "instead of --scheme, --all and --json).")
 @encoding_option
 @locale_option
 @json_option
 @pass_state
-def translit(state: State, text: str, scheme: str, all_schemes: bool, encoding: str | None, locale: str | None,
-             as_json: bool) -> None:
+def translit(state: State, text: str, scheme: str, all_schemes: bool, only: str | None, encoding: str | None,
+             locale: str | None, as_json: bool) -> None:
     """Romanize Arabic text; exact when vocalized or known to the glossary, else marked approximate.
 
-    '-' reads one text per line and writes JSON Lines.
+    '-' reads one text per line and writes JSON Lines (with --only: one romanization per line).
 
     Example: glossary translit --all "جَيْش العِزَّة"
     """
-    from ..translit import SCHEMES, transliterate, transliterate_all
+    from ..translit import SCHEMES
 
     t = state.messages(locale)
+    if only is not None:  # it wins over --scheme, --all and --json: one plain line per text
+        scheme = only
     if scheme not in SCHEMES:
         raise click.BadParameter(t.gettext("unknown scheme {scheme} (expected one of: {schemes})").format(
-            scheme=repr(scheme), schemes=", ".join(SCHEMES)), param_hint="--scheme")
+            scheme=repr(scheme), schemes=", ".join(SCHEMES)), param_hint="--only" if only else "--scheme")
     texts, batch = read_names((text,), t, encoding)
-    known = state.glossary.vocalized_for
+    g = state.glossary
+    if only is not None:
+        for x in texts:
+            state.echo(g.transliterate(x, scheme).text)
+        return
 
     def one(x: str) -> dict[str, Any]:
         if all_schemes:
-            return {"input": x, "romanizations": {k: v.to_dict() for k, v in transliterate_all(x, known=known).items()}}
-        return {"input": x, **transliterate(x, scheme, known=known).to_dict()}
+            return {"input": x, "romanizations": {k: v.to_dict() for k, v in g.transliterate_all(x).items()}}
+        return {"input": x, **g.transliterate(x, scheme).to_dict()}
 
     if batch or as_json:
         for x in texts:
@@ -184,10 +193,10 @@ def translit(state: State, text: str, scheme: str, all_schemes: bool, encoding: 
     if all_schemes:
         from .tables import romanizations_table
 
-        rows = [(k, v.text, v.exact) for k, v in transliterate_all(text, known=known).items()]
+        rows = [(k, v.text, v.exact) for k, v in g.transliterate_all(text).items()]
         state.table(romanizations_table(rows, t))
     else:
-        r = transliterate(text, scheme, known=known)
+        r = g.transliterate(text, scheme)
         note = "" if r.exact else "  " + state.paint.style("~" + t.label("approximate"), "dim")
         state.echo(state.paint.cell(r.text) + note)
 
