@@ -132,8 +132,9 @@ class Resolver:
                      limit: int = 5, explain: bool = False, margin: float | None = None) -> Iterator[Resolution]:
         """Resolve many names with one index; each distinct name is resolved once (options as `resolve`).
 
-        After a few hundred names a cached index is loaded into memory, which is faster
-        per name than reading the cache file each time, and the objects alive then (the
+        After a few hundred names (and one per 50 entities of the glossary) a cached index is
+        loaded into memory, which is faster per name than reading the cache file each time, and
+        the objects alive then (the
         index, above all) are moved out of the cyclic garbage collector's way (`gc.freeze`)
         until the batch ends: they live as long as it does, and a full collection would
         otherwise walk every one. A caller who froze objects of its own is left alone (what
@@ -159,6 +160,9 @@ class Resolver:
         seen: dict[str, Resolution] = {}
         froze = False
         chunk = CHUNK if isinstance(queries, (list, tuple)) else 1
+        # a cached index is loaded whole once the batch is long enough to pay for it: past 200
+        # names, and past one name per 50 entities (a million entities take some 20 s to load)
+        switch = max(200, len(self.index) // 50)
         it = iter(queries)
         done = 0
         try:
@@ -166,7 +170,7 @@ class Resolver:
                 part = list(islice(it, chunk))
                 if not part:
                     break
-                if done < 200 <= done + len(part):
+                if done < switch <= done + len(part):
                     self.index = self.index.in_memory()
                     if gc.get_freeze_count() == 0:
                         gc.freeze()
