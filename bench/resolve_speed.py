@@ -1,7 +1,8 @@
 """Speed of the resolver on a synthetic glossary of real name parts, with a rapidfuzz baseline.
 
     python bench/resolve_speed.py [--entities 100000] [--queries 20000] [--baseline 300] [--seed 7]
-                                  [--only cold] [--workdir DIR] [--runs 7]
+                                  [--only cold] [--workdir DIR] [--runs 7] [--pure-queries 1000]
+                                  [--large 1000000 | --no-large] [--large-queries 2000]
 
 Builds a glossary of persons (given name + father's name + family name), armed groups
 (Jaysh/Liwa/Kataib ... + a name) and places (Kafr/Tall/Dayr ... + a name), each with a
@@ -20,11 +21,18 @@ they fall through to the fuzzy level. Printed:
   PYTHONDONTWRITEBYTECODE is dropped from its environment and one untimed run goes first;
   ``--only cold`` measures this alone, and ``--workdir`` keeps the glossary and its cache
   between runs of the benchmark (the first one writes them);
-* batch throughput of `Resolver.resolve_many` (one core, median of ``--repeat`` runs), the
-  level mix, and the floor the issue names measured in the same run (three cheaply
+* batch throughput of `Resolver.resolve_many` (one core, median of ``--repeat`` runs) with the
+  compiled core (`glossary.match.core`) and, in the same run on the first ``--pure-queries``
+  queries, with the pure-Python resolver (`glossary.match.core.pure_python`), their answers
+  compared; the level mix, and the floor the issue names measured in the same run (three cheaply
   normalized keys looked up in dicts);
 * rapidfuzz ``process.cdist`` with ``token_sort_ratio`` over all names (all cores) on a
-  sample of the same queries, its best-threshold accuracy next to ours, and the speed ratio.
+  sample of the same queries, its best-threshold accuracy next to ours, and the speed ratio;
+* at ``--large`` entities (default 1,000,000; ``--no-large`` skips it: persons then carry four
+  names, see `LONG_NAMES_FROM`): the first lookup (parse, build the index, write the cache: wall
+  time and the command's peak memory), the cache file's size, the cold lookups next to the ones
+  above (same run), and a batch of ``--large-queries`` queries over the cached index (wall time,
+  the process's peak memory).
 """
 
 from __future__ import annotations
@@ -106,9 +114,17 @@ REGION = [("Halab", "حلب"), ("Hims", "حمص"), ("Hama", "حماة"), ("Idlib
           ("Tadmur", "تدمر"), ("al-Suwayda", "السويداء")]
 
 
+LONG_NAMES_FROM = 100_000
+"""Above this many entities, persons also carry a grandfather's name (Muhammad Ahmad Ali al-Asad):
+three-part names run out near 100,000 persons, four-part ones give 4.8 million; at or below it
+the glossary is the one earlier runs measured."""
+
+
 def synthetic(n: int, rng: random.Random) -> list[Entity]:
-    """``n`` distinct entities: about 70% persons, 15% groups, 15% places."""
+    """``n`` distinct entities: about 70% persons, 15% groups, 15% places (up to several million:
+    see `LONG_NAMES_FROM`)."""
     out: dict[str, Entity] = {}
+    long_names = n > LONG_NAMES_FROM
     while len(out) < n:
         kind = rng.random()
         if kind < 0.7:
@@ -116,6 +132,11 @@ def synthetic(n: int, rng: random.Random) -> list[Entity]:
             if g == f:
                 continue
             rom, ar, en, typ = f"{g} {f} {s}", f"{ga} {fa} {sa}", None, "person"
+            if long_names and rng.random() < 0.9:
+                (h, ha) = rng.choice(GIVEN)
+                if h == f:
+                    continue
+                rom, ar = f"{g} {f} {h} {s}", f"{ga} {fa} {ha} {sa}"
         elif kind < 0.85:
             (h, ha, he), (c, ca, ce) = rng.choice(GROUP_HEAD), rng.choice(GROUP_CORE)
             rom, ar, en = f"{h} {c}", f"{ha} {ca}", f"{he} {ce}"
@@ -266,6 +287,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path,
                     help="keep the glossary file and its index cache here (default: a temporary directory, removed)")
     ap.add_argument("--runs", type=int, default=7, help="timed cold lookups per name (the median is printed)")
+    ap.add_argument("--pure-queries", type=int, default=1000,
+                    help="queries run by both the compiled core and the pure-Python resolver (0: none)")
+    ap.add_argument("--large", type=int, default=1_000_000, help="entities of the scale section")
+    ap.add_argument("--no-large", dest="large", action="store_const", const=0, help="skip the scale section")
+    ap.add_argument("--large-queries", type=int, default=2000, help="queries of the batch at --large entities")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
 
@@ -297,8 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"first lookup (parse and check {glossary_file.stat().st_size / 1e6:.1f} MB of YAML, build the index, "
               f"write the cache): {time.perf_counter() - t:.1f} s; cache {sum(f.stat().st_size for f in built) / 1e6:.0f} MB")
     print(f"cold lookups, index cache in place, bytecode cached (one untimed run first), median of {args.runs}:")
+    colds = {}
     for name in (qs[0][0], "Jaish al-Izza fi Idlib", "كفر نبل (إدلب)"):
         cold, bare = cold_lookup(glossary_file, cache, name, runs=args.runs)
+        colds[name] = cold
         print(f"  wall {cold * 1000:.0f} ms (bare interpreter {bare * 1000:.0f} ms, {cold / bare:.1f}x)")
     if args.only == "cold":
         if args.workdir is None:
@@ -308,19 +336,44 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     floor = floor_rate(ents, [q for q, _ in qs])
+    from glossary.match import core
+
+    names_only = [q for q, _ in qs]
     runs = []
     for _ in range(args.repeat):  # a fresh resolver each time: no answer carried over
         resolver = Resolver(index)
         t = time.perf_counter()
-        results = list(resolver.resolve_many(q for q, _ in qs))
+        results = list(resolver.resolve_many(names_only))
         runs.append(time.perf_counter() - t)
     dt = sorted(runs)[len(runs) // 2]
     levels = Counter(r.match.level if r.match else r.status for r in results)
     ok = sum(1 for r, (_, e) in zip(results, qs) if r.match and r.match.id == e)
     fa = sum(1 for r, (_, e) in zip(results, qs) if r.match and r.match.id != e)
     distinct = len({q for q, _ in qs})
-    print(f"batch: {len(qs)} queries ({distinct} distinct) in {dt:.2f} s = {len(qs) / dt:,.0f} queries/s "
-          f"({distinct / dt:,.0f} distinct/s) on one core")
+    print(f"batch ({core.IMPLEMENTATION}: {core.REASON}): {len(qs)} queries ({distinct} distinct) in {dt:.2f} s = "
+          f"{len(qs) / dt:,.0f} queries/s ({distinct / dt:,.0f} distinct/s) on one core, median of {args.repeat} "
+          f"({', '.join(f'{len(qs) / x:,.0f}' for x in runs)})")
+    if args.pure_queries and core.native() is not None:
+        sample_q = names_only[: args.pure_queries]
+        pure_runs, comp_runs = [], []
+        for _ in range(args.repeat):  # the two paths in turn, on the same queries
+            with core.pure_python():
+                resolver = Resolver(index)
+                t = time.perf_counter()
+                pure = list(resolver.resolve_many(sample_q))
+                pure_runs.append(time.perf_counter() - t)
+            resolver = Resolver(index)
+            t = time.perf_counter()
+            comp = list(resolver.resolve_many(sample_q))
+            comp_runs.append(time.perf_counter() - t)
+        pdt, cdt = sorted(pure_runs)[args.repeat // 2], sorted(comp_runs)[args.repeat // 2]
+        same = pure == comp
+        p_ok = sum(1 for r, (_, e) in zip(pure, qs) if r.match and r.match.id == e)
+        c_ok = sum(1 for r, (_, e) in zip(comp, qs) if r.match and r.match.id == e)
+        print(f"A/B on the first {len(sample_q)} queries, median of {args.repeat}: compiled {len(sample_q) / cdt:,.0f} "
+              f"queries/s, pure Python {len(sample_q) / pdt:,.0f} queries/s ({pdt / cdt:.1f}x); answers "
+              f"{'identical' if same else 'DIFFERENT'}; top-1 {100 * c_ok / len(sample_q):.1f}% vs "
+              f"{100 * p_ok / len(sample_q):.1f}%")
     print(f"  levels: {dict(levels.most_common())}")
     print(f"  top-1 {100 * ok / len(qs):.1f}%, wrong entity {100 * fa / len(qs):.2f}%, "
           f"none/ambiguous {100 * (len(qs) - ok - fa) / len(qs):.1f}%")
@@ -345,11 +398,70 @@ def main(argv: list[str] | None = None) -> int:
           f"{rf_dt:.1f} s = {rf_qps:,.1f} queries/s; top-1 {100 * rf_ok / len(sample):.1f}% "
           f"(ours on the same queries {100 * ours_sample / len(sample):.1f}%)")
     print(f"speed ratio resolver / rapidfuzz: {len(qs) / dt / rf_qps:,.0f}x")
+    if args.large:
+        large(args, cache, {name: cold for name, cold in colds.items()})
     if args.workdir is None:
         import shutil
 
         shutil.rmtree(cache, ignore_errors=True)
     return 0
+
+
+def _measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Wall time and peak memory (MB: the child's own ``ru_maxrss``) of a command; standard error
+    passes through (the progress bar of a first build), standard output is kept."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
+    assert p.stdout is not None
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t, usage.ru_maxrss / 1024, subprocess.CompletedProcess(cmd, p.returncode, out, "")
+
+
+def large(args: argparse.Namespace, cache: Path, small_colds: dict[str, float]) -> None:
+    """The ``--large`` section (see the module docstring)."""
+    from glossary.match import core
+
+    n = args.large
+    rng = random.Random(args.seed)
+    t = time.perf_counter()
+    ents = synthetic(n, rng)
+    qs = queries(ents, args.large_queries, rng, args.fuzzy_share)
+    print(f"\nlarge glossary: {len(ents):,} entities, {sum(1 for e in ents for _ in e.names()):,} names "
+          f"({time.perf_counter() - t:.0f} s to generate)")
+    big = cache / f"synthetic-{n}-{args.seed}.yaml"
+    if not big.exists():
+        with big.open("w", encoding="utf-8") as f:
+            json.dump({"schema": 1, "entities": [e.to_dict() for e in ents]}, f, ensure_ascii=False)
+    del ents
+    env = _command_env(cache)
+    before = set(cache.glob("*.sqlite"))
+    cmd = [sys.executable, "-m", "glossary", "--glossary", str(big), "lookup", "Kafr Nabl"]
+    wall, peak, _ = _measured(cmd, env)
+    built = set(cache.glob("*.sqlite")) - before
+    size = sum(f.stat().st_size for f in built) / 1e6
+    print(f"first lookup at {n:,} (parse and check {big.stat().st_size / 1e6:.0f} MB, build the index, write the "
+          f"cache): {wall:.0f} s, peak memory {peak:,.0f} MB; cache {size:,.0f} MB" if built else
+          f"first lookup at {n:,}: the cache was in place already ({wall:.1f} s)")
+    print(f"cold lookups at {n:,}, index cache in place, median of {args.runs} (ratio to the first glossary's, same run):")
+    for name in small_colds:
+        cold, bare = cold_lookup(big, cache, name, runs=args.runs)
+        print(f"  wall {cold * 1000:.0f} ms (bare interpreter {bare * 1000:.0f} ms; {cold / small_colds[name]:.2f}x "
+              f"the {args.entities:,}-entity figure)")
+    import glossary
+
+    os.environ["GLOSSARY_CACHE_DIR"] = str(cache)
+    rss0 = _rss_mb()
+    t = time.perf_counter()
+    g = glossary.load([str(big)])
+    res = list(g.resolve_many([q for q, _ in qs]))
+    dt = time.perf_counter() - t
+    ok = sum(1 for r, (_, e) in zip(res, qs) if r.match and r.match.id == e)
+    print(f"batch at {n:,}, glossary.load and resolve_many over the cache file ({core.IMPLEMENTATION}): "
+          f"{len(qs)} queries in {dt:.1f} s = "
+          f"{len(qs) / dt:,.0f} queries/s, top-1 {100 * ok / len(qs):.1f}%; memory +{_rss_mb() - rss0:,.0f} MB "
+          f"(peak RSS {_rss_mb():,.0f} MB)")
 
 
 if __name__ == "__main__":
