@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 _GAP = "  "
 """Between two columns."""
+Romanization = tuple[str, str, bool] | tuple[str, str, bool, str]
+"""A card's romanization: scheme, text, exact, and optionally its source (`glossary.translit`)."""
 
 
 def title(entity: Entity) -> str:
@@ -27,14 +29,15 @@ def title(entity: Entity) -> str:
 
 
 def card_rows(entity: Entity, *, locale: Locale, label_of: Callable[[str], str],
-              romanizations: Sequence[tuple[str, str, bool]] = (), match: Match | None = None) -> list[tuple[str, str]]:
+              romanizations: Sequence[Romanization] = (), match: Match | None = None) -> list[tuple[str, str]]:
     """The card of an entity, one ``(label, text)`` row per field that has a value.
 
     Args:
         entity: the entity to show.
         locale: interface language for labels, dates, digits, language names.
         label_of: display name of a referenced id (relations are shown by name).
-        romanizations: ``(scheme, text, exact)`` triples; inexact ones are marked.
+        romanizations: ``(scheme, text, exact)``, or ``(scheme, text, exact, source)``; inexact ones
+            are marked approximate, with their source (``lexicon``, ``model``, ``rule``) when given.
         match: the match that led here, shown last.
     """
     L = locale.label
@@ -77,9 +80,9 @@ def card_rows(entity: Entity, *, locale: Locale, label_of: Callable[[str], str],
         sources.append(", ".join(bits))
     row("sources", "\n".join(sources))
     if romanizations:
-        width = max(len(scheme) for scheme, _, _ in romanizations) + len(_GAP)
-        row("schemes", "\n".join(scheme.ljust(width) + text + ("" if exact else f"  ~{L('approximate')}")
-                                 for scheme, text, exact in romanizations))
+        width = max(len(r[0]) for r in romanizations) + len(_GAP)
+        row("schemes", "\n".join(r[0].ljust(width) + r[1] + ("" if r[2] else f"  ~{L('approximate')}" + (
+            f" ({r[3]})" if len(r) > 3 else "")) for r in romanizations))
     if match is not None:
         row("match", f"“{match.name}” · {match.level} · {L('score')} {locale.number(match.score)}")
     return rows

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..i18n import Locale
     from ..match import Match
     from ..model import Entity, EntityType
-    from .card import Headed
+    from .card import Headed, Romanization
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """What an id looks like (`glossary.store.validate`): a word like it is a mistyped id, not a name."""
@@ -38,13 +38,12 @@ def full_option(f: Callable[..., None]) -> Callable[..., None]:
                         help="The whole card, or the short one. Default: short on a terminal, whole when piped.")(f)
 
 
-def _romanizations(state: State, text: str | None) -> list[tuple[str, str, bool]]:
+def _romanizations(state: State, text: str | None) -> list[tuple[str, str, bool, str]]:
+    """The card's romanizations, through the glossary (an approximate one says its source)."""
     if not text:
         return []
-    from ..translit import transliterate_all
-
-    results = transliterate_all(text, known=state.glossary.vocalized_for)
-    return [(name, t.text, t.exact) for name, t in results.items()]
+    results = state.glossary.transliterate_all(text)
+    return [(name, t.text, t.exact, t.source) for name, t in results.items()]
 
 
 def _label_of(state: State) -> Callable[[str], str]:
@@ -72,7 +71,7 @@ def print_card(state: State, entity: Entity, t: Locale, *, full: bool | None, sc
 
 
 def render_card(entity: Entity, t: Locale, *, label_of: Callable[[str], str],
-                romanizations: Sequence[tuple[str, str, bool]], whole: bool, scheme: str, width: int,
+                romanizations: Sequence[Romanization], whole: bool, scheme: str, width: int,
                 paint: Paint = PLAIN, match: Match | None = None) -> str:
     """An entity's card as text: whole, or short (`SHORT` rows, the romanization in ``scheme``, and
     a last line saying how to see the rest), laid out right to left in a right-to-left language."""
@@ -134,7 +133,7 @@ def lookup(state: State, name: str, etype: EntityType | None, full: bool | None,
         roms = _romanizations(state, entity.vocalized or entity.arabic) if entity else []
         out = res.to_dict()
         out["entity"] = entity.to_dict() if entity else None
-        out["romanizations"] = {s: {"text": x, "exact": e} for s, x, e in roms}
+        out["romanizations"] = {s: {"text": x, "exact": e} for s, x, e, _ in roms}
         state.echo(dump(out))
         if res.status == "none":
             sys.exit(EXIT_NO_RESULT)
@@ -194,7 +193,7 @@ def show(state: State, entity_id: str, full: bool | None, scheme: str, locale: s
         sys.exit(EXIT_NO_RESULT)
     if as_json:
         out = entity.to_dict()
-        out["romanizations"] = {s: {"text": x, "exact": e} for s, x, e in _romanizations(state, entity.vocalized or entity.arabic)}
+        out["romanizations"] = {s: {"text": x, "exact": e} for s, x, e, _ in _romanizations(state, entity.vocalized or entity.arabic)}
         state.echo(dump(out))
     else:
         print_card(state, entity, state.locale(locale), full=full, scheme=scheme)
