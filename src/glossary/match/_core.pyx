@@ -306,30 +306,40 @@ cdef class Core:
         return self.s.forward.llr(self.s.in_, a, b) if forward else self.s.backward.llr(self.s.in_, a, b)
 
 
+cdef vector[double] _votes  # name number -> votes, all 0 between calls (a dense table, reused)
+cdef vector[char] _voted
+
+
 def ngram_votes(list postings, int n_entities, int limit, int cap):
     """`glossary.match.candidates.ngram_candidates` once its keys are looked up: ``postings``, the
     name numbers of each trigram found (sequences of ints), in the order of the lookup's answer."""
-    cdef unordered_map[int, double] votes
     cdef Py_ssize_t i, size
     cdef double w
     cdef double n = n_entities if n_entities > 1 else 1
     cdef int nid
+    cdef vector[int] touched
     cdef vector[pair[double, int]] ranked
     for nids in postings:
         size = len(nids)
         if size > cap:
             continue
         w = log(1 + n / size)
-        if type(nids) is list:
-            for i in range(size):
-                nid = <object>PyList_GET_ITEM(nids, i)
-                votes[nid] += w
-        else:
-            for nid in nids:
-                votes[nid] += w
-    ranked.reserve(votes.size())
-    for p in votes:
-        ranked.push_back(pair[double, int](-p.second, p.first))
+        for i in range(size):
+            nid = <object>PyList_GET_ITEM(nids, i) if type(nids) is list else nids[i]
+            if nid < 0:
+                raise ValueError(f"a name number below 0: {nid}")
+            if <size_t>nid >= _votes.size():
+                _votes.resize(max(<size_t>nid + 1, 2 * _votes.size()), 0.0)
+                _voted.resize(_votes.size(), 0)
+            if not _voted[nid]:
+                _voted[nid] = 1
+                touched.push_back(nid)
+            _votes[nid] += w
+    ranked.reserve(touched.size())
+    for nid in touched:
+        ranked.push_back(pair[double, int](-_votes[nid], nid))
+        _votes[nid] = 0.0
+        _voted[nid] = 0
     cdef size_t k = min(<size_t>max(limit, 0), ranked.size())
     partial_sort(ranked.begin(), ranked.begin() + k, ranked.end())
     return [ranked[i].second for i in range(k)]
