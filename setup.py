@@ -10,27 +10,62 @@ from __future__ import annotations
 
 import os
 
+import sys
+
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYX = os.path.join("src", "glossary", "match", "_core.pyx")
 CPP = os.path.join("src", "glossary", "match", "_core.cpp")
+HPP = os.path.join("src", "glossary", "match", "_core.hpp")
 
 # (-ffp-contract=off: no fused multiply-add, so the core's arithmetic is Python's, bit for bit)
 ARGS = ["-O2", "-std=c++17", "-ffp-contract=off", "-fno-fast-math"]
 
 
 def extensions() -> list[Extension]:
-    try:
-        from Cython.Build import cythonize
-    except ImportError:
-        cythonize = None
-    if cythonize is not None and os.path.exists(os.path.join(HERE, PYX)):
-        ext = Extension("glossary.match._core", [PYX], language="c++", extra_compile_args=ARGS, optional=True)
-        return cythonize([ext], compiler_directives={"language_level": "3"}, quiet=True)  # type: ignore[no-any-return]
+    """The core from its Cython source when Cython is at hand, else from the C++ it wrote."""
+    if os.path.exists(os.path.join(HERE, PYX)):
+        try:
+            from Cython.Build import cythonize
+        except ImportError:
+            pass
+        else:
+            ext = Extension("glossary.match._core", [PYX], language="c++", extra_compile_args=ARGS,
+                            depends=[HPP], optional=True)
+            built: list[Extension] = cythonize([ext], compiler_directives={"language_level": "3"},  # type: ignore[no-untyped-call]
+                                               quiet=True)
+            for e in built:
+                e.optional = True
+            return built
     if os.path.exists(os.path.join(HERE, CPP)):
-        return [Extension("glossary.match._core", [CPP], language="c++", extra_compile_args=ARGS, optional=True)]
+        return [Extension("glossary.match._core", [CPP], language="c++", extra_compile_args=ARGS, depends=[HPP],
+                          optional=True)]
     return []
 
 
-setup(ext_modules=extensions())
+class OptionalBuildExt(build_ext):  # type: ignore[misc]
+    """Builds the core where it can; where it cannot (no C++ compiler, no Python headers), says so
+    and installs the package without it (``optional=True`` alone lets some failures through)."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as e:  # noqa: BLE001 (any failure to build means: no compiled core)
+            _skipped(e)
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception as e:  # noqa: BLE001
+            _skipped(e)
+
+
+def _skipped(error: Exception) -> None:
+    print(f"WARNING: the compiled resolver core (glossary.match._core) was not built ({error}); "
+          "glossary installs without it and answers with its pure-Python resolver, the same answers, slower",
+          file=sys.stderr)
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})
