@@ -229,39 +229,11 @@ class Glossary:
         return search(self.resolver, query, type=type, limit=limit)
 
     # -- transliteration ------------------------------------------------------
-    @cached_property
-    def _vocalized_names(self) -> tuple[dict[str, str], int]:
-        """The names that have a vocalized form, by their Arabic key (`glossary.names.arabic`:
-        no harakat, alef and taa forms unified, no spaces), and the most words any of them has.
-
-        An entity's ``arabic`` and ``vocalized`` (either is a key), and each former name's; a
-        key that two names vocalize differently is left out: the glossary does not say which
-        reading a text means. Built on first use, from the entities (the index's when warm).
-        """
-        from .names import arabic
-
-        found: dict[str, str] = {}
-        clashes: set[str] = set()
-        most = 1
-        entities = self.entities if "entities" in self.__dict__ else (
-            e for e in map(self.index.entity, self.index.ids()) if e is not None)
-        for entity in entities:
-            for written, vocalized in [(entity.arabic, entity.vocalized),
-                                       *((f.arabic, f.vocalized) for f in entity.former_names)]:
-                if not vocalized:
-                    continue
-                for key in {arabic(written or vocalized), arabic(vocalized)}:
-                    if not key or key in clashes:
-                        continue
-                    if found.setdefault(key, vocalized) != vocalized:
-                        clashes.add(key)
-                        del found[key]
-                most = max(most, len(vocalized.split()))
-        return found, most
-
     def vocalized_for(self, text: str) -> str | None:
         """The vocalized form of a name the glossary knows in Arabic script, else None: the
-        look-up ``known`` of `glossary.translit.transliterate` (one dict look-up by Arabic key).
+        look-up ``known`` of `glossary.translit.transliterate`, one look-up by Arabic key in the
+        index (`glossary.match.memory.add_vocalized`; a warm index answers from its cache file,
+        without reading the entities).
 
         Example:
             >>> load().vocalized_for("جيش العزه")
@@ -269,7 +241,8 @@ class Glossary:
         """
         from .names import arabic
 
-        return self._vocalized_names[0].get(arabic(text))
+        key = arabic(text)
+        return self.index.store.vocalized_for(key) if key else None
 
     def transliterate(self, text: str, scheme: str = "ala-lc") -> Transliteration:
         """Romanize Arabic text word by word, each name the glossary knows (longest first, up to
@@ -281,13 +254,13 @@ class Glossary:
         """
         from .translit import transliterate
 
-        return transliterate(text, scheme, known=self.vocalized_for, span=max(4, self._vocalized_names[1]))
+        return transliterate(text, scheme, known=self.vocalized_for, span=max(4, self.index.store.vocal_span))
 
     def transliterate_all(self, text: str) -> dict[str, Transliteration]:
         """`transliterate` in every scheme, the text read once (`glossary.translit.transliterate_all`)."""
         from .translit import transliterate_all
 
-        return transliterate_all(text, known=self.vocalized_for, span=max(4, self._vocalized_names[1]))
+        return transliterate_all(text, known=self.vocalized_for, span=max(4, self.index.store.vocal_span))
 
     def list(self, *, type: EntityType | None = None) -> builtins.list[Entity]:
         """All entities, optionally of one type, in file order.

@@ -1,10 +1,10 @@
 """Types of the compiled core (`glossary.match._core`, built from ``_core.pyx``)."""
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
-_Spec = tuple[str, bool, bool, Sequence[int], Sequence[int]]
-_Ranked = tuple[float, int, int, int, int, int]
+_Spec: TypeAlias = tuple[str, bool, bool, Sequence[int], Sequence[int]]
+_Ranked: TypeAlias = tuple[float, int, int, int, int, int]
 
 class Core:
     def __init__(self, matcher: Any, weights: Callable[[str], float], *, level_rank: Sequence[int],

@@ -64,6 +64,7 @@ CREATE TABLE keys(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE posting(s TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE near(d TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE forms(f TEXT PRIMARY KEY, df INTEGER NOT NULL, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE vocalized(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE locale_text(locale TEXT NOT NULL, kind TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL,
                          PRIMARY KEY (locale, kind, k)) WITHOUT ROWID;
 """
@@ -183,8 +184,10 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
             con.executemany("INSERT INTO near VALUES (?,?)", ((k, " ".join(v)) for k, v in store.near.items()))
             con.executemany("INSERT INTO forms VALUES (?,?,?)", (
                 (f, store.dfs.get(f, 0), pack(v)) for f, v in store.form_posting.items()))
+            con.executemany("INSERT INTO vocalized VALUES (?,?)", store.vocalized.items())
             con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
-            meta = {"code": code_hash(path.parent), "content": content_hash, "entities": str(store.n_entities)}
+            meta = {"code": code_hash(path.parent), "content": content_hash, "entities": str(store.n_entities),
+                    "vocal_span": str(store.vocal_span)}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
             con.commit()
         finally:
@@ -209,7 +212,7 @@ def _locale_strings(store: MemoryStore) -> Iterator[tuple[str, str, str, str]]:
     return locale_strings((d for d, _ in sources if d), (lang for _, lang in sources if lang))
 
 
-def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, int] | None:
+def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, dict[str, str]] | None:
     """Open a cache file and check its header; None when it is missing or unusable."""
     if not path.is_file():
         return None
@@ -220,7 +223,8 @@ def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, int] | Non
         if (meta.get("code"), meta.get("content")) != (code_hash(path.parent), content_hash):
             con.close()
             return None
-        return con, int(meta["entities"])
+        int(meta["entities"]), int(meta["vocal_span"])
+        return con, meta
     except (sqlite3.Error, ValueError, KeyError):
         return None
 
@@ -232,8 +236,10 @@ def open_cached(content_hash: str, build: Callable[[], Sequence[Entity]], direct
     opened = _open(cache_path(content_hash, directory), content_hash)
     if opened is None:
         return None
-    con, n = opened
-    return Index(SqliteStore(con, n, lambda: build_store(build())))
+    con, meta = opened
+    store = SqliteStore(con, int(meta["entities"]), lambda: build_store(build()))
+    store.vocal_span = int(meta["vocal_span"])
+    return Index(store)
 
 
 def open_or_build(content_hash: str, build: Callable[[], Sequence[Entity]], directory: Path) -> Index:

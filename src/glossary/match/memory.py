@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from glossary.names import exact
+from glossary.names import arabic, exact
 
 from .keys import acronyms, deletions, gram_keys, pair_keys, query_keys
 from .profile import Profile, encode, parenthesized, profile
@@ -47,6 +47,10 @@ class MemoryStore:
         self.near: dict[str, list[str]] = {}
         self.form_posting: dict[str, list[int]] = {}
         self.dfs: dict[str, int] = {}
+        self.vocalized: dict[str, str] = {}
+        """The vocalized form of each name that has one, by its Arabic key (`add_vocalized`)."""
+        self.vocal_span = 1
+        """The most words of any vocalized name."""
         self._by_id: dict[str, int] | None = None
         self._sorted_forms: list[str] | None = None
 
@@ -95,6 +99,9 @@ class MemoryStore:
     def ids(self) -> list[str]:
         return [row.id for row in self.entities]
 
+    def vocalized_for(self, key: str) -> str | None:
+        return self.vocalized.get(key)
+
     def forms_like(self, prefix: str, contains: bool, limit: int) -> list[tuple[str, Sequence[int]]]:
         if self._sorted_forms is None:
             self._sorted_forms = sorted(self.form_posting)
@@ -130,8 +137,10 @@ def build_store(entities: Iterable[Entity]) -> MemoryStore:
     dfs: defaultdict[str, int] = defaultdict(int)
     spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
     profiles: list[tuple[int, Profile]] = []
+    clashes: set[str] = set()
     for eidx, e in enumerate(st.objects if st.objects is not None else entities):
         st.entities.append(EntityRow(e.id, e.type, e.label))
+        add_vocalized(st, e, clashes)
         if st.objects is None:  # as `glossary.match.cache.write` writes it
             st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
         forms: set[str] = set()
@@ -176,6 +185,28 @@ def build_store(entities: Iterable[Entity]) -> MemoryStore:
                 near[d].append(s)
     st.keys, st.posting, st.near, st.form_posting, st.dfs = dict(keys_), dict(posting), dict(near), dict(form_posting), dict(dfs)
     return st
+
+
+def add_vocalized(st: MemoryStore, entity: Entity, clashes: set[str]) -> None:
+    """Note the entity's names that have a vocalized form, by their Arabic key (`glossary.names.arabic`:
+    no harakat, alef and taa forms unified, no spaces): the look-up that romanizes a name the
+    glossary knows exactly (`glossary.Glossary.vocalized_for`).
+
+    The entity's ``arabic`` and ``vocalized`` (either is a key), and each former name's; a key
+    that two names vocalize differently (``clashes``) is left out: the glossary does not say
+    which reading a text means.
+    """
+    for written, vocalized in [(entity.arabic, entity.vocalized),
+                               *((f.arabic, f.vocalized) for f in entity.former_names)]:
+        if not vocalized:
+            continue
+        for key in {arabic(written or vocalized), arabic(vocalized)}:
+            if not key or key in clashes:
+                continue
+            if st.vocalized.setdefault(key, vocalized) != vocalized:
+                clashes.add(key)
+                del st.vocalized[key]
+        st.vocal_span = max(st.vocal_span, len(vocalized.split()))
 
 
 @lru_cache(maxsize=256)

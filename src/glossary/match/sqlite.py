@@ -43,6 +43,7 @@ class SqliteStore:
         self._fallback = fallback
         self._memory: MemoryStore | None = None
         self.dfs: dict[str, int] = {}
+        self.vocal_span = 1
 
     def _rows(self, sql: str, args: Sequence[Any]) -> list[Any]:
         if self._memory is not None:
@@ -151,6 +152,14 @@ class SqliteStore:
             assert self._memory is not None
             return self._memory.forms_like(prefix, contains, limit)
 
+    def vocalized_for(self, key: str) -> str | None:
+        try:
+            rows = self._rows("SELECT v FROM vocalized WHERE k = ?", [key])
+        except _Switched:
+            assert self._memory is not None
+            return self._memory.vocalized_for(key)
+        return str(rows[0][0]) if rows else None
+
     def locale_text(self, locale: str, kind: str, key: str) -> str | None:
         """Babel's text kept for a locale (`glossary.i18n.Locale` ``known``), or None."""
         if self._memory is not None:
@@ -188,6 +197,8 @@ class SqliteStore:
             for f, d, v in con.execute("SELECT f, df, v FROM forms"):
                 st.dfs[f] = d
                 st.form_posting[f] = list(unpack(v))
+            st.vocalized = dict(con.execute("SELECT k, v FROM vocalized"))
+            st.vocal_span = self.vocal_span
             return st
         except sqlite3.Error:
             self._memory = self._fallback()

@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from glossary.errors import SchemeError
 from glossary.translit import engine, words
@@ -231,18 +231,51 @@ def _transliterate_all(text: str, schemes: tuple[str, ...], *, known: Known | No
 
 def _lexicon(choice: Lexicon | bool) -> Lexicon | None:
     if choice is True:
-        from glossary.translit import lexicon
-
-        return lexicon.default()
+        return cast("Lexicon", _Deferred(_default_lexicon))
     return choice or None
 
 
 def _model(choice: Model | bool) -> Model | None:
     if choice is True:
-        from glossary.translit import vocalizer
-
-        return vocalizer.default()
+        return cast("Model", _Deferred(_default_model))
     return choice or None
+
+
+def _default_lexicon() -> Lexicon:
+    from glossary.translit import lexicon
+
+    return lexicon.default()
+
+
+def _default_model() -> Model:
+    from glossary.translit import vocalizer  # (numpy: imported only when a word needs the model)
+
+    return vocalizer.default()
+
+
+class _Deferred:
+    """The shipped lexicon or model, read when a word first needs it: a text whose words are all
+    vocalized or known to the glossary (a card of a vocalized entity) reads neither.
+
+    Example:
+        >>> calls = []
+        >>> d = _Deferred(lambda: calls.append(1) or "read")
+        >>> len(calls)
+        0
+        >>> d.upper(), d.upper(), len(calls)
+        ('READ', 'READ', 1)
+    """
+
+    __slots__ = ("_load", "_loaded")
+
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self._load = load
+        self._loaded: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return getattr(self._loaded, name)
 
 
 def reverse(text: str, scheme: str) -> str:
