@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import glossary
-from glossary.cli.card import card_rows
+from glossary.card import card_rows
 from glossary.i18n import Locale
 from glossary.serve import load_service
 from glossary.serve.pages import card

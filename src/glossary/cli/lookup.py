@@ -2,7 +2,7 @@
 
 On a terminal a card is short (its names, type, the romanization in ``--scheme`` and how it
 matched) unless ``--full``; piped it is whole, as scripts read it. Its rows are
-`glossary.cli.card.card_rows`, laid out by `glossary.cli.layout.card`: right to left in an Arabic
+`glossary.card.card_rows`, laid out by `glossary.cli.layout.card`: right to left in an Arabic
 interface. Neither imports rich.
 """
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..i18n import Locale
     from ..match import Match
     from ..model import Entity, EntityType
-    from .card import Headed, Romanization
+    from ..card import Headed, Romanization
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """What an id looks like (`glossary.store.validate`): a word like it is a mistyped id, not a name."""
@@ -75,7 +75,7 @@ def render_card(entity: Entity, t: Locale, *, label_of: Callable[[str], str],
                 paint: Paint = PLAIN, match: Match | None = None) -> str:
     """An entity's card as text: whole, or short (`SHORT` rows, the romanization in ``scheme``, and
     a last line saying how to see the rest), laid out right to left in a right-to-left language."""
-    from .card import card_rows, title
+    from ..card import card_rows, title
     from .layout import card
 
     roms = list(romanizations) if whole else [r for r in romanizations if r[0] == scheme]
@@ -138,7 +138,7 @@ def lookup(state: State, name: str, etype: EntityType | None, full: bool | None,
         if res.status == "none":
             sys.exit(EXIT_NO_RESULT)
         return
-    from . import card
+    from .. import card
 
     loc = state.locale(locale)
     if res.status == "ambiguous":
@@ -184,7 +184,7 @@ def show(state: State, entity_id: str, full: bool | None, scheme: str, locale: s
         if as_json:
             state.echo(dump(None))
         else:
-            from .card import did_you_mean
+            from ..card import did_you_mean
 
             loc = state.locale(locale)
             head, headers, rows = did_you_mean(entity_id, near, loc)

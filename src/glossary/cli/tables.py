@@ -73,7 +73,7 @@ def romanizations_table(rows: Sequence[tuple[str, str, bool]], t: Locale) -> Tab
 
 
 def headed(headers: Sequence[str], rows: Sequence[Sequence[str]], t: Locale) -> Table:
-    """The table under "did you mean" or "ambiguous" (`glossary.cli.card`): ids fold, scores right."""
+    """The table under "did you mean" or "ambiguous" (`glossary.card`): ids fold, scores right."""
     columns = []
     for h in headers:
         if h == t.label("id"):

@@ -4,7 +4,7 @@ OpenRefine (API 0.2, at ``/reconcile``) and other clients (API 1.0-draft, at ``/
 and get the glossary's entities back, scored 0-100 by the resolver, with suggest, preview, data
 extension, and an HTML card and search page for people. The package is the top floor: it uses
 the `glossary.Glossary` facade, its result types, `glossary.translit`, `glossary.i18n`, the
-model and the card rows of `glossary.cli.card`; nothing imports it but the ``serve`` command.
+model and the card rows of `glossary.card`; nothing imports it but the ``serve`` command.
 
 * `service`: the answers, without HTTP (`Service`); `queries`: requests read and checked;
   `properties`: what a query may name and data extension fetches; `errors`: refusals and limits.

@@ -1,6 +1,6 @@
 """The service's HTML: the entity card, the preview OpenRefine shows, the search page, the home page.
 
-The card says what the terminal card says: its rows are `glossary.cli.card.card_rows` (the
+The card says what the terminal card says: its rows are `glossary.card.card_rows` (the
 same fields, labels, order and text, in English or Arabic), laid out as HTML. Arabic is marked
 up as such: the Arabic title is a block of its own with ``dir="rtl"`` and ``lang="ar"``, so it
 sits at the right; every name of a list is isolated in a ``<bdi>`` (Arabic ones with
@@ -99,7 +99,7 @@ _COMPACT = ("type", "english", "arabic", "vocalized", "romanized", "schemes")
 
 def card(service: Service, entity: Entity, *, code: str = "en", compact: bool = False) -> str:
     """The entity's card as an HTML page (``compact``: the preview for OpenRefine's frame)."""
-    from ..cli.card import card_rows
+    from ..card import card_rows
 
     loc = locale(code)
     roms = service.romanizations(entity)

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..i18n import Locale
-    from ..model import Entity
-    from ..match import Match, Resolution
+    from .i18n import Locale
+    from .model import Entity
+    from .match import Match, Resolution
 
 _GAP = "  "
 """Between two columns."""
@@ -61,7 +61,7 @@ def card_rows(entity: Entity, *, locale: Locale, label_of: Callable[[str], str],
         until = f" — {L('until')} {locale.digits(former.until)}" if former.until else ""
         formers.append(main + (f" ({extra})" if extra else "") + until)
     row("former_names", "\n".join(formers))
-    from ..model import REFERENCE_FIELDS
+    from .model import REFERENCE_FIELDS
 
     for ref_field in REFERENCE_FIELDS:
         row(ref_field, " · ".join(label_of(r.id) + _period(r.from_, r.until, locale) for r in entity.relations(ref_field)))
