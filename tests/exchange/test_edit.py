@@ -193,3 +193,16 @@ def test_two_writers_never_lose_an_edit(g: Path) -> None:
         for i in range(n):
             assert f"      - {w}-{i}\n" in text
     assert text.startswith("# my glossary (a comment that must stay)\n") and "  # places below\n" in text
+
+
+def test_edit_through_a_symbolic_link_writes_its_target_and_keeps_the_link(g: Path, tmp_path: Path) -> None:
+    # the shipped glossary is such a link (src/glossary/data/glossary.yaml -> glossary.yaml): the atomic
+    # rename once replaced the link by a copy, and the file it pointed at kept the old text
+    link = tmp_path / "sub" / "link.yaml"
+    link.parent.mkdir()
+    link.symlink_to(os.path.relpath(g, link.parent))
+    code, _out, err = run("--glossary", str(link), "edit", "hama", "--set", "english=Hama")
+    assert (code, err) == (0, "")
+    assert link.is_symlink() and link.resolve() == g.resolve()
+    assert "    english: Hama\n" in g.read_text(encoding="utf-8")
+    assert not list(link.parent.glob(".*"))  # neither a temporary file nor a lock left beside the link

@@ -45,6 +45,8 @@ def write(s: Scan, out: str, out_fmt: Format, decisions: Mapping[str, Mapping[st
                                      + (f": {s.bad_rows} bad row(s) can only pass through to {s.fmt}" if s.bad_rows else
                                         " (JSON Lines in and out only)"))])
     special = os.path.exists(out) and not os.path.isfile(out)  # /dev/stdout, a pipe: write through a copy
+    if not special:
+        out = os.path.realpath(out)  # a symbolic link: its target is written, the link stays
     tmp = spool_path(out_fmt) if special else f"{out}.{os.getpid()}.tmp"
     try:
         if s.fmt == "jsonl":

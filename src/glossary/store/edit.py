@@ -60,8 +60,9 @@ LOCK_TIMEOUT = 10.0
 
 # -- the lock -------------------------------------------------------------------
 def lock_path(path: str | os.PathLike[str]) -> Path:
-    """The lock file of a glossary file: ``.NAME.lock`` beside it."""
-    p = Path(path)
+    """The lock file of a glossary file: ``.NAME.lock`` beside it (beside the target of a symbolic
+    link, so that writers through the link and through the file share one lock)."""
+    p = Path(os.path.realpath(path))
     return p.with_name(f".{p.name}.lock")
 
 

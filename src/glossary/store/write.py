@@ -228,9 +228,10 @@ def _names(entity: Mapping[str, Any]) -> Iterator[str]:
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write text (UTF-8) to a temporary file beside ``path``, then rename it over ``path``.
 
-    The file's permission bits are kept; a reader never sees a half-written file.
+    The file's permission bits are kept; a reader never sees a half-written file. A symbolic
+    link is followed: its target is written, and the link stays a link.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
