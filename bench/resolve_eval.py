@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -185,7 +186,7 @@ def cross_validate(folds: int, reference: str, misses: int) -> None:
         ans = tm.answers(rows, pair, p, len(queries), test)  # type: ignore[arg-type]
         got = ans.decide(thr, margin)  # type: ignore[arg-type]
         for i in {rows.query[r] for r in test}:
-            answers[i], top_p[i], _TOPS[i] = got[i], ans.p1[i], ans.top[i]
+            answers[i], top_p[i], _TOPS[i], _P2[i] = got[i], ans.p1[i], ans.top[i], ans.p2[i]
         tr = [i for i in range(len(real)) if fold[i] != k]
         t_rf = rf_threshold([real[i] for i in tr], [rf[i] for i in tr])
         for i in range(len(real)):
@@ -209,6 +210,7 @@ def cross_validate(folds: int, reference: str, misses: int) -> None:
     one = answers[n + len(without):n + len(without) + len(single)]
     print(f"{'one-script':<14}{len(single):>6}{100 * sum(a == q.expected for a, q in zip(one, single)) / max(len(single), 1):9.1f}%"
           f"   (the same, of a glossary knowing their entity in the other script only)")
+    print("\n".join(outcomes(real, answers, rows, p2_of=_P2, p1_of=top_p, threshold=[chosen[f][0] for f in fold[:n]])))
     scored = np.array([i for i, q in enumerate(real) if q.category in TARGETED or q.category == "negative"])
     right = np.array([_TOPS.get(i) == real[i].expected for i in scored], dtype=float)
     print("\ncalibration (latin, scholarly, arabic and negatives: the best candidate's score, held out):\n")
@@ -220,6 +222,42 @@ def cross_validate(folds: int, reference: str, misses: int) -> None:
 
 _TOPS: dict[int, str | None] = {}
 """Each query's best candidate entity (accepted or not), for the calibration and the misses."""
+_P2: dict[int, float] = {}
+"""Each query's second entity's probability (0 when none)."""
+
+
+def outcomes(real: Sequence[tm.Query], answers: Sequence[str | None], rows: tm.Rows, *, p2_of: dict[int, float],
+             p1_of: np.ndarray, threshold: Sequence[float]) -> list[str]:
+    """Where the targeted spellings go, held out: right, wrong, or why not answered: the right
+    entity is no candidate (candidate generation), is the best candidate below the threshold,
+    is the best candidate but a second one is as likely (ambiguous) or it is weak evidence, or
+    another entity is the best candidate (ranking). The measured reason of the misses."""
+    cands: defaultdict[int, set[str]] = defaultdict(set)
+    for q, e in zip(rows.query, rows.entity):
+        if q < len(real):
+            cands[q].add(e)
+    kinds: Counter[str] = Counter()
+    idx = [i for i, q in enumerate(real) if q.category in TARGETED]
+    for i in idx:
+        q, a, top = real[i], answers[i], _TOPS.get(i)
+        if a == q.expected:
+            kinds["right"] += 1
+        elif a is not None:
+            kinds["wrong entity"] += 1
+        elif q.expected not in cands[i]:
+            kinds["none: the right entity is no candidate"] += 1
+        elif top == q.expected and p1_of[i] < threshold[i]:
+            kinds["none: the right entity first, below the threshold"] += 1
+        elif top == q.expected:
+            kinds["none: the right entity first, ambiguous or weak evidence"] += 1
+        else:
+            kinds["none: another entity ranked first"] += 1
+    out = [f"\nwhere the {len(idx):,} latin, scholarly and arabic spellings go (held out):\n"]
+    for k in ("right", "wrong entity", "none: the right entity is no candidate",
+              "none: the right entity first, below the threshold",
+              "none: the right entity first, ambiguous or weak evidence", "none: another entity ranked first"):
+        out.append(f"  {k:<58}{kinds[k]:>7}{100 * kinds[k] / max(len(idx), 1):8.1f}%")
+    return out
 
 
 def _misses(real: Sequence[tm.Query], answers: Sequence[str | None], top_p: np.ndarray, n: int) -> None:
