@@ -116,10 +116,10 @@ def rules_engine(commit: str, glossary: Path, queries: Path) -> list[str | None]
 
 # -- tables --------------------------------------------------------------------------------------
 def table(queries: Sequence[tm.Query], systems: dict[str, Sequence[str | None]]) -> list[str]:
-    """Right answers per category (and wrong entities for the first system), false accepts of negatives."""
-    first = next(iter(systems))
-    head = f"{'category':<14}{'n':>6}{first:>10}{'wrong':>8}" + "".join(f"{s:>12}" for s in list(systems)[1:])
-    lines = [head, "-" * len(head)]
+    """Per category and system: right answers and wrong entities; false accepts of negatives."""
+    head = f"{'category':<14}{'n':>6}" + "".join(f"{s[:18]:>20}" for s in systems)
+    sub = f"{'':<20}" + "".join(f"{'right':>11}{'wrong':>9}" for _ in systems)
+    lines = [head, sub, "-" * len(head)]
     groups = [(c, [i for i, q in enumerate(queries) if q.category == c]) for c in CATEGORIES]
     groups.append(("TARGETED", [i for i, q in enumerate(queries) if q.category in TARGETED]))
     groups.append(("ALL positive", [i for i, q in enumerate(queries) if q.expected and q.category in CATEGORIES]))
@@ -128,17 +128,13 @@ def table(queries: Sequence[tm.Query], systems: dict[str, Sequence[str | None]])
         if not idx:
             continue
         cells = []
-        for k, answers in enumerate(systems.values()):
+        for answers in systems.values():
             if name == "negative":
-                cells.append(f"{100 * sum(answers[i] is not None for i in idx) / len(idx):8.1f}%FA")
-                if k == 0:
-                    cells.append(" " * 8)
+                cells.append(f"{100 * sum(answers[i] is not None for i in idx) / len(idx):9.1f}%FA{'':>8}")
                 continue
             right = sum(answers[i] == queries[i].expected for i in idx) / len(idx)
-            cells.append(f"{100 * right:{9 if k == 0 else 11}.1f}%")
-            if k == 0:
-                wrong = sum(answers[i] is not None and answers[i] != queries[i].expected for i in idx) / len(idx)
-                cells.append(f"{100 * wrong:7.2f}%")
+            wrong = sum(answers[i] is not None and answers[i] != queries[i].expected for i in idx) / len(idx)
+            cells.append(f"{100 * right:10.1f}%{100 * wrong:8.2f}%")
         lines.append(f"{name:<14}{len(idx):>6}" + "".join(cells))
     return lines
 
