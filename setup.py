@@ -18,7 +18,7 @@ from setuptools.command.build_ext import build_ext
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYX = os.path.join("src", "glossary", "match", "_core.pyx")
 CPP = os.path.join("src", "glossary", "match", "_core.cpp")
-HPP = os.path.join("src", "glossary", "match", "_core.hpp")
+HPP = [os.path.join("src", "glossary", "match", h) for h in ("_core.hpp", "_core_letters.hpp", "_core_forest.hpp")]
 
 # (-ffp-contract=off: no fused multiply-add, so the core's arithmetic is Python's, bit for bit)
 ARGS = ["-O2", "-std=c++17", "-ffp-contract=off", "-fno-fast-math"]
@@ -33,14 +33,14 @@ def extensions() -> list[Extension]:
             pass
         else:
             ext = Extension("glossary.match._core", [PYX], language="c++", extra_compile_args=ARGS,
-                            depends=[HPP], optional=True)
+                            depends=HPP, optional=True)
             built: list[Extension] = cythonize([ext], compiler_directives={"language_level": "3"},  # type: ignore[no-untyped-call]
                                                quiet=True)
             for e in built:
                 e.optional = True
             return built
     if os.path.exists(os.path.join(HERE, CPP)):
-        return [Extension("glossary.match._core", [CPP], language="c++", extra_compile_args=ARGS, depends=[HPP],
+        return [Extension("glossary.match._core", [CPP], language="c++", extra_compile_args=ARGS, depends=HPP,
                           optional=True)]
     return []
 

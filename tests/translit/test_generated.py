@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.translit import _genschemes, engine
+from glossary.translit import _genschemes, engine, tables
 from glossary.translit._schema import parse_scheme
 
 
@@ -13,7 +13,7 @@ def test_regenerating_changes_nothing() -> None:
 
 
 def test_engine_uses_the_generated_schemes_when_fresh() -> None:
-    assert set(engine._generated()) == set(engine.scheme_names())
+    assert set(tables._generated()) == set(engine.scheme_names())
 
 
 def test_generated_equals_parsed_yaml() -> None:
@@ -22,4 +22,4 @@ def test_generated_equals_parsed_yaml() -> None:
     folder = resources.files("glossary.translit") / "schemes"
     for name in engine.scheme_names():
         parsed = parse_scheme((folder / f"{name}.yaml").read_text(encoding="utf-8"), f"schemes/{name}.yaml")
-        assert engine._generated()[name] == parsed
+        assert tables._generated()[name] == parsed

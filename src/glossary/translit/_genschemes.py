@@ -3,7 +3,7 @@
 The YAML tables are the source of truth a translator reviews. Parsing all seven costs
 about 90 ms (C parser) — most of a cold ``glossary lookup``, whose card shows every
 scheme — so their checked content is also written into a plain Python module.
-`engine.load` uses it only while the tables' hash matches (``SOURCES_HASH``), so an
+`tables.load` uses it only while the tables' hash matches (``SOURCES_HASH``), so an
 edited table is still read from YAML; ``tests/translit/test_generated.py`` checks that
 regenerating changes nothing. Run after editing a table::
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .engine import sources_hash
+from .tables import sources_hash
 
 _HERE = Path(__file__).resolve().parent
 OUTPUT = _HERE / "_schemes.py"
@@ -27,7 +27,7 @@ OUTPUT = _HERE / "_schemes.py"
 def render() -> str:
     """The text of the generated module."""
     from ._schema import parse_scheme
-    from .engine import scheme_names, schemes_folder
+    from .tables import scheme_names, schemes_folder
 
     names = scheme_names()
     folder = schemes_folder()
