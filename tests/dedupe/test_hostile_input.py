@@ -103,16 +103,16 @@ def test_resolve_reads_stdin_in_its_encoding(run: Any) -> None:
 
 def test_a_huge_cell_passes_through_unresolved_with_its_line(run: Any, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import glossary.dedupe.file
+    import glossary.dedupe.column
 
     asked: list[str] = []
-    real = glossary.dedupe.file.decide
+    real = glossary.dedupe.column.decide
 
     def decide(glossary: Any, counts: Any, **kw: Any) -> Any:
         asked.extend(counts)
         return real(glossary, counts, **kw)
 
-    monkeypatch.setattr(glossary.dedupe.file, "decide", decide)
+    monkeypatch.setattr(glossary.dedupe.column, "decide", decide)
     huge = " ".join(["Jaysh al-Izza"] * 80_000)  # about 1 MB
     src = tmp_path / "events.csv"
     src.write_text(_csv([["1", "Jaish al-Izzah"], ["2", huge], ["3", "حماة"]]), encoding="utf-8")

@@ -88,3 +88,29 @@ def test_bad_review_writes_nothing(small: Any, glossary_file: Path, tmp_path: Pa
         apply_review(str(review), str(glossary_file))
     assert glossary_file.read_bytes() == before
     assert sorted(p.name for p in glossary_file.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_columns_decided_together_give_one_cluster_id_and_one_proposal(small: Any, glossary_file: Path,
+                                                                     tmp_path: Path) -> None:
+    # one spelling group in two columns got `liwa-al-haqq` in one and `liwaa-al-haq` in the other, each
+    # cluster was proposed twice, and accepting both wrote two entities for one name
+    from glossary.dedupe import decide_columns
+
+    actor = {"Liwa al-Haqq": 4, "Kataib al-Faruq": 1}
+    target = {"Liwaa al-Haq": 2, "لواء الحق": 3, "Kataib al-Faruq": 2}
+    a, t = decide_columns(small, {"actor": actor, "target": target})
+    ids = {a.decisions["Liwa al-Haqq"].cluster, t.decisions["Liwaa al-Haq"].cluster, t.decisions["لواء الحق"].cluster}
+    assert ids == {"liwa-al-haqq"}
+    assert a.decisions["Kataib al-Faruq"].cluster == t.decisions["Kataib al-Faruq"].cluster == "kataib-al-faruq"
+    assert (a.decisions["Kataib al-Faruq"].count, t.decisions["Kataib al-Faruq"].count) == (1, 2)  # each column's rows
+    assert a.summary()["names"] == {"distinct": 2, "rows": 5} and t.summary()["names"] == {"distinct": 3, "rows": 7}
+    review = tmp_path / "review.yaml"
+    write_review(str(review), [a, t], small, source="events.csv")
+    text = review.read_text(encoding="utf-8")
+    assert text.count('  - id: "liwa-al-haqq"') == 1 and text.count('  - id: "kataib-al-faruq"') == 1
+    assert '    column: "actor, target"' in text
+    _accept_all(review)
+    s = apply_review(str(review), str(glossary_file))
+    assert s.entities == ["liwa-al-haqq", "kataib-al-faruq"]
+    entities, problems = check(read_sources([glossary_file]))
+    assert not problems and [e.id for e in entities].count("liwa-al-haqq") == 1

@@ -14,8 +14,9 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from ..match import matcher
@@ -163,3 +164,43 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
                 by_text[t] = ("singleton", None, c.label, 1.0, c.id, doubtful)
     decisions = {r: Decision(r, *by_text[t], names[r]) for t, raws in raw_by_text.items() for r in raws}
     return ColumnResult(column, decisions, clusters, near)
+
+
+def decide_columns(glossary: Resolving, counts: Mapping[str, Mapping[str, int]], **options: Any) -> list[ColumnResult]:
+    """Decide several name columns of one dataset together: every distinct name is resolved and
+    clustered once, over the names of all the columns, so that a spelling gets one decision and
+    one cluster id in whichever column it stands, and each cluster is one proposal.
+
+    Args:
+        glossary: as `decide` takes it.
+        counts: per column (in order), each distinct raw value and how many rows hold it there.
+        options: `decide`'s keyword arguments (``type``, ``threshold``, ``cluster_threshold``,
+            ``reserved``, ``progress``).
+
+    Returns:
+        One `ColumnResult` per column, in order: its own values' decisions (with its own row
+        counts) and the clusters and candidates of its names, shared with the other columns.
+
+    Example:
+        >>> class NoMatch:
+        ...     def resolve_many(self, names, **options):
+        ...         from glossary.match import Resolution
+        ...         return [Resolution(n, "none", None, []) for n in names]
+        >>> a, b = decide_columns(NoMatch(), {"actor": {"Liwa al-Haqq": 2}, "target": {"Liwaa al-Haq": 1}},
+        ...                       reserved=())
+        >>> a.decisions["Liwa al-Haqq"].cluster == b.decisions["Liwaa al-Haq"].cluster
+        True
+    """
+    merged: Counter[str] = Counter()
+    for names in counts.values():
+        for raw, n in names.items():
+            merged[raw] += n
+    whole = decide(glossary, merged, column=", ".join(counts), **options)
+    out = []
+    for column, names in counts.items():
+        decisions = {r: replace(whole.decisions[r], count=n) for r, n in names.items() if r in whole.decisions}
+        here = {d.name.strip() for d in decisions.values()}
+        clusters = [c for c in whole.clusters if any(t in here for t, _ in c.members)]
+        near = {t: v for t, v in whole.near.items() if t in here}
+        out.append(ColumnResult(column, decisions, clusters, near))
+    return out

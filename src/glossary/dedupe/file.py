@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import Problem
 from .answers import Progress, Resolving
-from .column import ColumnResult, decide
+from .column import ColumnResult, decide_columns
 from .encoding import check_decoded, is_utf8, sniff, transcode
 from .formats import EXTENSIONS, Format, detect_format, spool, spool_path
 from .review import write_review
@@ -117,8 +117,8 @@ def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: 
         with _few_collections():  # many small objects, no cycles: collecting finds nothing
             s = scan(source, ifmt, columns, encoding=codec)
             check_decoded(path, s.undecodable, s.rows + s.bad_rows, codec, _head(raw))
-            results = [decide(glossary, s.counts[c], column=c, type=type, threshold=threshold,
-                              cluster_threshold=cluster_threshold, progress=progress) for c in columns]
+            results = decide_columns(glossary, {c: s.counts[c] for c in columns}, type=type, threshold=threshold,
+                                     cluster_threshold=cluster_threshold, progress=progress)
             write(s, tmp_out or out, ofmt, {r.column: {k: d.added() for k, d in r.decisions.items()} for r in results})
             if tmp_out:
                 import shutil

@@ -87,9 +87,13 @@ def proposals(results: Sequence[ColumnResult], glossary: Resolving) -> tuple[lis
                          "confidence": min(s[2] for s in sp), "spellings": sp})
     variants.sort(key=lambda p: (-sum(s[1] for s in p["spellings"]), p["entity"]))
     entities: list[dict[str, Any]] = []
+    proposed: dict[str, dict[str, Any]] = {}  # a cluster that several columns share is one proposal
     for r in results:
         for c in r.clusters:
             if c.entity is not None:
+                continue
+            if c.id in proposed:
+                proposed[c.id]["column"] += f", {r.column}"
                 continue
             latin = [t for t, _ in c.members if script(t) != "arabic"]
             arabic = [t for t, _ in c.members if script(t) == "arabic"]
@@ -103,6 +107,7 @@ def proposals(results: Sequence[ColumnResult], glossary: Resolving) -> tuple[lis
                 "arabic": arabic[0] if arabic else None, "column": r.column, "confidence": round(c.confidence, 3),
                 "count": c.count, "near": sorted(near.items(), key=lambda x: (-x[1], x[0]))[:3],
                 "spellings": [(t, n, None) for t, n in c.members]})
+            proposed[c.id] = entities[-1]
     entities.sort(key=lambda p: (-int(p["count"]), str(p["id"])))
     return variants, entities
 
