@@ -64,3 +64,27 @@ def test_missing_column(spark: Any, small: Any) -> None:
     df = spark.createDataFrame([(1, "Hama")], "row long, actor string")
     with pytest.raises(GlossaryError, match="no column 'acteur' \\(columns: 'row', 'actor'\\)"):
         resolve_column(df, "acteur", glossary=small)
+
+
+def test_several_columns_are_decided_together_as_the_cli_does(spark: Any, small: Any, tmp_path: Path) -> None:
+    from glossary.dedupe.spark import resolve_column
+
+    rows = [(i, NAMES[(i * 7) % len(NAMES)], NAMES[(i * 11 + 3) % len(NAMES)]) for i in range(120)]
+    src, out = tmp_path / "events.csv", tmp_path / "out.csv"
+    with open(src, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows([("row", "actor", "target"), *rows])
+    dedupe_file(small, str(src), ["actor", "target"], out=str(out))
+    with open(out, newline="", encoding="utf-8") as f:
+        cli = {int(r["row"]): (r["actor_id"], r["actor_cluster"], r["target_id"], r["target_cluster"])
+               for r in csv.DictReader(f)}
+    df = spark.createDataFrame(rows, "row long, actor string, target string")
+    got = resolve_column(df, ["actor", "target"], glossary=small).collect()
+    assert len(got) == len(rows)
+    assert {r["row"]: (r["actor_id"] or "", r["actor_cluster"] or "", r["target_id"] or "", r["target_cluster"] or "")
+            for r in got} == cli
+    by_name: dict[str, set[str]] = {}
+    for r in got:  # one spelling, one cluster id, whichever column it stands in
+        for c in ("actor", "target"):
+            if r[f"{c}_cluster"]:
+                by_name.setdefault(r[c], set()).add(r[f"{c}_cluster"])
+    assert by_name and all(len(ids) == 1 for ids in by_name.values())

@@ -14,8 +14,8 @@ data. How:
 2. the distinct names, partitioned by their spelling group (`glossary.dedupe.spellings.unit_key`),
    are resolved on the workers (``mapPartitions``): the glossary files' bytes are
    broadcast once, and each Python worker builds the index once and keeps it;
-3. the driver clusters the unknown names and decides every name (`glossary.dedupe.column.decide`,
-   the same function the command line uses);
+3. the driver clusters the unknown names and decides every name (`glossary.dedupe.column.decide_columns`,
+   the same function the command line uses; several columns are decided together);
 4. the decisions are broadcast-joined back onto the rows.
 
 Requires pyspark only (plain Python on the workers, no pandas); Java 17 for pyspark 4.
@@ -72,7 +72,7 @@ def _resolve_partition(sources: Any, options: dict[str, Any]) -> Any:
     return run
 
 
-def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = None,
+def resolve_column(df: DataFrame, column: str | Sequence[str], *, glossary: Glossary | None = None,
                    glossary_paths: Sequence[str] | None = None, type: str | None = None,
                    threshold: float | None = None, cluster_threshold: float = 0.80,
                    partitions: int | None = None) -> DataFrame:
@@ -80,7 +80,9 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
 
     Args:
         df: any DataFrame with the column (its values are read as strings).
-        column: the name column.
+        column: the name column, or several (``["actor", "target"]``): decided together, as the
+            command line decides the columns of one file (`glossary.dedupe.column.decide_columns`:
+            a spelling gets one decision and one cluster id in whichever column it stands).
         glossary: a loaded glossary (default: `glossary.load(glossary_paths)`).
         glossary_paths: glossary files, when ``glossary`` is not given.
         type: only resolve to entities of this type.
@@ -89,10 +91,10 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
         partitions: partitions for the distinct names (default: Spark's default parallelism).
 
     Returns:
-        ``df`` with the five columns added (rows are neither dropped nor duplicated).
+        ``df`` with the five columns added for each column (rows are neither dropped nor duplicated).
 
     Raises:
-        GlossaryError: the column does not exist (naming those that do).
+        GlossaryError: a column does not exist (naming those that do).
 
     Example:
         >>> resolve_column(spark.read.parquet("events.parquet"), "actor")  # doctest: +SKIP
@@ -104,20 +106,24 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
     from ..errors import GlossaryError, Problem
     from ..glossary import load
     from .answers import Answer, Known, resolve_options
-    from .column import decide
+    from .column import decide_columns
     from .spellings import unit_key
 
-    if column not in df.columns:
-        raise GlossaryError([Problem("<DataFrame>", 1, 1, f"no column {column!r} (columns: "
-                                     f"{', '.join(map(repr, df.columns))})")])
+    columns = [column] if isinstance(column, str) else list(dict.fromkeys(column))
+    for c in columns:
+        if c not in df.columns:
+            raise GlossaryError([Problem("<DataFrame>", 1, 1, f"no column {c!r} (columns: "
+                                         f"{', '.join(map(repr, df.columns))})")])
     g = glossary or load(glossary_paths)
     spark = df.sparkSession
-    key = F.col(column).cast("string")
-    counts = {r[0]: int(r[1]) for r in df.where(key.isNotNull()).groupBy(key.alias("k")).count().collect()}
+    counts: dict[str, dict[str, int]] = {}
     texts: dict[str, int] = {}
-    for raw, n in counts.items():
-        if raw.strip():
-            texts[raw.strip()] = texts.get(raw.strip(), 0) + n
+    for c in columns:
+        key = F.col(c).cast("string")
+        counts[c] = {r[0]: int(r[1]) for r in df.where(key.isNotNull()).groupBy(key.alias("k")).count().collect()}
+        for raw, n in counts[c].items():
+            if raw.strip():
+                texts[raw.strip()] = texts.get(raw.strip(), 0) + n
     answers: dict[str, Answer] = {}
     if texts:
         names = spark.createDataFrame([(t, n, "\x1f".join(unit_key(t))) for t, n in sorted(texts.items())],
@@ -129,12 +135,15 @@ def resolve_column(df: DataFrame, column: str, *, glossary: Glossary | None = No
                 _resolve_partition(sources, options)).collect():
             match = Known(eid, label, float(score)) if eid is not None else None
             answers[name] = Answer(status, match, tuple(Known(c[0], c[1], float(c[2])) for c in json.loads(cands)))
-    col = decide(g, counts, column=column, type=type, threshold=threshold, cluster_threshold=cluster_threshold,
-                 answers=answers)
-    names_out = [f"{column}_{s}" for s in SUFFIXES]
-    rows = [(k, *d.added()) for k, d in sorted(col.decisions.items())]
-    schema = "__key string, " + ", ".join(f"`{n}` {t}" for n, t in
-                                          zip(names_out, ("string", "string", "double", "string", "boolean")))
-    mapping = spark.createDataFrame(rows, schema) if rows else spark.createDataFrame([], schema)
-    out = df.join(F.broadcast(mapping), key == F.col("__key"), "left").drop("__key")
-    return out.withColumn(names_out[4], F.coalesce(F.col(names_out[4]), F.lit(False)))
+    results = decide_columns(g, counts, type=type, threshold=threshold, cluster_threshold=cluster_threshold,
+                             answers=answers)
+    out = df
+    for c, col in zip(columns, results):
+        names_out = [f"{c}_{s}" for s in SUFFIXES]
+        rows = [(k, *d.added()) for k, d in sorted(col.decisions.items())]
+        schema = "__key string, " + ", ".join(f"`{n}` {t}" for n, t in
+                                              zip(names_out, ("string", "string", "double", "string", "boolean")))
+        mapping = spark.createDataFrame(rows, schema) if rows else spark.createDataFrame([], schema)
+        out = out.join(F.broadcast(mapping), F.col(c).cast("string") == F.col("__key"), "left").drop("__key")
+        out = out.withColumn(names_out[4], F.coalesce(F.col(names_out[4]), F.lit(False)))
+    return out
