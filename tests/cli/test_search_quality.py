@@ -1,7 +1,7 @@
 """What `search` and `show` answer on the shipped glossary for the cases issue 21 reported.
 
-The ranking lives in `glossary.match.search`, which the resolver rewrite (issue 18) replaces; the
-cases it does not meet yet are strict xfails, so they turn into failures the day it meets them.
+The ranking lives in `glossary.match.search`: a name starting with the query first, shorter names
+before longer, and no prefix from letters that folding erased ("zzzz" folds to "z").
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.cli import cli
-
-REWRITE = "issue 18 resolver rewrite: search ranks by match/search.py"
-
 
 def search(query: str) -> tuple[int, list[dict[str, object]]]:
     r = CliRunner().invoke(cli, ["search", query, "--json"])
