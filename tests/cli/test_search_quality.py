@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from glossary.cli import cli
+
 
 def search(query: str) -> tuple[int, list[dict[str, object]]]:
     r = CliRunner().invoke(cli, ["search", query, "--json"])
