@@ -6,7 +6,6 @@ The command group imports this module only when one of them is asked for (``COMM
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ import click
 from ..dedupe.formats import FORMATS
 from ..errors import GlossaryError
 from ..model import ENTITY_TYPES
-from .state import State, encoding_option, json_option, locale_option, pass_state
+from .state import State, encoding_option, json_option, locale_option, pass_state, target
 
 if TYPE_CHECKING:
     from ..dedupe import ApplySummary
@@ -101,18 +100,6 @@ def dedupe(state: State, file: str, columns: tuple[str, ...], out: str, fmt: str
     state.echo(line, err=True)
 
 
-def _target(state: State, to: str | None) -> str:
-    """The glossary file ``apply`` changes: --to, else the one --glossary or $GLOSSARY_PATH names."""
-    if to:
-        return to
-    listed = list(state.paths) or [p for p in os.environ.get("GLOSSARY_PATH", "").split(os.pathsep) if p.strip()]
-    if len(listed) == 1:
-        return listed[0]
-    if listed:
-        raise click.UsageError("several glossaries are loaded: say which one to change with --to FILE")
-    raise click.UsageError("say which glossary file to change: glossary --glossary FILE apply REVIEW (or --to FILE)")
-
-
 @click.command(name="apply")
 @click.argument("review", type=click.Path(dir_okay=False, exists=True))
 @click.option("--to", "to", type=click.Path(dir_okay=False, exists=True),
@@ -130,7 +117,7 @@ def apply_(state: State, review: str, to: str | None, locale: str | None, as_jso
     """
     from ..dedupe import apply_review
 
-    summary = apply_review(review, _target(state, to))
+    summary = apply_review(review, target(state, to, command="apply REVIEW"))
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
         return

@@ -19,19 +19,7 @@ import click
 
 from ..errors import GlossaryError, Problem
 from ..model import ENTITY_TYPES
-from .state import State, json_option, pass_state
-
-
-def target(state: State, to: str | None) -> str:
-    """The glossary file to change: --to, else the one --glossary or $GLOSSARY_PATH names."""
-    if to:
-        return to
-    listed = list(state.paths) or [p for p in os.environ.get("GLOSSARY_PATH", "").split(os.pathsep) if p.strip()]
-    if len(listed) == 1:
-        return listed[0]
-    if listed:
-        raise click.UsageError("several glossaries are loaded: say which one to change with --to FILE")
-    raise click.UsageError("say which glossary file to change: glossary --glossary FILE COMMAND (or --to FILE)")
+from .state import State, json_option, pass_state, target
 
 
 def others(state: State, path: str) -> list[Any]:

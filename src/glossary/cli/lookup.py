@@ -20,10 +20,10 @@ from .layout import PLAIN, Paint
 from .state import State, dump, json_option, locale_option, pass_state, type_option
 
 if TYPE_CHECKING:
+    from ..card import Headed, Romanization
     from ..i18n import Locale
     from ..match import Match
     from ..model import Entity, EntityType
-    from ..card import Headed, Romanization
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """What an id looks like (`glossary.store.validate`): a word like it is a mistyped id, not a name."""

@@ -195,3 +195,16 @@ def read_names(values: tuple[str, ...], t: Locale, encoding: str | None = None) 
     if "-" in values:
         raise click.UsageError(t.gettext("'-' (read names from stdin) cannot be mixed with names"))
     return list(values), False
+
+
+def target(state: State, to: str | None, *, command: str = "COMMAND") -> str:
+    """The glossary file a command changes (``add``, ``edit``, ``apply``): ``--to``, else the one
+    ``--glossary`` or ``$GLOSSARY_PATH`` names; a usage error when none or several are loaded."""
+    if to:
+        return to
+    listed = list(state.paths) or [p for p in os.environ.get("GLOSSARY_PATH", "").split(os.pathsep) if p.strip()]
+    if len(listed) == 1:
+        return listed[0]
+    if listed:
+        raise click.UsageError("several glossaries are loaded: say which one to change with --to FILE")
+    raise click.UsageError(f"say which glossary file to change: glossary --glossary FILE {command} (or --to FILE)")
