@@ -45,7 +45,7 @@ from _common import load_glossary, load_queries
 from glossary.match import Index, Resolver
 from glossary.match.features import PAIR
 from glossary.match.forest import Forest
-from glossary.model import Entity
+from glossary.model import Entity, script_of
 
 SHARED = ROOT.parent / "shared" / "data" / "resolve"
 REFERENCE = "dc00fcd"
@@ -152,7 +152,7 @@ def calibration(p: np.ndarray, right: np.ndarray) -> list[str]:
 
 
 # -- cross-validation ----------------------------------------------------------------------------
-def cross_validate(folds: int, reference: str, misses: int) -> None:
+def cross_validate(folds: int, reference: str, misses: int, small_training: bool = False) -> None:
     t0 = time.perf_counter()
     entities = tm.read_entities(tm.DATA / "entities.tsv")
     real = tm.read_queries(tm.DATA / "queries.tsv")
@@ -168,8 +168,10 @@ def cross_validate(folds: int, reference: str, misses: int) -> None:
     rf = rapidfuzz_nearest(entities, [q.text for q in real])
     rf_answers: list[str | None] = [None] * len(real)
     chosen = []
+    small_tally: Counter[str] = Counter()
     for k in range(folds):
-        parts = tm.fit(index, queries, rows, fold != k, decision_folds=folds - 1)
+        small = tm.small_glossaries(entities, queries, fold != k, rows) if small_training else []
+        parts = tm.fit(index, queries, rows, fold != k, decision_folds=folds - 1, small=small)
         pair, ctx = parts["features"]  # type: ignore[misc]
         test = np.nonzero(fold[row_q] == k)[0]
         forest = Forest(parts["resolver"])  # type: ignore[arg-type]
@@ -183,6 +185,7 @@ def cross_validate(folds: int, reference: str, misses: int) -> None:
         got = ans.decide(thr, margin)  # type: ignore[arg-type]
         for i in {rows.query[r] for r in test}:
             answers[i], top_p[i], _TOPS[i], _P2[i] = got[i], ans.p1[i], ans.top[i], ans.p2[i]
+        small_tally += small_held_out(entities, queries, fold == k, rows, parts, seed=tm.SEED + 100 + k)
         tr = [i for i in range(len(real)) if fold[i] != k]
         t_rf = rf_threshold([real[i] for i in tr], [rf[i] for i in tr])
         for i in range(len(real)):
@@ -206,6 +209,7 @@ def cross_validate(folds: int, reference: str, misses: int) -> None:
     one = answers[n + len(without):n + len(without) + len(single)]
     print(f"{'one-script':<14}{len(single):>6}{100 * sum(a == q.expected for a, q in zip(one, single)) / max(len(single), 1):9.1f}%"
           f"   (the same, of a glossary knowing their entity in the other script only)")
+    print("\n".join(small_table(small_tally)))
     print("\n".join(outcomes(real, answers, rows, p2_of=_P2, p1_of=top_p, threshold=[chosen[f][0] for f in fold[:n]])))
     scored = np.array([i for i, q in enumerate(real) if q.category in TARGETED or q.category == "negative"])
     right = np.array([_TOPS.get(i) == real[i].expected for i in scored], dtype=float)
@@ -214,6 +218,48 @@ def cross_validate(folds: int, reference: str, misses: int) -> None:
     if misses:
         _misses(real, answers, top_p, misses)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
+
+
+def small_held_out(entities: Sequence[Entity], queries: Sequence[tm.Query], held: np.ndarray, rows: tm.Rows,
+                   parts: dict[str, object], *, seed: int) -> Counter[str]:
+    """The held-out spellings asked of small glossaries (`train_matcher.small_glossaries` of the
+    held-out entities: 25 whose spellings are asked and 25 of their rivals; asked again with their
+    entity hidden, and the spellings of 25 more it lacks), decided by the fold's model: counts of
+    right, wrong and accepted-without, by script."""
+    forest = Forest(parts["resolver"])  # type: ignore[arg-type]
+    thr, margin = parts["threshold"], parts["margin"]
+    out: Counter[str] = Counter()
+    for s in tm.small_glossaries(entities, queries, held, rows, seed=seed):
+        pair, ctx = tm.small_features(s, parts["forward"], parts["backward"])  # type: ignore[arg-type]
+        p = np.array([forest.probability(x) for x in np.hstack([pair, ctx]).tolist()])
+        p = tm.with_acronyms(s.rows, p, parts["acronym"])  # type: ignore[arg-type]
+        got = tm.answers(s.rows, pair, p, len(s.queries)).decide(thr, margin)  # type: ignore[arg-type]
+        for q, g in zip(s.queries, got):
+            script = "arabic" if script_of(q.text) == "arabic" else "latin"
+            out[f"{q.category} {script} n"] += 1
+            if q.category == tm.SMALL:
+                out[f"{q.category} {script} right"] += g == q.expected
+                out[f"{q.category} {script} wrong"] += g is not None and g != q.expected
+            else:
+                out[f"{q.category} {script} accepted"] += g is not None
+    return out
+
+
+def small_table(tally: Counter[str]) -> list[str]:
+    """`small_held_out`'s counts as lines."""
+    out = [f"\nthe same held-out latin, scholarly and arabic spellings asked of small glossaries "
+           f"({tm.SMALL_SIZE} entities: {tm.SMALL_SIZE // 2} of theirs, {tm.SMALL_SIZE // 2} of their rivals):\n"]
+    for script in ("latin", "arabic"):
+        n = tally[f"{tm.SMALL} {script} n"]
+        if n:
+            out.append(f"  {'small ' + script:<20}{n:>6}{100 * tally[f'{tm.SMALL} {script} right'] / n:9.1f}% right"
+                       f"{100 * tally[f'{tm.SMALL} {script} wrong'] / n:8.2f}% wrong")
+    for script in ("latin", "arabic"):
+        n = tally[f"{tm.SMALL_WITHOUT} {script} n"]
+        if n:
+            out.append(f"  {'without ' + script:<20}{n:>6}{100 * tally[f'{tm.SMALL_WITHOUT} {script} accepted'] / n:9.1f}%FA"
+                       f"   (asked of a small glossary lacking their entity: hidden, or never there)")
+    return out
 
 
 _TOPS: dict[int, str | None] = {}
@@ -310,11 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sets", default="cv,dev,own,external")
     ap.add_argument("--reference", default=REFERENCE, help="commit of the rules engine (baseline)")
     ap.add_argument("--misses", type=int, default=0, help="list a sample of this many misses of each kind")
+    ap.add_argument("--small-training", action="store_true",
+                    help="fit the folds on small glossaries too (train_matcher.small_glossaries; measured, not adopted)")
     args = ap.parse_args(argv)
     print(f"model: {PAIR.__len__()} pair features; shipped threshold from src/glossary/match/data/matcher.json")
     for name in args.sets.split(","):
         if name == "cv":
-            cross_validate(args.folds, args.reference, args.misses)
+            cross_validate(args.folds, args.reference, args.misses, args.small_training)
         else:
             _TOPS.clear()
             held_out(name, args.reference, args.misses)
