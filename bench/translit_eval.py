@@ -21,7 +21,9 @@ state the catalogue's form shows (-at): that state belongs to the word's context
 the word.
 
 Rows, all on the same held-out words: the full pipeline (lexicon with clitics, then the
-model), its parts (lexicon via clitics else rule; model alone), the rule path
+model), the same with the model's labels chosen letter by letter (no Viterbi over the
+label transitions: the model before; the same fitted weights), its parts (lexicon via
+clitics else rule; model alone, with and without Viterbi), the rule path
 (consonants and long vowels as written: the output before issue 19), mishkal when
 installed (``pip install 'glossary[vocalize]'``), and with ``--compare`` a back-off table
 of letter windows trained on the same folds (the model this one was chosen over). Then:
@@ -189,7 +191,10 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         entries = [(r.key, r.aligned.marks, r.aligned.case) for r in sorted(train_rows, key=lambda r: -r.freq)
                    if r.aligned is not None]
         lexicon = Lexicon.build(entries)
-        model = train_vocalizer.model_of(train_vocalizer.train(entries), calibrated)
+        arrays = train_vocalizer.train(entries)
+        model = train_vocalizer.model_of(arrays, calibrated)
+        # the same letter model with each letter's label chosen alone (no Viterbi): the model before
+        alone = train_vocalizer.model_of({k: v for k, v in arrays.items() if k != "transitions"}, calibrated)
         backoff = Backoff(entries) if compare else None
         mapper = ala()
         for row in test_rows:
@@ -198,10 +203,14 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             right = tallies["pipeline: lexicon via clitics, else model"].add(got, row.gold, source)
             if source == "model":
                 calibration.append((confidence, right))
+            got, source, _ = pipeline_word(row, lexicon, alone)
+            tallies["the same, letters' labels chosen alone (no Viterbi)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, lexicon, None)
             tallies["lexicon via clitics, else rule (no model)"].add(got, row.gold, source)
             got, _, _ = pipeline_word(row, None, model)
             tallies["model alone (no lexicon)"].add(got, row.gold)
+            got, _, _ = pipeline_word(row, None, alone)
+            tallies["model alone, letters' labels chosen alone"].add(got, row.gold)
             tallies["rule: consonants and long vowels (before #19)"].add(
                 mapper.cached_word(row.key, False, not row.construct)[0], row.gold)
             if backoff is not None:

@@ -60,8 +60,10 @@ from glossary.translit.vocalizer import (  # noqa: E402
 MIN_COUNT = 3
 PRUNE = 8  # a feature whose int8 weights all lie within ±8 is dropped (about half of them; word accuracy -0.2)
 CASE_MIN_COUNT = 5
+TRANSITION_WEIGHT = 1.0  # the weight of the label-transition scores in the Viterbi decoding (see `transitions`)
 PARAMS = {"loss": "log_loss", "alpha": 1e-6, "max_iter": 15, "average": True, "seed": 0, "case_C": 0.3,
-          "min_count": MIN_COUNT, "prune": PRUNE, "case_min_count": CASE_MIN_COUNT}
+          "min_count": MIN_COUNT, "prune": PRUNE, "case_min_count": CASE_MIN_COUNT,
+          "transition_weight": TRANSITION_WEIGHT}
 
 Entry = tuple[str, str, int]  # (key, labels, case)
 
@@ -106,6 +108,26 @@ def _matrix(rows: list[list[str]], index: dict[str, int]) -> Any:
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(index)))
 
 
+def transitions(entries: Sequence[Entry], weight: float = TRANSITION_WEIGHT) -> npt.NDArray[np.float32]:
+    """Label-transition scores for the Viterbi decoding (`glossary.translit.vocalizer.Model`):
+    row ``p``, column ``c`` is ``weight * log(P(c | previous label p) / P(c))``, counted over
+    the training words' labels with one added to every count; the last row is the word's
+    start (``p`` = no label yet). The letter model already gives ``log P(c | letters)``; the
+    ratio adds what the previous label says beyond that (a product of experts)."""
+    n = len(label_set.LABELS)
+    pairs = np.ones((n + 1, n), dtype=np.float64)
+    single = np.ones(n, dtype=np.float64)
+    for _, marks, _ in entries:
+        previous = n
+        for c in marks:
+            k = label_set.LABELS.index(c)
+            pairs[previous, k] += 1
+            single[k] += 1
+            previous = k
+    ratio = np.log(pairs / pairs.sum(axis=1, keepdims=True)) - np.log(single / single.sum())
+    return (weight * ratio).astype(np.float32)
+
+
 def train(entries: Sequence[Entry], *, max_iter: int = 15, seed: int = 0) -> dict[str, npt.NDArray[Any]]:
     """Fit both models; returns the arrays of the model file (header added by `arrays`)."""
     from sklearn.linear_model import LogisticRegression, SGDClassifier  # type: ignore[import-untyped]
@@ -148,6 +170,7 @@ def train(entries: Sequence[Entry], *, max_iter: int = 15, seed: int = 0) -> dic
         "case_vocabulary": np.frombuffer("\n".join(case_vocabulary).encode("utf-8"), dtype=np.uint8),
         "case_weights": logistic.coef_[0].astype(np.float32),
         "case_bias": logistic.intercept_.astype(np.float32),
+        "transitions": transitions(entries),
     }
 
 

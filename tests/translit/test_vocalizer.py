@@ -101,3 +101,26 @@ def test_capitalization_model_separates_names() -> None:
 
     right = sum((model.capitalized(labels.key(r["arabic"])) >= 0.5) == capitalized(r["alalc"]) for r in rows)
     assert right / len(rows) > 0.75
+
+
+def test_viterbi_search_equals_the_full_search() -> None:
+    """The beam-pruned search in plain Python (`vocalizer.BEAM`) finds the labels a full
+    Viterbi over every label finds (numpy, the obvious way)."""
+    model = vocalizer.default()
+    assert model.transitions is not None
+    step, start = model.transitions[:-1], model.transitions[-1]
+    words = random.Random(11).sample(sorted(lexicon.default().words), 300)
+    for word in words:
+        s = model.scores(word)
+        logp = s - s.max(axis=1, keepdims=True)
+        logp -= np.log(np.exp(logp).sum(axis=1, keepdims=True))
+        score, back = logp[0] + start, []
+        for i in range(1, len(word)):
+            candidates = score[:, None] + step
+            back.append(candidates.argmax(axis=0))
+            score = candidates.max(axis=0) + logp[i]
+        path = [int(score.argmax())]
+        for b in reversed(back):
+            path.append(int(b[path[-1]]))
+        assert model.predict(word)[0] == "".join(model.labels[k] for k in reversed(path)), word
+    assert [p for p, _ in model.predict_many(words)] == [model.predict(w)[0] for w in words]
