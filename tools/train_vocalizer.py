@@ -204,12 +204,14 @@ def train(entries: Sequence[Entry], *, max_iter: int = 15, seed: int = 0) -> dic
     }
 
 
-def calibrate(rows: Sequence[tuple[str, str, Entry | None]]) -> dict[str, float]:
+def calibrate(rows: Sequence[tuple[str, str, Entry | None]]) -> tuple[dict[str, float], dict[str, float]]:
     """Fit the word confidence where the model is used: a lexicon and a model built without
     one tenth of the words (CRC-32 of the key mod 10 == 9) romanize the words of that tenth
     that the lexicon does not find (not even through clitics), all of them, aligned or not;
     a logistic fit of "the ALA-LC equals the catalogue's, ignoring case" on the logit of the
-    model's raw probability gives ``a`` and ``b`` (Platt scaling)."""
+    model's raw probability gives ``a`` and ``b`` (Platt scaling). Two fits: the words the
+    model labels alone, and those whose start a known stem labels (`Lexicon.partial_key`:
+    the raw probability is then over the other letters)."""
     import zlib
 
     from sklearn.linear_model import LogisticRegression
@@ -226,16 +228,22 @@ def calibrate(rows: Sequence[tuple[str, str, Entry | None]]) -> dict[str, float]
     model = model_of(train(entries))
     mapper = engine.compiled("ala-lc")
     assert isinstance(mapper, engine.Transcriber)
-    logits, right = [], []
+    points: dict[bool, tuple[list[float], list[bool]]] = {False: ([], []), True: ([], [])}
     for key, alalc, _ in rows:
         if not held(key) or lexicon.lookup_key(key) is not None or not all(label_set.is_letter(c) for c in key):
             continue
-        marks, raw = model.raw(key)
+        stem = lexicon.partial_key(key)
+        marks, raw = model.predict_many([key], [stem.labels if stem else None], raw=True)[0]
         construct = key.endswith("ة") and alalc.endswith("t")
+        logits, right = points[stem is not None]
         logits.append(_logit(raw))
         right.append(render(key, marks, mapper, pausal=not construct)[0].lower() == alalc.lower())
-    fit = LogisticRegression(C=1e4).fit(np.array(logits)[:, None], np.array(right))
-    return {"a": round(float(fit.coef_[0][0]), 6), "b": round(float(fit.intercept_[0]), 6), "words": len(right)}
+    fits = []
+    for logits, right in (points[False], points[True]):
+        fit = LogisticRegression(C=1e4).fit(np.array(logits)[:, None], np.array(right))
+        fits.append({"a": round(float(fit.coef_[0][0]), 6), "b": round(float(fit.intercept_[0]), 6),
+                     "words": len(right)})
+    return fits[0], fits[1]
 
 
 def _logit(p: float) -> float:
@@ -283,10 +291,11 @@ def main() -> int:
     args = parser.parse_args()
     rows = rows_from(args.source)
     entries = [entry for _, _, entry in rows if entry is not None]
-    calibration = calibrate(rows)
+    calibration, stem_calibration = calibrate(rows)
     arrays = train(entries)
     header = header_for(args.source, len(entries), sum(len(k) for k, _, _ in entries))
     header["calibration"] = calibration
+    header["stem_calibration"] = stem_calibration
     arrays["header"] = np.frombuffer(json.dumps(header, ensure_ascii=False, sort_keys=True).encode(), dtype=np.uint8)
     target = args.output.with_suffix(".tmp.npz") if args.check else args.output
     write(target, arrays)

@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 from glossary.translit import labels
 from glossary.translit.letters import SUN
 
-__all__ = ["LEXICON_PATH", "Hit", "Lexicon", "core_of", "default", "splits"]
+__all__ = ["LEXICON_PATH", "Hit", "Lexicon", "core_of", "default", "splits", "suffixes_of"]
 
 LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.txt.gz"
 
@@ -59,7 +59,7 @@ class Hit(NamedTuple):
 
     labels: str
     case: int
-    via: str  # "word" | "clitics"
+    via: str  # "word" | "clitics" | "stem" (`Lexicon.partial_key`: ``?`` for letters left to choose)
 
 
 def core_of(key: str, marks: str) -> tuple[str, str, str]:
@@ -136,6 +136,42 @@ def _assemble(chain: str, article: str, stem: str, stem_marks: str) -> str:
     return "".join(out) + stem_marks
 
 
+STEM_MINIMUM = 2
+"""The fewest letters of a known stem that `Lexicon.partial_key` reads a word from."""
+
+SUFFIX_LONGEST = 4
+SUFFIX_COUNT = 30
+SUFFIX_AGREEMENT = 0.6
+
+
+def suffixes_of(words: Mapping[str, str]) -> list[str]:
+    """The endings (1 to ``SUFFIX_LONGEST`` letters) that the lexicon's own words show to
+    be suffixes: a word that is another word of the lexicon (ة read ت before the ending)
+    plus this ending, at least ``SUFFIX_COUNT`` times, and in at least ``SUFFIX_AGREEMENT``
+    of those pairs the longer word keeps the shorter one's labels up to its last letter
+    (ـات, ـية, ـها, ـين, ـهم: yes; ـن, ـت, ـاء: mostly unrelated words that share letters).
+    Sorted, so the file is reproducible.
+
+    Example:
+        >>> suffixes_of({"كتاب": "ia..0", "كتابها": "ia.u.a0"} | {f"ك{i}": "a.0" for i in range(2)})
+        []
+    """
+    pairs: dict[str, list[int]] = {}
+    for word, value in words.items():
+        for k in range(1, SUFFIX_LONGEST + 1):
+            stem = word[:-k]
+            if len(stem) < STEM_MINIMUM:
+                break
+            known = words.get(stem)
+            if known is None and stem[-1] == "ت":
+                known = words.get(stem[:-1] + "ة")
+            if known is not None:
+                slot = pairs.setdefault(word[-k:], [0, 0])
+                slot[0] += 1
+                slot[1] += known[:len(stem) - 1] == value[:len(stem) - 1]
+    return sorted(s for s, (n, same) in pairs.items() if n >= SUFFIX_COUNT and same >= SUFFIX_AGREEMENT * n)
+
+
 class Lexicon:
     """Word and stem tables (use `default` for the shipped lexicon).
 
@@ -150,6 +186,7 @@ class Lexicon:
         self.words = words
         self.stems = stems
         self.header = header or {}
+        self.suffixes = frozenset(self.header.get("suffixes", ()))
 
     def lookup(self, word: str) -> Hit | None:
         """The labels of a word (raw text: it is keyed first, `glossary.translit.labels.key`), or None."""
@@ -169,6 +206,50 @@ class Lexicon:
             if value is not None:
                 return Hit(_assemble(chain, article, stem, value[:-1]), int(value[-1]), "clitics")
         return None
+
+    def partial_key(self, key: str) -> Hit | None:
+        """The labels of a word the lexicon lacks, as far as a known stem is its start: the
+        word (after proclitics and the article are split off, `splits`) is a known stem of
+        at least ``STEM_MINIMUM`` letters followed by one of the lexicon's ``suffixes``
+        (`suffixes_of`: endings after which the stem keeps its vowels); the longest such
+        stem gives its labels to the letters before its last, and ``?`` marks the letters
+        left to the model: the stem's last letter (its vowel is the one a suffix changes)
+        and the suffix. A stem ending in ة is found for ت before a suffix (مدرسة →
+        مدرستين). ``via="stem"``; None when no stem fits.
+
+        Example:
+            >>> default().partial_key("ومكتباتهم")
+            Hit(labels='waoaa.???', case=0, via='stem')
+        """
+        if not self.suffixes:
+            return None
+        best: tuple[int, str] | None = None
+        for chain, article, rest in splits(key):
+            top = max(best[0] if best else 0, STEM_MINIMUM - 1, len(rest) - 1 - SUFFIX_LONGEST)
+            for n in range(len(rest) - 1, top, -1):
+                if rest[n:] not in self.suffixes:
+                    continue
+                head = rest[:n]
+                value = self._head(chain, article, head)
+                if value is None and head[-1] == "ت":
+                    value = self._head(chain, article, head[:-1] + "ة")
+                if value is not None:
+                    known = value[:n - 1] + "?" * (len(rest) - n + 1)
+                    best = (n, _assemble(chain, article, rest, known) + value[-1])
+                    break
+        if best is None:
+            return None
+        return Hit(best[1][:-1], int(best[1][-1]), "stem")
+
+    def _head(self, chain: str, article: str, head: str) -> str | None:
+        """The value of a known stem after ``chain`` and ``article`` (as `lookup_key` reads it)."""
+        if not chain and not article:
+            return self.words.get(head)
+        if not article:
+            value = self.words.get(head)
+            if value is not None:
+                return value
+        return self._stem(head)
 
     def _stem(self, stem: str) -> str | None:
         value = self.stems.get(stem)
@@ -193,7 +274,7 @@ class Lexicon:
             head, stem, stem_marks = core_of(key, value[:-1])
             if head and stem not in stems and (stem not in words or core_of(stem, words[stem][:-1])[0]):
                 stems[stem] = stem_marks + value[-1]
-        return cls(words, stems, header)
+        return cls(words, stems, {**(header or {}), "suffixes": suffixes_of(words)})
 
     def dumps(self) -> bytes:
         """The file's bytes (gzip; the same lexicon gives the same bytes)."""

@@ -180,6 +180,8 @@ class Model:
         self.labels = str(header["labels"])
         fit = header.get("calibration")
         self.calibration = (float(fit["a"]), float(fit["b"])) if fit else None
+        fit = header.get("stem_calibration")
+        self.stem_calibration = (float(fit["a"]), float(fit["b"])) if fit else self.calibration
 
     def scores(self, word: str) -> npt.NDArray[np.float32]:
         """Label scores of each letter (letters x labels), bias included."""
@@ -189,16 +191,33 @@ class Model:
         result: npt.NDArray[np.float32] = summed * self.scale + self.bias
         return result
 
-    def predict(self, word: str) -> tuple[str, float]:
+    def predict(self, word: str, fixed: str | None = None) -> tuple[str, float]:
         """The labels of a word (letters only) and the probability that the word is right
-        (calibrated: see the module docstring)."""
+        (calibrated: see the module docstring). ``fixed``: labels known beforehand, one per
+        letter, ``?`` where the model chooses (`predict_many`)."""
+        if fixed is not None and word:
+            return self.predict_many([word], [fixed])[0]
         marks, raw = self.raw(word)
         return (marks, self._calibrated(raw)) if word else (marks, raw)
 
-    def predict_many(self, words: list[str]) -> list[tuple[str, float]]:
-        """`predict` for several words at once (one pass through numpy; the same answers)."""
-        if len(words) < 2 or not all(words):
-            return [self.predict(w) for w in words]
+    def predict_many(self, words: list[str], fixed: list[str | None] | None = None,
+                     raw: bool = False) -> list[tuple[str, float]]:
+        """`predict` for several words at once (one pass through numpy; the same answers).
+
+        ``fixed`` (one entry per word, None for none): labels the caller already knows, one
+        per letter, ``?`` where the model chooses. A known letter keeps its label, and the
+        Viterbi search chooses the others around it (the transition scores see the known
+        labels); the probability is then that of the letters the model chose. ``raw``: the
+        probabilities uncalibrated."""
+        if not fixed and (len(words) < 2 or not all(words)):
+            return [self.raw(w) if raw else self.predict(w) for w in words]
+        if not all(words):
+            out = [("", 1.0)] * len(words)
+            chosen_ = [k for k, w in enumerate(words) if w]
+            for k, answer in zip(chosen_, self.predict_many([words[k] for k in chosen_],
+                                                            [fixed[k] for k in chosen_] if fixed else None, raw)):
+                out[k] = answer
+            return out
         keys: list[str] = []
         for word in words:
             keys += _keys(word)
@@ -206,14 +225,27 @@ class Model:
         s = self.weights[rows].reshape(len(keys) // len(FEATURES), len(FEATURES), -1).sum(axis=1, dtype=np.float32)
         s = s * self.scale + self.bias
         lengths = [len(w) for w in words]
+        if fixed:
+            at_, label_ = [], []
+            at = 0
+            for word, known in zip(words, fixed):
+                if known:
+                    for i, c in enumerate(known):
+                        if c != "?":
+                            at_.append(at + i)
+                            label_.append(self.labels.index(c))
+                at += len(word)
+            if at_:
+                s[at_] = -1e4  # only the known label is left, with probability 1
+                s[at_, label_] = 0.0
         best, letter_p = self._decode(s, lengths)
         starts = np.cumsum([0] + lengths[:-1])
         word_p = np.multiply.reduceat(letter_p, starts).tolist()
         chosen = "".join([self.labels[k] for k in best.tolist()])
         out = []
         at = 0
-        for word, raw in zip(words, word_p):
-            out.append((chosen[at:at + len(word)], self._calibrated(raw)))
+        for word, p in zip(words, word_p):
+            out.append((chosen[at:at + len(word)], p if raw else self._calibrated(p)))
             at += len(word)
         return out
 
@@ -293,11 +325,13 @@ class Model:
         return np.array(out, dtype=np.intp)
 
     def _calibrated(self, raw: float) -> float:
-        if not self.calibration:
-            return raw
-        p = min(max(raw, 1e-9), 1 - 1e-9)
-        z = self.calibration[0] * math.log(p / (1 - p)) + self.calibration[1]
-        return 1.0 / (1.0 + math.exp(-z))
+        return _platt(raw, self.calibration)
+
+    def confidence(self, raw: float, source: str = "model") -> float:
+        """The calibrated probability of a raw one (`raw`, or `predict_many` with ``raw``):
+        for ``source="stem"`` (some letters fixed by a known stem, the product over the
+        others) the header's ``stem_calibration``, else its ``calibration``."""
+        return _platt(raw, self.stem_calibration if source == "stem" else self.calibration)
 
     def raw(self, word: str) -> tuple[str, float]:
         """The labels and the uncalibrated probability: the product over the letters of the
@@ -334,6 +368,15 @@ class Model:
             tables.append(dict(zip(keys[start:start + count], range(start, start + count))))
             start += count
         return cls(weights, scale, bias, tables, case_weights, case_bias, case_vocabulary, header, transitions)
+
+
+def _platt(raw: float, fit: tuple[float, float] | None) -> float:
+    """A raw probability through a logistic fit of its logit (Platt scaling); itself without one."""
+    if not fit:
+        return raw
+    p = min(max(raw, 1e-9), 1 - 1e-9)
+    z = fit[0] * math.log(p / (1 - p)) + fit[1]
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def write(path: Path | str, arrays: dict[str, npt.NDArray[Any]]) -> None:

@@ -50,11 +50,11 @@ if TYPE_CHECKING:
 
 __all__ = ["CONFIDENCE", "RANK", "Source", "Unit", "Word", "analyze", "render"]
 
-Source = Literal["vocalized", "glossary", "lexicon", "model", "rule"]
+Source = Literal["vocalized", "glossary", "lexicon", "stem", "model", "rule"]
 Known = Callable[[str], "str | None"]
 Vocalizer = Callable[[str], str]
 
-RANK: dict[str, int] = {"rule": 0, "model": 1, "lexicon": 2, "glossary": 3, "vocalized": 4}
+RANK: dict[str, int] = {"rule": 0, "model": 1, "stem": 2, "lexicon": 3, "glossary": 4, "vocalized": 5}
 """Sources from the weakest to the strongest: a text's source is its weakest word's."""
 
 CONFIDENCE: dict[str, float] = {
@@ -148,7 +148,7 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         # read it (دار, ما): the lexicon knows such words better
         return _MARKED.search(word) is not None and ala.cached_word(word, False, True)[1]
 
-    pending: list[tuple[int, str, str, str]] = []  # (place in out, word, key, written marks) for the model
+    pending: list[tuple[int, str, str, str, str]] = []  # (place in out, word, key, written marks, stem's labels)
     k = 1
     while k < len(parts):
         out.append(parts[k - 1])
@@ -182,9 +182,11 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         k += 2
     out.append(parts[-1])
     if pending and model is not None:
-        guesses = model.predict_many([key for _, _, key, _ in pending])
-        for (i, word, key, written), (marks, probability) in zip(pending, guesses):
-            out[i] = Unit(word, "model", probability, key=key, marks=_merge(marks, written),
+        fixed = [known or None for *_, known in pending]
+        guesses = model.predict_many([key for _, _, key, _, _ in pending], fixed if any(fixed) else None, raw=True)
+        for (i, word, key, written, known), (marks, raw) in zip(pending, guesses):
+            source: Source = "stem" if known else "model"
+            out[i] = Unit(word, source, model.confidence(raw, source), key=key, marks=_merge(marks, written),
                           case=int(model.capitalized(key) >= 0.5))
     return out
 
@@ -265,8 +267,9 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
 
 
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
-          model: bool, vocalizer: Vocalizer | None) -> Unit | tuple[str, str]:
-    """The unit of one word, or (key, written marks) when it is left to the model."""
+          model: bool, vocalizer: Vocalizer | None) -> Unit | tuple[str, str, str]:
+    """The unit of one word, or (key, written marks, the labels a known stem gives with
+    ``?`` for the rest, or "") when it is left to the model."""
     marked = _MARKED.search(word) is not None
     if marked and vocalized(word):
         return Unit(word, "vocalized", 1.0, vocalized=word)
@@ -291,7 +294,8 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     if vocalizer is not None:
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
     if model:  # analyze asks the model for all the text's words at once
-        return key, written
+        stem = lexicon.partial_key(key) if lexicon is not None else None
+        return key, written, stem.labels if stem is not None else ""
     return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
 
 
