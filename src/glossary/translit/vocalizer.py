@@ -8,7 +8,9 @@ the letters' log-probabilities plus a score for each pair of consecutive labels 
 file's ``transitions``: how much likelier a label is after the previous one than alone,
 counted on the training words), where an independent choice per letter would mix the
 vowels of two patterns. A second linear model gives the probability that the word is a
-proper name (capitalized in ALA-LC). Nothing here imports more than numpy.
+proper name (capitalized in ALA-LC). Labels known beforehand can be fixed (`Model.predict_many`'s
+``fixed``: a known stem's, `glossary.translit.lexicon.Lexicon.partial_key`): the search then
+chooses the other letters' labels around them. Nothing here imports more than numpy.
 
 The model file (``data/vocalizer.npz``, plain arrays, ``allow_pickle=False``) carries a
 JSON header: the training script, the data it was fitted on (path and sha256), the
@@ -18,8 +20,9 @@ versions. It is read on first use (`default`), in about 10 ms.
 Confidence. `Model.predict` returns, with the labels, the probability that the word is
 right: the product over the letters of the softmax probability of the chosen label
 (`Model.raw`), which is over-confident, mapped through a logistic fit (Platt scaling, the
-header's ``calibration``) made on words held out of a first training run.
-``bench/translit_eval.py`` checks it against held-out accuracy.
+header's ``calibration``) made on words held out of a first training run; a word whose stem's labels were fixed
+has its own fit (``stem_calibration``), its probability being over the letters the model
+chose. ``bench/translit_eval.py`` checks both against held-out accuracy.
 
 Example:
     >>> model = default()

@@ -11,9 +11,12 @@ its vocalization from the first source that has one, in this order:
    space) and answers its vocalized form, or None;
 3. ``lexicon``: the word, or its stem with proclitics and the article split off, is in the
    vocalized LoC lexicon (`glossary.translit.lexicon`);
-4. ``model``: the learned vocalizer (`glossary.translit.vocalizer`) guesses the vowels, or
+4. ``stem``: the word is a known stem and a suffix (`glossary.translit.lexicon.Lexicon.partial_key`:
+   مكتباتهم, خلالها): the stem's labels are kept, and the learned vocalizer chooses the
+   others (the stem's last letter and the suffix) around them;
+5. ``model``: the learned vocalizer (`glossary.translit.vocalizer`) guesses the vowels, or
    an external ``vocalizer`` function (mishkal) does;
-5. ``rule``: the consonants and long vowels as written.
+6. ``rule``: the consonants and long vowels as written.
 
 Marks written on a word that is only partly vocalized are kept: they override the
 lexicon's or the model's labels on those letters.
@@ -28,7 +31,8 @@ Exactness and confidence. A word is exact when it was vocalized as written or by
 glossary. A lexicon hit is the most frequent catalogue romanization of that spelling, not
 certain for this text (homographs: حسني is Ḥusnī or Ḥasanī), so it is not exact; its
 confidence is the held-out accuracy measured by ``bench/translit_eval.py``. The model's
-confidence is its own probability for the whole word; a rule word gets the measured
+confidence is its own probability for the whole word (for a ``stem`` word, for the letters
+it chose, through its own calibration); a rule word gets the measured
 accuracy of the rule path. The text is exact when every word is, its source is the weakest
 of its words' and its confidence the product of theirs.
 """
@@ -83,7 +87,7 @@ class Word:
     Attributes:
         arabic: The word as written (cleaned).
         text: Its romanization in the scheme.
-        source: ``vocalized``, ``glossary``, ``lexicon``, ``model`` or ``rule``.
+        source: ``vocalized``, ``glossary``, ``lexicon``, ``stem``, ``model`` or ``rule``.
         confidence: 0-1; 1.0 when exact.
         vocalized: The vocalized form romanized (the letters as written for ``rule``).
     """
@@ -110,7 +114,7 @@ class Unit:
     """A word (or span) of the analysis, before any scheme: its source and vocalization.
 
     Either ``vocalized`` is set (vocalized, glossary, rule, external vocalizer), or
-    ``key`` and ``marks`` are (lexicon, model: letters and `glossary.translit.labels`).
+    ``key`` and ``marks`` are (lexicon, stem, model: letters and `glossary.translit.labels`).
     ``case`` is 1 for a proper name, 0 for a common word, -1 for name case throughout.
     """
 
