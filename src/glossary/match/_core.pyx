@@ -32,6 +32,9 @@ cdef extern from "_core.hpp" namespace "gcore" nogil:
         void push_back(Py_UCS4)
         void reserve(size_t)
         size_t size()
+        void clear()
+        ustr& append(const ustr&)
+        Py_UCS4& operator[](size_t)
 
     cdef cppclass Interner:
         int intern(const ustr&)
@@ -239,35 +242,50 @@ cdef class Core:
     cdef int _intern(self, str text) except -1:
         return self.s.in_.intern(_u(text))
 
-    cdef int _word_weight(self, int form, str text) except -1:
-        it = self.s.weights.find(form)
-        if it == self.s.weights.end():
-            self.s.weights[form] = float(self._weights(text))
-        return 0
-
     cdef int _name(self, Name* n, str profile) except -1:
-        """``n`` from an encoded profile (`glossary.match.profile.encode`)."""
+        """``n`` from an encoded profile (`glossary.match.profile.encode`: the script's letter, then
+        each word's fields, form, skeleton, other reading, consonants, opt and loose, apart by
+        \\x1f, the words apart by \\x1e), read letter by letter."""
         cdef Word w
-        n.arabic = profile[:1] == "a"
+        cdef Py_ssize_t size = len(profile), i, field = 0, form_at = 1, form_end = 1
+        cdef Py_UCS4 ch
+        cdef ustr cur, forms, cons, skel
+        n.arabic = size > 0 and profile[0] == "a"
         n.words.clear()
-        parts = profile[1:].split("\x1e") if len(profile) > 1 else []
-        forms, cons, skel = [], [], []
-        for fields in parts:
-            form, sk, alt, cn, opt = fields.split("\x1f")[:5]
-            w.form = self._intern(form)
-            w.skel = self._intern(sk)
-            w.alt = self._intern(alt)
-            w.cons = self._intern(cn)
-            w.opt = opt == "1"
-            self._word_weight(w.form, form)
-            w.weight = self.s.weights[w.form]
-            n.words.push_back(w)
-            forms.append(form)
-            cons.append(cn)
-            skel.append(sk)
-        n.forms = self._intern("".join(forms))
-        n.cons = self._intern("".join(cons))
-        n.skel = self._intern("".join(skel))
+        if size > 1:
+            for i in range(1, size + 1):
+                ch = profile[i] if i < size else 0x1e
+                if ch != 0x1f and ch != 0x1e:
+                    cur.push_back(ch)
+                    continue
+                if field == 0:
+                    w.form = self.s.in_.intern(cur)
+                    forms.append(cur)
+                    form_end = i
+                elif field == 1:
+                    w.skel = self.s.in_.intern(cur)
+                    skel.append(cur)
+                elif field == 2:
+                    w.alt = self.s.in_.intern(cur)
+                elif field == 3:
+                    w.cons = self.s.in_.intern(cur)
+                    cons.append(cur)
+                elif field == 4:
+                    w.opt = cur.size() == 1 and cur[0] == <Py_UCS4>"1"
+                cur.clear()
+                field += 1
+                if ch == 0x1e:
+                    if self.s.weights.find(w.form) == self.s.weights.end():
+                        self.s.weights[w.form] = float(self._weights(profile[form_at:form_end]))
+                    w.weight = self.s.weights[w.form]
+                    n.words.push_back(w)
+                    w.form = w.skel = w.alt = w.cons = 0
+                    w.opt = False
+                    field = 0
+                    form_at = i + 1
+        n.forms = self.s.in_.intern(forms)
+        n.cons = self.s.in_.intern(cons)
+        n.skel = self.s.in_.intern(skel)
         return 0
 
     def missing(self, nids):
