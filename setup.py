@@ -18,7 +18,8 @@ from setuptools.command.build_ext import build_ext
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYX = os.path.join("src", "glossary", "match", "_core.pyx")
 CPP = os.path.join("src", "glossary", "match", "_core.cpp")
-HPP = [os.path.join("src", "glossary", "match", h) for h in ("_core.hpp", "_core_letters.hpp", "_core_forest.hpp")]
+HPP = [os.path.join("src", "glossary", "match", h)
+       for h in ("_core.hpp", "_core_letters.hpp", "_core_forest.hpp", "_core_votes.hpp")]
 
 # (-ffp-contract=off: no fused multiply-add, so the core's arithmetic is Python's, bit for bit)
 ARGS = ["-O2", "-std=c++17", "-ffp-contract=off", "-fno-fast-math"]

@@ -20,8 +20,12 @@ the middle of a sentence (no sentence-initial capital), and a final ة in the co
 state the catalogue's form shows (-at): that state belongs to the word's context, not to
 the word.
 
-Rows, all on the same held-out words: the full pipeline (lexicon with clitics, then the
-model), its parts (lexicon via clitics else rule; model alone), the rule path
+Rows, all on the same held-out words: the full pipeline (lexicon with clitics, then a
+known stem with a suffix whose letters the model completes, then the model), the pipeline
+before the stems (the same lexicon without its suffixes), the same with the model's labels
+chosen letter by letter (no Viterbi over the label transitions; the same fitted weights),
+its parts (lexicon via
+clitics else rule; model alone, with and without Viterbi), the rule path
 (consonants and long vowels as written: the output before issue 19), mishkal when
 installed (``pip install 'glossary[vocalize]'``), and with ``--compare`` a back-off table
 of letter windows trained on the same folds (the model this one was chosen over). Then:
@@ -177,11 +181,12 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
     from glossary.translit import vocalizer
 
     tallies: dict[str, Tally] = collections.defaultdict(Tally)
-    calibration: list[tuple[float, bool]] = []
+    calibration: dict[str, list[tuple[float, bool]]] = {"model": [], "stem": []}
     # the fold models map their confidence through the shipped model's calibration (fitted on
     # a tenth of the words held out of its first training run, tools/train_vocalizer.py)
     shipped = vocalizer.default().header
-    calibrated = {"labels": shipped["labels"], "calibration": shipped.get("calibration")}
+    calibrated = {"labels": shipped["labels"], "calibration": shipped.get("calibration"),
+                  "stem_calibration": shipped.get("stem_calibration")}
     for fold in range(evaluate_folds):
         start = time.perf_counter()
         train_rows = [r for r in rows if fold_of(r.key, folds) != fold and r.aligned is not None]
@@ -189,19 +194,30 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         entries = [(r.key, r.aligned.marks, r.aligned.case) for r in sorted(train_rows, key=lambda r: -r.freq)
                    if r.aligned is not None]
         lexicon = Lexicon.build(entries)
-        model = train_vocalizer.model_of(train_vocalizer.train(entries), calibrated)
+        # the same lexicon without its suffixes: no word is read from a known stem (the pipeline before)
+        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []})
+        arrays = train_vocalizer.train(entries)
+        model = train_vocalizer.model_of(arrays, calibrated)
+        # the same letter model with each letter's label chosen alone (no Viterbi): the model before
+        alone = train_vocalizer.model_of({k: v for k, v in arrays.items() if k != "transitions"}, calibrated)
         backoff = Backoff(entries) if compare else None
         mapper = ala()
         for row in test_rows:
             assert row.key not in lexicon.words
             got, source, confidence = pipeline_word(row, lexicon, model)
-            right = tallies["pipeline: lexicon via clitics, else model"].add(got, row.gold, source)
-            if source == "model":
-                calibration.append((confidence, right))
+            right = tallies["pipeline: lexicon via clitics, else known stem, else model"].add(got, row.gold, source)
+            if source in calibration:
+                calibration[source].append((confidence, right))
+            got, source, _ = pipeline_word(row, no_stems, model)
+            tallies["the pipeline before: no stems (lexicon, else model)"].add(got, row.gold, source)
+            got, source, _ = pipeline_word(row, no_stems, alone)
+            tallies["the same, letters' labels chosen alone (no Viterbi)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, lexicon, None)
             tallies["lexicon via clitics, else rule (no model)"].add(got, row.gold, source)
             got, _, _ = pipeline_word(row, None, model)
             tallies["model alone (no lexicon)"].add(got, row.gold)
+            got, _, _ = pipeline_word(row, None, alone)
+            tallies["model alone, letters' labels chosen alone"].add(got, row.gold)
             tallies["rule: consonants and long vowels (before #19)"].add(
                 mapper.cached_word(row.key, False, not row.construct)[0], row.gold)
             if backoff is not None:
@@ -213,14 +229,15 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         print(f"  fold {fold + 1}/{evaluate_folds}: {len(test_rows):,} held-out words, "
               f"{len(entries):,} training words, {time.perf_counter() - start:.0f} s", flush=True)
     tallies["_calibration"] = Tally()
-    _print_calibration(calibration)
+    for source, points in calibration.items():
+        _print_calibration(source, points)
     return tallies
 
 
-def _print_calibration(points: list[tuple[float, bool]]) -> None:
+def _print_calibration(source: str, points: list[tuple[float, bool]]) -> None:
     if not points:
         return
-    print("\nModel confidence against held-out accuracy (model words, ALA-LC ignoring case):")
+    print(f"\nConfidence against held-out accuracy ({source} words of the pipeline, ALA-LC ignoring case):")
     print(f"  {'confidence':>12} {'words':>7} {'mean conf.':>10} {'accuracy':>9}")
     edges = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
     for lo, hi in zip(edges, edges[1:]):
@@ -289,6 +306,11 @@ def speed(repeat: int) -> None:
 
     known_texts = texts(known)
     model_texts = texts(model_words)
+    # words the lexicon lacks, each a known word and a suffix (through the stem path, else the model)
+    suffixed = [w + rng.choice(("ات", "ها", "ين", "هم", "ية")) for w in rng.sample(sorted(lex.words), 40_000)]
+    unknown = [w for w in dict.fromkeys(suffixed) if lex.lookup_key(w) is None][:20_000]
+    unknown_texts = texts(unknown)
+    stem_share = sum(lex.partial_key(w) is not None for w in unknown) / len(unknown)
     print(f"\nSpeed, ALA-LC, words per CPU second (median of {repeat} runs; distinct words, the engine's word "
           "cache cleared before each run unless said):")
     print(f"  lexicon words, 10-word texts:        {rate(lambda: [transliterate(t) for t in known_texts], len(known)):>10,.0f}")
@@ -299,6 +321,8 @@ def speed(repeat: int) -> None:
           f"{rate(lambda: [transliterate(t, lexicon=False) for t in model_texts], len(model_words)):>10,.0f}")
     print(f"  model (no lexicon), one call a word: "
           f"{rate(lambda: [transliterate(w, lexicon=False) for w in model_words], len(model_words)):>10,.0f}")
+    print(f"  unknown words (a word + suffix, {stem_share:.0%} through a stem), 10-word texts: "
+          f"{rate(lambda: [transliterate(t) for t in unknown_texts], len(unknown)):>10,.0f}")
     print(f"  model.predict alone:                 {rate(lambda: [model.predict(w) for w in model_words], len(model_words)):>10,.0f}")
     print(f"  rule only, 10-word texts:            "
           f"{rate(lambda: [transliterate(t, lexicon=False, model=False) for t in known_texts], len(known)):>10,.0f}")

@@ -8,7 +8,8 @@ freq), aligns every pair to its letters (`glossary.translit._align.align`: the l
 which the engine's own ALA-LC table reproduces the romanization, ignoring case), and
 writes:
 
-* the lexicon (`glossary.translit.lexicon`), words best first (by catalogue frequency);
+* the lexicon (`glossary.translit.lexicon`), words best first (by catalogue frequency),
+  with the suffixes its words show (`glossary.translit.lexicon.suffixes_of`) in its header;
   a spelling that two rows share after keying (ى inside a word read ي) keeps the more
   frequent row;
 * ``LICENSE.camel-lab`` beside it (BSD-3-Clause: the notice ships with the data);

@@ -8,7 +8,8 @@ LoC word lexicon, then the learned vocalizer) and the vocalized words are joined
 Printed per entity: the proposal, the ALA-LC romanization it gives, each word's source and
 confidence, and checks that call for care:
 
-* ``model``: a word was guessed by the vocalizer (held-out word accuracy about 44%, see
+* ``model``: a word was guessed by the vocalizer, or in part (``stem``: a known stem with a
+  suffix the vocalizer completes; held-out word accuracy about 44% and 51%, see
   ``bench/translit_eval.py``), not found in the lexicon or the glossary;
 * ``differs``: the proposal's romanization in the ``simple`` scheme, folded, is not the
   entity's own ``romanized`` name folded (``glossary.names.keys``): one of the two says other
@@ -52,7 +53,7 @@ def proposals(path: str | None) -> list[dict[str, Any]]:
         words = [w for w in t.words if w.vocalized or w.arabic]
         vocalized = " ".join(w.vocalized or w.arabic for w in words)
         checks = []
-        if any(w.source == "model" for w in words):
+        if any(w.source in ("model", "stem") for w in words):  # guessed, at least in part
             checks.append("model")
         simple = transliterate(vocalized, "simple").text
         if e.romanized and keys(simple).folded != keys(e.romanized).folded:

@@ -15,11 +15,41 @@ on all the words. Features seen in fewer than
 a feature whose weights all round to within ``PRUNE`` of zero is dropped (it keeps the
 file small and its load under 30 ms; measured on a held-out fold, word accuracy -0.2).
 
+The word's labels are decoded together: `transitions` counts, on the training words, how
+much likelier each label is after the previous one than alone (log ratio, weight
+``TRANSITION_WEIGHT``), and the model file carries it for the Viterbi search of
+`glossary.translit.vocalizer.Model`.
+
 Two models were measured on held-out folds of the lexicon before this one was kept
 (``bench/translit_eval.py --compare``): a back-off table of letter windows (majority label
 of the widest window seen, 9 letters down to 1) and this linear model. Alone on 37,946
 held-out words, ALA-LC ignoring case: back-off 53.3%, linear 56.8% (exact 27.1% and 44.0%:
-the back-off has no capitalization model).
+the back-off has no capitalization model). Viterbi over the label transitions, the same
+weights (the same command, 5 folds): model alone 56.8% -> 57.5% (exact 44.0% -> 44.4%),
+the words the pipeline leaves to the model (17,791) 43.8% -> 44.4% (33.9% -> 34.4%),
+the pipeline 65.8% -> 66.1% (49.5% -> 49.7%).
+
+Measured on fold 0 alone (7,602 held-out words, 3,596 left to the model; ignoring case /
+exact, model alone and left to the model) and not kept:
+
+* transition weight 1.5 or 2 instead of 1: 57.1/44.2 and 56.8/43.8 alone (1: 57.3/44.3);
+* ``alpha`` 3e-6 or 3e-7 instead of 1e-6, with Viterbi: left to the model 43.9 and 43.8
+  (1e-6: 44.2);
+* a character CNN (PyTorch: 32-d letter embeddings, three width-5 convolutions of 128
+  channels, residual, a label head and a pooled capitalization head; 8 epochs, 10 minutes):
+  alone 55.7/43.1, left to the model 44.7/34.9 (this linear model without Viterbi:
+  56.3/43.5 and 43.1/33.6). Averaged with the linear model's log-probabilities: 57.9/45.2
+  and 45.0/35.6, but three 640x128 matrix products per letter put the model near 5,000
+  words/s in numpy, a quarter of the target;
+* more capitalization features (letter pairs, the word's long-vowel shape, first and last
+  5-6 letters): case right on 77.8% of the words left to the model (76.7% now), exact
+  34.4 -> 34.9: within noise of one fold, not adopted without a five-fold run.
+
+Where the words left to the model go (fold 0, without Viterbi): 33.6% right, 9.5% right
+but for case, 13.0% unreachable (no ALA-LC reading of the letters gives the catalogue's
+form), 43.9% with wrong labels: of those, 60% on one letter, mostly in the middle of the
+word, and mostly the quality of a short vowel (kasra read fatḥa 281 letters, ḍamma read
+fatḥa 254, fatḥa read kasra 225) or a vowel against sukūn (fatḥa/sukūn 199 + 125).
 
 The script is deterministic: run twice, it writes the same bytes (``--check`` verifies
 the shipped file). scikit-learn is needed here only, never at run time.
@@ -60,8 +90,10 @@ from glossary.translit.vocalizer import (  # noqa: E402
 MIN_COUNT = 3
 PRUNE = 8  # a feature whose int8 weights all lie within ±8 is dropped (about half of them; word accuracy -0.2)
 CASE_MIN_COUNT = 5
+TRANSITION_WEIGHT = 1.0  # the weight of the label-transition scores in the Viterbi decoding (see `transitions`)
 PARAMS = {"loss": "log_loss", "alpha": 1e-6, "max_iter": 15, "average": True, "seed": 0, "case_C": 0.3,
-          "min_count": MIN_COUNT, "prune": PRUNE, "case_min_count": CASE_MIN_COUNT}
+          "min_count": MIN_COUNT, "prune": PRUNE, "case_min_count": CASE_MIN_COUNT,
+          "transition_weight": TRANSITION_WEIGHT}
 
 Entry = tuple[str, str, int]  # (key, labels, case)
 
@@ -106,6 +138,26 @@ def _matrix(rows: list[list[str]], index: dict[str, int]) -> Any:
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(index)))
 
 
+def transitions(entries: Sequence[Entry], weight: float = TRANSITION_WEIGHT) -> npt.NDArray[np.float32]:
+    """Label-transition scores for the Viterbi decoding (`glossary.translit.vocalizer.Model`):
+    row ``p``, column ``c`` is ``weight * log(P(c | previous label p) / P(c))``, counted over
+    the training words' labels with one added to every count; the last row is the word's
+    start (``p`` = no label yet). The letter model already gives ``log P(c | letters)``; the
+    ratio adds what the previous label says beyond that (a product of experts)."""
+    n = len(label_set.LABELS)
+    pairs = np.ones((n + 1, n), dtype=np.float64)
+    single = np.ones(n, dtype=np.float64)
+    for _, marks, _ in entries:
+        previous = n
+        for c in marks:
+            k = label_set.LABELS.index(c)
+            pairs[previous, k] += 1
+            single[k] += 1
+            previous = k
+    ratio = np.log(pairs / pairs.sum(axis=1, keepdims=True)) - np.log(single / single.sum())
+    return (weight * ratio).astype(np.float32)
+
+
 def train(entries: Sequence[Entry], *, max_iter: int = 15, seed: int = 0) -> dict[str, npt.NDArray[Any]]:
     """Fit both models; returns the arrays of the model file (header added by `arrays`)."""
     from sklearn.linear_model import LogisticRegression, SGDClassifier  # type: ignore[import-untyped]
@@ -148,15 +200,18 @@ def train(entries: Sequence[Entry], *, max_iter: int = 15, seed: int = 0) -> dic
         "case_vocabulary": np.frombuffer("\n".join(case_vocabulary).encode("utf-8"), dtype=np.uint8),
         "case_weights": logistic.coef_[0].astype(np.float32),
         "case_bias": logistic.intercept_.astype(np.float32),
+        "transitions": transitions(entries),
     }
 
 
-def calibrate(rows: Sequence[tuple[str, str, Entry | None]]) -> dict[str, float]:
+def calibrate(rows: Sequence[tuple[str, str, Entry | None]]) -> tuple[dict[str, float], dict[str, float]]:
     """Fit the word confidence where the model is used: a lexicon and a model built without
     one tenth of the words (CRC-32 of the key mod 10 == 9) romanize the words of that tenth
     that the lexicon does not find (not even through clitics), all of them, aligned or not;
     a logistic fit of "the ALA-LC equals the catalogue's, ignoring case" on the logit of the
-    model's raw probability gives ``a`` and ``b`` (Platt scaling)."""
+    model's raw probability gives ``a`` and ``b`` (Platt scaling). Two fits: the words the
+    model labels alone, and those whose start a known stem labels (`Lexicon.partial_key`:
+    the raw probability is then over the other letters)."""
     import zlib
 
     from sklearn.linear_model import LogisticRegression
@@ -173,16 +228,22 @@ def calibrate(rows: Sequence[tuple[str, str, Entry | None]]) -> dict[str, float]
     model = model_of(train(entries))
     mapper = engine.compiled("ala-lc")
     assert isinstance(mapper, engine.Transcriber)
-    logits, right = [], []
+    points: dict[bool, tuple[list[float], list[bool]]] = {False: ([], []), True: ([], [])}
     for key, alalc, _ in rows:
         if not held(key) or lexicon.lookup_key(key) is not None or not all(label_set.is_letter(c) for c in key):
             continue
-        marks, raw = model.raw(key)
+        stem = lexicon.partial_key(key)
+        marks, raw = model.predict_many([key], [stem.labels if stem else None], raw=True)[0]
         construct = key.endswith("ة") and alalc.endswith("t")
+        logits, right = points[stem is not None]
         logits.append(_logit(raw))
         right.append(render(key, marks, mapper, pausal=not construct)[0].lower() == alalc.lower())
-    fit = LogisticRegression(C=1e4).fit(np.array(logits)[:, None], np.array(right))
-    return {"a": round(float(fit.coef_[0][0]), 6), "b": round(float(fit.intercept_[0]), 6), "words": len(right)}
+    fits = []
+    for logits, right in (points[False], points[True]):
+        fit = LogisticRegression(C=1e4).fit(np.array(logits)[:, None], np.array(right))
+        fits.append({"a": round(float(fit.coef_[0][0]), 6), "b": round(float(fit.intercept_[0]), 6),
+                     "words": len(right)})
+    return fits[0], fits[1]
 
 
 def _logit(p: float) -> float:
@@ -230,10 +291,11 @@ def main() -> int:
     args = parser.parse_args()
     rows = rows_from(args.source)
     entries = [entry for _, _, entry in rows if entry is not None]
-    calibration = calibrate(rows)
+    calibration, stem_calibration = calibrate(rows)
     arrays = train(entries)
     header = header_for(args.source, len(entries), sum(len(k) for k, _, _ in entries))
     header["calibration"] = calibration
+    header["stem_calibration"] = stem_calibration
     arrays["header"] = np.frombuffer(json.dumps(header, ensure_ascii=False, sort_keys=True).encode(), dtype=np.uint8)
     target = args.output.with_suffix(".tmp.npz") if args.check else args.output
     write(target, arrays)

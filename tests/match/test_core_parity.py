@@ -1,7 +1,8 @@
 """The compiled core (`glossary.match._core`) answers as the pure-Python resolver does, bit for bit:
-ids, statuses, scores and levels, and every feature the model reads, on the speed benchmark's
-glossary and queries and on random glossaries. In CI the core must be built (a build that failed
-silently would otherwise skip this file)."""
+ids, statuses, scores and levels, every feature the model reads, and the candidates its voting
+levels find (fuzzy and letter n-grams, ties at the cut included, in the order they are found), on
+the speed benchmark's glossary and queries (misspelt ones above all) and on random glossaries. In
+CI the core must be built (a build that failed silently would otherwise skip this file)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from glossary.match import Index, Resolver
 from glossary.match import core as facade
-from glossary.match.candidates import gather
+from glossary.match.candidates import gather, gather_many
 from glossary.match.features import LEVELS, _particles_only, view_of_profile
 from glossary.match.profile import encode
 from glossary.model import Entity, Variant
@@ -78,6 +79,15 @@ def _same_rows(index: Index, queries: list[str]) -> None:
         assert [(p, nid) for p, nid, *_ in got] == [(c.probability, c.nid) for c in scored], q
 
 
+def _same_found(index: Index, queries: list[str]) -> None:
+    """The core's candidate names of each query (`gather_many`) are the Python ones (`gather`): the
+    same names at the same levels, found in the same order."""
+    python = [list(gather(index.store, q).levels.items()) for q in queries]
+    compiled = [list(f.levels.items()) for f in gather_many(index.store, queries)]
+    for q, c, p in zip(queries, compiled, python):
+        assert c == p, q
+
+
 @pytest.fixture(scope="module")
 def bench() -> tuple[Index, list[str]]:
     mod = _bench()
@@ -100,6 +110,51 @@ def test_bench_queries_with_options_answer_alike(bench: tuple[Index, list[str]])
 def test_bench_feature_rows_are_equal(bench: tuple[Index, list[str]]) -> None:
     index, qs = bench
     _same_rows(index, qs[:300])
+
+
+@pytest.fixture(scope="module")
+def misspelt() -> tuple[Index, list[str]]:
+    """The benchmark's glossary at 5,000 entities and queries that are all misspelt: no key finds
+    them, so every one goes through the fuzzy and letter n-gram levels (most break ties at the cut)."""
+    mod = _bench()
+    rng = random.Random(13)
+    ents = mod.synthetic(5000, rng)
+    qs = [q for q, _ in mod.queries(ents, 500, rng, 1.0)]
+    return Index.build(ents), qs
+
+
+def test_bench_queries_find_alike(bench: tuple[Index, list[str]]) -> None:
+    index, qs = bench
+    _same_found(index, qs)
+
+
+def test_misspelt_queries_find_and_answer_alike(misspelt: tuple[Index, list[str]]) -> None:
+    index, qs = misspelt
+    _same_found(index, qs)
+    _same(index, qs)
+
+
+def test_crowded_pairs_and_ties_find_alike() -> None:
+    # glossaries of tests/match/test_fuzzy.py where the fuzzy level's bounds bite: pairs too
+    # common to count that only raise the names found, a budget spent, ties at the cut broken by
+    # the words' places and then by their letters, single words voting when no pair finds a name
+    others = [a + b for a in ("Bas", "Dar", "Fal", "Gan", "Jad", "Lat", "Mar", "Naf", "Rak", "Sab", "Tal", "Zan")
+              for b in ("im", "ud", "an", "ir", "ah", "ul", "id", "am", "ar")]
+    names = [n for x in others for g in ("Kamal", "Mahmud") for f in ("al-Azm", "al-Shami")
+             for n in (f"{g} {x} {f}", f"{x} {g} {f}")]
+    names += [f"Kamal Mahmud {f}" for f in ("al-Azm", "al-Shami", "al-Halabi", "Tlas", "Jabri", "Foz")]
+    names += [f"Kamal Nabil F{i}" for i in range(30)] + ["Kamal Samir Idlibi", "Samir Kamal Idlibi"]
+    families = ["al-Idlibi", "al-Halabi", "al-Hamawi", "al-Homsi", "al-Shami", "al-Masri", "al-Kurdi", "al-Azm",
+                "Foz", "Tlas", "Jabri", "Qabbani", "Maruf", "Khalil", "Allush", "Abbud", "Najjar", "al-Ansari",
+                "al-Qurashi", "al-Tikriti", "al-Zubaydi", "al-Salih", "Makhluf", "al-Hashimi"]
+    names += [f"Bashar Kamal {f}" for f in families] + [f"Sami {x} Foz" for x in others[:60]] + ["Sami Khalid Foz"]
+    names += [f"Hisham {x} al-Shaar" for x in others[:14]] + ["Hisham Anas al-Sharaa", "Hisham Bilal al-Sharaa"]
+    index = Index.build([Entity(id=f"e{i}", type="person", romanized=n) for i, n in enumerate(names)])
+    queries = ["Kamal Mahmud al-Samee", "Bashar Kamal al-Hasdimi", "Kamal Samir Iblibi", "Hisham al-Sharaa",
+               "Sami Khabid Foz", "Kamal Foz", "Bashar Foz", "Kamal", "Mahmud al-Shamee", "Kamal Nabel",
+               "Samir Kamal Idlibi Foz", "Darim Kamal", "Kamal Mahmod Tlass", "Hisham Anaz al-Shaar"]
+    _same_found(index, queries)
+    _same(index, queries)
 
 
 def test_one_resolve_and_a_stream_answer_as_a_list(bench: tuple[Index, list[str]]) -> None:
@@ -125,6 +180,7 @@ def test_random_glossaries_answer_alike(names: list[tuple[str, str, str | None]]
     ents = [Entity(id=f"e{i}", type=t, romanized=n,  # type: ignore[arg-type]
                    variants=(Variant(v, source="German"),) if v else ()) for i, (n, t, v) in enumerate(names)]
     index = Index.build(ents)
+    _same_found(index, queries)
     _same(index, queries)
     _same_rows(index, queries)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from glossary.translit import engine, lexicon
-from glossary.translit.lexicon import Hit, Lexicon, core_of, splits
+from glossary.translit.lexicon import Hit, Lexicon, core_of, splits, suffixes_of
 from glossary.translit.render import case, render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,3 +114,43 @@ def test_shipped_lexicon_is_built_from_the_shared_table() -> None:
     assert data == lexicon.LEXICON_PATH.read_bytes(), "run python tools/build_lexicon.py"
     assert unaligned == build_lexicon.UNALIGNED.read_text(encoding="utf-8")
     assert stats["aligned"] + sum(v for k, v in stats.items() if k.startswith("unaligned:")) == stats["rows"]
+
+
+# the small lexicon with suffixes given (a lexicon counts its own: `suffixes_of`)
+SUFFIXED = Lexicon(SMALL.words, SMALL.stems, {"suffixes": ["ات", "ي", "ين", "هم"]})
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("حلبي", "aa??"),                  # the stem's last letter is left to choose: its vowel is the suffix's
+    ("دمشقي", "iao??"),
+    ("بالتوزيعات", "i..Aoi.???"),     # proclitic and article split first; the sun letter's shadda
+    ("ودراساتهم", "wia.a.???"),
+    ("الكتابات", "..ia.???"),          # a stem known only with its article
+])
+def test_partial_key_gives_a_known_stem_labels(word: str, expected: str) -> None:
+    assert SMALL.lookup(word) is None
+    assert SUFFIXED.lookup(word) is None  # a known stem is not a lexicon hit
+    hit = SUFFIXED.partial_key(word)
+    assert hit is not None and (hit.labels, hit.via) == (expected, "stem")
+
+
+def test_partial_key_misses() -> None:
+    assert SUFFIXED.partial_key("حلبن") is None      # ـن is not among the suffixes
+    assert SUFFIXED.partial_key("حلم") is None       # no stem of two letters or more
+    assert SMALL.partial_key("حلبي") is None         # no suffixes: the lexicon before
+    taa = Lexicon.build([("مدرسة", "aoaa.", 0)], {})
+    assert Lexicon(taa.words, taa.stems, {"suffixes": ["ين"]}).partial_key("مدرستين") == Hit("aoaa???", 0, "stem")
+
+
+def test_suffixes_are_counted_from_the_lexicon() -> None:
+    """An ending after which the shorter word's labels are kept in most pairs is a suffix; an
+    ending that mostly joins unrelated words is not; a rare one is not counted."""
+    words = {}
+    for k in range(40):
+        stem = "كتب" + chr(0x0628 + k % 20) + chr(0x0628 + k // 20)
+        words[stem] = "aoa.a0"
+        words[stem + "ات"] = "aoa.a..0"              # the stem's labels kept: a suffix
+        words[stem + "ن"] = "uiu.a.0"                # other labels: an unrelated word
+    words["حلب"], words["حلبو"] = "aa.1", "aa..1"
+    assert suffixes_of(words) == ["ات"]
+    assert Lexicon.build([(w, v[:-1], int(v[-1])) for w, v in words.items()]).header["suffixes"] == ["ات"]

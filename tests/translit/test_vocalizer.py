@@ -101,3 +101,43 @@ def test_capitalization_model_separates_names() -> None:
 
     right = sum((model.capitalized(labels.key(r["arabic"])) >= 0.5) == capitalized(r["alalc"]) for r in rows)
     assert right / len(rows) > 0.75
+
+
+def test_viterbi_search_equals_the_full_search() -> None:
+    """The beam-pruned search in plain Python (`vocalizer.BEAM`) finds the labels a full
+    Viterbi over every label finds (numpy, the obvious way)."""
+    model = vocalizer.default()
+    assert model.transitions is not None
+    step, start = model.transitions[:-1], model.transitions[-1]
+    words = random.Random(11).sample(sorted(lexicon.default().words), 300)
+    for word in words:
+        s = model.scores(word)
+        logp = s - s.max(axis=1, keepdims=True)
+        logp -= np.log(np.exp(logp).sum(axis=1, keepdims=True))
+        score, back = logp[0] + start, []
+        for i in range(1, len(word)):
+            candidates = score[:, None] + step
+            back.append(candidates.argmax(axis=0))
+            score = candidates.max(axis=0) + logp[i]
+        path = [int(score.argmax())]
+        for b in reversed(back):
+            path.append(int(b[path[-1]]))
+        assert model.predict(word)[0] == "".join(model.labels[k] for k in reversed(path)), word
+    assert [p for p, _ in model.predict_many(words)] == [model.predict(w)[0] for w in words]
+
+
+def test_fixed_labels_are_kept_and_the_rest_chosen_around_them() -> None:
+    """Labels known beforehand (a known stem's, `lexicon.Lexicon.partial_key`) stay; the
+    other letters are chosen by the same search, and nothing fixed changes nothing."""
+    model = vocalizer.default()
+    words = random.Random(13).sample(sorted(lexicon.default().words), 200)
+    assert model.predict_many(words, [None] * len(words)) == model.predict_many(words)
+    assert model.predict_many(words, ["?" * len(w) for w in words]) == model.predict_many(words)
+    for word in words[:50]:
+        truth = lexicon.default().words[word][:-1]
+        fixed = truth[:len(word) // 2] + "?" * (len(word) - len(word) // 2)
+        marks, confidence = model.predict(word, fixed)
+        assert marks[:len(word) // 2] == truth[:len(word) // 2] and 0.0 < confidence <= 1.0
+    raw = model.predict_many(["مكتباتهم"], ["aoaa????"], raw=True)[0][1]
+    assert model.confidence(raw, "stem") == pytest.approx(vocalizer._platt(raw, model.stem_calibration))
+    assert model.header["stem_calibration"]["words"] > 500

@@ -164,3 +164,28 @@ def test_shipped_lexicon_and_model_by_default() -> None:
     r = transliterate("والتوزيع بدمشق للدراسات")
     assert r.text == "wa-al-Tawzīʻ bi-Dimashq lil-Dirāsāt"  # names: the stem is capitalized, not the proclitic
     assert {w.source for w in r.words} == {"lexicon"}
+
+
+def test_a_suffixed_form_of_a_known_word_is_read_from_its_stem() -> None:
+    """خلالها and الشعرات are not in the shipped lexicon; خلال and الشعر are. The stem keeps
+    its vowels (khilāl-, shiʻr-) and the model chooses the junction and the suffix; the
+    model alone reads the stems' vowels wrong (Khalālihā, al-Shaʻrāt)."""
+    from glossary.translit.lexicon import default
+
+    lex = default()
+    assert lex.lookup("خلالها") is None and lex.lookup("الشعرات") is None
+    r = transliterate("خلالها الشعرات")
+    assert r.text == "Khilālihā al-shiʻrāt"
+    assert [w.source for w in r.words] == ["stem", "stem"] and r.source == "stem"
+    assert all(0.0 < w.confidence < 1.0 for w in r.words)
+    before = Lexicon(lex.words, lex.stems, {**lex.header, "suffixes": []})  # no stems: the model alone
+    r = transliterate("خلالها الشعرات", lexicon=before)
+    assert r.text == "Khalālihā al-shaʻrāt" and [w.source for w in r.words] == ["model", "model"]
+
+
+def test_stem_between_lexicon_and_model() -> None:
+    from glossary.translit.words import RANK
+
+    assert RANK["model"] < RANK["stem"] < RANK["lexicon"]
+    assert transliterate("دمشق خلالها تدمر").source == "model"
+    assert transliterate("دمشق خلالها").source == "stem"

@@ -2,7 +2,9 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, embedsignature=True
 """The compiled core of the learned resolver (C++, through Cython): what `glossary.match.resolve`
 computes after a query's candidates are found, for a whole batch of queries in one call, and the
-letter n-gram voting of `glossary.match.candidates`.
+candidate levels that vote (`wide_many`: the fuzzy level of `glossary.match.fuzzy`, both passes,
+ties at the cut included, and the letter n-gram level of `glossary.match.candidates`), also for
+a whole batch in one call.
 
 The numbers come from the model object it is given (`glossary.match.model.Matcher`: the two
 letter transducers, the resolver forest, the acronym probability), never from this file. Use it
@@ -17,8 +19,11 @@ from libcpp.utility cimport pair
 from libcpp.algorithm cimport partial_sort
 from libc.stdint cimport uint32_t
 from libc.math cimport log
+from libcpp.algorithm cimport sort, stable_sort
+from cython.operator cimport dereference as deref
 from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE
 from cpython.object cimport PyObject
+from cpython.unicode cimport PyUnicode_FindChar, PyUnicode_Tailmatch
 
 
 cdef extern from "_core.hpp" namespace "gcore" nogil:
@@ -27,6 +32,9 @@ cdef extern from "_core.hpp" namespace "gcore" nogil:
         void push_back(Py_UCS4)
         void reserve(size_t)
         size_t size()
+        void clear()
+        ustr& append(const ustr&)
+        Py_UCS4& operator[](size_t)
 
     cdef cppclass Interner:
         int intern(const ustr&)
@@ -87,6 +95,28 @@ cdef extern from "_core.hpp" namespace "gcore" nogil:
                    vector[Scored]&, vector[Scored]&)
 
     int N_ALL, N_PAIR
+    double ratio(const ustr&, const ustr&)
+
+
+cdef extern from "_core_votes.hpp" namespace "gcore" nogil:
+    cdef cppclass Votes:
+        cbool has(int)
+        void add(int, double)
+        void add_less(int, double, double)
+        void bump(int, double)
+        void next_mark()
+        cbool mark(int)
+        cbool empty()
+        vector[pair[int, double]] items()
+        void load(const vector[pair[int, double]]&)
+        void clear()
+    vector[pair[int, double]] by_votes(const Votes&)
+    cdef cppclass ByKey[T]:
+        ByKey(const vector[T]*)
+
+
+cdef extern from "Python.h":
+    const Py_ssize_t PY_SSIZE_T_MAX
 
 
 cdef ustr _u(str s):
@@ -212,35 +242,50 @@ cdef class Core:
     cdef int _intern(self, str text) except -1:
         return self.s.in_.intern(_u(text))
 
-    cdef int _word_weight(self, int form, str text) except -1:
-        it = self.s.weights.find(form)
-        if it == self.s.weights.end():
-            self.s.weights[form] = float(self._weights(text))
-        return 0
-
     cdef int _name(self, Name* n, str profile) except -1:
-        """``n`` from an encoded profile (`glossary.match.profile.encode`)."""
+        """``n`` from an encoded profile (`glossary.match.profile.encode`: the script's letter, then
+        each word's fields, form, skeleton, other reading, consonants, opt and loose, apart by
+        \\x1f, the words apart by \\x1e), read letter by letter."""
         cdef Word w
-        n.arabic = profile[:1] == "a"
+        cdef Py_ssize_t size = len(profile), i, field = 0, form_at = 1, form_end = 1
+        cdef Py_UCS4 ch
+        cdef ustr cur, forms, cons, skel
+        n.arabic = size > 0 and profile[0] == "a"
         n.words.clear()
-        parts = profile[1:].split("\x1e") if len(profile) > 1 else []
-        forms, cons, skel = [], [], []
-        for fields in parts:
-            form, sk, alt, cn, opt = fields.split("\x1f")[:5]
-            w.form = self._intern(form)
-            w.skel = self._intern(sk)
-            w.alt = self._intern(alt)
-            w.cons = self._intern(cn)
-            w.opt = opt == "1"
-            self._word_weight(w.form, form)
-            w.weight = self.s.weights[w.form]
-            n.words.push_back(w)
-            forms.append(form)
-            cons.append(cn)
-            skel.append(sk)
-        n.forms = self._intern("".join(forms))
-        n.cons = self._intern("".join(cons))
-        n.skel = self._intern("".join(skel))
+        if size > 1:
+            for i in range(1, size + 1):
+                ch = profile[i] if i < size else 0x1e
+                if ch != 0x1f and ch != 0x1e:
+                    cur.push_back(ch)
+                    continue
+                if field == 0:
+                    w.form = self.s.in_.intern(cur)
+                    forms.append(cur)
+                    form_end = i
+                elif field == 1:
+                    w.skel = self.s.in_.intern(cur)
+                    skel.append(cur)
+                elif field == 2:
+                    w.alt = self.s.in_.intern(cur)
+                elif field == 3:
+                    w.cons = self.s.in_.intern(cur)
+                    cons.append(cur)
+                elif field == 4:
+                    w.opt = cur.size() == 1 and cur[0] == <Py_UCS4>"1"
+                cur.clear()
+                field += 1
+                if ch == 0x1e:
+                    if self.s.weights.find(w.form) == self.s.weights.end():
+                        self.s.weights[w.form] = float(self._weights(profile[form_at:form_end]))
+                    w.weight = self.s.weights[w.form]
+                    n.words.push_back(w)
+                    w.form = w.skel = w.alt = w.cons = 0
+                    w.opt = False
+                    field = 0
+                    form_at = i + 1
+        n.forms = self.s.in_.intern(forms)
+        n.cons = self.s.in_.intern(cons)
+        n.skel = self.s.in_.intern(skel)
         return 0
 
     def missing(self, nids):
@@ -306,40 +351,406 @@ cdef class Core:
         return self.s.forward.llr(self.s.in_, a, b) if forward else self.s.backward.llr(self.s.in_, a, b)
 
 
-cdef vector[double] _votes  # name number -> votes, all 0 between calls (a dense table, reused)
-cdef vector[char] _voted
+
+# ---------------------------------------------------------------- the candidate levels that vote
+# Both count votes in one table (a dense array by name number, reset between uses); the GIL is
+# held throughout, so that no two calls share it at once.
+cdef Votes _tally
 
 
-def ngram_votes(list postings, int n_entities, int limit, int cap):
-    """`glossary.match.candidates.ngram_candidates` once its keys are looked up: ``postings``, the
-    name numbers of each trigram found (sequences of ints), in the order of the lookup's answer."""
+cdef inline int _nid_at(object nids, Py_ssize_t i, bint is_list) except -1:
+    cdef int nid = <object>PyList_GET_ITEM(nids, i) if is_list else nids[i]
+    if nid < 0:
+        raise ValueError(f"a name number below 0: {nid}")
+    return nid
+
+
+cdef list _ngram(list postings, double n, int limit, int cap):
+    """`glossary.match.candidates._ngram_votes` over the postings of the trigrams found, in order."""
     cdef Py_ssize_t i, size
     cdef double w
-    cdef double n = n_entities if n_entities > 1 else 1
-    cdef int nid
-    cdef vector[int] touched
+    cdef bint is_list
     cdef vector[pair[double, int]] ranked
+    _tally.clear()
     for nids in postings:
         size = len(nids)
         if size > cap:
             continue
         w = log(1 + n / size)
+        is_list = type(nids) is list
         for i in range(size):
-            nid = <object>PyList_GET_ITEM(nids, i) if type(nids) is list else nids[i]
-            if nid < 0:
-                raise ValueError(f"a name number below 0: {nid}")
-            if <size_t>nid >= _votes.size():
-                _votes.resize(max(<size_t>nid + 1, 2 * _votes.size()), 0.0)
-                _voted.resize(_votes.size(), 0)
-            if not _voted[nid]:
-                _voted[nid] = 1
-                touched.push_back(nid)
-            _votes[nid] += w
-    ranked.reserve(touched.size())
-    for nid in touched:
-        ranked.push_back(pair[double, int](-_votes[nid], nid))
-        _votes[nid] = 0.0
-        _voted[nid] = 0
+            _tally.add(_nid_at(nids, i, is_list), w)
+    cdef vector[pair[int, double]] votes = _tally.items()
+    for kv in votes:
+        ranked.push_back(pair[double, int](-kv.second, kv.first))
+    _tally.clear()
+    # (votes descending, then the lower name number)
     cdef size_t k = min(<size_t>max(limit, 0), ranked.size())
     partial_sort(ranked.begin(), ranked.begin() + k, ranked.end())
     return [ranked[i].second for i in range(k)]
+
+
+def ngram_votes(list postings, int n_entities, int limit, int cap):
+    """`glossary.match.candidates.ngram_candidates` once its keys are looked up: ``postings``, the
+    name numbers of each trigram found (sequences of ints), in the order of the lookup's answer."""
+    return _ngram(postings, n_entities if n_entities > 1 else 1, limit, cap)
+
+
+cdef struct Bounds:
+    # glossary.match.fuzzy's constants of these names (given by glossary.match.candidates)
+    int candidates, near_cap, pair_cap, raise_cap, vote_budget, tie_cap, ngrams, gram_cap
+    double raise_
+
+
+cdef class _Maps:
+    """What the voting levels read of an index held in memory (`glossary.match.memory.MemoryStore`)."""
+    cdef dict keys, posting, near
+    cdef list names
+    cdef double n, norm
+    cdef Bounds b
+
+
+cdef inline double _rarity(Py_ssize_t size, double n, double norm):
+    """fuzzy.py candidates' rarity."""
+    cdef double r = log(1 + n / <double>(size if size > 1 else 1)) / norm
+    if r > 1.0:
+        r = 1.0
+    return r if r > 0.05 else 0.05
+
+
+cdef list _deletions(str s):
+    """`glossary.match.keys.deletions`."""
+    return [s[:i] + s[i + 1:] for i in range(len(s))]
+
+
+cdef list _near_groups(_Maps m, list groups, list wanted):
+    """fuzzy.py `_near_groups`."""
+    cdef list out = []
+    cdef set ng
+    for g, w in zip(groups, wanted):
+        ng = set()
+        if w:
+            for s in g:
+                hit = m.near.get(s)
+                if hit is not None:
+                    ng.update(hit)
+                if len(s) >= 3:
+                    for d in _deletions(s):
+                        hit = m.near.get(d)
+                        if hit is not None:
+                            ng.update(hit)
+        if ng:
+            ng.difference_update(g)
+            out.append(sorted(ng)[:m.b.near_cap])
+        else:
+            out.append([])
+    return out
+
+
+cdef inline int _want(dict wanted, dict pair_of, set counted, str sa, str sb, double v, int p) except -1:
+    """fuzzy.py `_pair_votes`' want."""
+    k = "&" + sa + " " + sb if sa <= sb else "&" + sb + " " + sa
+    if k in counted:
+        return 0
+    had = wanted.get(k)
+    if v > (-1.0 if had is None else <double>had):
+        wanted[k] = v
+        pair_of[k] = p
+    return 0
+
+
+cdef int _pair_votes(_Maps m, list groups, list near_groups, list wts, dict near_wts, set counted) except -1:
+    """fuzzy.py `_pair_votes`, into ``_tally``."""
+    cdef dict wanted = {}, pair_of = {}
+    cdef Py_ssize_t nw = len(groups), i, j, x, size, lim
+    cdef int p, nid
+    cdef double wi, wj, v, add, had
+    cdef int per_pair[64]
+    cdef unordered_map[long long, double] taken
+    cdef long long key
+    cdef bint common, is_list
+    for i in range(nw):
+        for j in range(i + 1, nw):
+            p = <int>(i * 8 + j)
+            wi = wts[i]
+            wj = wts[j]
+            for sa in groups[i]:
+                for sb in groups[j]:
+                    _want(wanted, pair_of, counted, sa, sb, wi + wj, p)
+                for sb in near_groups[j]:
+                    _want(wanted, pair_of, counted, sa, sb, wi + <double>near_wts.get(sb, 0.025), p)
+            for sa in near_groups[i]:
+                for sb in groups[j]:
+                    _want(wanted, pair_of, counted, sa, sb, <double>near_wts.get(sa, 0.025) + wj, p)
+    for x in range(64):
+        per_pair[x] = 0
+    for q in pair_of.values():
+        per_pair[<int>q] += 1
+    # the rarest and weightiest pairs first: (names / weight, key), keys unique
+    hits = []
+    for k, wv in wanted.items():
+        nids = m.keys.get(k)
+        if nids is not None:
+            hits.append((len(nids) / <double>wv, k, nids, wv, pair_of[k]))
+    hits.sort()
+    cdef Py_ssize_t budget = m.b.vote_budget
+    for _, k, nids, wv, q in hits:
+        v = wv
+        p = q
+        size = len(nids)
+        is_list = type(nids) is list
+        common = not _tally.empty() and size > m.b.pair_cap
+        if common or budget <= 0 and size > 8:
+            if not common or size <= m.b.raise_cap:
+                add = m.b.raise_ * v if common else v
+                _tally.next_mark()  # (each name of the pair once, as a set of names would)
+                for x in range(size):
+                    nid = _nid_at(nids, x, is_list)
+                    if _tally.has(nid) and _tally.mark(nid):
+                        _tally.bump(nid, add)
+                counted.add(k)
+            continue
+        lim = size if size <= m.b.pair_cap else m.b.pair_cap
+        if per_pair[p] == 1:
+            for x in range(lim):
+                _tally.add(_nid_at(nids, x, is_list), v)
+        else:
+            for x in range(lim):
+                nid = _nid_at(nids, x, is_list)
+                key = <long long>nid * 64 + p
+                it = taken.find(key)
+                had = 0.0 if it == taken.end() else deref(it).second
+                if v > had:
+                    _tally.add_less(nid, v, had)
+                    taken[key] = v
+        budget -= size
+        counted.add(k)
+    return 0
+
+
+cdef int _word_votes(_Maps m, dict post, list groups, list near_groups, list wts, dict near_wts) except -1:
+    """fuzzy.py `_word_votes`, into ``_tally``."""
+    cdef Py_ssize_t nw = len(groups), budget = 4 * m.b.vote_budget, before, x, lim
+    cdef vector[pair[int, double]] mine
+    cdef double w, v
+    cdef int nid
+    cdef bint is_list
+    sizes = [sum([len(post.get(s, ())) for s in g]) for g in groups]
+    for i in sorted(range(nw), key=sizes.__getitem__):
+        mine.clear()
+        _tally.next_mark()
+        near = sorted(near_groups[i], key=lambda sk: len(post.get(sk, ())))
+        w = wts[i]
+        for group, exact in ((groups[i], True), (near, False)):
+            for sk in group:
+                if budget <= 0:
+                    break
+                before = <Py_ssize_t>mine.size()
+                v = w if exact else <double>near_wts.get(sk, 0.025)
+                hit = post.get(sk)
+                if hit is not None:
+                    is_list = type(hit) is list
+                    lim = min(<Py_ssize_t>len(hit), budget)
+                    for x in range(lim):
+                        nid = _nid_at(hit, x, is_list)
+                        if _tally.mark(nid):
+                            mine.push_back(pair[int, double](nid, v))
+                budget -= <Py_ssize_t>mine.size() - before
+        for kv in mine:
+            _tally.add(kv.first, kv.second)
+        if budget <= 0:
+            break
+    return 0
+
+
+cdef inline str _field(str s, Py_ssize_t start):
+    """fuzzy.py `_field`."""
+    cdef Py_ssize_t end = PyUnicode_FindChar(s, 0x1f, start, len(s), 1)
+    return s[start:end] if end >= 0 else s[start:]
+
+
+cdef inline bint _starts(str s, tuple prefixes, Py_ssize_t at) except -1:
+    for x in prefixes:
+        if PyUnicode_Tailmatch(s, x, at, PY_SSIZE_T_MAX, -1):
+            return True
+    return False
+
+
+cdef int _break_ties(_Maps m, vector[pair[int, double]]& ranked, tuple first, tuple last) except -1:
+    """fuzzy.py `_break_ties`: ``ranked`` becomes its head and its tied run, ordered."""
+    cdef int C = m.b.candidates
+    cdef double cut = ranked[C - 1].second
+    cdef Py_ssize_t i = C - 1, j = C, end, nt, t, lo, hi, slots, k, run_n
+    while i and ranked[i - 1].second == cut:
+        i -= 1
+    end = min(<Py_ssize_t>ranked.size(), i + m.b.tie_cap)
+    while j < end and ranked[j].second == cut:
+        j += 1
+    nt = j - i
+    f0, s0, a0 = first
+    fn, sn, an = last
+    cdef str ff = f0 + "\x1f", lf = fn + "\x1f"
+    cdef tuple firsts_t = tuple(["\x1f" + x + "\x1f" for x in {s0, a0} - {""}])
+    cdef tuple lasts_t = tuple(["\x1f" + x + "\x1f" for x in {sn, an} - {""}])
+    cdef list strs = []
+    cdef vector[Py_ssize_t] starts
+    cdef vector[int] neg, order
+    cdef str s
+    cdef Py_ssize_t p, n_s
+    for t in range(nt):
+        s = (<tuple>m.names[ranked[i + t].first])[3]
+        strs.append(s)
+        n_s = len(s)
+        p = PyUnicode_FindChar(s, 0x1e, 0, n_s, -1) + 1
+        starts.push_back(p if p else 1)
+        p = starts.back()
+        neg.push_back(-(PyUnicode_Tailmatch(s, ff, 1, PY_SSIZE_T_MAX, -1)
+                        + PyUnicode_Tailmatch(s, lf, p, PY_SSIZE_T_MAX, -1)
+                        + _starts(s, firsts_t, PyUnicode_FindChar(s, 0x1f, 1, n_s, 1))
+                        + _starts(s, lasts_t, PyUnicode_FindChar(s, 0x1f, p, n_s, 1))))
+        order.push_back(<int>t)
+    stable_sort(order.begin(), order.end(), ByKey[int](&neg))
+    slots = C - i
+    cdef int level = neg[order[slots - 1]]
+    lo = slots - 1
+    while lo and neg[order[lo - 1]] == level:
+        lo -= 1
+    hi = slots
+    while hi < nt and neg[order[hi]] == level:
+        hi += 1
+    cdef vector[pair[int, double]] tied
+    for t in range(nt):
+        tied.push_back(ranked[i + order[t]])
+    cdef vector[double] key
+    cdef vector[int] run_order
+    cdef vector[pair[int, double]] run
+    cdef ustr uq
+    if hi > slots:
+        run_n = hi - lo
+        key.assign(run_n, 0.0)
+        for q, at_first in ((f0, True), (fn, False)):
+            forms = [_field(strs[order[lo + k]], 1 if at_first else starts[order[lo + k]]) for k in range(run_n)]
+            if forms.count(q) < run_n:
+                uq = _u(q)
+                for k in range(run_n):
+                    key[k] = key[k] - ratio(uq, _u(forms[k]))
+        for k in range(run_n):
+            run_order.push_back(<int>k)
+            run.push_back(tied[lo + k])
+        stable_sort(run_order.begin(), run_order.end(), ByKey[double](&key))
+        for k in range(run_n):
+            tied[lo + k] = run[run_order[k]]
+    ranked.resize(i)
+    for t in range(nt):
+        ranked.push_back(tied[t])
+    return 0
+
+
+cdef int _fuzzy(_Maps m, list groups, tuple first, tuple last, bint full, vector[pair[int, double]]* memo,
+                bint* memo_set, set counted, vector[int]* out) except -1:
+    """fuzzy.py `candidates` (with a memo) into ``out``, name numbers ascending."""
+    out.clear()
+    cdef Py_ssize_t nw = len(groups), mx, size
+    if nw == 0:
+        return 0
+    cdef dict post = {}
+    for g in groups:
+        for x in g:
+            hit = m.posting.get(x)
+            if hit is not None:
+                post[x] = hit
+    cdef list wts = [], wanted = []
+    for g in groups:
+        mx = 0
+        for x in g:
+            hit = post.get(x)
+            if hit is not None:
+                size = len(hit)
+                if size > mx:
+                    mx = size
+        wts.append(_rarity(mx, m.n, m.norm))
+        wanted.append(full or not mx)
+    cdef list near_groups = _near_groups(m, groups, wanted)
+    cdef dict near_wts = {}
+    for g in near_groups:
+        for x in g:
+            if x not in post:
+                hit = m.posting.get(x)
+                if hit is not None:
+                    post[x] = hit
+    for g in near_groups:
+        for x in g:
+            hit = post.get(x)
+            if hit is not None:
+                near_wts[x] = 0.5 * _rarity(len(hit), m.n, m.norm)
+    if memo_set[0]:
+        _tally.load(deref(memo))
+    else:
+        _tally.clear()
+    if nw >= 2:
+        _pair_votes(m, groups, near_groups, wts, near_wts, counted)
+    if not memo_set[0]:
+        memo[0] = _tally.items()
+        memo_set[0] = True
+    if _tally.empty():
+        _word_votes(m, post, groups, near_groups, wts, near_wts)
+    if _tally.empty():
+        return 0
+    cdef vector[pair[int, double]] ranked = by_votes(_tally)
+    _tally.clear()
+    cdef size_t C = m.b.candidates
+    if ranked.size() > C and ranked[C].second == ranked[C - 1].second:
+        _break_ties(m, ranked, first, last)
+    if ranked.size() > C:
+        ranked.resize(C)
+    cdef double least = 0.4 * ranked[0].second
+    for kv in ranked:
+        if kv.second >= least:
+            out.push_back(kv.first)
+    sort(out.begin(), out.end())
+    return 0
+
+
+def wide_many(store, list specs, tuple bounds):
+    """The wide candidate levels of `glossary.match.candidates.gather` for a batch of queries,
+    counted as `glossary.match.fuzzy.candidates` (both passes, the second carrying on from the
+    first's votes) and `glossary.match.candidates.ngram_candidates` count them, over an index held
+    in memory (``store``: a `glossary.match.memory.MemoryStore`).
+
+    Each spec (`glossary.match.candidates.wide_spec`): the query's word groups of each pass
+    (skeletons per significant word), its first and last significant words (form, skeleton, other
+    reading), and its letter trigram keys. ``bounds``: the fuzzy level's and the n-gram level's
+    constants. Returns per query (the fuzzy level's names: the first pass's ascending, then the
+    second's; the n-gram level's names, best first).
+    """
+    cdef _Maps m = _Maps()
+    m.keys = store.keys
+    m.posting = store.posting
+    m.near = store.near
+    m.names = store.names
+    m.n = max(int(store.n_entities), 1)
+    m.norm = log(1 + m.n)
+    candidates, near_cap, pair_cap, raise_cap, raise_, vote_budget, tie_cap, ngrams, gram_cap = bounds
+    m.b.candidates, m.b.near_cap, m.b.pair_cap, m.b.raise_cap = candidates, near_cap, pair_cap, raise_cap
+    m.b.raise_, m.b.vote_budget, m.b.tie_cap, m.b.ngrams, m.b.gram_cap = raise_, vote_budget, tie_cap, ngrams, gram_cap
+    if m.b.candidates < 1:
+        raise ValueError("the fuzzy level hands on at least one name")
+    cdef vector[pair[int, double]] memo
+    cdef bint memo_set
+    cdef vector[int] got
+    cdef set counted
+    out = []
+    for groups1, groups2, first, last, grams in specs:
+        memo_set = False
+        counted = set()
+        fuzzy = []
+        for groups, full in ((groups1, False), (groups2, True)):
+            _fuzzy(m, groups, first, last, full, &memo, &memo_set, counted, &got)
+            fuzzy.extend([nid for nid in got])
+        postings = []
+        for k in grams:
+            hit = m.keys.get(k)
+            if hit is not None:
+                postings.append(hit)
+        out.append((fuzzy, _ngram(postings, m.n, m.b.ngrams, m.b.gram_cap)))
+    return out

@@ -29,9 +29,12 @@ import math
 from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
+from . import fuzzy
 from .core import native
 from .fuzzy import candidates as fuzzy_candidates
+from .fuzzy import query_words, word_groups
 from .keys import gram_keys, query_acronym, query_keys
+from .memory import MemoryStore
 from .profile import Profile, profile
 from .rows import Store
 
@@ -40,6 +43,9 @@ NGRAMS = 10
 GRAM_CAP = 1000
 """A trigram held by more names than this says too little to count (and would cost a long walk)."""
 _LEVEL_OF = {"=": "exact", "~": "folded", "%": "folded", "#": "skeleton"}
+_BOUNDS = (fuzzy._FUZZY_CANDIDATES, fuzzy._NEAR_CAP, fuzzy._PAIR_CAP, fuzzy._RAISE_CAP, fuzzy._RAISE,
+           fuzzy._VOTE_BUDGET, fuzzy._TIE_CAP, NGRAMS, GRAM_CAP)
+"""The voting levels' constants, as the compiled core's ``wide_many`` takes them."""
 
 
 class Found(NamedTuple):
@@ -56,6 +62,60 @@ def gather(store: Store, query: str, *, without: Collection[int] = (), without_n
     names of the entities numbered in ``without`` and the names numbered in ``without_names`` (as
     if the glossary had not them: what a query of an entity the glossary lacks, or knows in one
     script only, finds; for training and for dedupe)."""
+    levels, qprof, qkeys = _keyed(store, query)
+    if without or without_names:
+        levels = _without(store, levels, without, without_names)
+    if _goes_wide(levels):
+        wide: dict[int, str] = {}
+        memo: dict[str, Any] = {}
+        for full in (False, True):
+            for nid in sorted(fuzzy_candidates(store, qprof, full=full, memo=memo)):
+                wide.setdefault(nid, "fuzzy")
+        for nid in ngram_candidates(store, "".join(w.form for w in qprof.words)):
+            wide.setdefault(nid, "ngram")
+        for nid, lv in (_without(store, wide, without, without_names) if without or without_names else wide).items():
+            levels.setdefault(nid, lv)
+    return Found(levels, qprof, qkeys)
+
+
+def gather_many(store: Store, queries: Sequence[str]) -> list[Found]:
+    """`gather` of each query (no name left out). Where the compiled core is built and the index is
+    held in memory (`glossary.match.memory.MemoryStore`: a batch's, once it is long enough), the
+    fuzzy and letter n-gram levels of the whole batch are counted in one call of the core
+    (``wide_many``), the same names as `gather` finds (``tests/match/test_core_parity.py``)."""
+    core = native()
+    if core is None or not isinstance(store, MemoryStore):
+        return [gather(store, q) for q in queries]
+    keyed = [_keyed(store, q) for q in queries]
+    wide = [k for k, (levels, _, _) in enumerate(keyed) if _goes_wide(levels)]
+    if wide:
+        answers = core.wide_many(store, [wide_spec(keyed[k][1]) for k in wide], _BOUNDS)
+        for k, (fuzzy, ngram) in zip(wide, answers):
+            levels = keyed[k][0]
+            for nid in fuzzy:
+                levels.setdefault(nid, "fuzzy")
+            for nid in ngram:
+                levels.setdefault(nid, "ngram")
+    return [Found(*k) for k in keyed]
+
+
+def wide_spec(qprof: Profile) -> tuple[list[list[str]], list[list[str]], tuple[str, str, str] | None,
+                                       tuple[str, str, str] | None, list[str]]:
+    """What the compiled core's ``wide_many`` reads of a query: the skeletons each significant word
+    looks up in the fuzzy level's first and second pass (`glossary.match.fuzzy.word_groups`), its
+    first and last such word (form, skeleton, other reading: for ties at the cut), and the letter
+    trigram keys of its folded words joined (`ngram_candidates`)."""
+    words = query_words(qprof)
+    grams = gram_keys("".join(w.form for w in qprof.words))
+    if not words:
+        return [], [], None, None, grams
+    w0, wn = words[0], words[-1]
+    return (word_groups(words, full=False), word_groups(words, full=True), (w0.form, w0.skel, w0.alt),
+            (wn.form, wn.skel, wn.alt), grams)
+
+
+def _keyed(store: Store, query: str) -> tuple[dict[int, str], Profile, list[str]]:
+    """The names the query's keys and acronym find (by level), its profile and its keys."""
     qprof = profile(query)
     qkeys = query_keys(query)
     hits = store.lookup_by_key(qkeys)
@@ -67,19 +127,12 @@ def gather(store: Store, query: str, *, without: Collection[int] = (), without_n
     if acr:
         for nid in store.lookup(["^" + acr]):
             levels.setdefault(nid, "acronym")
-    if without or without_names:
-        levels = _without(store, levels, without, without_names)
-    if not any(lv in ("exact", "folded") for lv in levels.values()):
-        wide: dict[int, str] = {}
-        memo: dict[str, Any] = {}
-        for full in (False, True):
-            for nid in sorted(fuzzy_candidates(store, qprof, full=full, memo=memo)):
-                wide.setdefault(nid, "fuzzy")
-        for nid in ngram_candidates(store, "".join(w.form for w in qprof.words)):
-            wide.setdefault(nid, "ngram")
-        for nid, lv in (_without(store, wide, without, without_names) if without or without_names else wide).items():
-            levels.setdefault(nid, lv)
-    return Found(levels, qprof, qkeys)
+    return levels, qprof, qkeys
+
+
+def _goes_wide(levels: dict[int, str]) -> bool:
+    """Whether the fuzzy and n-gram levels are looked at: no name agrees at the exact or folded level."""
+    return not any(lv in ("exact", "folded") for lv in levels.values())
 
 
 def _without(store: Store, levels: dict[int, str], entities: Collection[int], names: Collection[int]) -> dict[int, str]:

@@ -4,7 +4,9 @@ The learned resolver is written once in Python (`glossary.match.features`, `tran
 and the ranking of `glossary.match.resolve`): that is the specification. `glossary.match._core`
 (C++ through Cython, built by ``pip install .`` where a C++ compiler is found) computes the same
 numbers for a whole batch of queries in one call, bit for bit (``tests/match/test_core_parity.py``),
-and the letter n-gram votes of `glossary.match.candidates`. This facade picks one, as RapidFuzz's
+and the candidate levels that vote, for a whole batch too: the fuzzy level of `glossary.match.fuzzy`
+and the letter n-grams of `glossary.match.candidates` (`glossary.match.candidates.gather_many`).
+This facade picks one, as RapidFuzz's
 ``fallback_import`` does: the compiled module when it imports, else the Python one;
 ``GLOSSARY_PURE_PYTHON=1`` forces Python (tests run both). `IMPLEMENTATION` says which is in use
 and `REASON` why (``glossary doctor`` prints them).

@@ -53,17 +53,10 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     ``memo`` (a dict, empty for the first pass) carries the first pass's pair votes to the
     second, which then counts only the pairs the first did not.
     """
-    # a particle finds nothing ("Army of X" shares "of" with every "Y of Z", "Hama city" "city"
-    # with every X City); a translated word finds its translation's names too (Army of the
-    # Mujahidin: Jaysh al-Mujahidin)
-    skip, trans = particles(), translations()
-    words = [w for w in qprof.words if w.skel and w.form not in skip][:6]
+    words = query_words(qprof)
     if not words:
         return set()
-    # (the second pass reads a Latin word written with its taa marbuta pronounced t, as before a
-    # genitive, as the word written without it: Gama'at, Gama'a; not the scorer: Maarat is no Umar)
-    exact_groups = [sorted({s for s in (w.skel, w.alt, _without_taa(w) if full else "", *trans.get(w.form, ()))
-                            if s}) for w in words]
+    exact_groups = word_groups(words, full=full)
     # A word votes by how rare its skeleton is (a misspelt word is unknown to the glossary,
     # but its skeleton may be common: Zuaydi -> st, as Ziyad and Zita)
     postings = dict(store.word_postings(list({x for g in exact_groups for x in g})))
@@ -102,6 +95,23 @@ def candidates(store: Store, qprof: Profile, *, full: bool, memo: dict[str, Any]
     ranked = ranked[:_FUZZY_CANDIDATES]
     least = 0.4 * ranked[0][1]
     return {nid for nid, v in ranked if v >= least}
+
+
+def query_words(qprof: Profile) -> list[Token]:
+    """The query's words that look for names (at most 6): a particle finds nothing ("Army of X"
+    shares "of" with every "Y of Z", "Hama city" "city" with every X City)."""
+    skip = particles()
+    return [w for w in qprof.words if w.skel and w.form not in skip][:6]
+
+
+def word_groups(words: list[Token], *, full: bool) -> list[list[str]]:
+    """The skeletons each word looks up: its own, its other reading, its translations' (Army of the
+    Mujahidin: Jaysh al-Mujahidin); and in the second pass (``full``) a Latin word written with
+    its taa marbuta pronounced t, as before a genitive, read as the word written without it
+    (Gama'at, Gama'a; not the scorer: Maarat is no Umar)."""
+    trans = translations()
+    return [sorted({s for s in (w.skel, w.alt, _without_taa(w) if full else "", *trans.get(w.form, ())) if s})
+            for w in words]
 
 
 def _without_taa(w: Token) -> str:

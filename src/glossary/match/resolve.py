@@ -40,7 +40,7 @@ from typing import Any, NamedTuple
 
 from glossary.model import EntityType
 
-from .candidates import Found, gather
+from .candidates import Found, gather, gather_many
 from .core import WEAK, native, new_core
 from .features import CONTEXT, LEVELS, PAIR, View, _particles_only, context_features, pair_features, view_of_profile
 from .index import Index
@@ -231,7 +231,7 @@ class Resolver:
                 found, scored, rows = self.candidates(query, type=type)
                 out.append(self._answer(query, found, _shown(scored, limit), rows if explain else None, thr, mg))
             return out
-        founds = [gather(self.index.store, q) for q in queries]
+        founds = gather_many(self.index.store, queries)
         ranked = self._core_ranked(core, queries, founds, type, limit)
         return [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(queries, founds, ranked)]
 

@@ -8,7 +8,8 @@ Word by word. Most Arabic is written without its short vowels. `transliterate` r
 each word (or each multi-word name the glossary knows) from the first source that has its
 vocalization (`glossary.translit.words`): the text's own marks (``vocalized``), the
 glossary (``glossary``), the vocalized LoC word lexicon with proclitics and the article
-split off (``lexicon``, `glossary.translit.lexicon`), the learned vocalizer (``model``,
+split off (``lexicon``, `glossary.translit.lexicon`), a known stem and a suffix completed
+by the vocalizer (``stem``), the learned vocalizer (``model``,
 `glossary.translit.vocalizer`), and only then the consonants and long vowels as written
 (``rule``). Every result says, for the text and for each word, its source, whether it is
 exact (vocalized as written or by the glossary) and a confidence.
@@ -73,7 +74,7 @@ class Transliteration:
         exact: True when every word was vocalized as written or by the glossary.
         scheme: The scheme name, e.g. ``ala-lc``.
         source: The weakest source among the words: ``vocalized`` (as written),
-            ``glossary``, ``lexicon``, ``model`` or ``rule`` (see the module docstring).
+            ``glossary``, ``lexicon``, ``stem``, ``model`` or ``rule`` (see the module docstring).
         confidence: 0-1, the product of the words' confidences; 1.0 when exact.
         words: One `Word` per Arabic word (or multi-word name the glossary knows), in
             order: its text, source, confidence and the vocalized form romanized.

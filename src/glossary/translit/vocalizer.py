@@ -2,9 +2,15 @@
 
 A linear classifier per letter (one score per label from named features of a window of
 letters, see `FEATURES`), trained by ``tools/train_vocalizer.py`` on the
-vocalized LoC lexicon (`glossary.translit.lexicon`), predicts one label per letter
-(`glossary.translit.labels`); a second linear model gives the probability that the word
-is a proper name (capitalized in ALA-LC). Nothing here imports more than numpy.
+vocalized LoC lexicon (`glossary.translit.lexicon`), scores each label of each letter
+(`glossary.translit.labels`); the word's labels are then chosen together, by Viterbi over
+the letters' log-probabilities plus a score for each pair of consecutive labels (the
+file's ``transitions``: how much likelier a label is after the previous one than alone,
+counted on the training words), where an independent choice per letter would mix the
+vowels of two patterns. A second linear model gives the probability that the word is a
+proper name (capitalized in ALA-LC). Labels known beforehand can be fixed (`Model.predict_many`'s
+``fixed``: a known stem's, `glossary.translit.lexicon.Lexicon.partial_key`): the search then
+chooses the other letters' labels around them. Nothing here imports more than numpy.
 
 The model file (``data/vocalizer.npz``, plain arrays, ``allow_pickle=False``) carries a
 JSON header: the training script, the data it was fitted on (path and sha256), the
@@ -14,8 +20,9 @@ versions. It is read on first use (`default`), in about 10 ms.
 Confidence. `Model.predict` returns, with the labels, the probability that the word is
 right: the product over the letters of the softmax probability of the chosen label
 (`Model.raw`), which is over-confident, mapped through a logistic fit (Platt scaling, the
-header's ``calibration``) made on words held out of a first training run.
-``bench/translit_eval.py`` checks it against held-out accuracy.
+header's ``calibration``) made on words held out of a first training run; a word whose stem's labels were fixed
+has its own fit (``stem_calibration``), its probability being over the letters the model
+chose. ``bench/translit_eval.py`` checks both against held-out accuracy.
 
 Example:
     >>> model = default()
@@ -70,6 +77,9 @@ CASE_FEATURES = (
     "T: every three letters",
 )
 """Word features of the capitalization model, in the order `case_features` builds them."""
+
+BEAM = 8.0
+"""Labels whose log-probability is more than this below the letter's best are not searched."""
 
 _SHAPE = str.maketrans({"ا": "A", "آ": "A", "و": "W", "ي": "Y", "ة": "T", "ى": "Q", "أ": "H", "إ": "H",
                         "ؤ": "H", "ئ": "H", "ء": "H"})
@@ -147,12 +157,15 @@ class Model:
         case_weights: Float32 array (case features,), and ``case_bias``.
         case_vocabulary: Case feature names.
         header: The file's JSON header.
+        transitions: Float32 array (labels + 1, labels): the score of a label (column) after
+            a label (row; the last row: the word's first letter). None: each letter's best
+            label, chosen alone (the files before Viterbi decoding).
     """
 
     def __init__(self, weights: npt.NDArray[np.int8], scale: npt.NDArray[np.float32], bias: npt.NDArray[np.float32],
                  tables: list[dict[str, int]],
                  case_weights: npt.NDArray[np.float32], case_bias: float, case_vocabulary: list[str],
-                 header: dict[str, Any]) -> None:
+                 header: dict[str, Any], transitions: npt.NDArray[np.float32] | None = None) -> None:
         self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
         self.scale = scale
         self.bias = bias
@@ -163,9 +176,15 @@ class Model:
         self.case_bias = case_bias
         self.case_index = dict(zip(case_vocabulary, range(len(case_vocabulary))))
         self.header = header
+        self.transitions = transitions
+        if transitions is not None:  # as lists, for the search in plain Python: step[current][previous]
+            self.step = transitions[:-1].T.tolist()
+            self.start = transitions[-1].tolist()
         self.labels = str(header["labels"])
         fit = header.get("calibration")
         self.calibration = (float(fit["a"]), float(fit["b"])) if fit else None
+        fit = header.get("stem_calibration")
+        self.stem_calibration = (float(fit["a"]), float(fit["b"])) if fit else self.calibration
 
     def scores(self, word: str) -> npt.NDArray[np.float32]:
         """Label scores of each letter (letters x labels), bias included."""
@@ -175,52 +194,155 @@ class Model:
         result: npt.NDArray[np.float32] = summed * self.scale + self.bias
         return result
 
-    def predict(self, word: str) -> tuple[str, float]:
+    def predict(self, word: str, fixed: str | None = None) -> tuple[str, float]:
         """The labels of a word (letters only) and the probability that the word is right
-        (calibrated: see the module docstring)."""
+        (calibrated: see the module docstring). ``fixed``: labels known beforehand, one per
+        letter, ``?`` where the model chooses (`predict_many`)."""
+        if fixed is not None and word:
+            return self.predict_many([word], [fixed])[0]
         marks, raw = self.raw(word)
         return (marks, self._calibrated(raw)) if word else (marks, raw)
 
-    def predict_many(self, words: list[str]) -> list[tuple[str, float]]:
-        """`predict` for several words at once (one pass through numpy; the same answers)."""
-        if len(words) < 2 or not all(words):
-            return [self.predict(w) for w in words]
+    def predict_many(self, words: list[str], fixed: list[str | None] | None = None,
+                     raw: bool = False) -> list[tuple[str, float]]:
+        """`predict` for several words at once (one pass through numpy; the same answers).
+
+        ``fixed`` (one entry per word, None for none): labels the caller already knows, one
+        per letter, ``?`` where the model chooses. A known letter keeps its label, and the
+        Viterbi search chooses the others around it (the transition scores see the known
+        labels); the probability is then that of the letters the model chose. ``raw``: the
+        probabilities uncalibrated."""
+        if not fixed and (len(words) < 2 or not all(words)):
+            return [self.raw(w) if raw else self.predict(w) for w in words]
+        if not all(words):
+            out = [("", 1.0)] * len(words)
+            chosen_ = [k for k, w in enumerate(words) if w]
+            for k, answer in zip(chosen_, self.predict_many([words[k] for k in chosen_],
+                                                            [fixed[k] for k in chosen_] if fixed else None, raw)):
+                out[k] = answer
+            return out
         keys: list[str] = []
         for word in words:
             keys += _keys(word)
         rows = list(map(dict.get, cycle(self.tables), keys, repeat(self.bias_row, len(keys))))
         s = self.weights[rows].reshape(len(keys) // len(FEATURES), len(FEATURES), -1).sum(axis=1, dtype=np.float32)
         s = s * self.scale + self.bias
-        best = s.argmax(axis=1)
-        top = s[np.arange(len(s)), best]
-        letter_p = 1.0 / np.exp(s - top[:, None]).sum(axis=1)
-        starts = np.cumsum([0] + [len(w) for w in words[:-1]])
+        lengths = [len(w) for w in words]
+        if fixed:
+            at_, label_ = [], []
+            at = 0
+            for word, known in zip(words, fixed):
+                if known:
+                    for i, c in enumerate(known):
+                        if c != "?":
+                            at_.append(at + i)
+                            label_.append(self.labels.index(c))
+                at += len(word)
+            if at_:
+                s[at_] = -1e4  # only the known label is left, with probability 1
+                s[at_, label_] = 0.0
+        best, letter_p = self._decode(s, lengths)
+        starts = np.cumsum([0] + lengths[:-1])
         word_p = np.multiply.reduceat(letter_p, starts).tolist()
         chosen = "".join([self.labels[k] for k in best.tolist()])
         out = []
         at = 0
-        for word, raw in zip(words, word_p):
-            out.append((chosen[at:at + len(word)], self._calibrated(raw)))
+        for word, p in zip(words, word_p):
+            out.append((chosen[at:at + len(word)], p if raw else self._calibrated(p)))
             at += len(word)
         return out
 
+    def _decode(self, s: npt.NDArray[np.float32], lengths: list[int]) -> tuple[npt.NDArray[np.intp],
+                                                                              npt.NDArray[np.float32]]:
+        """The best labels of the letters of words (scores ``s``: letters x labels, the words
+        one after the other) and each chosen label's softmax probability. With the file's
+        ``transitions`` the labels of a word are chosen together (Viterbi: the sum of the
+        letters' log-probabilities and of the transition scores of consecutive labels is
+        the largest); without, each letter's best label."""
+        s = s - s.max(axis=1, keepdims=True)
+        logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+        if self.transitions is None:
+            best = logp.argmax(axis=1)
+        else:
+            best = self._viterbi(logp, lengths)
+        return best, np.exp(logp[np.arange(len(logp)), best])
+
+    def _viterbi(self, logp: npt.NDArray[np.float32], lengths: list[int]) -> npt.NDArray[np.intp]:
+        """Viterbi over each word's labels. Only the labels within ``BEAM`` (log-probability)
+        of the letter's best are candidates (1.3 a letter on average), which keeps the
+        search in plain Python cheap; a label ``BEAM`` below the best would need the
+        transitions of both its sides to gain more than that."""
+        ok = logp >= logp.max(axis=1, keepdims=True) - BEAM
+        letter_of, label_of = np.nonzero(ok)
+        flat_labels: list[int] = label_of.tolist()
+        flat_values: list[float] = logp[letter_of, label_of].tolist()
+        counts_ = ok.sum(axis=1)
+        counts: list[int] = counts_.tolist()
+        flat_ends: list[int] = np.cumsum(counts_).tolist()  # where each letter's candidates end
+        step, start = self.step, self.start
+        out: list[int] = []
+        at = letter = 0
+        for n in lengths:
+            if at + n == flat_ends[letter + n - 1]:  # one candidate a letter: nothing to search
+                out += flat_labels[at:at + n]
+                at += n
+                letter += n
+                continue
+            c = counts[letter]
+            labels_ = flat_labels[at:at + c]
+            scores = [v + start[k] for k, v in zip(labels_, flat_values[at:at + c])]
+            at += c
+            letter += 1
+            history = [labels_]
+            backs: list[list[int]] = []
+            for _ in range(1, n):
+                c = counts[letter]
+                here = flat_labels[at:at + c]
+                if c == 1 and len(labels_) == 1:
+                    scores = [scores[0] + step[here[0]][labels_[0]] + flat_values[at]]
+                    at += 1
+                    letter += 1
+                    backs.append([0])
+                    history.append(here)
+                    labels_ = here
+                    continue
+                new_scores = []
+                back = []
+                for k, v in zip(here, flat_values[at:at + c]):
+                    column = step[k]
+                    totals = [score + column[p] for p, score in zip(labels_, scores)]
+                    top = max(totals)
+                    back.append(totals.index(top))
+                    new_scores.append(top + v)
+                at += c
+                letter += 1
+                backs.append(back)
+                history.append(here)
+                labels_, scores = here, new_scores
+            j = scores.index(max(scores))
+            path = [history[-1][j]]
+            for back, previous in zip(reversed(backs), reversed(history[:-1])):
+                j = back[j]
+                path.append(previous[j])
+            out += reversed(path)
+        return np.array(out, dtype=np.intp)
+
     def _calibrated(self, raw: float) -> float:
-        if not self.calibration:
-            return raw
-        p = min(max(raw, 1e-9), 1 - 1e-9)
-        z = self.calibration[0] * math.log(p / (1 - p)) + self.calibration[1]
-        return 1.0 / (1.0 + math.exp(-z))
+        return _platt(raw, self.calibration)
+
+    def confidence(self, raw: float, source: str = "model") -> float:
+        """The calibrated probability of a raw one (`raw`, or `predict_many` with ``raw``):
+        for ``source="stem"`` (some letters fixed by a known stem, the product over the
+        others) the header's ``stem_calibration``, else its ``calibration``."""
+        return _platt(raw, self.stem_calibration if source == "stem" else self.calibration)
 
     def raw(self, word: str) -> tuple[str, float]:
         """The labels and the uncalibrated probability: the product over the letters of the
         softmax probability of each chosen label."""
         if not word:
             return "", 1.0
-        s = self.scores(word)
-        best = s.argmax(axis=1)
-        top = s[np.arange(len(word)), best]
-        prob = float(np.prod(1.0 / np.exp(s - top[:, None]).sum(axis=1)))
-        return "".join([self.labels[k] for k in best.tolist()]), prob
+        best, letter_p = self._decode(self.scores(word), [len(word)])
+        return "".join([self.labels[k] for k in best.tolist()]), float(np.prod(letter_p))
 
     def capitalized(self, word: str) -> float:
         """The probability that a word is a proper name (capitalized in ALA-LC)."""
@@ -242,12 +364,22 @@ class Model:
             bias = npz["bias"].astype(np.float32)
             case_weights = npz["case_weights"].astype(np.float32)
             case_bias = float(npz["case_bias"][0])
+            transitions = npz["transitions"].astype(np.float32) if "transitions" in npz.files else None
         tables = []
         start = 0
         for count in counts:  # the rows are grouped by template, in the order of FEATURES
             tables.append(dict(zip(keys[start:start + count], range(start, start + count))))
             start += count
-        return cls(weights, scale, bias, tables, case_weights, case_bias, case_vocabulary, header)
+        return cls(weights, scale, bias, tables, case_weights, case_bias, case_vocabulary, header, transitions)
+
+
+def _platt(raw: float, fit: tuple[float, float] | None) -> float:
+    """A raw probability through a logistic fit of its logit (Platt scaling); itself without one."""
+    if not fit:
+        return raw
+    p = min(max(raw, 1e-9), 1 - 1e-9)
+    z = fit[0] * math.log(p / (1 - p)) + fit[1]
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def write(path: Path | str, arrays: dict[str, npt.NDArray[Any]]) -> None:

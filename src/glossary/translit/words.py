@@ -11,9 +11,12 @@ its vocalization from the first source that has one, in this order:
    space) and answers its vocalized form, or None;
 3. ``lexicon``: the word, or its stem with proclitics and the article split off, is in the
    vocalized LoC lexicon (`glossary.translit.lexicon`);
-4. ``model``: the learned vocalizer (`glossary.translit.vocalizer`) guesses the vowels, or
+4. ``stem``: the word is a known stem and a suffix (`glossary.translit.lexicon.Lexicon.partial_key`:
+   مكتباتهم, خلالها): the stem's labels are kept, and the learned vocalizer chooses the
+   others (the stem's last letter and the suffix) around them;
+5. ``model``: the learned vocalizer (`glossary.translit.vocalizer`) guesses the vowels, or
    an external ``vocalizer`` function (mishkal) does;
-5. ``rule``: the consonants and long vowels as written.
+6. ``rule``: the consonants and long vowels as written.
 
 Marks written on a word that is only partly vocalized are kept: they override the
 lexicon's or the model's labels on those letters.
@@ -28,7 +31,8 @@ Exactness and confidence. A word is exact when it was vocalized as written or by
 glossary. A lexicon hit is the most frequent catalogue romanization of that spelling, not
 certain for this text (homographs: حسني is Ḥusnī or Ḥasanī), so it is not exact; its
 confidence is the held-out accuracy measured by ``bench/translit_eval.py``. The model's
-confidence is its own probability for the whole word; a rule word gets the measured
+confidence is its own probability for the whole word (for a ``stem`` word, for the letters
+it chose, through its own calibration); a rule word gets the measured
 accuracy of the rule path. The text is exact when every word is, its source is the weakest
 of its words' and its confidence the product of theirs.
 """
@@ -50,11 +54,11 @@ if TYPE_CHECKING:
 
 __all__ = ["CONFIDENCE", "RANK", "Source", "Unit", "Word", "analyze", "render"]
 
-Source = Literal["vocalized", "glossary", "lexicon", "model", "rule"]
+Source = Literal["vocalized", "glossary", "lexicon", "stem", "model", "rule"]
 Known = Callable[[str], "str | None"]
 Vocalizer = Callable[[str], str]
 
-RANK: dict[str, int] = {"rule": 0, "model": 1, "lexicon": 2, "glossary": 3, "vocalized": 4}
+RANK: dict[str, int] = {"rule": 0, "model": 1, "stem": 2, "lexicon": 3, "glossary": 4, "vocalized": 5}
 """Sources from the weakest to the strongest: a text's source is its weakest word's."""
 
 CONFIDENCE: dict[str, float] = {
@@ -83,7 +87,7 @@ class Word:
     Attributes:
         arabic: The word as written (cleaned).
         text: Its romanization in the scheme.
-        source: ``vocalized``, ``glossary``, ``lexicon``, ``model`` or ``rule``.
+        source: ``vocalized``, ``glossary``, ``lexicon``, ``stem``, ``model`` or ``rule``.
         confidence: 0-1; 1.0 when exact.
         vocalized: The vocalized form romanized (the letters as written for ``rule``).
     """
@@ -110,7 +114,7 @@ class Unit:
     """A word (or span) of the analysis, before any scheme: its source and vocalization.
 
     Either ``vocalized`` is set (vocalized, glossary, rule, external vocalizer), or
-    ``key`` and ``marks`` are (lexicon, model: letters and `glossary.translit.labels`).
+    ``key`` and ``marks`` are (lexicon, stem, model: letters and `glossary.translit.labels`).
     ``case`` is 1 for a proper name, 0 for a common word, -1 for name case throughout.
     """
 
@@ -148,7 +152,7 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         # read it (دار, ما): the lexicon knows such words better
         return _MARKED.search(word) is not None and ala.cached_word(word, False, True)[1]
 
-    pending: list[tuple[int, str, str, str]] = []  # (place in out, word, key, written marks) for the model
+    pending: list[tuple[int, str, str, str, str]] = []  # (place in out, word, key, written marks, stem's labels)
     k = 1
     while k < len(parts):
         out.append(parts[k - 1])
@@ -182,9 +186,11 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         k += 2
     out.append(parts[-1])
     if pending and model is not None:
-        guesses = model.predict_many([key for _, _, key, _ in pending])
-        for (i, word, key, written), (marks, probability) in zip(pending, guesses):
-            out[i] = Unit(word, "model", probability, key=key, marks=_merge(marks, written),
+        fixed = [known or None for *_, known in pending]
+        guesses = model.predict_many([key for _, _, key, _, _ in pending], fixed if any(fixed) else None, raw=True)
+        for (i, word, key, written, known), (marks, raw) in zip(pending, guesses):
+            source: Source = "stem" if known else "model"
+            out[i] = Unit(word, source, model.confidence(raw, source), key=key, marks=_merge(marks, written),
                           case=int(model.capitalized(key) >= 0.5))
     return out
 
@@ -265,8 +271,9 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
 
 
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
-          model: bool, vocalizer: Vocalizer | None) -> Unit | tuple[str, str]:
-    """The unit of one word, or (key, written marks) when it is left to the model."""
+          model: bool, vocalizer: Vocalizer | None) -> Unit | tuple[str, str, str]:
+    """The unit of one word, or (key, written marks, the labels a known stem gives with
+    ``?`` for the rest, or "") when it is left to the model."""
     marked = _MARKED.search(word) is not None
     if marked and vocalized(word):
         return Unit(word, "vocalized", 1.0, vocalized=word)
@@ -291,7 +298,8 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     if vocalizer is not None:
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
     if model:  # analyze asks the model for all the text's words at once
-        return key, written
+        stem = lexicon.partial_key(key) if lexicon is not None else None
+        return key, written, stem.labels if stem is not None else ""
     return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
 
 
