@@ -170,7 +170,7 @@ def cross_validate(folds: int, reference: str, misses: int, small_training: bool
     chosen = []
     small_tally: Counter[str] = Counter()
     for k in range(folds):
-        small = tm.small_glossaries(entities, queries, fold != k, rows) if small_training else []
+        small = tm.small_glossaries(entities, queries, fold != k, rows, lookalikes=_LOOKALIKES[0]) if small_training else []
         parts = tm.fit(index, queries, rows, fold != k, decision_folds=folds - 1, small=small)
         pair, ctx = parts["features"]  # type: ignore[misc]
         test = np.nonzero(fold[row_q] == k)[0]
@@ -229,7 +229,7 @@ def small_held_out(entities: Sequence[Entity], queries: Sequence[tm.Query], held
     forest = Forest(parts["resolver"])  # type: ignore[arg-type]
     thr, margin = parts["threshold"], parts["margin"]
     out: Counter[str] = Counter()
-    for s in tm.small_glossaries(entities, queries, held, rows, seed=seed):
+    for s in tm.small_glossaries(entities, queries, held, rows, seed=seed, lookalikes=True):
         pair, ctx = tm.small_features(s, parts["forward"], parts["backward"])  # type: ignore[arg-type]
         p = np.array([forest.probability(x) for x in np.hstack([pair, ctx]).tolist()])
         p = tm.with_acronyms(s.rows, p, parts["acronym"])  # type: ignore[arg-type]
@@ -255,12 +255,20 @@ def small_table(tally: Counter[str]) -> list[str]:
             out.append(f"  {'small ' + script:<20}{n:>6}{100 * tally[f'{tm.SMALL} {script} right'] / n:9.1f}% right"
                        f"{100 * tally[f'{tm.SMALL} {script} wrong'] / n:8.2f}% wrong")
     for script in ("latin", "arabic"):
+        n = tally[f"{tm.LOOKALIKE} {script} n"]
+        if n:
+            out.append(f"  {'look-alike ' + script:<20}{n:>6}{100 * tally[f'{tm.LOOKALIKE} {script} accepted'] / n:9.1f}%FA"
+                       f"   (a name of the glossary with its head word or given name swapped)")
+    for script in ("latin", "arabic"):
         n = tally[f"{tm.SMALL_WITHOUT} {script} n"]
         if n:
             out.append(f"  {'without ' + script:<20}{n:>6}{100 * tally[f'{tm.SMALL_WITHOUT} {script} accepted'] / n:9.1f}%FA"
                        f"   (asked of a small glossary lacking their entity: hidden, or never there)")
     return out
 
+
+_LOOKALIKES = [False]
+"""Whether ``--small-training`` fits on look-alikes too (``--lookalikes``)."""
 
 _TOPS: dict[int, str | None] = {}
 """Each query's best candidate entity (accepted or not), for the calibration and the misses."""
@@ -356,9 +364,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sets", default="cv,dev,own,external")
     ap.add_argument("--reference", default=REFERENCE, help="commit of the rules engine (baseline)")
     ap.add_argument("--misses", type=int, default=0, help="list a sample of this many misses of each kind")
+    ap.add_argument("--lookalikes", action="store_true",
+                    help="with --small-training: fit on look-alikes too (train_matcher.look_alikes)")
     ap.add_argument("--small-training", action="store_true",
                     help="fit the folds on small glossaries too (train_matcher.small_glossaries; measured, not adopted)")
     args = ap.parse_args(argv)
+    _LOOKALIKES[0] = args.lookalikes
     print(f"model: {PAIR.__len__()} pair features; shipped threshold from src/glossary/match/data/matcher.json")
     for name in args.sets.split(","):
         if name == "cv":

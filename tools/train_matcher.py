@@ -85,6 +85,9 @@ SMALL = "small"
 """The category of a spelling asked of a small glossary that has its entity (`small_glossaries`)."""
 SMALL_WITHOUT = "small-without"
 """The category of a spelling asked of a small glossary without its entity (`small_glossaries`)."""
+LOOKALIKE = "small-lookalike"
+"""The category of an entity's name with its head word or given name swapped, asked of a small
+glossary that has the entity (`look_alikes`): another entity."""
 SMALL_SIZE = 50
 """Entities in each glossary of `small_glossaries`."""
 """The category of an entity's own name asked as a query (`own_names`)."""
@@ -177,7 +180,7 @@ class Small:
 
 
 def small_glossaries(entities: Sequence[Entity], queries: Sequence[Query], mask: np.ndarray, rows: Rows, *,
-                     size: int = SMALL_SIZE, seed: int = SEED) -> list[Small]:
+                     size: int = SMALL_SIZE, seed: int = SEED, lookalikes: bool = False) -> list[Small]:
     """The spellings of the learned categories under ``mask`` asked again of small glossaries.
 
     A glossary in use has tens or hundreds of entities, not the corpus's thousands: a word's weight
@@ -208,6 +211,7 @@ def small_glossaries(entities: Sequence[Entity], queries: Sequence[Query], mask:
     if len(groups) < 3:
         return []
     known = {e.id: e for e in entities}
+    swaps = _swaps(entities) if lookalikes else {}
     out = []
     for j, group in enumerate(groups):
         absent = groups[(j + 1) % len(groups)]
@@ -221,7 +225,56 @@ def small_glossaries(entities: Sequence[Entity], queries: Sequence[Query], mask:
         asked = [Query(q.text, q.expected, SMALL) for e in group for q in by_entity[e]]
         asked += [Query(q.text, None, SMALL_WITHOUT, without=e) for e in group for q in by_entity[e]]
         asked += [Query(q.text, None, SMALL_WITHOUT, without=e) for e in absent for q in by_entity[e]]
+        if lookalikes:
+            asked += [Query(t, None, LOOKALIKE) for e in group for t in look_alikes(known[e], swaps, rng)]
         out.append(Small(index, asked, candidate_rows(index, asked)))
+    return out
+
+
+def _swaps(entities: Sequence[Entity]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(kind, script) -> the corpus's words of that kind, as written, with their skeletons: kind
+    ``head`` the first words that are generic (``names/tables/generic.yaml``: Jaysh, Liwa, Kafr,
+    Tall, كتائب), kind ``given`` persons' first words that are not."""
+    from glossary.match.profile import profile as profile_of
+    from glossary.names import listed_factors, particles
+
+    generic = {w for w, f in listed_factors().items() if 0.0 < f < 1.0} - set(particles())
+    found: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for e in entities:
+        for n in e.names():
+            words = n.text.split()
+            first = profile_of(words[0]).words if len(words) >= 2 else ()
+            if len(first) != 1 or not first[0].skel:
+                continue
+            kind = "head" if first[0].form in generic else ("given" if e.type == "person" else "")
+            if kind:
+                found[kind, n.script].setdefault(words[0], first[0].skel)
+    return {k: sorted(v.items()) for k, v in sorted(found.items())}
+
+
+def look_alikes(entity: Entity, swaps: dict[tuple[str, str], list[tuple[str, str]]],
+                rng: np.random.Generator) -> list[str]:
+    """The entity's names of two words or more with their first word swapped for another of its
+    kind (`_swaps`: a generic head for another head, a person's given name for another given
+    name; never one with the same consonant skeleton, which may be a spelling of it): Liwa al-Islam
+    from Jaysh al-Islam, Khalid al-Zubaydi from Muhammad al-Zubaydi. A general fact of names, not
+    of any one: another head or another given name makes another entity."""
+    from glossary.match.profile import profile as profile_of
+
+    out = []
+    for n in entity.names():
+        words = n.text.split()
+        first = profile_of(words[0]).words if len(words) >= 2 else ()
+        if len(first) != 1 or not first[0].skel:
+            continue
+        for kind in ("head", "given"):
+            pool = swaps.get((kind, n.script), [])
+            if not any(w == words[0] for w, _ in pool):
+                continue
+            other = [w for w, sk in pool if sk != first[0].skel]
+            if other:
+                out.append(" ".join([other[int(rng.integers(len(other)))], *words[1:]]))
+            break
     return out
 
 
