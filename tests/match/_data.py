@@ -31,3 +31,23 @@ def entities() -> list[Entity]:
         E(id="liwa-al-umma-sy", type="group", romanized="Liwa al-Umma"),
         E(id="liwa-al-umma-ly", type="group", romanized="Liwaa al-Ummah"),
     ]
+
+
+def crowded_parts() -> list[str]:
+    """108 invented middle words (Basim, Darud ...): enough names that the fuzzy level's bounds bite."""
+    return [a + b for a in ("Bas", "Dar", "Fal", "Gan", "Jad", "Lat", "Mar", "Naf", "Rak", "Sab", "Tal", "Zan")
+            for b in ("im", "ud", "an", "ir", "ah", "ul", "id", "am", "ar")]
+
+
+def crowded_names() -> list[str]:
+    """Kamal and Mahmud each with al-Azm and al-Shami in more names than a pair key counts, and the
+    six Kamal Mahmud X."""
+    names = [n for x in crowded_parts() for g in ("Kamal", "Mahmud") for f in ("al-Azm", "al-Shami")
+             for n in (f"{g} {x} {f}", f"{x} {g} {f}")]
+    return names + [f"Kamal Mahmud {f}" for f in ("al-Azm", "al-Shami", "al-Halabi", "Tlas", "Jabri", "Foz")]
+
+
+FAMILIES = ["al-Idlibi", "al-Halabi", "al-Hamawi", "al-Homsi", "al-Shami", "al-Masri", "al-Kurdi", "al-Azm",
+            "Foz", "Tlas", "Jabri", "Qabbani", "Maruf", "Khalil", "Allush", "Abbud", "Najjar", "al-Ansari",
+            "al-Qurashi", "al-Tikriti", "al-Zubaydi", "al-Salih", "Makhluf", "al-Hashimi"]
+"""24 family names that tie on the pair of words before them (Bashar Kamal X)."""

@@ -25,6 +25,8 @@ from glossary.match.features import LEVELS, _particles_only, view_of_profile
 from glossary.match.profile import encode
 from glossary.model import Entity, Variant
 
+from ._data import FAMILIES, crowded_names, crowded_parts
+
 ROOT = Path(__file__).resolve().parents[2]
 
 if facade.native() is None:
@@ -88,13 +90,17 @@ def _same_found(index: Index, queries: list[str]) -> None:
         assert c == p, q
 
 
+def _synthetic(entities: int, queries: int, seed: int, misspelt: float) -> tuple[Index, list[str]]:
+    """The benchmark's glossary and queries (``misspelt``: the share no key finds)."""
+    mod = _bench()
+    rng = random.Random(seed)
+    ents = mod.synthetic(entities, rng)
+    return Index.build(ents), [q for q, _ in mod.queries(ents, queries, rng, misspelt)]
+
+
 @pytest.fixture(scope="module")
 def bench() -> tuple[Index, list[str]]:
-    mod = _bench()
-    rng = random.Random(11)
-    ents = mod.synthetic(3000, rng)
-    qs = [q for q, _ in mod.queries(ents, 700, rng, 0.2)]
-    return Index.build(ents), qs
+    return _synthetic(3000, 700, 11, 0.2)
 
 
 def test_bench_queries_answer_alike(bench: tuple[Index, list[str]]) -> None:
@@ -116,11 +122,7 @@ def test_bench_feature_rows_are_equal(bench: tuple[Index, list[str]]) -> None:
 def misspelt() -> tuple[Index, list[str]]:
     """The benchmark's glossary at 5,000 entities and queries that are all misspelt: no key finds
     them, so every one goes through the fuzzy and letter n-gram levels (most break ties at the cut)."""
-    mod = _bench()
-    rng = random.Random(13)
-    ents = mod.synthetic(5000, rng)
-    qs = [q for q, _ in mod.queries(ents, 500, rng, 1.0)]
-    return Index.build(ents), qs
+    return _synthetic(5000, 500, 13, 1.0)
 
 
 def test_bench_queries_find_alike(bench: tuple[Index, list[str]]) -> None:
@@ -138,16 +140,10 @@ def test_crowded_pairs_and_ties_find_alike() -> None:
     # glossaries of tests/match/test_fuzzy.py where the fuzzy level's bounds bite: pairs too
     # common to count that only raise the names found, a budget spent, ties at the cut broken by
     # the words' places and then by their letters, single words voting when no pair finds a name
-    others = [a + b for a in ("Bas", "Dar", "Fal", "Gan", "Jad", "Lat", "Mar", "Naf", "Rak", "Sab", "Tal", "Zan")
-              for b in ("im", "ud", "an", "ir", "ah", "ul", "id", "am", "ar")]
-    names = [n for x in others for g in ("Kamal", "Mahmud") for f in ("al-Azm", "al-Shami")
-             for n in (f"{g} {x} {f}", f"{x} {g} {f}")]
-    names += [f"Kamal Mahmud {f}" for f in ("al-Azm", "al-Shami", "al-Halabi", "Tlas", "Jabri", "Foz")]
+    others = crowded_parts()
+    names = crowded_names()
     names += [f"Kamal Nabil F{i}" for i in range(30)] + ["Kamal Samir Idlibi", "Samir Kamal Idlibi"]
-    families = ["al-Idlibi", "al-Halabi", "al-Hamawi", "al-Homsi", "al-Shami", "al-Masri", "al-Kurdi", "al-Azm",
-                "Foz", "Tlas", "Jabri", "Qabbani", "Maruf", "Khalil", "Allush", "Abbud", "Najjar", "al-Ansari",
-                "al-Qurashi", "al-Tikriti", "al-Zubaydi", "al-Salih", "Makhluf", "al-Hashimi"]
-    names += [f"Bashar Kamal {f}" for f in families] + [f"Sami {x} Foz" for x in others[:60]] + ["Sami Khalid Foz"]
+    names += [f"Bashar Kamal {f}" for f in FAMILIES] + [f"Sami {x} Foz" for x in others[:60]] + ["Sami Khalid Foz"]
     names += [f"Hisham {x} al-Shaar" for x in others[:14]] + ["Hisham Anas al-Sharaa", "Hisham Bilal al-Sharaa"]
     index = Index.build([Entity(id=f"e{i}", type="person", romanized=n) for i, n in enumerate(names)])
     queries = ["Kamal Mahmud al-Samee", "Bashar Kamal al-Hasdimi", "Kamal Samir Iblibi", "Hisham al-Sharaa",

@@ -11,6 +11,8 @@ from glossary.match.fuzzy import candidates
 from glossary.match.profile import Profile, profile
 from glossary.model import Entity
 
+from ._data import FAMILIES, crowded_names
+
 
 def _resolver(*names: tuple[str, str]) -> Resolver:
     ents = [Entity(id=f"e{i}", type=t, romanized=n) for i, (n, t) in enumerate(names)]  # type: ignore[arg-type]
@@ -174,10 +176,7 @@ def test_ties_at_the_cut_prefer_the_nearest_letters() -> None:
     # "al-Hasdimi" is two letters from al-Hashimi: no skeleton one letter away finds it, so
     # every Bashar Kamal X ties on the pair Bashar + Kamal; the X nearest in letters must be
     # among the candidates, however late it was found
-    families = ["al-Idlibi", "al-Halabi", "al-Hamawi", "al-Homsi", "al-Shami", "al-Masri", "al-Kurdi", "al-Azm",
-                "Foz", "Tlas", "Jabri", "Qabbani", "Maruf", "Khalil", "Allush", "Abbud", "Najjar", "al-Ansari",
-                "al-Qurashi", "al-Tikriti", "al-Zubaydi", "al-Salih", "Makhluf", "al-Hashimi"]
-    r = _resolver(*[(f"Bashar Kamal {f}", "person") for f in families])
+    r = _resolver(*[(f"Bashar Kamal {f}", "person") for f in FAMILIES])
     res = r.resolve("Bashar Kamal al-Hasdimi")
     assert res.candidates[0].name == "Bashar Kamal al-Hashimi"  # the first candidate; a match is the model's call
 
@@ -187,12 +186,7 @@ def test_a_weak_key_match_still_looks_one_letter_away() -> None:
     # match scores 0.88, and the name a letter off, found by the fuzzy search, scores higher.
     # (Both family names as common as in a large glossary, each with Kamal and with Mahmud in
     # more names than a pair key counts once the rarer pairs have voted.)
-    others = [a + b for a in ("Bas", "Dar", "Fal", "Gan", "Jad", "Lat", "Mar", "Naf", "Rak", "Sab", "Tal", "Zan")
-              for b in ("im", "ud", "an", "ir", "ah", "ul", "id", "am", "ar")]
-    names = [n for x in others for g in ("Kamal", "Mahmud") for f in ("al-Azm", "al-Shami")
-             for n in (f"{g} {x} {f}", f"{x} {g} {f}")]
-    names += [f"Kamal Mahmud {f}" for f in ("al-Azm", "al-Shami", "al-Halabi", "Tlas", "Jabri", "Foz")]
-    r = _resolver(*[(n, "person") for n in names])
+    r = _resolver(*[(n, "person") for n in crowded_names()])
     res = r.resolve("Kamal Mahmud al-Samee")
     assert res.candidates[0].name == "Kamal Mahmud al-Shami"  # the first candidate; a match is the model's call
 
