@@ -22,6 +22,7 @@ from libc.math cimport log
 from libcpp.algorithm cimport sort, stable_sort
 from cython.operator cimport dereference as deref
 from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE
+from cpython cimport array
 from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_FindChar, PyUnicode_Tailmatch
 
@@ -358,8 +359,35 @@ cdef class Core:
 cdef Votes _tally
 
 
-cdef inline int _nid_at(object nids, Py_ssize_t i, bint is_list) except -1:
-    cdef int nid = <object>PyList_GET_ITEM(nids, i) if is_list else nids[i]
+cdef struct Ids:
+    # a sequence of name numbers as the index holds it: an array('i') (read in place) or a list
+    const int* data
+    PyObject* seq
+    Py_ssize_t size
+
+
+cdef inline Ids _ids(object nids) except *:
+    cdef Ids v
+    cdef array.array a
+    v.seq = <PyObject*>nids
+    v.data = NULL
+    if type(nids) is array.array and (<array.array>nids).ob_descr.typecode == 105:
+        a = <array.array>nids
+        v.data = a.data.as_ints
+        v.size = len(a)
+    else:
+        v.size = len(nids)
+    return v
+
+
+cdef inline int _nid_at(Ids v, Py_ssize_t i) except -1:
+    cdef int nid
+    if v.data != NULL:
+        nid = v.data[i]
+    elif type(<object>v.seq) is list:
+        nid = <object>PyList_GET_ITEM(<object>v.seq, i)
+    else:
+        nid = (<object>v.seq)[i]
     if nid < 0:
         raise ValueError(f"a name number below 0: {nid}")
     return nid
@@ -369,17 +397,17 @@ cdef list _ngram(list postings, double n, int limit, int cap):
     """`glossary.match.candidates._ngram_votes` over the postings of the trigrams found, in order."""
     cdef Py_ssize_t i, size
     cdef double w
-    cdef bint is_list
+    cdef Ids ids
     cdef vector[pair[double, int]] ranked
     _tally.clear()
     for nids in postings:
-        size = len(nids)
+        ids = _ids(nids)
+        size = ids.size
         if size > cap:
             continue
         w = log(1 + n / size)
-        is_list = type(nids) is list
         for i in range(size):
-            _tally.add(_nid_at(nids, i, is_list), w)
+            _tally.add(_nid_at(ids, i), w)
     cdef vector[pair[int, double]] votes = _tally.items()
     for kv in votes:
         ranked.push_back(pair[double, int](-kv.second, kv.first))
@@ -468,7 +496,8 @@ cdef int _pair_votes(_Maps m, list groups, list near_groups, list wts, dict near
     cdef int per_pair[64]
     cdef unordered_map[long long, double] taken
     cdef long long key
-    cdef bint common, is_list
+    cdef bint common
+    cdef Ids ids
     for i in range(nw):
         for j in range(i + 1, nw):
             p = <int>(i * 8 + j)
@@ -497,15 +526,15 @@ cdef int _pair_votes(_Maps m, list groups, list near_groups, list wts, dict near
     for _, k, nids, wv, q in hits:
         v = wv
         p = q
-        size = len(nids)
-        is_list = type(nids) is list
+        ids = _ids(nids)
+        size = ids.size
         common = not _tally.empty() and size > m.b.pair_cap
         if common or budget <= 0 and size > 8:
             if not common or size <= m.b.raise_cap:
                 add = m.b.raise_ * v if common else v
                 _tally.next_mark()  # (each name of the pair once, as a set of names would)
                 for x in range(size):
-                    nid = _nid_at(nids, x, is_list)
+                    nid = _nid_at(ids, x)
                     if _tally.has(nid) and _tally.mark(nid):
                         _tally.bump(nid, add)
                 counted.add(k)
@@ -513,10 +542,10 @@ cdef int _pair_votes(_Maps m, list groups, list near_groups, list wts, dict near
         lim = size if size <= m.b.pair_cap else m.b.pair_cap
         if per_pair[p] == 1:
             for x in range(lim):
-                _tally.add(_nid_at(nids, x, is_list), v)
+                _tally.add(_nid_at(ids, x), v)
         else:
             for x in range(lim):
-                nid = _nid_at(nids, x, is_list)
+                nid = _nid_at(ids, x)
                 key = <long long>nid * 64 + p
                 it = taken.find(key)
                 had = 0.0 if it == taken.end() else deref(it).second
@@ -534,7 +563,7 @@ cdef int _word_votes(_Maps m, dict post, list groups, list near_groups, list wts
     cdef vector[pair[int, double]] mine
     cdef double w, v
     cdef int nid
-    cdef bint is_list
+    cdef Ids ids
     sizes = [sum([len(post.get(s, ())) for s in g]) for g in groups]
     for i in sorted(range(nw), key=sizes.__getitem__):
         mine.clear()
@@ -549,10 +578,10 @@ cdef int _word_votes(_Maps m, dict post, list groups, list near_groups, list wts
                 v = w if exact else <double>near_wts.get(sk, 0.025)
                 hit = post.get(sk)
                 if hit is not None:
-                    is_list = type(hit) is list
-                    lim = min(<Py_ssize_t>len(hit), budget)
+                    ids = _ids(hit)
+                    lim = min(ids.size, budget)
                     for x in range(lim):
-                        nid = _nid_at(hit, x, is_list)
+                        nid = _nid_at(ids, x)
                         if _tally.mark(nid):
                             mine.push_back(pair[int, double](nid, v))
                 budget -= <Py_ssize_t>mine.size() - before

@@ -191,12 +191,14 @@ class SqliteStore:
             st.entities = list(map(_new_entity, con.execute("SELECT id, type, label FROM entities ORDER BY eidx")))
             st.json = [js for (js,) in con.execute("SELECT json FROM entities ORDER BY eidx")]
             st.names = list(map(_new_name, con.execute("SELECT eidx, text, kind, prof FROM names ORDER BY nid")))
-            st.keys = {k: list(unpack(v)) for k, v in con.execute("SELECT k, v FROM keys")}
-            st.posting = {k: list(unpack(v)) for k, v in con.execute("SELECT s, v FROM posting")}
+            # (name numbers as arrays of C ints, as `build_store` keeps them: the compiled core reads
+            # them in place)
+            st.keys = {k: unpack(v) for k, v in con.execute("SELECT k, v FROM keys")}
+            st.posting = {k: unpack(v) for k, v in con.execute("SELECT s, v FROM posting")}
             st.near = {k: v.split(" ") for k, v in con.execute("SELECT d, v FROM near")}
             for f, d, v in con.execute("SELECT f, df, v FROM forms"):
                 st.dfs[f] = d
-                st.form_posting[f] = list(unpack(v))
+                st.form_posting[f] = unpack(v)
             st.vocalized = dict(con.execute("SELECT k, v FROM vocalized"))
             st.vocal_span = self.vocal_span
             return st
