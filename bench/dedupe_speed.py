@@ -84,7 +84,7 @@ def timed(name, fn):
     return run
 f.scan, f.write = timed("count", f.scan), timed("write", f.write)
 c.resolve_names, c.cluster_names = timed("resolve", c.resolve_names), timed("cluster", c.cluster_names)
-f.decide = timed("decide", f.decide)
+f.decide_columns = timed("decide", f.decide_columns)
 sys.argv[0] = "glossary"
 try:
     main()
