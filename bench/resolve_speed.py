@@ -21,6 +21,8 @@ they fall through to the fuzzy level. Printed:
   PYTHONDONTWRITEBYTECODE is dropped from its environment and one untimed run goes first;
   ``--only cold`` measures this alone, and ``--workdir`` keeps the glossary and its cache
   between runs of the benchmark (the first one writes them);
+* the index cache loaded whole in a child process (what a long batch does first): CPU seconds and
+  resident memory grown;
 * batch throughput of `Resolver.resolve_many` (one core, median of ``--repeat`` runs) with the
   compiled core (`glossary.match.core`) and, in the same run on the first ``--pure-queries``
   queries, with the pure-Python resolver (`glossary.match.core.pure_python`), their answers
@@ -250,6 +252,27 @@ def cold_lookup(glossary_file: Path, cache: Path, name: str, runs: int = 7) -> t
     return sorted(times)[runs // 2], sorted(bare)[runs // 2]
 
 
+_LOAD_WHOLE = """
+import sys, time
+import glossary
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 / 1e6
+store = glossary.load(sys.argv[1], cache_dir=sys.argv[2]).index.store
+a, t = rss(), time.process_time()
+whole = store.load_all()
+print(time.process_time() - t, rss() - a)
+"""
+
+
+def load_whole(glossary_file: Path, cache: Path) -> tuple[float, float]:
+    """CPU seconds and resident megabytes that loading the index cache whole takes, in a child process
+    (the cache in place)."""
+    out = subprocess.run([sys.executable, "-c", _LOAD_WHOLE, str(glossary_file), str(cache)], capture_output=True,
+                         text=True, env=_command_env(cache), check=True)
+    seconds, grown = out.stdout.split()
+    return float(seconds), float(grown)
+
+
 def floor_rate(ents: list[Entity], queries: list[str], repeat: int = 3) -> float:
     """Queries/s of the floor the issue names: three normalized keys looked up in dicts (NFKC and
     case-folded; the same with accents and marks stripped; that without spaces), median of ``repeat``."""
@@ -328,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
         cold, bare = cold_lookup(glossary_file, cache, name, runs=args.runs)
         colds[name] = cold
         print(f"  wall {cold * 1000:.0f} ms (bare interpreter {bare * 1000:.0f} ms, {cold / bare:.1f}x)")
+    seconds, grown = load_whole(glossary_file, cache)
+    print(f"the index cache loaded whole (what a long batch does, `SqliteStore.load_all`), in a child process: "
+          f"{seconds:.2f} CPU s, +{grown:.0f} MB resident")
     if args.only == "cold":
         if args.workdir is None:
             import shutil
