@@ -475,6 +475,8 @@ def large(args: argparse.Namespace, cache: Path, small_colds: dict[str, float]) 
         cold, bare = cold_lookup(big, cache, name, runs=args.runs)
         print(f"  wall {cold * 1000:.0f} ms (bare interpreter {bare * 1000:.0f} ms; {cold / small_colds[name]:.2f}x "
               f"the {args.entities:,}-entity figure)")
+    seconds, grown = load_whole(big, cache)
+    print(f"the index cache at {n:,} loaded whole, in a child process: {seconds:.1f} CPU s, +{grown:,.0f} MB resident")
     import glossary
 
     os.environ["GLOSSARY_CACHE_DIR"] = str(cache)

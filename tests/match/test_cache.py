@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from array import array
+
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from glossary.match import Resolver, search
+from glossary.match import Index, Resolver, search
 from glossary.match.cache import cache_dir, cache_path, open_or_build
 from glossary.match.memory import MemoryStore
 from glossary.match.sqlite import SqliteStore
@@ -53,6 +55,18 @@ def test_in_memory_copy_answers_the_same(tmp_path: Path) -> None:
     assert isinstance(mem.store, MemoryStore)
     qs = ["Jaish al-Izzah", "Kafranbel", "Abdulkadir Saleh", "Jaysh al-Mujahideen"]
     assert [r.to_dict() for r in Resolver(mem).resolve_many(qs)] == [Resolver(warm).resolve(q).to_dict() for q in qs]
+
+
+def test_the_cache_loaded_whole_is_the_index_built(tmp_path: Path) -> None:
+    """Every table of the store read back whole equals the one built, postings as arrays of C ints both ways."""
+    built = Index.build(entities()).store
+    open_or_build("h1", Builds(), tmp_path)
+    loaded = open_or_build("h1", Builds(), tmp_path).in_memory().store
+    assert isinstance(built, MemoryStore) and isinstance(loaded, MemoryStore)
+    for table in ("keys", "posting", "form_posting"):
+        a, b = getattr(built, table), getattr(loaded, table)
+        assert a == b and {type(v) for v in a.values()} == {type(v) for v in b.values()} == {array}, table
+    assert (built.near, built.dfs, built.names) == (loaded.near, loaded.dfs, loaded.names)
 
 
 def test_stale_hash_rebuilds(tmp_path: Path) -> None:

@@ -209,3 +209,20 @@ def test_pure_python_is_forced_by_the_environment() -> None:
     env = {**os.environ, facade.PURE_ENV: "1", "PYTHONPATH": str(ROOT / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == ["python", "True"]
+
+
+def test_the_voting_levels_read_postings_as_arrays_and_as_lists_alike(bench: tuple[Index, list[str]]) -> None:
+    """The index keeps its postings as arrays of C ints (built and loaded alike), which the core reads in
+    place; a store holding lists instead finds the same names at the same levels, in the same order."""
+    import copy
+    from array import array
+
+    index, qs = bench
+    store = index.store
+    assert {type(v) for v in store.keys.values()} == {array} and {type(v) for v in store.posting.values()} == {array}
+    listed = copy.copy(store)
+    listed.keys = {k: list(v) for k, v in store.keys.items()}
+    listed.posting = {k: list(v) for k, v in store.posting.items()}
+    got = [(list(f.levels.items()), f.keys) for f in gather_many(store, qs)]
+    assert got == [(list(f.levels.items()), f.keys) for f in gather_many(listed, qs)]
+    assert any(level in ("fuzzy", "ngram") for levels, _ in got for _, level in levels)
