@@ -92,19 +92,6 @@ struct Scorer {
         return s;
     }
 
-    // the forward transducer's score of one word pair, remembered: the same words meet again and
-    // again across the candidates of a batch (the table is emptied when it grows past a bound)
-    std::unordered_map<uint64_t, double> word_memo;
-    double word_llr(int source, int target) {
-        uint64_t key = ((uint64_t)(uint32_t)source << 32) | (uint32_t)target;
-        auto it = word_memo.find(key);
-        if (it != word_memo.end()) return it->second;
-        if (word_memo.size() >= (1u << 20)) word_memo.clear();
-        double v = forward.llr(in, source, target);
-        word_memo.emplace(key, v);
-        return v;
-    }
-
     // features.py pair_features
     void pair(const Query& query, const Name& n, int level, int etype, double* out) {
         const Name& q = query.name;
@@ -160,7 +147,7 @@ struct Scorer {
             matched += 1;
             in_order = in_order && j > last;
             last = j;
-            double v = word_llr(nw[(size_t)j].form, qw[i].form);
+            double v = forward.llr(in, nw[(size_t)j].form, qw[i].form);
             wmin = std::min(wmin, v);
             wbad += v < word_bad;
             wsum += w;

@@ -133,11 +133,11 @@ class Resolver:
         """Resolve many names with one index; each distinct name is resolved once (options as `resolve`).
 
         After a few hundred names (and one per 50 entities of the glossary) a cached index is
-        loaded into memory, which is faster per name than reading the cache file each time.
-        Given a list or tuple, the objects alive when the batch starts and when the index is
-        loaded (the index, above all) are moved out of the cyclic garbage collector's way
-        (`gc.freeze`) until the batch ends: they live as long as it does, and a full collection
-        would otherwise walk every one. A caller who froze objects of its own is left alone (what
+        loaded into memory, which is faster per name than reading the cache file each time, and
+        the objects alive then (the
+        index, above all) are moved out of the cyclic garbage collector's way (`gc.freeze`)
+        until the batch ends: they live as long as it does, and a full collection would
+        otherwise walk every one. A caller who froze objects of its own is left alone (what
         it froze could not be told from what the batch would freeze), and the collector is
         left as it was found.
 
@@ -158,12 +158,8 @@ class Resolver:
         from an iterator one at a time, as they come (a stream read line by line is answered line
         by line)."""
         seen: dict[str, Resolution] = {}
+        froze = False
         chunk = CHUNK if isinstance(queries, (list, tuple)) else 1
-        # the index's objects (millions at 100,000 entities) kept out of the collector's sweeps
-        # while the batch allocates its answers
-        froze = chunk > 1 and gc.get_freeze_count() == 0
-        if froze:
-            gc.freeze()
         # a cached index is loaded whole once the batch is long enough to pay for it: past 200
         # names, and past one name per 50 entities (a million entities take some 20 s to load)
         switch = max(200, len(self.index) // 50)
@@ -176,22 +172,14 @@ class Resolver:
                     break
                 if done < switch <= done + len(part):
                     self.index = self.index.in_memory()
-                    if froze:
+                    if gc.get_freeze_count() == 0:
                         gc.freeze()
+                        froze = True
                 done += len(part)
                 for q in part:
                     check_query(q)
                 new = [q for q in dict.fromkeys(part) if q not in seen]
-                # (no collection while a chunk is answered: what it allocates is not cyclic, and
-                # the collector would otherwise run every 700 objects over the answers kept so far)
-                paused = froze and gc.isenabled()
-                if paused:
-                    gc.disable()
-                try:
-                    answers = dict(zip(new, self._resolve_many(new, **options)))
-                finally:
-                    if paused:
-                        gc.enable()
+                answers = dict(zip(new, self._resolve_many(new, **options)))
                 for q in part:
                     r = seen.get(q) or answers[q]
                     if len(seen) < 100_000:
