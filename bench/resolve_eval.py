@@ -154,13 +154,8 @@ def calibration(p: np.ndarray, right: np.ndarray) -> list[str]:
 # -- cross-validation ----------------------------------------------------------------------------
 def cross_validate(folds: int, reference: str, misses: int, small_training: bool = False) -> None:
     t0 = time.perf_counter()
-    entities = tm.read_entities(tm.DATA / "entities.tsv")
-    real = tm.read_queries(tm.DATA / "queries.tsv")
-    without = tm.without_entity(real)
-    single = tm.one_script(real, entities)
-    queries = real + without + single + tm.own_names(entities) + tm.lone_words()
-    index = Index.build(entities)
-    rows = tm.candidate_rows(index, queries)
+    c = tm.corpus()
+    entities, real, without, single, queries, index, rows = c.entities, c.real, c.without, c.single, c.queries, c.index, c.rows
     fold = tm.entity_fold(queries, folds)
     row_q = np.array(rows.query)
     answers: list[str | None] = [None] * len(queries)

@@ -51,13 +51,8 @@ BUCKETS = ("a right", "b first, under", "c not first", "d no candidate", "e wron
 def compute(folds: int, report: Sequence[int]) -> dict[str, object]:
     """Fit the reported folds as resolve_eval does and keep what the report reads."""
     t0 = time.perf_counter()
-    entities = tm.read_entities(tm.DATA / "entities.tsv")
-    real = tm.read_queries(tm.DATA / "queries.tsv")
-    without = tm.without_entity(real)
-    single = tm.one_script(real, entities)
-    queries = real + without + single + tm.own_names(entities) + tm.lone_words()
-    index = Index.build(entities)
-    rows = tm.candidate_rows(index, queries)
+    c = tm.corpus()
+    real, queries, index, rows = c.real, c.queries, c.index, c.rows
     print(f"{len(rows.query)} candidate rows ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
     fold = tm.entity_fold(queries, folds)
     row_q = np.array(rows.query)
@@ -89,9 +84,8 @@ def report(data: dict[str, object], examples: int) -> None:
     rows: tm.Rows = data["rows"]  # type: ignore[assignment]
     fold: np.ndarray = data["fold"]  # type: ignore[assignment]
     from glossary.match.candidates import _goes_wide, _keyed
-    from glossary.match import Index as _Index
 
-    store = _Index.build(list(entities.values())).store
+    store = Index.build(list(entities.values())).store
     tally: dict[str, Counter[str]] = defaultdict(Counter)
     detail: dict[str, Counter[str]] = defaultdict(Counter)
     samples: dict[tuple[str, str], list[str]] = defaultdict(list)

@@ -628,6 +628,34 @@ def fit(index: Index, queries: Sequence[Query], rows: Rows, train: np.ndarray, *
     }
 
 
+@dataclass
+class Corpus:
+    """The training corpus as every fit and evaluation reads it (`corpus`)."""
+
+    entities: list[Entity]
+    real: list[Query]
+    """The corpus's own spellings, negatives included."""
+    without: list[Query]
+    single: list[Query]
+    queries: list[Query]
+    """``real``, ``without``, ``single``, then the entities' own names and lone words."""
+    index: Index
+    rows: Rows
+
+
+def corpus(data: Path = DATA) -> Corpus:
+    """The corpus's entities and spellings, with the negatives and extra queries made from them
+    (`without_entity`, `one_script`, `own_names`, `lone_words`), its glossary and every
+    query's candidate rows."""
+    entities = read_entities(data / "entities.tsv")
+    real = read_queries(data / "queries.tsv")
+    without = without_entity(real)
+    single = one_script(real, entities)
+    queries = real + without + single + own_names(entities) + lone_words()
+    index = Index.build(entities)
+    return Corpus(entities, real, without, single, queries, index, candidate_rows(index, queries))
+
+
 def small_features(small: Small, forward: Transducer, backward: Transducer) -> tuple[np.ndarray, np.ndarray]:
     """The `PAIR` and `CONTEXT` features of a small glossary's rows (its own word weights)."""
     return features(small.rows, small.queries, small.index, forward, backward)
@@ -664,11 +692,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import lightgbm
 
     t0 = time.perf_counter()
-    entities = read_entities(args.data / "entities.tsv")
-    real = read_queries(args.data / "queries.tsv")
-    queries = real + without_entity(real) + one_script(real, entities) + own_names(entities) + lone_words()
-    index = Index.build(entities)
-    rows = candidate_rows(index, queries)
+    c = corpus(args.data)
+    entities, queries, index, rows = c.entities, c.queries, c.index, c.rows
     print(f"{len(entities)} entities, {len(queries)} queries, {len(rows.query)} candidate rows", file=sys.stderr)
     everything = np.ones(len(queries), dtype=bool)
     small = small_glossaries(entities, queries, everything, rows, lookalikes=args.lookalikes) if args.small else []
