@@ -226,3 +226,26 @@ def test_the_voting_levels_read_postings_as_arrays_and_as_lists_alike(bench: tup
     got = [(list(f.levels.items()), f.keys) for f in gather_many(store, qs)]
     assert got == [(list(f.levels.items()), f.keys) for f in gather_many(listed, qs)]
     assert any(level in ("fuzzy", "ngram") for levels, _ in got for _, level in levels)
+
+
+def test_a_forest_with_one_leaf_trees_scores_as_in_python(bench: tuple[Index, list[str]]) -> None:
+    """Trees of a single leaf (LightGBM writes them when no split helps) among the others: the
+    core adds their leaf, as Python does. (It once read whether a tree splits from a stale stack
+    slot, and walked such a tree into another's nodes.)"""
+    import copy
+
+    from glossary.match import matcher
+    from glossary.match.forest import Forest, Tree
+
+    index, qs = bench
+    model = copy.copy(matcher())
+    one_leaf = Tree([], [], [], [], [], [0.125])
+    trees = matcher().resolver.trees
+    model.resolver = Forest([])
+    model.resolver.trees = [one_leaf, *trees[:150], Tree([], [], [], [], [], [-0.25]), *trees[150:], one_leaf]
+    model.resolver.n_features = matcher().resolver.n_features
+    compiled = _answers(Resolver(index, model=model), qs[:300])
+    with facade.pure_python():
+        python = _answers(Resolver(index, model=model), qs[:300])
+    assert compiled == python
+    assert compiled != _answers(Resolver(index), qs[:300])  # (the leaves moved the scores)

@@ -175,6 +175,36 @@ cdef int _column(Transducer* t, str seg) except -1:
     return t.seg_id[key]
 
 
+cdef int _load_forest(Forest* f, object forest, int n_features) except -1:
+    """A `glossary.match.forest.Forest`'s trees into ``f`` (splitting on features below ``n_features``)."""
+    cdef char splits
+    cdef int first_node, first_leaf
+    for tree in forest.trees:
+        # (each value in a variable of its own: Cython hands push_back a reference, and to a
+        # conditional expression's value it handed one to a temporary gone by then, so that
+        # whether a tree splits was read from a stale stack slot)
+        first_node = <int>f.feature.size()
+        first_leaf = <int>f.leaf.size()
+        splits = 1 if len(tree.feature) else 0
+        f.node0.push_back(first_node)
+        f.leaf0.push_back(first_leaf)
+        f.splits.push_back(splits)
+        for v in tree.feature:
+            if not 0 <= v < n_features:
+                raise ValueError(f"the forest splits on feature {v}, of {n_features}")
+            f.feature.push_back(v)
+        for v in tree.threshold:
+            f.threshold.push_back(v)
+        for v in tree.left:
+            f.left.push_back(v)
+        for v in tree.right:
+            f.right.push_back(v)
+        for v in tree.leaf:
+            f.leaf.push_back(v)
+    f.pack()
+    return 0
+
+
 cdef class Core:
     """The core's state for one resolver: the model's tables, interned words, the names met so far
     and their words' weights.
@@ -214,24 +244,7 @@ cdef class Core:
         s.place = self.type_code("place")
         _load_transducer(&s.forward, matcher.forward, band, no_path, compensated)
         _load_transducer(&s.backward, matcher.backward, band, no_path, compensated)
-        cdef Forest* f = &s.resolver
-        for tree in matcher.resolver.trees:
-            f.node0.push_back(f.feature.size())
-            f.leaf0.push_back(f.leaf.size())
-            f.splits.push_back(1 if len(tree.feature) else 0)
-            for v in tree.feature:
-                if not 0 <= v < N_ALL:
-                    raise ValueError(f"the forest splits on feature {v}, of {N_ALL}")
-                f.feature.push_back(v)
-            for v in tree.threshold:
-                f.threshold.push_back(v)
-            for v in tree.left:
-                f.left.push_back(v)
-            for v in tree.right:
-                f.right.push_back(v)
-            for v in tree.leaf:
-                f.leaf.push_back(v)
-        f.pack()
+        _load_forest(&s.resolver, matcher.resolver, N_ALL)
 
     cpdef int type_code(self, str etype):
         """A small number for an entity type (the core compares numbers)."""

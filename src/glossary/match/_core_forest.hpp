@@ -46,12 +46,13 @@ struct Forest {
         for (size_t r = 0; r < rows; ++r) out[r] = 0.0;
         size_t nt = node0.size();
         for (size_t t = 0; t < nt; ++t) {
-            const Node* nd = &nodes[(size_t)node0[t]];
-            const double* lf = &leaf[(size_t)leaf0[t]];
+            const double* lf = leaf.data() + leaf0[t];
             if (!splits[t]) {
                 for (size_t r = 0; r < rows; ++r) out[r] += lf[0];
                 continue;
             }
+            // (a tree of one leaf has no node: its first node, one past the last, is never read)
+            const Node* nd = nodes.data() + node0[t];
             for (size_t r = 0; r < rows; r += 4) {
                 // (past the last row, the last row again, walked and not added)
                 size_t left = rows - r;
