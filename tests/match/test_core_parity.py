@@ -239,11 +239,9 @@ def test_a_forest_with_one_leaf_trees_scores_as_in_python(bench: tuple[Index, li
 
     index, qs = bench
     model = copy.copy(matcher())
-    one_leaf = Tree([], [], [], [], [], [0.125])
-    trees = matcher().resolver.trees
-    model.resolver = Forest([])
-    model.resolver.trees = [one_leaf, *trees[:150], Tree([], [], [], [], [], [-0.25]), *trees[150:], one_leaf]
-    model.resolver.n_features = matcher().resolver.n_features
+    one_leaf = Tree([], [], [], [], [], [0.125])._asdict()
+    trees = matcher().resolver.to_list()
+    model.resolver = Forest([one_leaf, *trees[:150], {**one_leaf, "leaf": [-0.25]}, *trees[150:], one_leaf])
     compiled = _answers(Resolver(index, model=model), qs[:300])
     with facade.pure_python():
         python = _answers(Resolver(index, model=model), qs[:300])
