@@ -45,24 +45,38 @@ def profile(text: str) -> Profile:
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 
 
+ARABIC_COMMA = "\u060c"
+"""What follows an Arabic comma qualifies the name before it, as a parenthesized part does (تبسه، الجزائر:
+Tebessa, Algeria; the way Arabic and Persian gazetteers write a place with its country or province).
+The Latin comma is not read so: it also stands between a family name and given names (MAKENGA,
+Emmanuel) and before a company's legal form."""
+
+
 def main_part(text: str) -> str:
-    """A name without its parenthesized parts, if any is left (the same object when it has none).
+    """A name without its parenthesized parts and what follows an Arabic comma, if any is left (the
+    same object when it has none).
 
     Example:
         >>> main_part("ISLAMIC JIHAD UNION (IJU)")
         'ISLAMIC JIHAD UNION'
+        >>> main_part("تبسه، الجزائر")
+        'تبسه'
     """
-    if "(" not in text and "[" not in text:
+    if "(" not in text and "[" not in text and ARABIC_COMMA not in text:
         return text
-    main = _PARENS.sub(" ", text).strip()
+    main = _PARENS.sub(" ", text).split(ARABIC_COMMA, 1)[0].strip()
     return main if any(c.isalpha() for c in main) else text
 
 
 def parenthesized(text: str) -> list[str]:
-    """The parenthesized parts of a name: qualifiers and abbreviations (Idlib, ETIM, JAK-A)."""
-    if "(" not in text and "[" not in text:
+    """The parenthesized parts of a name and those after an Arabic comma: qualifiers and abbreviations
+    (Idlib, ETIM, JAK-A; الجزائر in تبسه، الجزائر)."""
+    if "(" not in text and "[" not in text and ARABIC_COMMA not in text:
         return []
-    return [m.strip(" ()[]") for m in _PARENS.findall(text) if m.strip(" ()[]")]
+    parts = [m.strip(" ()[]") for m in _PARENS.findall(text) if m.strip(" ()[]")]
+    if ARABIC_COMMA in text:
+        parts += [q.strip() for q in _PARENS.sub(" ", text).split(ARABIC_COMMA)[1:] if q.strip()]
+    return parts
 
 
 WORD = "\x1e"

@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary.names._gentables``.
 
 from typing import Any
 
-SOURCES_HASH = '2ca6b9f7-26677'
+SOURCES_HASH = 'b0a42197-26720'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -54,7 +54,7 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                      'ڤ': 'ف',
                      'ک': 'ك',
                      'ڪ': 'ك',
-                     'گ': 'ك',
+                     'گ': 'ج',
                      'ھ': 'ه',
                      'ہ': 'ه',
                      'ی': 'ي',
