@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import glossary.glossary
+import glossary.store.compose
 import glossary.store.read
 from glossary import GlossaryError, load
 from glossary.cli import cli
@@ -52,18 +53,28 @@ def test_streamed_index_is_the_listed_one(tmp_path: Path, monkeypatch: pytest.Mo
     assert [e.id for e in stream.list()] == [e.id for e in whole.list()]  # read again when all are asked for
 
 
-def test_progress_is_told_while_checking_and_indexing(tmp_path: Path, streamed: None) -> None:
+def test_a_large_glossary_is_checked_and_indexed_in_one_reading(tmp_path: Path, streamed: None,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     told: list[tuple[str, str, int, int | None]] = []
+    composed: list[str] = []
+    real = glossary.store.compose.document
+
+    def counting(path: str, text: str):  # type: ignore[no-untyped-def]
+        composed.append(path)
+        return real(path, text)
+
+    monkeypatch.setattr(glossary.store.compose, "document", counting)
     g = load([SMALL], cache_dir=tmp_path, progress=lambda *a: told.append(a))
+    assert "index" in g.__dict__ and composed == [str(SMALL)]  # indexed while checked: read once
     g.resolve("Homs")
+    assert composed == [str(SMALL)]
     stages = [t[0] for t in told]
-    assert stages[0] == "check" and stages[-1] == "ready" and set(stages) == {"check", "index", "ready"}
+    assert stages[-1] == "ready" and set(stages) == {"index", "ready"}
     told.pop()
     lines = SMALL.read_text(encoding="utf-8").count("\n") + 1
-    for stage in ("check", "index"):
-        done = [t[2] for t in told if t[0] == stage]
-        assert done == sorted(done) and done[-1] == lines
-        assert {t[1] for t in told} == {str(SMALL)} and {t[3] for t in told} == {lines}
+    done = [t[2] for t in told]
+    assert done == sorted(done) and done[-1] == lines
+    assert {t[1] for t in told} == {str(SMALL)} and {t[3] for t in told} == {lines}
 
 
 def test_a_bad_file_streamed_raises_and_caches_nothing(tmp_path: Path, streamed: None) -> None:

@@ -8,6 +8,7 @@ its `NameKind` and script, which is what the index keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -50,6 +51,11 @@ class NameKind(str, Enum):
     FORMER = "former"
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+"""A character of the Arabic blocks (letters, marks, digits and punctuation of the script all count)."""
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def script_of(text: str) -> Script:
     """Which script a name is written in: ``arabic``, ``latin``, ``mixed`` or ``none``.
 
@@ -57,13 +63,11 @@ def script_of(text: str) -> Script:
         >>> script_of("جيش العزة"), script_of("Jaysh al-Izza"), script_of("123")
         ('arabic', 'latin', 'none')
     """
-    has_ar = has_lat = False
-    for ch in text:
-        o = ord(ch)
-        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x08A0 <= o <= 0x08FF or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
-            has_ar = True
-        elif ch.isalpha():
-            has_lat = True
+    if text.isascii():
+        return "latin" if _ASCII_LETTER.search(text) else "none"
+    has_ar = _ARABIC_LETTER.search(text) is not None
+    rest = _ARABIC_LETTER.sub("", text) if has_ar else text
+    has_lat = not rest.isascii() and any(ch.isalpha() for ch in rest) or _ASCII_LETTER.search(rest) is not None
     if has_ar and has_lat:
         return "mixed"
     return "arabic" if has_ar else "latin" if has_lat else "none"
