@@ -15,6 +15,20 @@ for three baselines: OpenRefine's fingerprint and 2-gram fingerprint key collisi
 rapidfuzz threshold clustering (single linkage on token_sort_ratio).
 
 Usage: python bench/dedupe_eval.py [--seed 0] [--unknown 150] [--csv dataset.csv]
+
+``--corpus``: the same figures on the training corpus's real spellings (``../shared/data/resolve/train``),
+held out: its entities are cut into ``--folds`` folds by entity as `bench/resolve_eval.py` cuts them;
+for each fold a matcher is fitted on the other folds' spellings only (`tools/train_matcher.py`'s
+`fit`, threshold and margin from out-of-fold answers of those folds), and the fold's own real
+spellings (latin, scholarly, arabic) make the dataset, each distinct spelling repeated 1-4 times.
+Half of the fold's entities are in the glossary, with every entity of the other folds; the other
+half are not, and their spellings are the unknown names to cluster. Figures are pooled over the
+folds (pairs and B-cubed over the items of every fold, each fold clustered on its own).
+``--models DIR`` keeps each fold's fitted matcher (``fold-K-of-N.json``): a later run with the
+same matching code re-reads it instead of fitting again, and ``--fold K`` fits (or reads) and
+scores that fold alone, so that the folds can be fitted in parallel processes.
+
+    python bench/dedupe_eval.py --corpus [--folds 3] [--models DIR] [--fold K]
 """
 
 from __future__ import annotations
@@ -22,6 +36,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import json
 import random
 import re
 import sys
@@ -32,6 +47,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).parent / "data" / "dedupe"
 Truth = dict[str, str]  # spelling -> entity id
@@ -273,13 +289,185 @@ def _glossary(known: list[dict[str, str]], tmp: Path) -> object:
     return load([path], cache_dir=tmp / "cache")
 
 
+# -- the training corpus, held out ----------------------------------------------------
+CORPUS_CATEGORIES = ("latin", "scholarly", "arabic")
+"""The real spellings a corpus dataset is made of (the targeted categories of `bench/resolve_eval.py`)."""
+
+
+def _train_matcher() -> Any:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_matcher
+
+    return train_matcher
+
+
+def fold_matcher(k: int, folds: int, models: Path | None) -> Any:
+    """The matcher fitted without fold ``k``'s entities (read from ``models`` when kept there)."""
+    from glossary.match.features import CONTEXT, PAIR
+    from glossary.match.model import Matcher
+
+    path = models / f"fold-{k}-of-{folds}.json" if models else None
+    if path is not None and path.exists():
+        return Matcher(json.loads(path.read_text(encoding="utf-8")))
+    tm = _train_matcher()
+    c = tm.corpus()
+    fold = tm.entity_fold(c.queries, folds)
+    t0 = time.perf_counter()
+    parts = tm.fit(c.index, c.queries, c.rows, fold != k, decision_folds=folds - 1)
+    header = {"pair_features": list(PAIR), "context_features": list(CONTEXT), "threshold": parts["threshold"],
+              "margin": parts["margin"], "acronym": parts["acronym"], "held_out_fold": k, "folds": folds}
+    doc = {"header": header, "forward": parts["forward"].to_dict(), "backward": parts["backward"].to_dict(),
+           "pair": parts["pair"], "resolver": parts["resolver"]}
+    print(f"fold {k}: fitted in {time.perf_counter() - t0:.0f} s (threshold {parts['threshold']}, "
+          f"margin {parts['margin']})", file=sys.stderr, flush=True)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return Matcher(doc)
+
+
+class _FoldResolver:
+    """What dedupe asks of a glossary (``resolve_many``), answered by a fold's matcher. (No ``index``:
+    dedupe would load it into a resolver of the shipped model.)"""
+
+    def __init__(self, resolver: Any) -> None:
+        self._resolver = resolver
+
+    def resolve_many(self, names: Any, **options: Any) -> Any:
+        return self._resolver.resolve_many(names, **options)
+
+
+def corpus_dataset(k: int, folds: int, seed: int) -> tuple[list[Any], set[str], Truth, Counter[str], int]:
+    """Fold ``k``'s dataset: (the glossary's entities, the fold's entities in it, truth, row counts,
+    spellings left out as two entities' spelling)."""
+    tm = _train_matcher()
+    entities = tm.read_entities(tm.DATA / "entities.tsv")
+    real = tm.read_queries(tm.DATA / "queries.tsv")
+    fold_of = {e.id: int(hashlib.md5(e.id.encode()).hexdigest(), 16) % folds for e in entities}  # as entity_fold
+    held = sorted((e.id for e in entities if fold_of[e.id] == k),
+                  key=lambda i: hashlib.blake2b(f"{seed}:{i}".encode()).hexdigest())
+    inside = set(held[: len(held) // 2])
+    glossary = [e for e in entities if fold_of[e.id] != k or e.id in inside]
+    rng = random.Random(f"{seed}:{k}")
+    owners: dict[str, set[str]] = defaultdict(set)
+    for q in real:
+        if q.category in CORPUS_CATEGORIES and q.expected is not None and fold_of.get(q.expected) == k:
+            owners[q.text.strip()].add(q.expected)
+    truth: Truth = {}
+    counts: Counter[str] = Counter()
+    for text in sorted(owners):
+        if len(owners[text]) == 1 and text:
+            truth[text] = next(iter(owners[text]))
+            counts[text] = rng.randint(1, 4)
+    return glossary, inside, truth, counts, sum(len(v) > 1 for v in owners.values())
+
+
+def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cutoff: float,
+                cluster_threshold: float | None = None) -> int:
+    """`--corpus`: dedupe on held-out real spellings, pooled over the folds, next to the baselines."""
+    from glossary.dedupe import decide
+    from glossary.match import Index, Resolver
+
+    totals: Counter[str] = Counter()
+    pooled: dict[str, tuple[Counter[str], list[float], list[float], float]] = {}
+    for k in ([only] if only is not None else range(folds)):
+        model = fold_matcher(k, folds, models)
+        glossary, inside, truth, counts, shared = corpus_dataset(k, folds, seed)
+        resolver = _FoldResolver(Resolver(Index.build(glossary), model=model))
+        t0 = time.perf_counter()
+        col = decide(resolver, counts, column="name", threshold=model.threshold,  # type: ignore[arg-type]
+                     reserved=[e.id for e in glossary],
+                     **({} if cluster_threshold is None else {"cluster_threshold": cluster_threshold}))
+        took = time.perf_counter() - t0
+        d = col.decisions
+        kn = [s for s in truth if truth[s] in inside]
+        un = [s for s in truth if truth[s] not in inside]
+        totals.update({"spellings": len(truth), "rows": sum(counts.values()), "shared": shared,
+                       "known": len(kn), "known_rows": sum(counts[s] for s in kn), "unknown": len(un),
+                       "unknown_entities": len({truth[s] for s in un}), "glossary": len(glossary),
+                       "right": sum(d[s].id == truth[s] for s in kn),
+                       "wrong": sum(d[s].id not in (None, truth[s]) for s in kn),
+                       "right_rows": sum(counts[s] for s in kn if d[s].id == truth[s]),
+                       "wrong_rows": sum(counts[s] for s in kn if d[s].id not in (None, truth[s])),
+                       "false_ids": sum(d[s].id is not None for s in un)})
+        gold = {s: truth[s] for s in un}
+        ours = {s: (d[s].cluster or f"id:{d[s].id}") for s in un}
+        methods: list[tuple[str, Callable[[], dict[str, str]]]] = [
+            ("glossary dedupe", lambda: ours),
+            ("fingerprint key collision (OpenRefine)", lambda: key_clusters(un, fingerprint)),
+            ("2-gram fingerprint key collision (OpenRefine)", lambda: key_clusters(un, ngram_fingerprint)),
+        ]
+        methods += [(f"rapidfuzz token_sort_ratio >= {c:g}, single link", (lambda c=c: rapidfuzz_clusters(un, c)))
+                    for c in (cutoff - 10, cutoff - 5, cutoff, cutoff + 5, cutoff + 10)]
+        for name, run in methods:
+            t1 = time.perf_counter()
+            pred = run()
+            dt = took if name == "glossary dedupe" else time.perf_counter() - t1
+            tally, b_prec, b_rec, spent = pooled.get(name, (Counter(), [], [], 0.0))
+            tally.update(_pair_counts(pred, gold))
+            bp, br = _bcubed_items(pred, gold)
+            pooled[name] = (tally, b_prec + bp, b_rec + br, spent + dt)
+        print(f"fold {k}: {len(glossary):,} entities in the glossary ({len(inside)} of the fold's); "
+              f"{len(kn):,} known and {len(un):,} unknown spellings; decided in {took:.1f} s", file=sys.stderr, flush=True)
+    t = totals
+    print(f"training corpus, held out ({'fold ' + str(only) if only is not None else f'{folds} folds'}, seed {seed}): "
+          f"{t['spellings']:,} distinct real spellings ({', '.join(CORPUS_CATEGORIES)}), {t['rows']:,} rows; "
+          f"{t['shared']} spellings of two entities left out; glossaries of {t['glossary'] // max(1, folds if only is None else 1):,} "
+          f"entities on average")
+    print(f"\nknown names ({t['known']:,} spellings, {t['known_rows']:,} rows):")
+    print(f"  right id   {t['right'] / t['known']:7.2%} of spellings   {t['right_rows'] / t['known_rows']:7.2%} of rows")
+    print(f"  wrong id   {t['wrong'] / t['known']:7.2%} of spellings   {t['wrong_rows'] / t['known_rows']:7.2%} of rows")
+    print(f"  no id      {(t['known'] - t['right'] - t['wrong']) / t['known']:7.2%} of spellings")
+    print(f"unknown names given an id (wrongly): {t['false_ids']:,}/{t['unknown']:,} spellings "
+          f"({t['false_ids'] / t['unknown']:.2%})")
+    print(f"\nclusters of unknown names ({t['unknown']:,} spellings of {t['unknown_entities']:,} entities):")
+    print(f"  {'method':<46} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'time':>7}")
+    for name, (tally, bp, br, spent) in pooled.items():
+        p = tally["tp"] / tally["pred"] if tally["pred"] else 1.0
+        r = tally["tp"] / tally["gold"] if tally["gold"] else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        bprec, brec = sum(bp) / len(bp), sum(br) / len(br)
+        print(f"  {name:<46} {p:6.3f} {r:6.3f} {f1:6.3f} {2 * bprec * brec / (bprec + brec):6.3f} {spent:6.2f}s")
+    return 0
+
+
+def _pair_counts(pred: dict[str, str], gold: dict[str, str]) -> Counter[str]:
+    """Pairs in one predicted cluster, in one gold cluster, and in both (for pooling `pairwise` over folds)."""
+    def pairs(assign: dict[str, str]) -> set[tuple[str, str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for item, c in assign.items():
+            groups[c].append(item)
+        return {p for g in groups.values() for p in combinations(sorted(g), 2)}
+
+    p, g = pairs({s: pred[s] for s in gold}), pairs(gold)
+    return Counter({"tp": len(p & g), "pred": len(p), "gold": len(g)})
+
+
+def _bcubed_items(pred: dict[str, str], gold: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Each item's B-cubed precision and recall (`bcubed` averages them)."""
+    pc: dict[str, set[str]] = defaultdict(set)
+    gc: dict[str, set[str]] = defaultdict(set)
+    for item in gold:
+        pc[pred[item]].add(item)
+        gc[gold[item]].add(item)
+    return ([len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in gold],
+            [len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in gold])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--unknown", type=int, default=150, help="synthetic unknown names")
     ap.add_argument("--cutoff", type=float, default=85, help="rapidfuzz baseline cutoff")
     ap.add_argument("--csv", type=Path, help="also write the dataset (one row per occurrence) here")
+    ap.add_argument("--corpus", action="store_true", help="the training corpus's real spellings, held out by fold")
+    ap.add_argument("--folds", type=int, default=3, help="with --corpus: folds by entity")
+    ap.add_argument("--fold", type=int, help="with --corpus: this fold alone")
+    ap.add_argument("--models", type=Path, help="with --corpus: keep (and re-read) each fold's fitted matcher here")
+    ap.add_argument("--cluster-threshold", type=float, help="with --corpus: dedupe's cluster threshold (default: its own)")
     args = ap.parse_args(argv)
+    if args.corpus:
+        return corpus_eval(args.folds, args.fold, args.seed, args.models, args.cutoff, args.cluster_threshold)
     from glossary.dedupe import decide
 
     known, unknown, truth, counts = build(args.seed, args.unknown)
