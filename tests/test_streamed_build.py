@@ -111,3 +111,22 @@ def test_a_short_build_draws_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
     off("index", "g.yaml", 1, 10)
     off("index", "g.yaml", 2, 10)
     assert off._progress is None
+
+
+def test_names_keyed_by_workers_are_keyed_as_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A streamed build keys names in forked workers, chunk by chunk, while this process reads on:
+    the same keys, names and spelling links, in the same order, as keyed here (and the same store)."""
+    import glossary.match.memory as memory
+    from glossary.store import load_entities
+
+    entities = load_entities([SMALL])
+    monkeypatch.setattr(memory, "_cores", lambda: 2)
+    monkeypatch.setattr(memory, "PARALLEL_CHUNK", 3)  # several jobs, and one left short
+    here = list(memory._keyed(entities, parallel=False))
+    there = list(memory._keyed(iter(entities), parallel=True))
+    assert [(e.id, names, keyed, links) for e, names, keyed, links in there] == \
+        [(e.id, names, keyed, links) for e, names, keyed, links in here]
+    assert any(links for *_rest, links in here) and len(entities) % 3
+    listed, streamed = memory.build_store(entities), memory.build_store(iter(entities))
+    assert (streamed.keys, streamed.posting, streamed.dfs, streamed.near) == (listed.keys, listed.posting, listed.dfs, listed.near)
+    assert streamed.names == listed.names

@@ -19,19 +19,19 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from glossary.names import arabic, exact
 
 from .keys import acronyms, deletions, gram_keys, pair_keys, query_keys
-from .profile import Profile, encode, parenthesized, profile
+from .profile import Profile, decode, encode, parenthesized, profile
 from .rows import EntityRow, NameRow
 from .weights import Weights
 
 if TYPE_CHECKING:
-    from glossary.model import Entity
+    from glossary.model import Entity, Name
 
 
 class MemoryStore:
@@ -153,53 +153,49 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
     form_posting: defaultdict[str, list[int]] = defaultdict(list)
     dfs: defaultdict[str, int] = defaultdict(int)
     spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
-    profiles: list[tuple[int, Profile]] = []
+    several_latin: list[int] = []  # names of several Latin words: they get acronym keys once weights are known
     clashes: set[str] = set()
-    for eidx, e in enumerate(st.objects if st.objects is not None else entities):
+    source = st.objects if st.objects is not None else entities
+    for eidx, (e, names, keyed, links) in enumerate(_keyed(source, parallel=not keep)):
         st.entities.append(EntityRow(e.id, e.type, e.label))
         add_vocalized(st, e, clashes)
         if st.objects is None:  # as `glossary.match.cache.write` writes it
             st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
         forms: set[str] = set()
-        first = len(profiles)
-        for name in e.names():
+        for name, (enc, name_keys) in zip(names, keyed):
             nid = len(st.names)
-            p = profile(name.text)
+            p = decode(enc)
             lang = language_of(name.source) if name.source else None
             kind = f"{name.kind.value}:{lang}" if lang else name.kind.value
-            st.names.append(NameRow(eidx, name.text, kind, encode(p)))
-            profiles.append((nid, p))
-            extra = ["=" + exact(x) for x in parenthesized(name.text) if exact(x)]
-            for k in dict.fromkeys(query_keys(name.text) + extra):
-                keys_[k].append(nid)
-            for k in pair_keys([(w.skel, w.alt) for w in p.words]):
-                keys_[k].append(nid)
-            for k in gram_keys("".join(w.form for w in p.words)):
+            st.names.append(NameRow(eidx, name.text, kind, enc))
+            if p.script == "latin" and len(p.words) >= 2:
+                several_latin.append(nid)
+            for k in name_keys:
                 keys_[k].append(nid)
             for w in p.words:
                 forms.add(w.form)
-                for s in {w.skel, w.alt} - {""}:
-                    if not posting[s] or posting[s][-1] != nid:
-                        posting[s].append(nid)
+                for sk in {w.skel, w.alt} - {""}:
+                    if not posting[sk] or posting[sk][-1] != nid:
+                        posting[sk].append(nid)
                 if not form_posting[w.form] or form_posting[w.form][-1] != nid:
                     form_posting[w.form].append(nid)
         for f in forms:
             dfs[f] += 1
-        _link_spellings(profiles[first:], spellings)
+        for a, b in links:
+            spellings[a].add(b)
     for f, df in _spelling_df(dfs, spellings).items():
         dfs[f] = df
     st.n_entities = len(st.entities)
     weights = Weights(dfs, st.n_entities)
-    for nid, p in profiles:
-        if p.script == "latin" and len(p.words) >= 2:
-            for acr in acronyms(st.names[nid].text, lambda f: weights(f) == 0.0):
-                if acr:
-                    keys_["^" + acr].append(nid)
+    for nid in several_latin:
+        for acr in acronyms(st.names[nid].text, lambda f: weights(f) == 0.0):
+            if acr:
+                keys_["^" + acr].append(nid)
     near: defaultdict[str, list[str]] = defaultdict(list)
-    for s in posting:
-        if len(s) >= 3:
-            for d in dict.fromkeys(deletions(s)):
-                near[d].append(s)
+    for sk in posting:
+        if len(sk) >= 3:
+            for d in dict.fromkeys(deletions(sk)):
+                near[d].append(sk)
     # (name numbers kept as arrays of C ints: a fraction of a list's memory, and the compiled core
     # reads them in place)
     st.keys = {k: array("i", v) for k, v in keys_.items()}
@@ -207,6 +203,79 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
     st.form_posting = {k: array("i", v) for k, v in form_posting.items()}
     st.near, st.dfs = dict(near), dict(dfs)
     return st
+
+
+def name_keys(text: str) -> tuple[str, list[str]]:
+    """One name's encoded profile (`glossary.match.profile.encode`) and its keys, each as many times
+    as the index adds the name under it: its query keys and those of its parenthesized parts, then
+    its word-pair keys, then its letter n-gram keys. What the build does for each name; it depends
+    on the text alone, so that workers can do it."""
+    p = profile(text)
+    extra = ["=" + exact(x) for x in parenthesized(text) if exact(x)]
+    out = list(dict.fromkeys(query_keys(text) + extra))
+    out += pair_keys([(w.skel, w.alt) for w in p.words])
+    out += gram_keys("".join(w.form for w in p.words))
+    return encode(p), out
+
+
+def entity_keys(texts: list[str]) -> tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]:
+    """`name_keys` of each of an entity's names, and the forms its names spell one word with
+    (`_link_spellings`: each pair both ways)."""
+    keyed = [name_keys(t) for t in texts]
+    spellings: defaultdict[str, set[str]] = defaultdict(set)
+    _link_spellings([(0, decode(enc)) for enc, _k in keyed], spellings)
+    return keyed, [(a, b) for a, others in spellings.items() for b in sorted(others)]
+
+
+def _entities_keys(texts: list[list[str]]) -> list[tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]]:
+    """`entity_keys` of each entity's names (a worker's job)."""
+    return [entity_keys(names) for names in texts]
+
+
+PARALLEL_CHUNK = 256
+"""Entities per job sent to a worker while a large glossary is indexed."""
+_AHEAD = 4
+"""Jobs per worker sent ahead of the one being merged."""
+
+
+def _cores() -> int:
+    """Processors this process may use, at most 8."""
+    import os
+
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+
+
+_Keyed = tuple["Entity", list["Name"], list[tuple[str, list[str]]], list[tuple[str, str]]]
+
+
+def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
+    """Each entity with its names and `entity_keys` of them, in order. ``parallel``: by a pool of forked
+    workers (one per core, up to 8) when there are several cores, while this process reads on
+    (a large glossary streamed from its files: parsing and checking stay here, in order)."""
+    import multiprocessing as mp
+
+    cores = _cores()
+    if not parallel or cores < 2 or "fork" not in mp.get_all_start_methods():
+        for e in entities:
+            names = list(e.names())
+            yield (e, names, *entity_keys([n.text for n in names]))
+        return
+    from collections import deque
+    from itertools import islice
+
+    it = iter(entities)
+    with mp.get_context("fork").Pool(cores) as pool:
+        pending: deque[tuple[list[tuple[Entity, list[Name]]], Any]] = deque()
+        while True:
+            chunk = [(e, list(e.names())) for e in islice(it, PARALLEL_CHUNK)]
+            if chunk:
+                pending.append((chunk, pool.apply_async(_entities_keys, ([[n.text for n in names] for _e, names in chunk],))))
+            if pending and (not chunk or len(pending) >= _AHEAD * cores):
+                done, job = pending.popleft()
+                for (e, names), (keyed, links) in zip(done, job.get()):
+                    yield e, names, keyed, links
+            if not chunk and not pending:
+                return
 
 
 def add_vocalized(st: MemoryStore, entity: Entity, clashes: set[str]) -> None:
