@@ -114,3 +114,26 @@ def test_columns_decided_together_give_one_cluster_id_and_one_proposal(small: An
     assert s.entities == ["liwa-al-haqq", "kataib-al-faruq"]
     entities, problems = check(read_sources([glossary_file]))
     assert not problems and [e.id for e in entities].count("liwa-al-haqq") == 1
+
+
+def test_a_variant_is_offered_accepted_only_when_every_spelling_is_a_sure_match() -> None:
+    # the resolver's scores are calibrated probabilities: 0.98 or more for each spelling, never
+    # flagged, never joined through a cluster (a similarity, not a probability)
+    from glossary.dedupe.column import ColumnResult, Decision
+    from glossary.dedupe.review import ACCEPT_PROBABILITY, proposals
+
+    class Known:
+        def get(self, id: str) -> None:
+            return None
+
+    def offered(*decisions: Decision) -> dict[str, bool]:
+        result = ColumnResult("actor", {d.name: d for d in decisions}, [])
+        return {p["entity"]: p["accept"] for p in proposals([result], Known())[0]}
+
+    sure, unsure = ACCEPT_PROBABILITY + 0.01, ACCEPT_PROBABILITY - 0.03
+    assert offered(Decision("Hamah", "match", "hama", "Hama", sure, None, False, 3)) == {"hama": True}
+    assert offered(Decision("Hamah", "match", "hama", "Hama", unsure, None, False, 3)) == {"hama": False}
+    assert offered(Decision("Hamah", "match", "hama", "Hama", sure, None, False, 3),
+                   Decision("Hamat", "match", "hama", "Hama", unsure, None, False, 1)) == {"hama": False}
+    assert offered(Decision("Hamah", "joined", "hama", "Hama", 0.99, None, False, 3)) == {"hama": False}
+    assert offered(Decision("Hamah", "match", "hama", "Hama", sure, None, True, 3)) == {"hama": False}

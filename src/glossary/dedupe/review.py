@@ -4,7 +4,8 @@ A review file (YAML) holds two lists, most rows first:
 
 * ``variants``: spellings that resolved to a known entity (or joined its spellings in a
   cluster) but are not among its names yet. ``accept: true`` adds them to the entity's
-  ``variants``; ``entity:`` may be corrected to another id.
+  ``variants``; ``entity:`` may be corrected to another id. A proposal is offered accepted only
+  when each of its spellings is a match at a probability of `ACCEPT_PROBABILITY` (0.98) or more.
 * ``entities``: clusters of unknown spellings, each a proposed new entity (``romanized``
   and ``arabic`` from its most frequent spellings). ``accept: true`` appends it; an
   ``id`` that already exists adds the spellings to that entity instead.
@@ -41,6 +42,13 @@ if TYPE_CHECKING:
 
 NEAR = 0.4
 """A known entity is listed as 'near' a proposed one when the resolver scored it at least this."""
+ACCEPT_PROBABILITY = 0.98
+"""A variant proposal is offered as ``accept: true`` only when every one of its spellings is a match
+of the resolver at this probability or more (its scores are calibrated: held out, a best candidate
+at 0.98 is the right entity 98% of the time, at 0.93 95%; README, "How a name is resolved"), and
+none is flagged for review; a spelling that joined the entity through a cluster (whose score is a
+similarity, not a probability) is never accepted by default. Adding a wrong variant corrupts the
+glossary for every later lookup: a person decides those."""
 
 _HEADER = """\
 # glossary dedupe review{source}
@@ -79,7 +87,7 @@ def proposals(results: Sequence[ColumnResult], glossary: Resolving) -> tuple[lis
             p = by_entity.setdefault(d.id, {"entity": d.id, "label": d.canonical, "spellings": {}, "review": False})
             prev = p["spellings"].get(d.name)
             p["spellings"][d.name] = (d.name, d.count + (prev[1] if prev else 0), round(d.score, 3))
-            p["review"] |= d.review
+            p["review"] |= d.review or d.status != "match" or d.score < ACCEPT_PROBABILITY
     variants = []
     for p in by_entity.values():
         sp = sorted(p["spellings"].values(), key=lambda s: (-s[1], s[0]))
