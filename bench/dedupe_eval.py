@@ -208,28 +208,46 @@ def build(seed: int, n_unknown: int) -> tuple[list[dict[str, str]], list[dict[st
 # -- metrics -------------------------------------------------------------------------
 def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
     """Pairwise precision, recall and F1 over items (pairs in one predicted / gold cluster)."""
+    return _pairwise_of(_pair_counts(pred, gold))
+
+
+def _pair_counts(pred: dict[str, str], gold: dict[str, str]) -> Counter[str]:
+    """Pairs of the gold items in one predicted cluster, in one gold cluster, and in both (counts
+    add up over folds)."""
     def pairs(assign: dict[str, str]) -> set[tuple[str, str]]:
         groups: dict[str, list[str]] = defaultdict(list)
         for item, c in assign.items():
             groups[c].append(item)
         return {p for g in groups.values() for p in combinations(sorted(g), 2)}
 
-    p, g = pairs(pred), pairs(gold)
-    tp = len(p & g)
-    prec = tp / len(p) if p else 1.0
-    rec = tp / len(g) if g else 1.0
+    p, g = pairs({s: pred[s] for s in gold}), pairs(gold)
+    return Counter({"tp": len(p & g), "pred": len(p), "gold": len(g)})
+
+
+def _pairwise_of(tally: Counter[str]) -> tuple[float, float, float]:
+    prec = tally["tp"] / tally["pred"] if tally["pred"] else 1.0
+    rec = tally["tp"] / tally["gold"] if tally["gold"] else 1.0
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> float:
     """B-cubed F1 over items."""
+    return _bcubed_of(*_bcubed_items(pred, gold))
+
+
+def _bcubed_items(pred: dict[str, str], gold: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Each item's B-cubed precision and recall (lists add up over folds)."""
     pc: dict[str, set[str]] = defaultdict(set)
     gc: dict[str, set[str]] = defaultdict(set)
     for item in gold:
         pc[pred[item]].add(item)
         gc[gold[item]].add(item)
-    prec = sum(len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in gold) / len(gold)
-    rec = sum(len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in gold) / len(gold)
+    return ([len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in gold],
+            [len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in gold])
+
+
+def _bcubed_of(precision: list[float], recall: list[float]) -> float:
+    prec, rec = sum(precision) / len(precision), sum(recall) / len(recall)
     return 2 * prec * rec / (prec + rec)
 
 
@@ -343,7 +361,7 @@ def corpus_dataset(k: int, folds: int, seed: int) -> tuple[list[Any], set[str], 
     tm = _train_matcher()
     entities = tm.read_entities(tm.DATA / "entities.tsv")
     real = tm.read_queries(tm.DATA / "queries.tsv")
-    fold_of = {e.id: int(hashlib.md5(e.id.encode()).hexdigest(), 16) % folds for e in entities}  # as entity_fold
+    fold_of = dict(zip((e.id for e in entities), tm.entity_fold([tm.Query(e.id, e.id, "own") for e in entities], folds)))
     held = sorted((e.id for e in entities if fold_of[e.id] == k),
                   key=lambda i: hashlib.blake2b(f"{seed}:{i}".encode()).hexdigest())
     inside = set(held[: len(held) // 2])
@@ -423,35 +441,9 @@ def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cu
     print(f"\nclusters of unknown names ({t['unknown']:,} spellings of {t['unknown_entities']:,} entities):")
     print(f"  {'method':<46} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'time':>7}")
     for name, (tally, bp, br, spent) in pooled.items():
-        p = tally["tp"] / tally["pred"] if tally["pred"] else 1.0
-        r = tally["tp"] / tally["gold"] if tally["gold"] else 1.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        bprec, brec = sum(bp) / len(bp), sum(br) / len(br)
-        print(f"  {name:<46} {p:6.3f} {r:6.3f} {f1:6.3f} {2 * bprec * brec / (bprec + brec):6.3f} {spent:6.2f}s")
+        p, r, f1 = _pairwise_of(tally)
+        print(f"  {name:<46} {p:6.3f} {r:6.3f} {f1:6.3f} {_bcubed_of(bp, br):6.3f} {spent:6.2f}s")
     return 0
-
-
-def _pair_counts(pred: dict[str, str], gold: dict[str, str]) -> Counter[str]:
-    """Pairs in one predicted cluster, in one gold cluster, and in both (for pooling `pairwise` over folds)."""
-    def pairs(assign: dict[str, str]) -> set[tuple[str, str]]:
-        groups: dict[str, list[str]] = defaultdict(list)
-        for item, c in assign.items():
-            groups[c].append(item)
-        return {p for g in groups.values() for p in combinations(sorted(g), 2)}
-
-    p, g = pairs({s: pred[s] for s in gold}), pairs(gold)
-    return Counter({"tp": len(p & g), "pred": len(p), "gold": len(g)})
-
-
-def _bcubed_items(pred: dict[str, str], gold: dict[str, str]) -> tuple[list[float], list[float]]:
-    """Each item's B-cubed precision and recall (`bcubed` averages them)."""
-    pc: dict[str, set[str]] = defaultdict(set)
-    gc: dict[str, set[str]] = defaultdict(set)
-    for item in gold:
-        pc[pred[item]].add(item)
-        gc[gold[item]].add(item)
-    return ([len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in gold],
-            [len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in gold])
 
 
 def main(argv: list[str] | None = None) -> int:

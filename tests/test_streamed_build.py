@@ -120,7 +120,7 @@ def test_names_keyed_by_workers_are_keyed_as_here(monkeypatch: pytest.MonkeyPatc
     from glossary.store import load_entities
 
     entities = load_entities([SMALL])
-    monkeypatch.setattr(memory, "_cores", lambda: 2)
+    monkeypatch.setattr(memory, "cores", lambda: 2)
     monkeypatch.setattr(memory, "PARALLEL_CHUNK", 3)  # several jobs, and one left short
     here = list(memory._keyed(entities, parallel=False))
     there = list(memory._keyed(iter(entities), parallel=True))

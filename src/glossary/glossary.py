@@ -107,7 +107,7 @@ class Glossary:
         """Parse and validate the files; raise `GlossaryError`. A large glossary is indexed as it
         is checked, in one reading and without keeping its entities (`index`: its stream raises
         every problem once read, before a cache is written): the index is what nearly every
-        command on it asks for next, and reading it twice cost a fifth of a first lookup."""
+        command on it asks for next, and reading it twice cost an eighth of a first lookup."""
         if not self._large():
             self.entities  # noqa: B018
             return

@@ -15,7 +15,6 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
@@ -103,10 +102,6 @@ _WORKER: dict[str, Any] = {}
 """In a forked worker: the resolver and options it inherited."""
 
 
-def _cores() -> int:
-    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-
-
 def _split_job(texts: list[str]) -> list[tuple[tuple[str, str], tuple[Any, ...]]]:
     # plain tuples: they cross the process boundary faster than named ones
     return [(unit_key_of(t, sp.words), (tuple((w.form, w.skel) for w in sp.words), sp.alt))
@@ -122,10 +117,12 @@ def _runner(resolver: Resolving, options: dict[str, Any], n: int) -> Iterator[_R
     """A way to run jobs in order: a pool of forked workers for ``n`` names or more than `_MIN_FORK`, else here."""
     import multiprocessing as mp
 
+    from ..match.memory import cores
+
     _WORKER.update(resolver=resolver, options=options)
     try:
-        if _cores() > 1 and n >= _MIN_FORK and "fork" in mp.get_all_start_methods():
-            with mp.get_context("fork").Pool(_cores()) as pool:  # the workers inherit the loaded index
+        if cores() > 1 and n >= _MIN_FORK and "fork" in mp.get_all_start_methods():
+            with mp.get_context("fork").Pool(cores()) as pool:  # the workers inherit the loaded index
 
                 def run(fn: Callable[[Any], list[Any]], jobs: Sequence[Any]) -> Iterator[list[Any]]:
                     return pool.imap(fn, jobs)

@@ -238,8 +238,8 @@ _AHEAD = 4
 """Jobs per worker sent ahead of the one being merged."""
 
 
-def _cores() -> int:
-    """Processors this process may use, at most 8."""
+def cores() -> int:
+    """Processors this process may use, at most 8 (the forked pools of the build and of dedupe)."""
     import os
 
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
@@ -254,8 +254,8 @@ def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
     (a large glossary streamed from its files: parsing and checking stay here, in order)."""
     import multiprocessing as mp
 
-    cores = _cores()
-    if not parallel or cores < 2 or "fork" not in mp.get_all_start_methods():
+    n = cores()
+    if not parallel or n < 2 or "fork" not in mp.get_all_start_methods():
         for e in entities:
             names = list(e.names())
             yield (e, names, *entity_keys([n.text for n in names]))
@@ -264,13 +264,13 @@ def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
     from itertools import islice
 
     it = iter(entities)
-    with mp.get_context("fork").Pool(cores) as pool:
+    with mp.get_context("fork").Pool(n) as pool:
         pending: deque[tuple[list[tuple[Entity, list[Name]]], Any]] = deque()
         while True:
             chunk = [(e, list(e.names())) for e in islice(it, PARALLEL_CHUNK)]
             if chunk:
                 pending.append((chunk, pool.apply_async(_entities_keys, ([[n.text for n in names] for _e, names in chunk],))))
-            if pending and (not chunk or len(pending) >= _AHEAD * cores):
+            if pending and (not chunk or len(pending) >= _AHEAD * n):
                 done, job = pending.popleft()
                 for (e, names), (keyed, links) in zip(done, job.get()):
                     yield e, names, keyed, links
