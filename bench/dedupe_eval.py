@@ -380,69 +380,142 @@ def corpus_dataset(k: int, folds: int, seed: int) -> tuple[list[Any], set[str], 
     return glossary, inside, truth, counts, sum(len(v) > 1 for v in owners.values())
 
 
+GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+"""The learned method's cluster thresholds tried on each fold (`corpus_eval`)."""
+
+
+def _run(resolver: Any, model: Any, counts: Counter[str], glossary: list[Any], answers: Any, method: str,
+         cluster_threshold: float | None) -> tuple[Any, float]:
+    """One decision of a fold's dataset (the resolver's answers given), and the time it took."""
+    from glossary.dedupe import decide
+
+    t0 = time.perf_counter()
+    col = decide(resolver, counts, column="name", threshold=model.threshold, reserved=[e.id for e in glossary],
+                 cluster_method=method, pair_model=model, cluster_threshold=cluster_threshold, answers=answers)
+    return col, time.perf_counter() - t0
+
+
 def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cutoff: float,
                 cluster_threshold: float | None = None) -> int:
-    """`--corpus`: dedupe on held-out real spellings, pooled over the folds, next to the baselines."""
-    from glossary.dedupe import decide
+    """`--corpus`: dedupe on held-out real spellings, pooled over the folds, next to the baselines.
+
+    The learned clustering's threshold is chosen for each fold on the other folds' results (the
+    cut of `GRID` with the best pooled pairwise F1 there), unless ``cluster_threshold`` is given."""
+    from glossary.dedupe.answers import resolve_names, resolve_options
+    from glossary.dedupe.cluster import LEARNED_PROBABILITY
     from glossary.match import Index, Resolver
 
-    totals: Counter[str] = Counter()
-    pooled: dict[str, tuple[Counter[str], list[float], list[float], float]] = {}
-    for k in ([only] if only is not None else range(folds)):
+    per_fold: dict[int, dict[str, tuple[Counter[str], list[float], list[float], float, Counter[str]]]] = {}
+    base: dict[int, Counter[str]] = {}
+    ks = [only] if only is not None else list(range(folds))
+    for k in ks:
         model = fold_matcher(k, folds, models)
         glossary, inside, truth, counts, shared = corpus_dataset(k, folds, seed)
         resolver = _FoldResolver(Resolver(Index.build(glossary), model=model))
         t0 = time.perf_counter()
-        col = decide(resolver, counts, column="name", threshold=model.threshold,  # type: ignore[arg-type]
-                     reserved=[e.id for e in glossary],
-                     **({} if cluster_threshold is None else {"cluster_threshold": cluster_threshold}))
-        took = time.perf_counter() - t0
-        d = col.decisions
+        options = resolve_options(threshold=model.threshold)
+        answers = resolve_names(resolver, list(counts), counts, options=options)  # type: ignore[arg-type]
+        resolving = time.perf_counter() - t0
         kn = [s for s in truth if truth[s] in inside]
         un = [s for s in truth if truth[s] not in inside]
-        totals.update({"spellings": len(truth), "rows": sum(counts.values()), "shared": shared,
-                       "known": len(kn), "known_rows": sum(counts[s] for s in kn), "unknown": len(un),
-                       "unknown_entities": len({truth[s] for s in un}), "glossary": len(glossary),
-                       "right": sum(d[s].id == truth[s] for s in kn),
-                       "wrong": sum(d[s].id not in (None, truth[s]) for s in kn),
-                       "right_rows": sum(counts[s] for s in kn if d[s].id == truth[s]),
-                       "wrong_rows": sum(counts[s] for s in kn if d[s].id not in (None, truth[s])),
-                       "false_ids": sum(d[s].id is not None for s in un)})
+        base[k] = Counter({"spellings": len(truth), "rows": sum(counts.values()), "shared": shared,
+                           "known": len(kn), "known_rows": sum(counts[s] for s in kn), "unknown": len(un),
+                           "unknown_entities": len({truth[s] for s in un}), "glossary": len(glossary)})
         gold = {s: truth[s] for s in un}
-        ours = {s: (d[s].cluster or f"id:{d[s].id}") for s in un}
-        methods: list[tuple[str, Callable[[], dict[str, str]]]] = [
-            ("glossary dedupe", lambda: ours),
-            ("fingerprint key collision (OpenRefine)", lambda: key_clusters(un, fingerprint)),
-            ("2-gram fingerprint key collision (OpenRefine)", lambda: key_clusters(un, ngram_fingerprint)),
-        ]
-        methods += [(f"rapidfuzz token_sort_ratio >= {c:g}, single link", (lambda c=c: rapidfuzz_clusters(un, c)))
-                    for c in (cutoff - 10, cutoff - 5, cutoff, cutoff + 5, cutoff + 10)]
-        for name, run in methods:
-            t1 = time.perf_counter()
-            pred = run()
-            dt = took if name == "glossary dedupe" else time.perf_counter() - t1
-            tally, b_prec, b_rec, spent = pooled.get(name, (Counter(), [], [], 0.0))
-            tally.update(_pair_counts(pred, gold))
+        runs: dict[str, tuple[str, float | None]] = {"rules (before)": ("rules", None)}
+        grid = [cluster_threshold] if cluster_threshold is not None else list(GRID)
+        runs.update({f"learned {t:g}": ("learned", t) for t in grid})
+        fold: dict[str, tuple[Counter[str], list[float], list[float], float, Counter[str]]] = {}
+        for name, (method, thr) in runs.items():
+            col, took = _run(resolver, model, counts, glossary, answers, method, thr)
+            d = col.decisions
+            ids = Counter({"right": sum(d[s].id == truth[s] for s in kn),
+                           "wrong": sum(d[s].id not in (None, truth[s]) for s in kn),
+                           "right_rows": sum(counts[s] for s in kn if d[s].id == truth[s]),
+                           "wrong_rows": sum(counts[s] for s in kn if d[s].id not in (None, truth[s])),
+                           "false_ids": sum(d[s].id is not None for s in un)})
+            pred = {s: (d[s].cluster or f"id:{d[s].id}") for s in un}
             bp, br = _bcubed_items(pred, gold)
-            pooled[name] = (tally, b_prec + bp, b_rec + br, spent + dt)
+            fold[name] = (_pair_counts(pred, gold), bp, br, took + resolving, ids)
+        baselines: list[tuple[str, Callable[[list[str]], dict[str, str]]]] = [
+            ("fingerprint key collision (OpenRefine)", lambda u: key_clusters(u, fingerprint)),
+            ("2-gram fingerprint key collision (OpenRefine)", lambda u: key_clusters(u, ngram_fingerprint)),
+        ]
+        baselines += [(f"rapidfuzz token_sort_ratio >= {c:g}, single link", (lambda u, c=c: rapidfuzz_clusters(u, c)))
+                      for c in (cutoff - 10, cutoff - 5, cutoff, cutoff + 5, cutoff + 10)]
+        for name, run in baselines:
+            t1 = time.perf_counter()
+            pred = run(un)
+            bp, br = _bcubed_items(pred, gold)
+            fold[name] = (_pair_counts(pred, gold), bp, br, time.perf_counter() - t1, Counter())
+        per_fold[k] = fold
         print(f"fold {k}: {len(glossary):,} entities in the glossary ({len(inside)} of the fold's); "
-              f"{len(kn):,} known and {len(un):,} unknown spellings; decided in {took:.1f} s", file=sys.stderr, flush=True)
-    t = totals
+              f"{len(kn):,} known and {len(un):,} unknown spellings; resolved in {resolving:.1f} s", file=sys.stderr,
+              flush=True)
+    # the learned threshold of each fold: the best pooled F1 of the other folds (or the one given)
+    chosen: dict[int, str] = {}
+    for k in ks:
+        others = [j for j in ks if j != k]
+        def f1_of(name: str, among: list[int]) -> float:
+            tally: Counter[str] = Counter()
+            for j in among:
+                tally.update(per_fold[j][name][0])
+            return _pairwise_of(tally)[2]
+        learned = [n for n in per_fold[k] if n.startswith("learned ")]
+        chosen[k] = max(learned, key=lambda n: f1_of(n, others)) if others and len(learned) > 1 else learned[0]
+    t = Counter()
+    for b in base.values():
+        t.update(b)
     print(f"training corpus, held out ({'fold ' + str(only) if only is not None else f'{folds} folds'}, seed {seed}): "
           f"{t['spellings']:,} distinct real spellings ({', '.join(CORPUS_CATEGORIES)}), {t['rows']:,} rows; "
-          f"{t['shared']} spellings of two entities left out; glossaries of {t['glossary'] // max(1, folds if only is None else 1):,} "
+          f"{t['shared']} spellings of two entities left out; glossaries of {t['glossary'] // len(ks):,} "
           f"entities on average")
+    picked = ", ".join(f"fold {k}: {chosen[k][8:]}" for k in ks)
+    print(f"learned: the cluster threshold of each fold chosen on the other folds' results ({picked}); "
+          f"shipped {LEARNED_PROBABILITY:g}")
+
+    def pooled(name_of: Callable[[int], str]) -> tuple[Counter[str], list[float], list[float], float, Counter[str]]:
+        tally: Counter[str] = Counter()
+        ids: Counter[str] = Counter()
+        bp: list[float] = []
+        br: list[float] = []
+        spent = 0.0
+        for k in ks:
+            c, p_, r_, s_, i_ = per_fold[k][name_of(k)]
+            tally.update(c)
+            ids.update(i_)
+            bp += p_
+            br += r_
+            spent += s_
+        return tally, bp, br, spent, ids
+
+    rows = {"glossary dedupe, learned (threshold held out)": pooled(lambda k: chosen[k]),
+            "glossary dedupe, rules (before)": pooled(lambda k: "rules (before)")}
+    for name in per_fold[ks[0]]:
+        if name.startswith("learned ") or name == "rules (before)":
+            continue
+        rows[name] = pooled(lambda k, name=name: name)
     print(f"\nknown names ({t['known']:,} spellings, {t['known_rows']:,} rows):")
-    print(f"  right id   {t['right'] / t['known']:7.2%} of spellings   {t['right_rows'] / t['known_rows']:7.2%} of rows")
-    print(f"  wrong id   {t['wrong'] / t['known']:7.2%} of spellings   {t['wrong_rows'] / t['known_rows']:7.2%} of rows")
-    print(f"  no id      {(t['known'] - t['right'] - t['wrong']) / t['known']:7.2%} of spellings")
-    print(f"unknown names given an id (wrongly): {t['false_ids']:,}/{t['unknown']:,} spellings "
-          f"({t['false_ids'] / t['unknown']:.2%})")
+    print(f"  {'method':<46} {'right id':>9} {'wrong id':>9} {'no id':>7}  unknown names given an id")
+    for name in ("glossary dedupe, learned (threshold held out)", "glossary dedupe, rules (before)"):
+        ids = rows[name][4]
+        print(f"  {name:<46} {ids['right'] / t['known']:9.2%} {ids['wrong'] / t['known']:9.2%} "
+              f"{(t['known'] - ids['right'] - ids['wrong']) / t['known']:7.2%}  "
+              f"{ids['false_ids']:,}/{t['unknown']:,} ({ids['false_ids'] / t['unknown']:.2%})")
     print(f"\nclusters of unknown names ({t['unknown']:,} spellings of {t['unknown_entities']:,} entities):")
     print(f"  {'method':<46} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'time':>7}")
-    for name, (tally, bp, br, spent) in pooled.items():
+    for name, (tally, bp, br, spent, _ids) in rows.items():
         p, r, f1 = _pairwise_of(tally)
         print(f"  {name:<46} {p:6.3f} {r:6.3f} {f1:6.3f} {_bcubed_of(bp, br):6.3f} {spent:6.2f}s")
+    if cluster_threshold is None:
+        print("\nlearned, each threshold on every fold (a comparison of cuts, not a held-out result):")
+        for name in per_fold[ks[0]]:
+            if name.startswith("learned "):
+                tally, bp, br, _s, ids = pooled(lambda k, name=name: name)
+                p, r, f1 = _pairwise_of(tally)
+                print(f"  {name:<46} {p:6.3f} {r:6.3f} {f1:6.3f} {_bcubed_of(bp, br):6.3f}  known right "
+                      f"{ids['right'] / t['known']:.2%}, wrong {ids['wrong'] / t['known']:.2%}; unknown given an id "
+                      f"{ids['false_ids'] / t['unknown']:.2%}")
     return 0
 
 
@@ -472,34 +545,38 @@ def main(argv: list[str] | None = None) -> int:
             w = csv.writer(f)
             w.writerow(["row", "actor", "truth"])
             w.writerows((i + 1, s, t) for i, (s, t) in enumerate(rows))
-    with tempfile.TemporaryDirectory() as tmp:
-        g = _glossary(known, Path(tmp))
-        t0 = time.perf_counter()
-        col = decide(g, counts, column="actor")  # type: ignore[arg-type]
-        took = time.perf_counter() - t0
-    d = col.decisions
     kn = [s for s in truth if truth[s] in known_ids]
     un = [s for s in truth if truth[s] not in known_ids]
-    right = sum(d[s].id == truth[s] for s in kn)
-    wrong = sum(d[s].id not in (None, truth[s]) for s in kn)
-    rows_kn = sum(counts[s] for s in kn)
-    right_rows = sum(counts[s] for s in kn if d[s].id == truth[s])
-    wrong_rows = sum(counts[s] for s in kn if d[s].id not in (None, truth[s]))
-    false_ids = sum(d[s].id is not None for s in un)
     gold = {s: truth[s] for s in un}
-    ours = {s: (d[s].cluster or f"id:{d[s].id}") for s in un}
+    rows_kn = sum(counts[s] for s in kn)
+    decided: dict[str, tuple[dict[str, str], float]] = {}
     print(f"dataset (seed {args.seed}): {len(known) + len(unknown)} entities, {len(known)} in the glossary, "
           f"{len(unknown)} not ({len(unknown) - args.unknown} dev + {args.unknown} synthetic); "
           f"{len(truth):,} distinct spellings, {sum(counts.values()):,} rows")
-    print(f"\nknown names ({len(kn)} spellings, {rows_kn:,} rows):")
-    print(f"  right id   {right / len(kn):7.2%} of spellings   {right_rows / rows_kn:7.2%} of rows")
-    print(f"  wrong id   {wrong / len(kn):7.2%} of spellings   {wrong_rows / rows_kn:7.2%} of rows")
-    print(f"  no id      {(len(kn) - right - wrong) / len(kn):7.2%} of spellings")
-    print(f"unknown names given an id (wrongly): {false_ids}/{len(un)} spellings ({false_ids / len(un):.2%})")
+    print(f"\nknown names ({len(kn)} spellings, {rows_kn:,} rows), and unknown names given an id "
+          f"(wrongly, of {len(un)}):")
+    print(f"  {'method':<44} {'right id':>9} {'(rows)':>7} {'wrong id':>9} {'(rows)':>7} {'no id':>7} {'unknown':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        g = _glossary(known, Path(tmp))
+        for method in ("learned", "rules"):
+            t0 = time.perf_counter()
+            col = decide(g, counts, column="actor", cluster_method=method)  # type: ignore[arg-type]
+            took = time.perf_counter() - t0
+            d = col.decisions
+            right = sum(d[s].id == truth[s] for s in kn)
+            wrong = sum(d[s].id not in (None, truth[s]) for s in kn)
+            right_rows = sum(counts[s] for s in kn if d[s].id == truth[s])
+            wrong_rows = sum(counts[s] for s in kn if d[s].id not in (None, truth[s]))
+            false_ids = sum(d[s].id is not None for s in un)
+            name = f"glossary dedupe, {method}" + (" (before)" if method == "rules" else "")
+            print(f"  {name:<44} {right / len(kn):9.2%} {right_rows / rows_kn:7.2%} {wrong / len(kn):9.2%} "
+                  f"{wrong_rows / rows_kn:7.2%} {(len(kn) - right - wrong) / len(kn):7.2%} {false_ids / len(un):8.2%}")
+            decided[name] = ({s: (d[s].cluster or f"id:{d[s].id}") for s in un}, took)
     print(f"\nclusters of unknown names ({len(un)} spellings of {len(set(gold.values()))} entities):")
     print(f"  {'method':<44} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'time':>7}")
     methods: list[tuple[str, Callable[[], dict[str, str]]]] = [
-        ("glossary dedupe", lambda: ours),
+        (name, (lambda v=v: v[0])) for name, v in decided.items()]
+    methods += [
         ("fingerprint key collision (OpenRefine)", lambda: key_clusters(un, fingerprint)),
         ("2-gram fingerprint key collision (OpenRefine)", lambda: key_clusters(un, ngram_fingerprint)),
     ]
@@ -508,17 +585,18 @@ def main(argv: list[str] | None = None) -> int:
                  (lambda c=c: rapidfuzz_clusters(un, c))) for c in (args.cutoff - 10, args.cutoff - 5, args.cutoff,
                                                                  args.cutoff + 5, args.cutoff + 10)]
     best_baseline = 0.0
+    ours_f1 = 0.0
     for name, run in methods:
         t0 = time.perf_counter()
         pred = run()
-        dt = took if name == "glossary dedupe" else time.perf_counter() - t0
+        dt = decided[name][1] if name in decided else time.perf_counter() - t0
         p, r, f1 = pairwise(pred, gold)
         print(f"  {name:<44} {p:6.3f} {r:6.3f} {f1:6.3f} {bcubed(pred, gold):6.3f} {dt:6.2f}s")
-        if name != "glossary dedupe":
+        if name not in decided:
             best_baseline = max(best_baseline, f1)
-        else:
+        elif name == "glossary dedupe, learned":
             ours_f1 = f1
-    print(f"\nglossary dedupe F1 - best baseline F1 = {ours_f1 - best_baseline:+.3f}"
+    print(f"\nglossary dedupe (learned) F1 - best baseline F1 = {ours_f1 - best_baseline:+.3f}"
           f"  (time for glossary dedupe: resolving and clustering all {len(truth):,} spellings)")
     return 0
 

@@ -11,7 +11,8 @@ Usage: python bench/dedupe_speed.py [--rows 1000000] [--distinct 50000] [--dir /
                                    [--repeat 3] [--stages]
 
 ``--repeat N`` reports the median of N runs per format (the machine may be shared);
-``--stages`` adds where the time went in each run: counting (pass 1), resolving, clustering,
+``--methods learned,rules`` (the default) times each clustering method (``--cluster-method``), their runs
+alternated; ``--stages`` adds where the time went in each run: counting (pass 1), resolving, clustering,
 the rest of deciding, and writing (pass 2), timed inside the child process.
 """
 
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="csv,parquet")
     ap.add_argument("--repeat", type=int, default=1, help="runs per format; the median is reported")
     ap.add_argument("--stages", action="store_true", help="time each stage inside the child process")
+    ap.add_argument("--methods", default="learned,rules",
+                    help="clustering methods (--cluster-method), each run alternated with the others")
     args = ap.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     src = args.dir / f"events-{args.rows}-{args.distinct}.csv"
@@ -132,20 +135,26 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, "-c", STAGES, "--glossary", glossary]
     print(f"{args.rows:,} rows, {args.distinct:,} distinct spellings, column 'actor'; {os.cpu_count()} cores")
     names = ("count", "resolve", "cluster", "decide", "write")
-    print(f"{'format':<8} {'wall':>8} {'peak RSS':>10}" + ("".join(f" {n:>8}" for n in names) if args.stages else ""))
+    methods = args.methods.split(",")
+    print(f"{'format':<8} {'method':<8} {'wall':>8} {'peak RSS':>10}"
+          + ("".join(f" {n:>8}" for n in names) if args.stages else ""))
     for fmt in args.formats.split(","):
         inp = src.with_suffix("." + fmt)
         out = args.dir / f"out.{fmt}"
-        runs = [run([*cmd, "dedupe", str(inp), "--column", "actor", "-o", str(out), "--no-progress", "--json"])
-                for _ in range(args.repeat)]
-        wall = statistics.median(r[0] for r in runs)
-        peak = max(r[1] for r in runs)
-        line = f"{fmt:<8} {wall:7.2f}s {peak:8.0f} MB"
-        if args.stages:
-            line += "".join(f" {statistics.median(r[2].get(n, 0.0) for r in runs):7.2f}s" for n in names)
-        if args.repeat > 1:
-            line += "   runs: " + ", ".join(f"{r[0]:.1f}" for r in runs)
-        print(line)
+        runs: dict[str, list[tuple[float, float, dict[str, float]]]] = {m: [] for m in methods}
+        for _ in range(args.repeat):  # the methods alternated, so that the machine's load falls on both
+            for m in methods:
+                runs[m].append(run([*cmd, "dedupe", str(inp), "--column", "actor", "-o", str(out), "--no-progress",
+                                    "--json", "--cluster-method", m]))
+        for m in methods:
+            wall = statistics.median(r[0] for r in runs[m])
+            peak = max(r[1] for r in runs[m])
+            line = f"{fmt:<8} {m:<8} {wall:7.2f}s {peak:8.0f} MB"
+            if args.stages:
+                line += "".join(f" {statistics.median(r[2].get(n, 0.0) for r in runs[m]):7.2f}s" for n in names)
+            if args.repeat > 1:
+                line += "   runs: " + ", ".join(f"{r[0]:.1f}" for r in runs[m])
+            print(line)
     return 0
 
 

@@ -78,3 +78,16 @@ def test_apply_needs_a_target(run: Any, tmp_path: Path) -> None:
     review.write_text("variants: []\nentities: []\n", encoding="utf-8")
     r = CliRunner().invoke(cli, ["apply", str(review)], env={"GLOSSARY_PATH": ""})
     assert r.exit_code == 2 and "say which glossary file to change" in r.stderr
+
+
+def test_dedupe_clusters_with_the_rules_on_request(run: Any) -> None:
+    csv = "id,actor\n1,Mogadishu\n2,Muqdisho\n3,Mogadishu\n"
+    clusters = {}
+    for method in ("learned", "rules"):
+        code, out, _err = run("dedupe", "-", "--column", "actor", "--cluster-method", method, input=csv)
+        assert code == 0
+        clusters[method] = [ln.split(",")[5] for ln in out.splitlines()[1:]]
+    assert clusters["learned"] == ["mogadishu"] * 3
+    assert clusters["rules"] == ["mogadishu", "muqdisho", "mogadishu"]
+    code, _out, err = run("dedupe", "-", "--column", "actor", "--cluster-method", "magic", input=csv)
+    assert code == 2 and "--cluster-method" in err

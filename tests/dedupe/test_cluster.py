@@ -158,3 +158,51 @@ def test_skeleton_keys_are_the_normalizer_keys(text: str) -> None:
     _SPLIT.pop(text, None)
     assert skeleton_keys(text) == tuple(keys(text)[2:])
     assert _SPLIT[text] == split_name(text)
+
+
+def test_the_learned_pair_model_joins_spellings_no_rule_joins() -> None:
+    """Spellings of one place in other languages' habits (Mogadishu, Muqdisho; al-Lataminah,
+    Latamneh): the pair forest learned from real spellings joins them; the similarity rules it
+    replaced did not."""
+    names = [("Mogadishu", 3), ("Muqdisho", 2), ("Al Lataminah", 3), ("Latamneh", 2), ("اللطامنة", 2)]
+    learned = {t: c.id for c in cluster_names(names) for t, _ in c.members}
+    rules = {t: c.id for c in cluster_names(names, method="rules") for t, _ in c.members}
+    assert learned["Muqdisho"] == learned["Mogadishu"] and rules["Muqdisho"] != rules["Mogadishu"]
+    assert learned["Latamneh"] == learned["Al Lataminah"] == learned["اللطامنة"]
+    assert rules["Latamneh"] != rules["Al Lataminah"]
+
+
+def test_two_names_that_differ_in_one_word_stay_apart_though_the_pair_model_takes_them_for_one() -> None:
+    """The pair forest barely saw look-alikes (a kunya's other given name) among real spellings and
+    scores them as one; two names of as many words in one script also need the rules' similarity."""
+    from glossary.dedupe.cluster import LEARNED_PROBABILITY
+    from glossary.match.pairs import PairScorer
+
+    names = [("Abu Hasan al-Shami", 3), ("Abu Husayn al-Shami", 2), ("Kataib al-Nasr", 2), ("Liwa al-Nasr", 2)]
+    (p,) = PairScorer([t for t, _ in names]).probabilities([(0, 1, "skeleton")])
+    assert p > LEARNED_PROBABILITY
+    assert len(cluster_names(names)) == 4
+
+
+def test_a_spelling_takes_a_known_entity_only_when_the_pair_model_is_sure() -> None:
+    """Joining a cluster that holds an entity gives its id: the pair model must be as sure as a
+    review proposal offered accepted (0.98); Muqdisho is a spelling of Mogadishu at 0.94."""
+    names = [("Mogadishu", 3), ("Muqdisho", 2)]
+    anchors = {"Mogadishu": "mogadishu"}
+    (c,) = cluster_names(names, anchors=anchors)
+    assert c.members == (("Muqdisho", 2),) and c.entity is None
+    (c,) = cluster_names(names, anchors=anchors, join_threshold=0.9)
+    assert c.entity == "mogadishu" and dict(c.members) == {"Mogadishu": 3, "Muqdisho": 2}
+
+
+@pytest.mark.parametrize("method", ["learned", "rules"])
+def test_blocks_whose_spellings_are_not_alike_enough_give_no_pairs(method: str) -> None:
+    """A block of spellings none of which reach the comparison's cut (Dumyat, Damietta share a
+    skeleton block) gave an empty array the nearest-neighbour step could not take (it raised)."""
+    clusters = cluster_names([("Dumyat", 2), ("Damietta", 2), ("دمياط", 2)], method=method)
+    assert sorted(t for c in clusters for t, _ in c.members) == ["Damietta", "Dumyat", "دمياط"]
+
+
+def test_a_clustering_method_is_learned_or_rules() -> None:
+    with pytest.raises(ValueError, match="learned or rules"):
+        cluster_names(NAMES, method="magic")

@@ -247,3 +247,42 @@ def test_a_forest_with_one_leaf_trees_scores_as_in_python(bench: tuple[Index, li
         python = _answers(Resolver(index, model=model), qs[:300])
     assert compiled == python
     assert compiled != _answers(Resolver(index), qs[:300])  # (the leaves moved the scores)
+
+
+def test_pair_probabilities_are_the_python_ones(bench: tuple[Index, list[str]]) -> None:
+    """Dedupe's pair scores (`glossary.match.pairs.PairScorer`): the core's features and pair forest
+    give the Python path's probabilities, bit for bit, on spellings of both scripts at every level."""
+    from glossary.match.pairs import PairScorer
+
+    _index, qs = bench
+    texts = [*qs[:300], "Abu", "حلب", "Halab", "b", "أبو محمد", "Liwa al-Haqq", "لواء الحق"]
+    rng = random.Random(5)
+    pairs = [(rng.randrange(len(texts)), rng.randrange(len(texts)), rng.choice(LEVELS)) for _ in range(2000)]
+    compiled = PairScorer(texts)
+    assert compiled._core is not None
+    assert compiled.probabilities(pairs) == PairScorer(texts, compiled=False).probabilities(pairs)
+
+
+def test_learned_clusters_are_the_python_ones(bench: tuple[Index, list[str]]) -> None:
+    from glossary.dedupe import cluster_names
+
+    _index, qs = bench
+    names = [(q, 1 + k % 4) for k, q in enumerate(qs[:400])]
+    compiled = [c.to_dict() for c in cluster_names(names)]
+    with facade.pure_python():
+        python = [c.to_dict() for c in cluster_names(names)]
+    assert compiled == python
+
+
+def test_pairs_scored_in_forked_workers_are_scored_as_here(bench: tuple[Index, list[str]],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.match import pairs as pairs_module
+
+    _index, qs = bench
+    texts = qs[:200]
+    rng = random.Random(7)
+    pairs = [(rng.randrange(len(texts)), rng.randrange(len(texts)), rng.choice(LEVELS)) for _ in range(600)]
+    here = pairs_module.PairScorer(texts).probabilities(pairs)
+    monkeypatch.setattr(pairs_module, "MIN_FORK", 10)
+    monkeypatch.setattr("glossary.match.memory.cores", lambda: 2)
+    assert pairs_module.PairScorer(texts).probabilities(pairs) == here

@@ -32,16 +32,20 @@ if TYPE_CHECKING:
 @click.option("--review-file", type=click.Path(dir_okay=False), help="Write the proposals here (YAML) for review.")
 @click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), help="Only resolve to entities of this type.")
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Score (0-1) a match needs; default: the resolver's.")
-@click.option("--cluster-threshold", type=click.FloatRange(0, 1), default=0.80, show_default=True,
-              help="Similarity (0-1) two unknown spellings need to share a cluster.")
+@click.option("--cluster-threshold", type=click.FloatRange(0, 1),
+              help="What two unknown spellings need to share a cluster: the learned pair probability (default "
+                   "0.5), or with --cluster-method rules the similarity (default 0.8).")
+@click.option("--cluster-method", type=click.Choice(["learned", "rules"]), default="learned", show_default=True,
+              help="Cluster unknown spellings with the learned pair model, or with the similarity rules it replaced.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")
 @encoding_option
 @locale_option
 @json_option
 @pass_state
 def dedupe(state: State, file: str, columns: tuple[str, ...], out: str, fmt: str | None, out_fmt: str | None,
-           review_file: str | None, etype: EntityType | None, threshold: float | None, cluster_threshold: float,
-           progress: bool, encoding: str | None, locale: str | None, as_json: bool) -> None:
+           review_file: str | None, etype: EntityType | None, threshold: float | None,
+           cluster_threshold: float | None, cluster_method: str, progress: bool, encoding: str | None,
+           locale: str | None, as_json: bool) -> None:
     """Resolve name columns to known entities and cluster the unknown spellings.
 
     Reads CSV, TSV, JSON Lines or Parquet (FILE '-' is stdin) and writes every row and
@@ -72,7 +76,7 @@ def dedupe(state: State, file: str, columns: tuple[str, ...], out: str, fmt: str
     bar = state.bar if progress else None
     summary = dedupe_file(state.glossary, file, list(dict.fromkeys(columns)), out=out, fmt=fmt, out_fmt=out_fmt,
                           review_file=review_file, type=etype, threshold=threshold,
-                          cluster_threshold=cluster_threshold, encoding=encoding,
+                          cluster_threshold=cluster_threshold, cluster_method=cluster_method, encoding=encoding,
                           progress=(lambda stage, done, total: bar(stage, file, done, total)) if bar else None)
     state.bar.close()
     for p in [*summary.problems, *summary.warnings]:

@@ -1,17 +1,22 @@
 """Clustering of spellings: pure functions over ``(spelling, count)`` pairs, no glossary.
 
-`cluster_names` groups the spellings of one name, in either script, in four steps:
+`cluster_names` groups the spellings of one name, in either script:
 
 1. key collision: spellings with the same `glossary.names.keys` folded key (the
    `arabic` key for Arabic script) are one unit;
-2. nearest-neighbour merging within blocks (`glossary.dedupe.pairs`): units sharing a block key
-   (the first and last three letters of a distinctive word) are compared with a token-aware score
-   (`glossary.dedupe.spellings`: words aligned with rapidfuzz, generic words such as Jaysh or Liwa
-   weighing less), and merged strongest pair first while the score reaches the
-   threshold and the two clusters' leading spellings still look alike;
-3. cross-script join (`glossary.dedupe.scripts`): an Arabic cluster and a Latin cluster whose
-   spellings share a skeleton key are joined when each is the other's best partner;
-4. naming: each cluster is named after its most frequent spelling, with an id slugged
+2. ``learned`` (the default): candidate pairs of units (`learned_links`: nearest neighbours within
+   blocks, by letter trigrams, and across scripts by consonant skeletons) are scored by the
+   matcher's pair forest (`glossary.match.pairs`: the probability, learned from real spellings,
+   that two names spell one thing) and joined most likely first while it reaches the threshold;
+   two names of as many words in one script also need the rules' similarity (below), and a
+   cluster that holds a known entity is joined only at `JOIN_PROBABILITY`;
+   ``rules`` (the reference it is measured against): nearest-neighbour merging within blocks
+   (`glossary.dedupe.pairs`) by a token-aware score (`glossary.dedupe.spellings`: words aligned
+   with rapidfuzz, generic words such as Jaysh or Liwa weighing less), strongest pair first while
+   the score reaches the threshold and the two clusters' leading spellings still look alike, then
+   the cross-script join (`glossary.dedupe.scripts`): an Arabic cluster and a Latin cluster whose
+   spellings share a skeleton key, each the other's best partner;
+3. naming: each cluster is named after its most frequent spelling, with an id slugged
    from it (unique, and never one of the ``reserved`` ids).
 
 Spellings already known (``anchors``: spelling -> entity id) take part, so that a new
@@ -30,13 +35,28 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..names import Token, keys, script
 from ..store.write import slug
-from .pairs import candidate_pairs
-from .scripts import romanize, script_joins
+from .pairs import candidate_pairs, gram_pairs
+from .scripts import romanize, script_joins, script_pairs
 from .spellings import Weight, generic_weight, similarity_of, split_words, unit_key
 
+LEARNED_PROBABILITY = 0.3
+"""The pair probability two unknown spellings need to share a cluster (``learned``): chosen on the
+training corpus's held-out folds (`bench/dedupe_eval.py --corpus`, README "Evaluation")."""
+JOIN_PROBABILITY = 0.98
+"""The pair probability a spelling needs to join a cluster holding an entity, and so take its id:
+the calibrated certainty a review proposal needs to be offered accepted
+(`glossary.dedupe.review.ACCEPT_PROBABILITY`). A spelling joined at less is not given the id: a
+look-alike of a known name is more often another entity than a spelling of it (held out on the
+training corpus: of the joins between 0.97 and 1.0, 38% were another entity's)."""
+SIMILARITY = 0.80
+"""The rules' `similarity` two spellings need to be merged (``rules``), and what two names of as many
+words in one script need besides their pair probability (``learned``): the pair forest, fitted on
+real spellings of places and people, barely saw two names that differ only in one word (Abu Hasan
+and Abu Husayn al-Shami: 0.99), which the rules tell apart."""
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
 
@@ -96,24 +116,39 @@ def cluster_names(
     *,
     anchors: Mapping[str, str] | None = None,
     weight: Weight | None = None,
-    threshold: float = 0.80,
+    threshold: float | None = None,
     reserved: Collection[str] = (),
+    method: str = "learned",
+    join_threshold: float = JOIN_PROBABILITY,
+    model: Any = None,
+    weights: Any = None,
+    etype: str = "",
 ) -> list[Cluster]:
     """Group spellings of the same name (see the module docstring for the steps).
 
     Args:
         names: ``(spelling, count)`` pairs; repeated spellings are added up, blank ones ignored.
         anchors: spellings already resolved, to the entity id they resolved to.
-        weight: a folded word's weight; default: IDF over these names times the generic factor.
-        threshold: the `similarity` two spellings need to be merged.
+        weight: a folded word's weight for the rules' `similarity`; default: IDF over these names
+            times the generic factor.
+        threshold: ``learned``: the pair probability two spellings need to be merged (default
+            `LEARNED_PROBABILITY`); ``rules``: the `similarity` (default `SIMILARITY`).
         reserved: ids a new cluster must not take (the glossary's entity ids).
+        method: ``learned`` (the matcher's pair forest) or ``rules`` (the similarity rules, kept as
+            the reference the learned one is measured against).
+        join_threshold: ``learned``: the pair probability a spelling needs to join a cluster that
+            holds an entity (and so to take its id).
+        model: the fitted matcher whose pair forest scores (default: the shipped one).
+        weights: word weights for the pair features (`glossary.match.weights.Weights`; default:
+            inverse document frequency over these spellings).
+        etype: the entity type the spellings are taken to be of ("" when unknown).
 
     Returns:
         Clusters without an entity, most rows first, then clusters that joined an entity.
         A cluster holding only anchored spellings is left out.
 
     Example:
-        >>> [c.members for c in cluster_names([("حلب", 2), ("Halab", 3), ("Aleppo", 1)])]
+        >>> [c.members for c in cluster_names([("حلب", 2), ("Halab", 3), ("Aleppo", 1)], method="rules")]
         [(('Halab', 3), ('حلب', 2)), (('Aleppo', 1),)]
     """
     anchors = anchors or {}
@@ -150,6 +185,19 @@ def cluster_names(
     unit_count = [0] * n
     for u, s in zip(member_unit, spellings):
         unit_count[u] += counts[s]
+    unit_text = [""] * n
+    best_count = [-1] * n
+    for u, sp in zip(member_unit, spellings):
+        if counts[sp] > best_count[u]:
+            unit_text[u], best_count[u] = sp, counts[sp]
+    if method == "learned":
+        _join_learned(sets, unit_text, unit_words, unit_script, weight,
+                      LEARNED_PROBABILITY if threshold is None else threshold, join_threshold,
+                      model=model, weights=weights, etype=etype)
+        return _name(_groups(sets, member_unit, spellings), sets, counts, anchors, reserved)
+    if method != "rules":
+        raise ValueError(f"no clustering method {method!r}: learned or rules")
+    threshold = SIMILARITY if threshold is None else threshold
     # 2. nearest neighbours within blocks, most alike first; a pair already joined is not scored
     lead = list(range(n))  # each set's most frequent unit
     total = unit_count[:]  # rows per set (at its root)
@@ -180,16 +228,66 @@ def cluster_names(
         if ri != rj and min(total[ri], total[rj]) * RARE <= max(total[ri], total[rj]):
             join(i, j, -neg, False)  # a slip of the pen is rare beside the spelling it mangles; two names are not
     # 3. cross-script join on the skeleton key
-    unit_text = [""] * n
-    for u, sp in zip(member_unit, spellings):
-        unit_text[u] = unit_text[u] or sp
     for arabic, latin, link in script_joins(sets.find, unit_text, unit_words, unit_script):
         sets.union(arabic, latin, link)
-    # 4. clusters
+    return _name(_groups(sets, member_unit, spellings), sets, counts, anchors, reserved)
+
+
+def _groups(sets: _Sets, member_unit: list[int], spellings: list[str]) -> dict[int, list[str]]:
+    """Each cluster's spellings, by its root."""
     groups: dict[int, list[str]] = defaultdict(list)
     for u, s in zip(member_unit, spellings):
         groups[sets.find(u)].append(s)
-    return _name(groups, sets, counts, anchors, reserved)
+    return groups
+
+
+def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
+                  weight: Weight, threshold: float, join_threshold: float, **scorer: Any) -> None:
+    """Steps 2 and 3 of ``learned``: the scored pairs joined, most likely first (single linkage),
+    a pair of two names of as many words (two or more) in one script only when the rules'
+    similarity agrees, and a cluster holding an entity only at ``join_threshold``."""
+    for p, i, j in learned_links(texts, words, scripts, weight, **scorer):
+        if p < threshold:
+            break
+        ri, rj = sets.find(i), sets.find(j)
+        if ri == rj:
+            continue
+        if p < join_threshold and (sets.anchor[ri] is not None or sets.anchor[rj] is not None):
+            continue
+        if (scripts[i] == scripts[j] and len(words[i]) == len(words[j]) >= 2
+                and similarity_of(words[i], words[j], weight) < SIMILARITY):
+            continue
+        sets.union(i, j, p)
+
+
+def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str], weight: Weight, *,
+                  model: Any = None, weights: Any = None, etype: str = "") -> list[tuple[float, int, int]]:
+    """The candidate pairs of units scored by the learned pair model (`glossary.match.pairs`), most
+    likely first: ``(probability, i, j)``. The pairs: each unit's nearest neighbours in the blocks
+    of `candidate_pairs`, its nearest by letter trigrams (`gram_pairs`), and across scripts the units
+    whose consonant skeletons are alike (`script_pairs`); each read at the level the resolver would
+    have found it at (``skeleton`` when their skeleton keys meet, else ``fuzzy`` or ``ngram``)."""
+    from glossary.match.features import view
+    from glossary.match.pairs import PairScorer
+
+    skel = []
+    for t in texts:
+        k = keys(t)
+        skel.append({x for x in (k.skeleton, k.skeleton_alt) if x})
+    pairs: dict[tuple[int, int], str] = {}
+    for i, j in candidate_pairs(words, scripts, weight):
+        pairs[(i, j)] = "skeleton" if skel[i] & skel[j] else "fuzzy"
+    for i, j in gram_pairs([view(t).forms for t in texts]):
+        pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "ngram")
+    for a, b in script_pairs(texts, words, scripts):
+        i, j = min(a, b), max(a, b)
+        pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "fuzzy")
+    items = sorted(pairs.items())
+    if not items:
+        return []
+    probs = PairScorer(texts, model=model, weights=weights, etype=etype).probabilities(
+        [(i, j, lv) for (i, j), lv in items])
+    return sorted(((p, i, j) for ((i, j), _), p in zip(items, probs)), key=lambda t: (-t[0], t[1], t[2]))
 
 
 def _idf_weight(unit_words: list[tuple[Token, ...]]) -> Weight:

@@ -92,8 +92,10 @@ class _Matched(NamedTuple):
 
 
 def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name", type: str | None = None,
-           threshold: float | None = None, cluster_threshold: float = 0.80, reserved: Iterable[str] | None = None,
-           progress: Progress | None = None, answers: Mapping[str, Answer] | None = None) -> ColumnResult:
+           threshold: float | None = None, cluster_threshold: float | None = None,
+           reserved: Iterable[str] | None = None,
+           progress: Progress | None = None, answers: Mapping[str, Answer] | None = None,
+           cluster_method: str = "learned", pair_model: Any = None) -> ColumnResult:
     """Resolve each distinct name once, cluster the unknown ones, and decide every name.
 
     Args:
@@ -102,11 +104,14 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
         column: the column's name (for the summary and the review file).
         type: only resolve to entities of this type.
         threshold: the resolver's match threshold (default: its own).
-        cluster_threshold: the similarity two unknown spellings need to share a cluster.
+        cluster_threshold: what two unknown spellings need to share a cluster (`cluster_names`' threshold:
+            a pair probability, or with ``cluster_method="rules"`` a similarity; default: the method's own).
         reserved: ids a new cluster must not take (default: the glossary's entity ids).
         progress: called while names are resolved.
         answers: the resolver's answers for the stripped names, when resolved elsewhere
             (`resolve_names` on Spark workers); resolved here when None.
+        cluster_method: ``learned`` (the matcher's pair forest) or ``rules`` (`cluster_names`).
+        pair_model: the fitted matcher whose pair forest clusters (default: the shipped one).
 
     Returns:
         A `ColumnResult`; ``decisions`` has one entry per non-blank raw value.
@@ -142,7 +147,8 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
     unknown = [(t, text_count[t]) for t in texts if t not in matched]
     anchors = {t: m.id for t, m in matched.items() if not m.doubtful}
     clusters = cluster_names(unknown + [(t, text_count[t]) for t in anchors], anchors=anchors,
-                             threshold=cluster_threshold, reserved=set(reserved))
+                             threshold=cluster_threshold, reserved=set(reserved), method=cluster_method,
+                             model=pair_model, etype=type or "")
     # each stripped name's decision, as the Decision fields after its name (the raw values and counts come last)
     by_text: dict[str, tuple[str, str | None, str, float, str | None, bool]] = {}
     for t, (eid, label, score, doubt) in matched.items():

@@ -74,8 +74,8 @@ def _few_collections() -> Iterator[None]:
 
 def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: str, fmt: str | None = None,
                 out_fmt: str | None = None, review_file: str | None = None, type: str | None = None,
-                threshold: float | None = None, cluster_threshold: float = 0.80, encoding: str | None = None,
-                progress: Progress | None = None) -> DedupeSummary:
+                threshold: float | None = None, cluster_threshold: float | None = None, encoding: str | None = None,
+                progress: Progress | None = None, cluster_method: str = "learned") -> DedupeSummary:
     """Dedupe ``columns`` of a CSV, TSV, JSON Lines or Parquet file into ``out``.
 
     The output is the input, every row and column in order, plus for each column
@@ -92,10 +92,12 @@ def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: 
         review_file: where to write the proposals (YAML), if anywhere.
         type: only resolve to entities of this type.
         threshold: the resolver's match threshold.
-        cluster_threshold: the similarity two unknown spellings need to share a cluster.
+        cluster_threshold: what two unknown spellings need to share a cluster (a pair probability, or
+            with ``cluster_method="rules"`` a similarity; default: the method's own).
         encoding: the input's text encoding (default: UTF-8, or UTF-16/32 when a byte-order
             mark says so); the output is UTF-8 whatever it is.
         progress: called while names are resolved.
+        cluster_method: ``learned`` or ``rules`` (`glossary.dedupe.cluster.cluster_names`).
 
     Raises:
         GlossaryError: unreadable input, a missing column (naming the columns that exist), most
@@ -118,7 +120,8 @@ def dedupe_file(glossary: Resolving, path: str, columns: Sequence[str], *, out: 
             s = scan(source, ifmt, columns, encoding=codec)
             check_decoded(path, s.undecodable, s.rows + s.bad_rows, codec, _head(raw))
             results = decide_columns(glossary, {c: s.counts[c] for c in columns}, type=type, threshold=threshold,
-                                     cluster_threshold=cluster_threshold, progress=progress)
+                                     cluster_threshold=cluster_threshold, cluster_method=cluster_method,
+                                     progress=progress)
             write(s, tmp_out or out, ofmt, {r.column: {k: d.added() for k, d in r.decisions.items()} for r in results})
             if tmp_out:
                 import shutil

@@ -59,7 +59,7 @@ def candidate_pairs(words: list[tuple[Token, ...]], scripts: list[str], weight: 
         found_i.append(idx[a])
         found_j.append(idx[b])
         found_s.append(m[a, b])
-    if not found_i:
+    if not found_i or not sum(len(x) for x in found_i):  # (blocks compared, none alike enough)
         return []
     return _nearest(np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s), len(words))
 
@@ -94,3 +94,36 @@ def _nearest(src: Any, dst: Any, score: Any, n: int) -> list[tuple[int, int]]:
     lo, hi, score = lo[where], hi[where], score[where]
     order = np.lexsort((hi, lo, -score.astype(np.float64)))
     return list(zip(lo[order].tolist(), hi[order].tolist()))
+
+
+GRAM_NEIGHBOURS = 10
+"""Each spelling's nearest spellings by letter trigrams that `learned_pairs` adds."""
+GRAM_CAP = 300
+"""A trigram shared by more spellings than this says too little to vote."""
+
+
+def gram_pairs(forms: list[str]) -> list[tuple[int, int]]:
+    """Each unit's `GRAM_NEIGHBOURS` nearest units by rare letter trigrams of its folded words
+    joined (``forms``), as the resolver's letter n-gram level finds names (Magadiscio, Mogadishu):
+    pairs (lo, hi), each once, in order."""
+    from glossary.match.candidates import _ngram_votes
+    from glossary.match.core import native
+    from glossary.match.keys import gram_keys
+
+    grams = [gram_keys(f) for f in forms]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, gs in enumerate(grams):
+        for g in gs:
+            postings[g].append(i)
+    core = native()
+    n = len(forms)
+    out: set[tuple[int, int]] = set()
+    for i, gs in enumerate(grams):
+        if not gs:
+            continue
+        if core is not None:
+            near = core.ngram_votes([postings[g] for g in gs], n, GRAM_NEIGHBOURS + 1, GRAM_CAP)
+        else:
+            near = _ngram_votes({g: postings[g] for g in gs}, n, GRAM_NEIGHBOURS + 1, GRAM_CAP)
+        out.update((min(i, j), max(i, j)) for j in near if j != i)
+    return sorted(out)

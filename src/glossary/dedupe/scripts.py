@@ -47,6 +47,28 @@ def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple
         words: each unit's words (`glossary.dedupe.spellings.split_words`: the skeletons come from them).
         scripts: each unit's script.
     """
+    best = _links(find, texts, words, scripts)
+    best_a: dict[int, _Partner] = {}
+    best_b: dict[int, _Partner] = {}
+    for (a, b), link in sorted(best.items()):
+        if a not in best_a or link.rank > best_a[a].rank:
+            best_a[a] = _Partner(link.rank, b)
+        if b not in best_b or link.rank > best_b[b].rank:
+            best_b[b] = _Partner(link.rank, a)
+    return [(a, p.unit, min(best[(a, p.unit)].score, 0.95)) for a, p in sorted(best_a.items())
+            if p.unit in best_b and best_b[p.unit].unit == a]
+
+
+def script_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str]) -> list[tuple[int, int]]:
+    """Every (Arabic unit, Latin unit) pair whose consonant skeletons are alike (what `script_joins`
+    chooses partners among), in order: the cross-script pairs `glossary.dedupe.cluster` scores."""
+    return sorted(_links(lambda u: u, texts, words, scripts, ranked=False))
+
+
+def _links(find: Callable[[int], int], texts: list[str], words: list[tuple[Token, ...]],
+           scripts: list[str], *, ranked: bool = True) -> dict[tuple[int, int], _Link]:
+    """(Arabic root, Latin root) -> their best link, for the clusters whose skeletons reach 0.8
+    (``ranked``: the rank also reads the Arabic spelling romanized; otherwise it is the score)."""
     collapsed: dict[str, str] = {}  # a skeleton with its doubled letters single (ħkk -> ħk)
     for ws in words:
         for w in ws:
@@ -88,18 +110,10 @@ def script_joins(find: Callable[[int], int], texts: list[str], words: list[tuple
                 sim = max(similarity_of(skel[a], skel[b], weight), 0.95 if whole[a] & whole[b] else 0.0)
                 if sim < 0.8:
                     continue
-                rank = sim + 0.5 * Indel.normalized_similarity(latin(a), latin(b))
+                rank = sim + 0.5 * Indel.normalized_similarity(latin(a), latin(b)) if ranked else sim
                 if pair not in best or rank > best[pair].rank:
                     best[pair] = _Link(rank, sim)
-    best_a: dict[int, _Partner] = {}
-    best_b: dict[int, _Partner] = {}
-    for (a, b), link in sorted(best.items()):
-        if a not in best_a or link.rank > best_a[a].rank:
-            best_a[a] = _Partner(link.rank, b)
-        if b not in best_b or link.rank > best_b[b].rank:
-            best_b[b] = _Partner(link.rank, a)
-    return [(a, p.unit, min(best[(a, p.unit)].score, 0.95)) for a, p in sorted(best_a.items())
-            if p.unit in best_b and best_b[p.unit].unit == a]
+    return best
 
 
 def romanize(text: str) -> str:

@@ -74,8 +74,8 @@ def _resolve_partition(sources: Any, options: dict[str, Any]) -> Any:
 
 def resolve_column(df: DataFrame, column: str | Sequence[str], *, glossary: Glossary | None = None,
                    glossary_paths: Sequence[str] | None = None, type: str | None = None,
-                   threshold: float | None = None, cluster_threshold: float = 0.80,
-                   partitions: int | None = None) -> DataFrame:
+                   threshold: float | None = None, cluster_threshold: float | None = None,
+                   partitions: int | None = None, cluster_method: str = "learned") -> DataFrame:
     """Add ``<column>_id``, ``_canonical``, ``_score``, ``_cluster`` and ``_review`` to a DataFrame.
 
     Args:
@@ -87,8 +87,10 @@ def resolve_column(df: DataFrame, column: str | Sequence[str], *, glossary: Glos
         glossary_paths: glossary files, when ``glossary`` is not given.
         type: only resolve to entities of this type.
         threshold: the resolver's match threshold.
-        cluster_threshold: the similarity two unknown spellings need to share a cluster.
+        cluster_threshold: what two unknown spellings need to share a cluster (a pair probability, or
+            with ``cluster_method="rules"`` a similarity; default: the method's own).
         partitions: partitions for the distinct names (default: Spark's default parallelism).
+        cluster_method: ``learned`` or ``rules`` (`glossary.dedupe.cluster.cluster_names`).
 
     Returns:
         ``df`` with the five columns added for each column (rows are neither dropped nor duplicated).
@@ -136,7 +138,7 @@ def resolve_column(df: DataFrame, column: str | Sequence[str], *, glossary: Glos
             match = Known(eid, label, float(score)) if eid is not None else None
             answers[name] = Answer(status, match, tuple(Known(c[0], c[1], float(c[2])) for c in json.loads(cands)))
     results = decide_columns(g, counts, type=type, threshold=threshold, cluster_threshold=cluster_threshold,
-                             answers=answers)
+                             cluster_method=cluster_method, answers=answers)
     out = df
     for c, col in zip(columns, results):
         names_out = [f"{c}_{s}" for s in SUFFIXES]

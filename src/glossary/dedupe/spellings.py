@@ -181,7 +181,7 @@ def similarity_of(a: tuple[Token, ...], b: tuple[Token, ...], weight: Weight, *,
                 m = min(wi, wj)
                 got += best * 2 * m
                 total -= wi + wj - 2 * m
-    score = got / total
+    score = got / total if total > 0 else 0.0  # (every weight given back: two words of weight 0 alike)
     if len(a) != len(b):  # one name cut into words differently (Kafranbel, Kafr Nabl)
         ca, cb = "".join(w.form for w in a), "".join(w.form for w in b)
         joined = Indel.normalized_similarity(ca, cb)

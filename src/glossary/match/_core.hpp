@@ -67,7 +67,7 @@ struct Scored {
 struct Scorer {
     Interner in;
     Transducer forward, backward;
-    Forest resolver;
+    Forest resolver, pair_forest;
     double acronym = 0.0, no_path = -5.0, word_bad = 0.5, skeleton_letters = 0.5, same = 0.01;
     bool compensated = false;
     int person = -1, place = -1;
@@ -311,6 +311,21 @@ struct Scorer {
         if (level == SKELETON && x[F_CROSS] == 0.0 && x[F_D_EQ] == 0.0 && x[F_J_RF] < skeleton_letters)
             return WEAK_SKELETON;
         return WEAK_NONE;
+    }
+
+    // dedupe's spelling pairs (glossary.dedupe.learned): the pair forest's probability of each
+    // (query, name) pair alone, no context; ``type`` (when not below 0) stands for every name's.
+    void pair_probabilities(const Query& q, const std::vector<int>& nids, const std::vector<int>& levels,
+                            int type, std::vector<double>& x, std::vector<double>& out) {
+        size_t nr = nids.size();
+        x.assign(nr * N_PAIR, 0.0);
+        for (size_t r = 0; r < nr; ++r) {
+            const Name& n = names.at(nids[r]);
+            pair(q, n, levels[r], type >= 0 ? type : n.etype, &x[r * N_PAIR]);
+        }
+        out.resize(nr);
+        pair_forest.margins(x.data(), nr, N_PAIR, out.data());
+        for (size_t r = 0; r < nr; ++r) out[r] = Forest::logistic(out[r]);
     }
 
     // resolve.py Resolver.candidates and the ranking of Resolver._resolve: the candidates (name

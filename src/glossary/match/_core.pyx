@@ -84,7 +84,7 @@ cdef extern from "_core.hpp" namespace "gcore" nogil:
     cdef cppclass Scorer:
         Interner in_ "in"
         Transducer forward, backward
-        Forest resolver
+        Forest resolver, pair_forest
         double acronym, no_path, word_bad, skeleton_letters, same
         cbool compensated
         int person, place
@@ -94,6 +94,8 @@ cdef extern from "_core.hpp" namespace "gcore" nogil:
         void pair(const Query&, const Name&, int, int, double*)
         void score(const Query&, const vector[int]&, const vector[int]&, int, int, vector[double]&,
                    vector[Scored]&, vector[Scored]&)
+        void pair_probabilities(const Query&, const vector[int]&, const vector[int]&, int, vector[double]&,
+                                vector[double]&)
 
     int N_ALL, N_PAIR
     double ratio(const ustr&, const ustr&)
@@ -245,6 +247,7 @@ cdef class Core:
         _load_transducer(&s.forward, matcher.forward, band, no_path, compensated)
         _load_transducer(&s.backward, matcher.backward, band, no_path, compensated)
         _load_forest(&s.resolver, matcher.resolver, N_ALL)
+        _load_forest(&s.pair_forest, matcher.pair, N_PAIR)
 
     cpdef int type_code(self, str etype):
         """A small number for an entity type (the core compares numbers)."""
@@ -330,9 +333,19 @@ cdef class Core:
         ascending, their levels as numbers), its ranked candidates: (probability, name number,
         entity number, level number, weak reason number, row), at most ``limit``, as
         `glossary.match.resolve.Resolver` ranks them."""
+        return self._many(queries, etype, limit, False)
+
+    def pair_many(self, list queries, etype=None):
+        """For each query (as `rank_many` takes it: encoded profile, short, particles only, name
+        numbers, their levels as numbers), the pair forest's probability of each of its names alone
+        (`glossary.match.features.pair_features`, no context), in the order given; ``etype`` stands
+        for every name's own type when given."""
+        return self._many(queries, etype, 0, True)
+
+    cdef list _many(self, list queries, etype, int limit, cbool pairs):
         cdef Query q
         cdef vector[int] nids, levels
-        cdef vector[double] x
+        cdef vector[double] x, p
         cdef vector[Scored] scored, ranked
         cdef int type_ = -1 if etype is None else self.type_code(etype)
         out = []
@@ -340,8 +353,12 @@ cdef class Core:
             self._query(&q, spec[:3])
             nids = spec[3]
             levels = spec[4]
-            self.s.score(q, nids, levels, type_, limit, x, scored, ranked)
-            out.append([(c.probability, c.nid, c.entity, c.level, c.weak, c.row) for c in ranked])
+            if pairs:
+                self.s.pair_probabilities(q, nids, levels, type_, x, p)
+                out.append(list(p))
+            else:
+                self.s.score(q, nids, levels, type_, limit, x, scored, ranked)
+                out.append([(c.probability, c.nid, c.entity, c.level, c.weak, c.row) for c in ranked])
         return out
 
     def score(self, tuple spec, etype=None):
