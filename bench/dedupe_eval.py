@@ -380,7 +380,7 @@ def corpus_dataset(k: int, folds: int, seed: int) -> tuple[list[Any], set[str], 
     return glossary, inside, truth, counts, sum(len(v) > 1 for v in owners.values())
 
 
-GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97)
 """The learned method's cluster thresholds tried on each fold (`corpus_eval`)."""
 
 

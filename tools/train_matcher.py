@@ -11,8 +11,9 @@ its entity is the query's. Fitted, in order:
 
 1. the transducers (`glossary.match.transducer`): name letters -> query letters, and back, by hard
    EM (Viterbi re-estimation) on the right rows' joined word forms;
-2. the pair forest (`PAIR` features): how likely a candidate name is the query's, alone (dedupe
-   compares spellings with it);
+2. the pair forest (`PAIR` features): how likely two spellings are of one thing, alone: fitted on
+   the pairs dedupe scores (`spelling_pair_rows`: the corpus's spellings in pools of some hundred
+   entities, paired by `glossary.dedupe.cluster.spelling_pairs`), which its clustering reads;
 3. the resolver forest (`PAIR` + `CONTEXT`): the same, knowing the query's other candidates;
 4. the resolver's threshold and margin: from out-of-fold predictions (K folds by entity, each
    predicted by forests fitted on the other folds), the most right answers with at most 1% wrong
@@ -590,6 +591,51 @@ def choose_decision(queries: Sequence[Query], ans: Answers) -> tuple[float, floa
     return best[1], best[2]
 
 
+PAIR_POOL = 800
+"""Entities whose spellings `spelling_pair_rows` compares at once (a dataset's name column holds some
+hundreds of names, not the corpus's thousands)."""
+
+
+def spelling_pair_rows(queries: Sequence[Query], mask: np.ndarray, forward: Transducer, backward: Transducer, *,
+                       pool: int = PAIR_POOL, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs dedupe scores, among the corpus's spellings: the distinct spellings of the learned
+    categories under ``mask`` (a spelling of two entities left out), in pools of ``pool`` entities
+    (shuffled, seeded), one unit per folded key (`glossary.dedupe.spellings.unit_key`), paired as
+    `glossary.dedupe.cluster.spelling_pairs` pairs them; each pair in both directions, a row of
+    `PAIR` features as `glossary.match.pairs.PairScorer` computes them (entity type unknown, the
+    pool's own word weights). Label: the two spell one entity."""
+    from glossary.dedupe.cluster import _idf_weight, spelling_pairs
+    from glossary.dedupe.spellings import split_words, unit_key
+    from glossary.match.pairs import spelling_weights
+
+    owner: defaultdict[str, set[str]] = defaultdict(set)
+    for q, m in zip(queries, mask):
+        if m and q.category in LEARNED and q.expected:
+            owner[q.text.strip()].add(q.expected)
+    by_entity: defaultdict[str, list[str]] = defaultdict(list)
+    for t in sorted(owner):
+        if t and len(owner[t]) == 1:
+            by_entity[next(iter(owner[t]))].append(t)
+    ids = [str(i) for i in np.random.default_rng(seed).permutation(sorted(by_entity))]
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    for start in range(0, len(ids), pool):
+        units: dict[tuple[str, str], tuple[str, str]] = {}
+        for e in ids[start:start + pool]:
+            for t in by_entity[e]:
+                units.setdefault(unit_key(t), (t, e))
+        texts = [t for t, _ in units.values()]
+        ents = [e for _, e in units.values()]
+        words = [split_words(t) for t in texts]
+        views = [view(t) for t in texts]
+        weights = spelling_weights(views)
+        for i, j, lv in spelling_pairs(texts, words, [unit_key(t)[0] for t in texts], _idf_weight(words)):
+            for a, b in ((i, j), (j, i)):
+                xs.append(pair_features(views[a], views[b], lv, "", weights, forward, backward))
+                ys.append(float(ents[i] == ents[j]))
+    return np.array(xs, dtype=np.float64).reshape(-1, len(PAIR)), np.array(ys)
+
+
 def fit(index: Index, queries: Sequence[Query], rows: Rows, train: np.ndarray, *,
         decision_folds: int = 0, small: Sequence[Small] = ()) -> dict[str, object]:
     """The matcher's parts fitted on the queries under ``train`` (a mask over queries), the forests
@@ -608,7 +654,6 @@ def fit(index: Index, queries: Sequence[Query], rows: Rows, train: np.ndarray, *
     learn = train & np.isin(cat, [*LEARNED, "negative", OWN, LONE, WITHOUT, ONE_SCRIPT])
     lrows = learn[np.array(rows.query)]
     more = [small_features(s, forward, backward) for s in small]
-    more_pair = np.vstack([pair[lrows], *(m[0] for m in more)])
     more_full = np.vstack([full[lrows], *(np.hstack(m) for m in more)])
     more_label = np.concatenate([rows.label[lrows], *(s.rows.label for s in small)])
     acronym = acronym_probability(rows, queries, qmask)
@@ -630,7 +675,7 @@ def fit(index: Index, queries: Sequence[Query], rows: Rows, train: np.ndarray, *
         threshold, margin = choose_decision([queries[i] for i in idx], sub)
     return {
         "forward": forward, "backward": backward,
-        "pair": fit_forest(more_pair, more_label),
+        "pair": fit_forest(*spelling_pair_rows(queries, train, forward, backward)),
         "resolver": fit_forest(more_full, more_label),
         "threshold": threshold, "margin": margin, "acronym": acronym, "features": (pair, ctx),
     }

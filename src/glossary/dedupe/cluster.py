@@ -262,13 +262,25 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
 
 def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str], weight: Weight, *,
                   model: Any = None, weights: Any = None, etype: str = "") -> list[tuple[float, int, int]]:
-    """The candidate pairs of units scored by the learned pair model (`glossary.match.pairs`), most
-    likely first: ``(probability, i, j)``. The pairs: each unit's nearest neighbours in the blocks
-    of `candidate_pairs`, its nearest by letter trigrams (`gram_pairs`), and across scripts the units
-    whose consonant skeletons are alike (`script_pairs`); each read at the level the resolver would
-    have found it at (``skeleton`` when their skeleton keys meet, else ``fuzzy`` or ``ngram``)."""
-    from glossary.match.features import view
+    """The candidate pairs of units (`spelling_pairs`) scored by the learned pair model
+    (`glossary.match.pairs`), most likely first: ``(probability, i, j)``."""
     from glossary.match.pairs import PairScorer
+
+    pairs = spelling_pairs(texts, words, scripts, weight)
+    if not pairs:
+        return []
+    probs = PairScorer(texts, model=model, weights=weights, etype=etype).probabilities(pairs)
+    return sorted(((p, i, j) for (i, j, _), p in zip(pairs, probs)), key=lambda t: (-t[0], t[1], t[2]))
+
+
+def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
+                   weight: Weight) -> list[tuple[int, int, str]]:
+    """The pairs of units worth scoring, in order, each with the level the resolver would have found
+    the one from the other at (``skeleton`` when their skeleton keys meet, else ``fuzzy`` or
+    ``ngram``): each unit's nearest neighbours in the blocks of `candidate_pairs`, its nearest by
+    letter trigrams (`gram_pairs`), and across scripts the units whose consonant skeletons are alike
+    (`script_pairs`). (`tools/train_matcher.py` fits the pair forest on these pairs.)"""
+    from glossary.match.features import view
 
     skel = []
     for t in texts:
@@ -282,12 +294,7 @@ def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: lis
     for a, b in script_pairs(texts, words, scripts):
         i, j = min(a, b), max(a, b)
         pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "fuzzy")
-    items = sorted(pairs.items())
-    if not items:
-        return []
-    probs = PairScorer(texts, model=model, weights=weights, etype=etype).probabilities(
-        [(i, j, lv) for (i, j), lv in items])
-    return sorted(((p, i, j) for ((i, j), _), p in zip(items, probs)), key=lambda t: (-t[0], t[1], t[2]))
+    return [(i, j, lv) for (i, j), lv in sorted(pairs.items())]
 
 
 def _idf_weight(unit_words: list[tuple[Token, ...]]) -> Weight:

@@ -7,7 +7,8 @@ the `fuzzy` level and letter n-grams), describes each pair (`profile`: a name as
 see it; `weights`: word rarity; `features`; `letters`: letter ratios; `transducer`: learned
 letter correspondences) and scores it with the shipped model (`model`, `forest`), a calibrated
 probability; it answers with `results` (`options`: the checks of what a query may ask);
-`search` ranks names that start like a query. The names below are what the other packages use.
+`search` ranks names that start like a query; `pairs` asks the model's pair forest how likely two
+names alone spell one thing (dedupe's clusters). The names below are what the other packages use.
 
 Example:
     >>> from glossary.match import Index, Resolver

@@ -22,10 +22,17 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .core import native, new_core
-from .features import LEVELS, _particles_only, pair_features, view
+from .features import LEVELS, View, _particles_only, pair_features, view
 from .model import Matcher, matcher
 from .profile import encode
 from .weights import Weights
+
+
+def spelling_weights(views: Sequence[View]) -> Weights:
+    """Word weights over a set of spellings themselves (inverse document frequency among them): what
+    `PairScorer` reads when no glossary's weights are given, and what the pair forest was fitted with."""
+    df: Counter[str] = Counter(f for v in views for f in {w.form for w in v.profile.words})
+    return Weights(df, len(views))
 
 
 class PairScorer:
@@ -44,16 +51,13 @@ class PairScorer:
         self.texts = list(texts)
         self.model = model if model is not None else matcher()
         self.views = [view(t) for t in self.texts]
-        if weights is None:
-            df: Counter[str] = Counter(f for v in self.views for f in {w.form for w in v.profile.words})
-            weights = Weights(df, len(self.texts))
-        self.weights = weights
+        self.weights = weights if weights is not None else spelling_weights(self.views)
         self.etype = etype
         self._core: Any = None
         if compiled and native() is not None:
             from .resolve import _LEVEL_RANK, _SAME, SKELETON_LETTERS
 
-            self._core = new_core(self.model, weights, [_LEVEL_RANK[lv] for lv in LEVELS],
+            self._core = new_core(self.model, self.weights, [_LEVEL_RANK[lv] for lv in LEVELS],
                                   skeleton_letters=SKELETON_LETTERS, same=_SAME)
             if self._core is not None:
                 n = len(self.texts)
