@@ -43,20 +43,20 @@ from .pairs import candidate_pairs, gram_pairs
 from .scripts import romanize, script_joins, script_pairs
 from .spellings import Weight, generic_weight, similarity_of, split_words, unit_key
 
-LEARNED_PROBABILITY = 0.3
-"""The pair probability two unknown spellings need to share a cluster (``learned``): chosen on the
-training corpus's held-out folds (`bench/dedupe_eval.py --corpus`, README "Evaluation")."""
+LEARNED_PROBABILITY = 0.9
+"""The pair probability two unknown spellings need to share a cluster (``learned``): the cut with the
+best pairwise F1 of the training corpus's held-out folds (`bench/dedupe_eval.py --corpus`, README
+"Evaluation"; each fold's figure there is read at the cut the other folds chose)."""
 JOIN_PROBABILITY = 0.98
 """The pair probability a spelling needs to join a cluster holding an entity, and so take its id:
-the calibrated certainty a review proposal needs to be offered accepted
-(`glossary.dedupe.review.ACCEPT_PROBABILITY`). A spelling joined at less is not given the id: a
-look-alike of a known name is more often another entity than a spelling of it (held out on the
-training corpus: of the joins between 0.97 and 1.0, 38% were another entity's)."""
+the certainty a review proposal needs to be offered accepted
+(`glossary.dedupe.review.ACCEPT_PROBABILITY`). A look-alike of a known name is often another entity
+of the same name (GeoNames' many Al Birahs), and an id in a dataset is a decision, not a proposal."""
 SIMILARITY = 0.80
 """The rules' `similarity` two spellings need to be merged (``rules``), and what two names of as many
 words in one script need besides their pair probability (``learned``): the pair forest, fitted on
 real spellings of places and people, barely saw two names that differ only in one word (Abu Hasan
-and Abu Husayn al-Shami: 0.99), which the rules tell apart."""
+and Abu Husayn al-Shami), which the rules tell apart."""
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
 
