@@ -385,18 +385,19 @@ GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97)
 
 
 def _run(resolver: Any, model: Any, counts: Counter[str], glossary: list[Any], answers: Any, method: str,
-         cluster_threshold: float | None) -> tuple[Any, float]:
+         cluster_threshold: float | None, join_threshold: float | None = None) -> tuple[Any, float]:
     """One decision of a fold's dataset (the resolver's answers given), and the time it took."""
     from glossary.dedupe import decide
 
     t0 = time.perf_counter()
     col = decide(resolver, counts, column="name", threshold=model.threshold, reserved=[e.id for e in glossary],
-                 cluster_method=method, pair_model=model, cluster_threshold=cluster_threshold, answers=answers)
+                 cluster_method=method, pair_model=model, cluster_threshold=cluster_threshold, answers=answers,
+                 join_threshold=join_threshold if method == "learned" else None)
     return col, time.perf_counter() - t0
 
 
 def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cutoff: float,
-                cluster_threshold: float | None = None) -> int:
+                cluster_threshold: float | None = None, join_threshold: float | None = None) -> int:
     """`--corpus`: dedupe on held-out real spellings, pooled over the folds, next to the baselines.
 
     The learned clustering's threshold is chosen for each fold on the other folds' results (the
@@ -427,7 +428,7 @@ def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cu
         runs.update({f"learned {t:g}": ("learned", t) for t in grid})
         fold: dict[str, tuple[Counter[str], list[float], list[float], float, Counter[str]]] = {}
         for name, (method, thr) in runs.items():
-            col, took = _run(resolver, model, counts, glossary, answers, method, thr)
+            col, took = _run(resolver, model, counts, glossary, answers, method, thr, join_threshold)
             d = col.decisions
             ids = Counter({"right": sum(d[s].id == truth[s] for s in kn),
                            "wrong": sum(d[s].id not in (None, truth[s]) for s in kn),
@@ -530,9 +531,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fold", type=int, help="with --corpus: this fold alone")
     ap.add_argument("--models", type=Path, help="with --corpus: keep (and re-read) each fold's fitted matcher here")
     ap.add_argument("--cluster-threshold", type=float, help="with --corpus: dedupe's cluster threshold (default: its own)")
+    ap.add_argument("--join-threshold", type=float,
+                    help="with --corpus: the pair probability an unknown spelling needs to join a known entity")
     args = ap.parse_args(argv)
     if args.corpus:
-        return corpus_eval(args.folds, args.fold, args.seed, args.models, args.cutoff, args.cluster_threshold)
+        return corpus_eval(args.folds, args.fold, args.seed, args.models, args.cutoff, args.cluster_threshold,
+                           args.join_threshold)
     from glossary.dedupe import decide
 
     known, unknown, truth, counts = build(args.seed, args.unknown)

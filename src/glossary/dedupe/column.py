@@ -95,7 +95,8 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
            threshold: float | None = None, cluster_threshold: float | None = None,
            reserved: Iterable[str] | None = None,
            progress: Progress | None = None, answers: Mapping[str, Answer] | None = None,
-           cluster_method: str = "learned", pair_model: Any = None) -> ColumnResult:
+           cluster_method: str = "learned", pair_model: Any = None,
+           join_threshold: float | None = None) -> ColumnResult:
     """Resolve each distinct name once, cluster the unknown ones, and decide every name.
 
     Args:
@@ -112,6 +113,8 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
             (`resolve_names` on Spark workers); resolved here when None.
         cluster_method: ``learned`` (the matcher's pair forest) or ``rules`` (`cluster_names`).
         pair_model: the fitted matcher whose pair forest clusters (default: the shipped one).
+        join_threshold: ``learned``: the pair probability an unknown spelling needs to join a known
+            entity's cluster and take its id (default `glossary.dedupe.cluster.JOIN_PROBABILITY`).
 
     Returns:
         A `ColumnResult`; ``decisions`` has one entry per non-blank raw value.
@@ -148,7 +151,8 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
     anchors = {t: m.id for t, m in matched.items() if not m.doubtful}
     clusters = cluster_names(unknown + [(t, text_count[t]) for t in anchors], anchors=anchors,
                              threshold=cluster_threshold, reserved=set(reserved), method=cluster_method,
-                             model=pair_model, etype=type or "")
+                             model=pair_model, etype=type or "",
+                             **({} if join_threshold is None else {"join_threshold": join_threshold}))
     # each stripped name's decision, as the Decision fields after its name (the raw values and counts come last)
     by_text: dict[str, tuple[str, str | None, str, float, str | None, bool]] = {}
     for t, (eid, label, score, doubt) in matched.items():
