@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from ..match import matcher
 from .answers import Answer, Progress, Resolving, resolve_names, resolve_options
-from .cluster import Cluster, cluster_names
+from .cluster import JOIN_PROBABILITY, Cluster, cluster_names
 from .formats import Added
 
 ACCEPT_MARGIN = 0.04
@@ -152,7 +152,7 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
     clusters = cluster_names(unknown + [(t, text_count[t]) for t in anchors], anchors=anchors,
                              threshold=cluster_threshold, reserved=set(reserved), method=cluster_method,
                              model=pair_model, etype=type or "",
-                             **({} if join_threshold is None else {"join_threshold": join_threshold}))
+                             join_threshold=JOIN_PROBABILITY if join_threshold is None else join_threshold)
     # each stripped name's decision, as the Decision fields after its name (the raw values and counts come last)
     by_text: dict[str, tuple[str, str | None, str, float, str | None, bool]] = {}
     for t, (eid, label, score, doubt) in matched.items():

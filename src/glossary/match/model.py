@@ -3,9 +3,9 @@
 The file is data with a pedigree (STYLE.md section 9): a header naming the script that fitted it
 (``tools/train_matcher.py``), the training data and its sha256, the feature lists in order, the
 library versions, and the resolver's threshold and margin; then the two letter transducers
-(`glossary.match.transducer`) and the two forests (`glossary.match.forest`): ``pair`` (a
-candidate name alone: dedupe's spelling pairs) and ``resolver`` (a candidate among the query's
-others). A file whose feature lists differ from the code's (`glossary.match.features`) is refused.
+(`glossary.match.transducer`) and the two forests (`glossary.match.forest`): ``pair`` (two names
+alone: the pairs of spellings dedupe clusters, `glossary.match.pairs`) and ``resolver`` (a
+candidate among the query's others). A file whose feature lists differ from the code's (`glossary.match.features`) is refused.
 
 Example:
     >>> m = matcher()

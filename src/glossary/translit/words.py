@@ -186,10 +186,10 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         k += 2
     out.append(parts[-1])
     if pending and model is not None:
-        fixed = [known or None for *_, known in pending]
+        fixed = [stem or None for *_, stem in pending]
         guesses = model.predict_many([key for _, _, key, _, _ in pending], fixed if any(fixed) else None, raw=True)
-        for (i, word, key, written, known), (marks, raw) in zip(pending, guesses):
-            source: Source = "stem" if known else "model"
+        for (i, word, key, written, stem), (marks, raw) in zip(pending, guesses):
+            source: Source = "stem" if stem else "model"
             out[i] = Unit(word, source, model.confidence(raw, source), key=key, marks=_merge(marks, written),
                           case=int(model.capitalized(key) >= 0.5))
     return out
