@@ -212,3 +212,16 @@ def test_blocks_whose_spellings_are_not_alike_enough_give_no_pairs(method: str) 
 def test_a_clustering_method_is_learned_or_rules() -> None:
     with pytest.raises(ValueError, match="learned or rules"):
         cluster_names(NAMES, method="magic")
+
+
+def test_look_alikes_across_scripts_stay_apart_too() -> None:
+    """The same guard across scripts, the Arabic name romanized: أبو خالد الدمشقي is not Abu Ahmad
+    al-Dimashqi (the pair model scores them as one), though لواء الحق is Liwa al-Haqq."""
+    from glossary.dedupe.cluster import LEARNED_PROBABILITY
+    from glossary.match.pairs import PairScorer
+
+    names = [("Abu Ahmad al-Dimashqi", 3), ("أبو خالد الدمشقي", 2), ("Liwa al-Haqq", 2), ("لواء الحق", 2)]
+    (p,) = PairScorer([t for t, _ in names]).probabilities([(0, 1, "fuzzy")])
+    assert p > LEARNED_PROBABILITY
+    assert sorted(c.members for c in cluster_names(names)) == sorted(
+        [(("Abu Ahmad al-Dimashqi", 3),), (("أبو خالد الدمشقي", 2),), (("Liwa al-Haqq", 2), ("لواء الحق", 2))])

@@ -8,8 +8,9 @@
    blocks, by letter trigrams, and across scripts by consonant skeletons) are scored by the
    matcher's pair forest (`glossary.match.pairs`: the probability, learned from real spellings,
    that two names spell one thing) and joined most likely first while it reaches the threshold;
-   two names of as many words in one script also need the rules' similarity (below), and a
-   cluster that holds a known entity is joined only at `JOIN_PROBABILITY`;
+   two names of as many words also need the rules' similarity (below; an Arabic name romanized
+   against a Latin one), and a cluster that holds a known entity is joined only at
+   `JOIN_PROBABILITY`;
    ``rules`` (the reference it is measured against): nearest-neighbour merging within blocks
    (`glossary.dedupe.pairs`) by a token-aware score (`glossary.dedupe.spellings`: words aligned
    with rapidfuzz, generic words such as Jaysh or Liwa weighing less), strongest pair first while
@@ -54,9 +55,10 @@ the certainty a review proposal needs to be offered accepted
 of the same name (GeoNames' many Al Birahs), and an id in a dataset is a decision, not a proposal."""
 SIMILARITY = 0.80
 """The rules' `similarity` two spellings need to be merged (``rules``), and what two names of as many
-words in one script need besides their pair probability (``learned``): the pair forest, fitted on
-real spellings of places and people, barely saw two names that differ only in one word (Abu Hasan
-and Abu Husayn al-Shami), which the rules tell apart."""
+words need besides their pair probability (``learned``; an Arabic name romanized when the other is
+Latin): the pair forest, fitted on real spellings of places and people, barely saw two names that
+differ only in one word (Abu Hasan and Abu Husayn al-Shami, Abu Ahmad al-Dimashqi and أبو خالد
+الدمشقي), which the rules tell apart."""
 RARE = 5
 """A spelling merged only by the lenient score must be this many times rarer than its partner."""
 
@@ -244,8 +246,16 @@ def _groups(sets: _Sets, member_unit: list[int], spellings: list[str]) -> dict[i
 def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
                   weight: Weight, threshold: float, join_threshold: float, **scorer: Any) -> None:
     """Steps 2 and 3 of ``learned``: the scored pairs joined, most likely first (single linkage),
-    a pair of two names of as many words (two or more) in one script only when the rules'
-    similarity agrees, and a cluster holding an entity only at ``join_threshold``."""
+    a pair of two names of as many words (two or more) only when the rules' similarity agrees
+    (an Arabic name romanized when the other is Latin), and a cluster holding an entity only at
+    ``join_threshold``."""
+    latin: dict[int, tuple[Token, ...]] = {}  # each unit's words, an Arabic one's as romanized
+
+    def as_latin(u: int) -> tuple[Token, ...]:
+        if u not in latin:
+            latin[u] = split_words(romanize(texts[u])) if scripts[u] == "arabic" else words[u]
+        return latin[u]
+
     for p, i, j in learned_links(texts, words, scripts, weight, **scorer):
         if p < threshold:
             break
@@ -254,9 +264,10 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
             continue
         if p < join_threshold and (sets.anchor[ri] is not None or sets.anchor[rj] is not None):
             continue
-        if (scripts[i] == scripts[j] and len(words[i]) == len(words[j]) >= 2
-                and similarity_of(words[i], words[j], weight) < SIMILARITY):
-            continue
+        if len(words[i]) == len(words[j]) >= 2:
+            a, b = (words[i], words[j]) if scripts[i] == scripts[j] else (as_latin(i), as_latin(j))
+            if similarity_of(a, b, weight) < SIMILARITY:
+                continue
         sets.union(i, j, p)
 
 
