@@ -143,7 +143,8 @@ def cluster_names(
         model: the fitted matcher whose pair forest scores (default: the shipped one).
         weights: word weights for the pair features (`glossary.match.weights.Weights`; default:
             inverse document frequency over these spellings).
-        etype: the entity type the spellings are taken to be of ("" when unknown).
+        etype: the entity type the spellings are taken to be of ("" when unknown: the shipped pair
+            forest was fitted on spellings of unknown type, `tools/train_matcher.py`).
 
     Returns:
         Clusters without an entity, most rows first, then clusters that joined an entity.
