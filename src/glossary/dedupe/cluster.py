@@ -123,8 +123,6 @@ def cluster_names(
     method: str = "learned",
     join_threshold: float = JOIN_PROBABILITY,
     model: Any = None,
-    weights: Any = None,
-    etype: str = "",
 ) -> list[Cluster]:
     """Group spellings of the same name (see the module docstring for the steps).
 
@@ -140,11 +138,8 @@ def cluster_names(
             the reference the learned one is measured against).
         join_threshold: ``learned``: the pair probability a spelling needs to join a cluster that
             holds an entity (and so to take its id).
-        model: the fitted matcher whose pair forest scores (default: the shipped one).
-        weights: word weights for the pair features (`glossary.match.weights.Weights`; default:
-            inverse document frequency over these spellings).
-        etype: the entity type the spellings are taken to be of ("" when unknown: the shipped pair
-            forest was fitted on spellings of unknown type, `tools/train_matcher.py`).
+        model: the fitted matcher whose pair forest scores (default: the shipped one), with the
+            spellings' own word weights and no entity type, as `tools/train_matcher.py` fits it.
 
     Returns:
         Clusters without an entity, most rows first, then clusters that joined an entity.
@@ -196,7 +191,7 @@ def cluster_names(
     if method == "learned":
         _join_learned(sets, unit_text, unit_words, unit_script, weight,
                       LEARNED_PROBABILITY if threshold is None else threshold, join_threshold,
-                      model=model, weights=weights, etype=etype)
+                      model=model)
         return _name(_groups(sets, member_unit, spellings), sets, counts, anchors, reserved)
     if method != "rules":
         raise ValueError(f"no clustering method {method!r}: learned or rules")
@@ -245,7 +240,7 @@ def _groups(sets: _Sets, member_unit: list[int], spellings: list[str]) -> dict[i
 
 
 def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
-                  weight: Weight, threshold: float, join_threshold: float, **scorer: Any) -> None:
+                  weight: Weight, threshold: float, join_threshold: float, model: Any = None) -> None:
     """Steps 2 and 3 of ``learned``: the scored pairs joined, most likely first (single linkage),
     a pair of two names of as many words (two or more) only when the rules' similarity agrees
     (an Arabic name romanized when the other is Latin), and a cluster holding an entity only at
@@ -257,7 +252,7 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
             latin[u] = split_words(romanize(texts[u])) if scripts[u] == "arabic" else words[u]
         return latin[u]
 
-    for p, i, j in learned_links(texts, words, scripts, weight, **scorer):
+    for p, i, j in learned_links(texts, words, scripts, weight, model=model):
         if p < threshold:
             break
         ri, rj = sets.find(i), sets.find(j)
@@ -273,7 +268,7 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
 
 
 def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str], weight: Weight, *,
-                  model: Any = None, weights: Any = None, etype: str = "") -> list[tuple[float, int, int]]:
+                  model: Any = None) -> list[tuple[float, int, int]]:
     """The candidate pairs of units (`spelling_pairs`) scored by the learned pair model
     (`glossary.match.pairs`), most likely first: ``(probability, i, j)``."""
     from glossary.match.pairs import PairScorer
@@ -281,7 +276,7 @@ def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: lis
     pairs = spelling_pairs(texts, words, scripts, weight)
     if not pairs:
         return []
-    probs = PairScorer(texts, model=model, weights=weights, etype=etype).probabilities(pairs)
+    probs = PairScorer(texts, model=model).probabilities(pairs)
     return sorted(((p, i, j) for (i, j, _), p in zip(pairs, probs)), key=lambda t: (-t[0], t[1], t[2]))
 
 

@@ -97,7 +97,7 @@ def _nearest(src: Any, dst: Any, score: Any, n: int) -> list[tuple[int, int]]:
 
 
 GRAM_NEIGHBOURS = 10
-"""Each spelling's nearest spellings by letter trigrams that `learned_pairs` adds."""
+"""Each spelling's nearest spellings by letter trigrams (`gram_pairs`)."""
 GRAM_CAP = 300
 """A trigram shared by more spellings than this says too little to vote."""
 
@@ -106,8 +106,7 @@ def gram_pairs(forms: list[str]) -> list[tuple[int, int]]:
     """Each unit's `GRAM_NEIGHBOURS` nearest units by rare letter trigrams of its folded words
     joined (``forms``), as the resolver's letter n-gram level finds names (Magadiscio, Mogadishu):
     pairs (lo, hi), each once, in order."""
-    from glossary.match.candidates import _ngram_votes
-    from glossary.match.core import native
+    from glossary.match.candidates import ngram_votes
     from glossary.match.keys import gram_keys
 
     grams = [gram_keys(f) for f in forms]
@@ -115,15 +114,10 @@ def gram_pairs(forms: list[str]) -> list[tuple[int, int]]:
     for i, gs in enumerate(grams):
         for g in gs:
             postings[g].append(i)
-    core = native()
-    n = len(forms)
     out: set[tuple[int, int]] = set()
     for i, gs in enumerate(grams):
         if not gs:
             continue
-        if core is not None:
-            near = core.ngram_votes([postings[g] for g in gs], n, GRAM_NEIGHBOURS + 1, GRAM_CAP)
-        else:
-            near = _ngram_votes({g: postings[g] for g in gs}, n, GRAM_NEIGHBOURS + 1, GRAM_CAP)
+        near = ngram_votes([postings[g] for g in gs], len(forms), GRAM_NEIGHBOURS + 1, GRAM_CAP)
         out.update((min(i, j), max(i, j)) for j in near if j != i)
     return sorted(out)

@@ -313,7 +313,7 @@ struct Scorer {
         return WEAK_NONE;
     }
 
-    // dedupe's spelling pairs (glossary.dedupe.learned): the pair forest's probability of each
+    // dedupe's spelling pairs (glossary.match.pairs): the pair forest's probability of each
     // (query, name) pair alone, no context; ``type`` (when not below 0) stands for every name's.
     void pair_probabilities(const Query& q, const std::vector<int>& nids, const std::vector<int>& levels,
                             int type, std::vector<double>& x, std::vector<double>& out) {

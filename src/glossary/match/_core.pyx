@@ -424,7 +424,7 @@ cdef inline int _nid_at(Ids v, Py_ssize_t i) except -1:
 
 
 cdef list _ngram(list postings, double n, int limit, int cap):
-    """`glossary.match.candidates._ngram_votes` over the postings of the trigrams found, in order."""
+    """`glossary.match.candidates.ngram_votes` over the postings of the trigrams found, in order."""
     cdef Py_ssize_t i, size
     cdef double w
     cdef Ids ids

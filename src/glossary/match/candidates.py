@@ -153,24 +153,30 @@ def ngram_candidates(store: Store, forms: str, *, limit: int = NGRAMS, cap: int 
         >>> ngram_candidates(idx.store, "ljuliburgaz"), ngram_candidates(idx.store, "luksur")
         ([0], [1, 0])
     """
-    postings = store.lookup_by_key(gram_keys(forms))
+    return ngram_votes(list(store.lookup_by_key(gram_keys(forms)).values()), store.n_entities, limit, cap)
+
+
+def ngram_votes(postings: Sequence[Sequence[int]], n_entities: int, limit: int, cap: int) -> list[int]:
+    """The ``limit`` numbers most voted for by ``postings`` (each a trigram's numbers; one held by
+    more than ``cap`` does not vote, the others weigh their rarity among ``n_entities``), ties to the
+    lower number: counted in the compiled core where it is built (`glossary.match.core`), else here."""
     core = native()
-    if core is not None:  # the same votes, counted in the compiled core (glossary.match.core)
-        votes: list[int] = core.ngram_votes(list(postings.values()), store.n_entities, limit, cap)
+    if core is not None:
+        votes: list[int] = core.ngram_votes(list(postings), n_entities, limit, cap)
         return votes
-    return _ngram_votes(postings, store.n_entities, limit, cap)
+    return _ngram_votes(postings, n_entities, limit, cap)
 
 
 def _ngram_candidates_py(store: Store, forms: str, *, limit: int = NGRAMS, cap: int = GRAM_CAP) -> list[int]:
     """`ngram_candidates` in pure Python (the reference the compiled core is tested against)."""
-    return _ngram_votes(store.lookup_by_key(gram_keys(forms)), store.n_entities, limit, cap)
+    return _ngram_votes(list(store.lookup_by_key(gram_keys(forms)).values()), store.n_entities, limit, cap)
 
 
-def _ngram_votes(postings: dict[str, Sequence[int]], n_entities: int, limit: int, cap: int) -> list[int]:
+def _ngram_votes(postings: Sequence[Sequence[int]], n_entities: int, limit: int, cap: int) -> list[int]:
     n = max(n_entities, 1)
     votes: dict[int, float] = {}
     get = votes.get
-    for nids in postings.values():
+    for nids in postings:
         if len(nids) > cap:
             continue
         w = math.log(1 + n / len(nids))

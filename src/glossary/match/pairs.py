@@ -1,8 +1,8 @@
 """The learned pair model over any two names: how likely they spell the same thing, alone.
 
-The matcher's pair forest (`glossary.match.model`: fitted on the training corpus's real
-spellings, each against its entity's name) reads the `PAIR` features of a (query, name) pair,
-nothing of the other candidates. `PairScorer` asks it of pairs of spellings, which dedupe clusters
+The matcher's pair forest (`glossary.match.model`: fitted by `tools/train_matcher.py` on the pairs
+of real spellings dedupe makes, `glossary.dedupe.cluster.spelling_pairs`) reads the `PAIR` features
+of a (query, name) pair, nothing of the other candidates. `PairScorer` asks it of pairs of spellings, which dedupe clusters
 (`glossary.dedupe.cluster`): each pair in both directions (the features and transducers are not
 symmetric), the larger probability kept. The compiled core (`glossary.match.core`) computes the
 features and the forest where it is built; the Python path gives the same numbers
