@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from array import array
-
 import sqlite3
+from array import array
 from pathlib import Path
 
 import pytest
@@ -195,3 +194,44 @@ def test_vocalized_names_come_from_the_cache_without_the_entities(tmp_path: Path
     from glossary.names import arabic
 
     assert warm.index.in_memory().store.vocalized_for(arabic("حماة")) == "حَمَاة"
+
+
+def test_keys_holding_at_most_so_many_names_are_read_alike_from_the_file(tmp_path: Path) -> None:
+    """`lookup_at_most` leaves out the keys of more names unread, from the file as in memory, and the
+    letter n-grams found from the file are those found in memory (a trigram too common to vote is
+    never read)."""
+    from glossary.match.candidates import GRAM_CAP, _ngram_candidates_py, ngram_candidates
+    from glossary.match.keys import gram_keys
+
+    built = Index.build(entities()).store
+    open_or_build("h1", Builds(), tmp_path)
+    warm = open_or_build("h1", Builds(), tmp_path).store
+    assert isinstance(warm, SqliteStore) and isinstance(built, MemoryStore)
+    keys = sorted(built.keys)
+    sizes = sorted({len(v) for v in built.keys.values()})
+    assert len(sizes) > 3  # keys of one name and of many
+    for most in (0, 1, 2, sizes[len(sizes) // 2], sizes[-1]):
+        want = {k: v for k, v in built.lookup_by_key(keys).items() if len(v) <= most}
+        assert warm.lookup_at_most(keys, most) == want == built.lookup_at_most(keys, most), most
+    for forms in ("jayshalizza", "kafrnabl", "idlib", "zubaydi", "xqzv"):
+        assert gram_keys(forms)
+        for cap in (1, 2, GRAM_CAP):
+            expect = _ngram_candidates_py(built, forms, cap=cap)
+            assert ngram_candidates(warm, forms, cap=cap) == ngram_candidates(built, forms, cap=cap) == expect, (forms, cap)
+
+
+@pytest.mark.parametrize("kept", [0, 3, 8_000_000])
+def test_word_postings_kept_once_read_are_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: int) -> None:
+    """Word postings read again (kept, or forgotten when more than `POSTINGS_KEPT` name numbers are
+    kept) are the file's, and a skeleton the file lacks stays absent."""
+    from glossary.match import sqlite as sq
+
+    monkeypatch.setattr(sq, "POSTINGS_KEPT", kept)
+    built = Index.build(entities()).store
+    open_or_build("h1", Builds(), tmp_path)
+    warm = open_or_build("h1", Builds(), tmp_path).store
+    assert isinstance(warm, SqliteStore) and isinstance(built, MemoryStore)
+    skels = sorted(built.posting)[:40] + ["no-such-skeleton"]
+    for ask in (skels, skels[::2], skels[5:25], skels, ["no-such-skeleton"], skels[::-1]):
+        assert warm.word_postings(ask) == built.word_postings(ask)
+    assert warm._postings_size <= kept

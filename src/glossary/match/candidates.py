@@ -153,7 +153,7 @@ def ngram_candidates(store: Store, forms: str, *, limit: int = NGRAMS, cap: int 
         >>> ngram_candidates(idx.store, "ljuliburgaz"), ngram_candidates(idx.store, "luksur")
         ([0], [1, 0])
     """
-    return ngram_votes(list(store.lookup_by_key(gram_keys(forms)).values()), store.n_entities, limit, cap)
+    return ngram_votes(list(store.lookup_at_most(gram_keys(forms), cap).values()), store.n_entities, limit, cap)
 
 
 def ngram_votes(postings: Sequence[Sequence[int]], n_entities: int, limit: int, cap: int) -> list[int]:

@@ -66,6 +66,9 @@ class MemoryStore:
     def lookup_by_key(self, keys: Sequence[str]) -> dict[str, Sequence[int]]:
         return {k: self.keys[k] for k in keys if k in self.keys}
 
+    def lookup_at_most(self, keys: Sequence[str], most: int) -> dict[str, Sequence[int]]:
+        return {k: v for k in keys if (v := self.keys.get(k)) is not None and len(v) <= most}
+
     def word_postings(self, skels: Sequence[str]) -> dict[str, Sequence[int]]:
         return {s: self.posting[s] for s in skels if s in self.posting}
 
