@@ -225,3 +225,21 @@ def test_look_alikes_across_scripts_stay_apart_too() -> None:
     assert p > LEARNED_PROBABILITY
     assert sorted(c.members for c in cluster_names(names)) == sorted(
         [(("Abu Ahmad al-Dimashqi", 3),), (("أبو خالد الدمشقي", 2),), (("Liwa al-Haqq", 2), ("لواء الحق", 2))])
+
+
+def test_a_rare_slip_of_a_frequent_spelling_joins_it_under_the_learned_threshold() -> None:
+    """The pair forest knows no frequencies: a spelling one slip from one many times more frequent
+    joins its cluster (lenient similarity, `RARE` times rarer, alone), never a cluster of an entity,
+    and two names about as frequent stay apart (the cluster threshold set out of reach, so that
+    only the slips can join)."""
+    from glossary.dedupe.cluster import RARE
+
+    def clusters(names: list[tuple[str, int]], **kw: object) -> list[tuple[str, ...]]:
+        return [tuple(m for m, _ in c.members) for c in cluster_names(names, threshold=0.99999, **kw)]  # type: ignore[arg-type]
+
+    assert clusters([("Liwa al-Bayan", 8 * RARE), ("Liwa al-Bafan", 2)]) == [("Liwa al-Bayan", "Liwa al-Bafan")]
+    assert clusters([("Liwa al-Bayan", 4), ("Liwa al-Bafan", 2)]) == [("Liwa al-Bayan",), ("Liwa al-Bafan",)]
+    assert clusters([("Liwa al-Bayan", 8 * RARE), ("Liwa al-Bafan", 2)],
+                    anchors={"Liwa al-Bayan": "liwa-al-bayan"}) == [("Liwa al-Bafan",)]
+    # two rare spellings together are a cluster, not a slip; another name is no slip however rare
+    assert len(clusters([("Abu Umar al-Homsi", 100 * RARE), ("Abu Umar al-Tunisi", 3)])) == 2

@@ -10,7 +10,9 @@
    that two names spell one thing) and joined most likely first while it reaches the threshold;
    two names of as many words also need the rules' similarity (below; an Arabic name romanized
    against a Latin one), and a cluster that holds a known entity is joined only at
-   `JOIN_PROBABILITY`;
+   `JOIN_PROBABILITY`; then a spelling alone in its cluster joins a cluster `RARE` times as
+   frequent when it is one slip from that cluster's most frequent spelling (the slips of the
+   pen, as the rules join them: the pair forest knows no frequencies);
    ``rules`` (the reference it is measured against): nearest-neighbour merging within blocks
    (`glossary.dedupe.pairs`) by a token-aware score (`glossary.dedupe.spellings`: words aligned
    with rapidfuzz, generic words such as Jaysh or Liwa weighing less), strongest pair first while
@@ -191,7 +193,7 @@ def cluster_names(
     if method == "learned":
         _join_learned(sets, unit_text, unit_words, unit_script, weight,
                       LEARNED_PROBABILITY if threshold is None else threshold, join_threshold,
-                      model=model)
+                      model=model, counts=unit_count)
         return _name(_groups(sets, member_unit, spellings), sets, counts, anchors, reserved)
     if method != "rules":
         raise ValueError(f"no clustering method {method!r}: learned or rules")
@@ -240,11 +242,16 @@ def _groups(sets: _Sets, member_unit: list[int], spellings: list[str]) -> dict[i
 
 
 def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
-                  weight: Weight, threshold: float, join_threshold: float, model: Any = None) -> None:
+                  weight: Weight, threshold: float, join_threshold: float, model: Any = None,
+                  counts: list[int] | None = None) -> None:
     """Steps 2 and 3 of ``learned``: the scored pairs joined, most likely first (single linkage),
     a pair of two names of as many words (two or more) only when the rules' similarity agrees
     (an Arabic name romanized when the other is Latin), and a cluster holding an entity only at
-    ``join_threshold``."""
+    ``join_threshold``. Then, given the units' rows (``counts``), the slips of the pen, as the rules
+    join them: a pair of one script under the threshold whose lenient similarity (two-edit slips
+    forgiven) reaches `SIMILARITY`, when one cluster has at least `RARE` times the other's rows (the
+    pair forest, fitted on spellings without their frequencies, cannot know that a rare spelling one
+    slip from a common one is a misspelling of it)."""
     latin: dict[int, tuple[Token, ...]] = {}  # each unit's words, an Arabic one's as romanized
 
     def as_latin(u: int) -> tuple[Token, ...]:
@@ -252,9 +259,23 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
             latin[u] = split_words(romanize(texts[u])) if scripts[u] == "arabic" else words[u]
         return latin[u]
 
+    unit_rows = list(counts) if counts is not None else [0] * len(texts)
+    total = list(counts) if counts is not None else None  # rows per set (at its root)
+    size = [1] * len(texts)  # units per set (at its root)
+    lead = list(range(len(texts)))  # each set's unit of the most rows (at its root)
+
+    def union(i: int, j: int, p: float) -> None:
+        ri, rj = sets.find(i), sets.find(j)
+        if sets.union(i, j, p) and total is not None:
+            r = sets.find(i)
+            lead[r] = min((lead[ri], lead[rj]), key=lambda u: (-unit_rows[u], u))
+            total[r], size[r] = total[ri] + total[rj], size[ri] + size[rj]
+
+    under = []
     for p, i, j in learned_links(texts, words, scripts, weight, model=model):
         if p < threshold:
-            break
+            under.append((p, i, j))
+            continue
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
             continue
@@ -264,7 +285,26 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
             a, b = (words[i], words[j]) if scripts[i] == scripts[j] else (as_latin(i), as_latin(j))
             if similarity_of(a, b, weight) < SIMILARITY:
                 continue
-        sets.union(i, j, p)
+        union(i, j, p)
+    if total is None:
+        return
+    # a slip: one unit alone, of one script with the cluster's most frequent spelling and alike to it
+    # when two-edit slips are forgiven, and rarer than the cluster by `RARE` times; never into a
+    # cluster that holds an entity
+    slips = []
+    for p, i, j in under:
+        for u, v in ((i, j), (j, i)):
+            ru, rv = sets.find(u), sets.find(v)
+            if ru == rv or size[ru] != 1 or total[ru] * RARE > total[rv] or sets.anchor[ru] is not None \
+                    or sets.anchor[rv] is not None or scripts[u] != scripts[lead[rv]]:
+                continue
+            lenient = similarity_of(words[u], words[lead[rv]], weight, strict=False)
+            if lenient >= SIMILARITY:
+                slips.append((-lenient, -p, u, v))
+    for _neg, negp, u, v in sorted(slips):
+        ru, rv = sets.find(u), sets.find(v)
+        if ru != rv and size[ru] == 1 and total[ru] * RARE <= total[rv]:
+            union(u, v, -negp)
 
 
 def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str], weight: Weight, *,
