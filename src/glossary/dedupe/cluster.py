@@ -44,7 +44,7 @@ from ..names import Token, keys, script
 from ..store.write import slug
 from .pairs import candidate_pairs, gram_pairs
 from .scripts import romanize, script_joins, script_pairs
-from .spellings import Weight, generic_weight, similarity_of, split_words, unit_key
+from .spellings import Weight, generic_weight, similarity_of, skeleton_keys, split_words, unit_key
 
 LEARNED_PROBABILITY = 0.9
 """The pair probability two unknown spellings need to share a cluster (``learned``): the cut with the
@@ -329,10 +329,7 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
     (`script_pairs`). (`tools/train_matcher.py` fits the pair forest on these pairs.)"""
     from glossary.match.features import view
 
-    skel = []
-    for t in texts:
-        k = keys(t)
-        skel.append({x for x in (k.skeleton, k.skeleton_alt) if x})
+    skel = [{x for x in skeleton_keys(t) if x} for t in texts]  # (`keys`' skeletons, from the split kept)
     pairs: dict[tuple[int, int], str] = {}
     for i, j in candidate_pairs(words, scripts, weight):
         pairs[(i, j)] = "skeleton" if skel[i] & skel[j] else "fuzzy"
