@@ -248,10 +248,13 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
     a pair of two names of as many words (two or more) only when the rules' similarity agrees
     (an Arabic name romanized when the other is Latin), and a cluster holding an entity only at
     ``join_threshold``. Then, given the units' rows (``counts``), the slips of the pen, as the rules
-    join them: a pair of one script under the threshold whose lenient similarity (two-edit slips
-    forgiven) reaches `SIMILARITY`, when one cluster has at least `RARE` times the other's rows (the
-    pair forest, fitted on spellings without their frequencies, cannot know that a rare spelling one
-    slip from a common one is a misspelling of it)."""
+    join them (the pair forest, fitted on spellings without their frequencies, cannot know that a
+    rare spelling one slip from a common one is a misspelling of it): of a scored pair under the
+    threshold, a unit alone in its cluster joins the other's cluster when that cluster has at least
+    `RARE` times its rows, neither holds an entity, and the unit is alike to the cluster's most
+    frequent spelling, of its script, when two-edit slips are forgiven (lenient similarity at least
+    `SIMILARITY`); the likeliest first. Not a cluster of several spellings: it would chain two names
+    (held out on the training corpus and on the synthetic benchmark, README "Evaluation")."""
     latin: dict[int, tuple[Token, ...]] = {}  # each unit's words, an Arabic one's as romanized
 
     def as_latin(u: int) -> tuple[Token, ...]:
