@@ -220,7 +220,7 @@ def test_keys_holding_at_most_so_many_names_are_read_alike_from_the_file(tmp_pat
             assert ngram_candidates(warm, forms, cap=cap) == ngram_candidates(built, forms, cap=cap) == expect, (forms, cap)
 
 
-@pytest.mark.parametrize("kept", [0, 3, 8_000_000])
+@pytest.mark.parametrize("kept", [0, 3, 6, 12, 8_000_000])
 def test_word_postings_kept_once_read_are_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: int) -> None:
     """Word postings read again (kept, or forgotten when more than `POSTINGS_KEPT` name numbers are
     kept) are the file's, and a skeleton the file lacks stays absent."""
@@ -232,6 +232,9 @@ def test_word_postings_kept_once_read_are_the_files(tmp_path: Path, monkeypatch:
     warm = open_or_build("h1", Builds(), tmp_path).store
     assert isinstance(warm, SqliteStore) and isinstance(built, MemoryStore)
     skels = sorted(built.posting)[:40] + ["no-such-skeleton"]
-    for ask in (skels, skels[::2], skels[5:25], skels, ["no-such-skeleton"], skels[::-1]):
+    asks = [skels, skels[::2], skels[5:25], skels, ["no-such-skeleton"], skels[::-1]]
+    for k in range(0, 39, 2):  # a skeleton kept, then asked again beside one that makes room for itself
+        asks += [[skels[k]], [skels[k], skels[k + 1]]]
+    for ask in asks:
         assert warm.word_postings(ask) == built.word_postings(ask)
     assert warm._postings_size <= kept

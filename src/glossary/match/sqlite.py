@@ -61,13 +61,16 @@ class SqliteStore:
             self._memory = self._fallback()
             raise _Switched from None
 
-    def _in(self, table: str, col: str, cols: str, values: Sequence[str | int]) -> list[Any]:
-        """The rows whose ``col`` is one of ``values``, ``col`` first, asked 500 values at a time."""
+    def _in(self, table: str, col: str, cols: str, values: Sequence[str | int], and_: str = "",
+            args: Sequence[Any] = ()) -> list[Any]:
+        """The rows whose ``col`` is one of ``values``, ``col`` first, asked 500 values at a time
+        (``and_``: a further condition, with its ``args``)."""
         out: list[Any] = []
         values = list(values)
         for i in range(0, len(values), 500):
             chunk = values[i : i + 500]
-            out += self._rows(f"SELECT {col}, {cols} FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))})", chunk)
+            out += self._rows(f"SELECT {col}, {cols} FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))}){and_}",
+                              [*chunk, *args])
         return out
 
     def lookup(self, keys: Sequence[str]) -> list[int]:
@@ -85,14 +88,7 @@ class SqliteStore:
         length from its record header, so a trigram of a third of a million names costs nothing
         (at 1,000,000 entities the letter n-grams of a batch read about 0.8 MB a query otherwise)."""
         try:
-            out: dict[str, Sequence[int]] = {}
-            keys = list(keys)
-            for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                rows = self._rows(f"SELECT k, v FROM keys WHERE k IN ({','.join('?' * len(chunk))}) AND length(v) <= ?",
-                                  [*chunk, most * _INT_SIZE])
-                out.update((k, unpack(v)) for k, v in rows)
-            return out
+            return {k: unpack(v) for k, v in self._in("keys", "k", "v", keys, " AND length(v) <= ?", [most * _INT_SIZE])}
         except _Switched:
             assert self._memory is not None
             return self._memory.lookup_at_most(keys, most)
@@ -103,12 +99,15 @@ class SqliteStore:
         1,000,000 entities one such word holds a quarter of a million names."""
         kept = self._postings
         wanted = [s for s in skels if s not in kept]
+        read: dict[str, array[int]] = {}
         if wanted:
             try:
                 read = {k: unpack(v) for k, v in self._in("posting", "s", "v", wanted)}
             except _Switched:
                 assert self._memory is not None
                 return self._memory.word_postings(skels)
+        out = {s: v for s in skels if (v := read[s] if s in read else kept.get(s)) is not None}
+        if wanted:  # (after the answer: what is forgotten now may be asked for in it)
             size = sum(map(len, read.values()))
             if self._postings_size + size > POSTINGS_KEPT:
                 kept.clear()
@@ -117,8 +116,7 @@ class SqliteStore:
                 for s in wanted:
                     kept[s] = read.get(s)
                 self._postings_size += size
-            return {s: v for s in skels if (v := read.get(s) if s in read else kept.get(s)) is not None}
-        return {s: v for s in skels if (v := kept[s]) is not None}
+        return out
 
     def near_skeletons(self, dels: Sequence[str]) -> dict[str, Sequence[str]]:
         try:
