@@ -106,7 +106,7 @@ class SqliteStore:
             except _Switched:
                 assert self._memory is not None
                 return self._memory.word_postings(skels)
-        out = {s: v for s in skels if (v := read[s] if s in read else kept.get(s)) is not None}
+        out: dict[str, Sequence[int]] = {s: v for s in skels if (v := read[s] if s in read else kept.get(s)) is not None}
         if wanted:  # (after the answer: what is forgotten now may be asked for in it)
             size = sum(map(len, read.values()))
             if self._postings_size + size > POSTINGS_KEPT:
