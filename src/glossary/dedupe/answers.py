@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from ..model import EntityType
@@ -112,26 +112,12 @@ def _resolve_job(names: list[str]) -> list[Answer]:
     return [_answer(r) for r in _WORKER["resolver"].resolve_many(names, **_WORKER["options"])]
 
 
-@contextmanager
-def _runner(resolver: Resolving, options: dict[str, Any], n: int) -> Iterator[_Run[Any, Any]]:
-    """A way to run jobs in order: a pool of forked workers for ``n`` names or more than `_MIN_FORK`, else here."""
-    import multiprocessing as mp
+def _runner(resolver: Resolving, options: dict[str, Any], n: int) -> AbstractContextManager[_Run[Any, Any]]:
+    """A way to run jobs in order (`glossary.match.memory.forked`): a pool of forked workers, which
+    inherit the loaded index, for ``n`` names or more than `_MIN_FORK`, else here."""
+    from ..match.memory import forked
 
-    from ..match.memory import cores
-
-    _WORKER.update(resolver=resolver, options=options)
-    try:
-        if cores() > 1 and n >= _MIN_FORK and "fork" in mp.get_all_start_methods():
-            with mp.get_context("fork").Pool(cores()) as pool:  # the workers inherit the loaded index
-
-                def run(fn: Callable[[Any], list[Any]], jobs: Sequence[Any]) -> Iterator[list[Any]]:
-                    return pool.imap(fn, jobs)
-
-                yield run
-        else:
-            yield lambda fn, jobs: map(fn, jobs)
-    finally:
-        _WORKER.clear()
+    return forked(_WORKER, {"resolver": resolver, "options": options}, n >= _MIN_FORK)
 
 
 def _chunks(items: Sequence[_T], size: int) -> list[list[_T]]:

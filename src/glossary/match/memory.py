@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -246,6 +247,26 @@ def cores() -> int:
     import os
 
     return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+
+
+@contextmanager
+def forked(worker: dict[str, Any], inherited: Mapping[str, Any],
+           wanted: bool) -> Iterator[Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]]:
+    """A way to run jobs in order, ``run(function, jobs)``: in a pool of forked workers, one per core
+    (`cores`), when ``wanted`` on a machine of several cores that can fork, else here. ``inherited``
+    is put in ``worker`` (a module's dict the job functions read) meanwhile: the workers inherit it
+    (a loaded index, a scorer) and send back only their answers."""
+    import multiprocessing as mp
+
+    worker.update(inherited)
+    try:
+        if wanted and cores() > 1 and "fork" in mp.get_all_start_methods():
+            with mp.get_context("fork").Pool(cores()) as pool:
+                yield pool.imap
+        else:
+            yield map
+    finally:
+        worker.clear()
 
 
 _Keyed = tuple["Entity", list["Name"], list[tuple[str, list[str]]], list[tuple[str, str]]]

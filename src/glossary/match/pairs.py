@@ -115,20 +115,10 @@ def _span(span: tuple[int, int]) -> list[list[float]]:
 def _run(scorer: PairScorer, jobs: list[tuple[int, list[int], list[int]]], pairs: int) -> Iterator[list[float]]:
     """`PairScorer.score` of the jobs, in order: in forked workers (which inherit the scorer and the
     jobs, and send back only numbers) for `MIN_FORK` pairs or more on a machine of several cores."""
-    import multiprocessing as mp
+    from .memory import cores, forked
 
-    from .memory import cores
-
-    n = cores()
-    if n < 2 or pairs < MIN_FORK or "fork" not in mp.get_all_start_methods():
-        yield from scorer.score(jobs)
-        return
-    size = max(1, -(-len(jobs) // (n * _CHUNKS_PER_CORE)))
+    size = max(1, -(-len(jobs) // (cores() * _CHUNKS_PER_CORE)))
     spans = [(i, min(i + size, len(jobs))) for i in range(0, len(jobs), size)]
-    _FORKED.update(scorer=scorer, jobs=jobs)
-    try:
-        with mp.get_context("fork").Pool(n) as pool:
-            for part in pool.imap(_span, spans):
-                yield from part
-    finally:
-        _FORKED.clear()
+    with forked(_FORKED, {"scorer": scorer, "jobs": jobs}, pairs >= MIN_FORK) as run:
+        for part in run(_span, spans):
+            yield from part
