@@ -173,7 +173,7 @@ def cross_validate(folds: int, reference: str, misses: int, small_training: bool
         full = np.hstack([pair, ctx])
         p = np.zeros(len(rows.query))
         p[test] = [forest.probability(x) for x in full[test].tolist()]
-        p = tm.with_acronyms(rows, p, parts["acronym"])  # type: ignore[arg-type]
+        p = tm.with_acronyms(rows, pair, p, parts["acronym"])  # type: ignore[arg-type]
         thr, margin = parts["threshold"], parts["margin"]
         chosen.append((thr, margin))
         ans = tm.answers(rows, pair, p, len(queries), test)  # type: ignore[arg-type]
@@ -227,7 +227,7 @@ def small_held_out(entities: Sequence[Entity], queries: Sequence[tm.Query], held
     for s in tm.small_glossaries(entities, queries, held, rows, seed=seed, lookalikes=True):
         pair, ctx = tm.small_features(s, parts["forward"], parts["backward"])  # type: ignore[arg-type]
         p = np.array([forest.probability(x) for x in np.hstack([pair, ctx]).tolist()])
-        p = tm.with_acronyms(s.rows, p, parts["acronym"])  # type: ignore[arg-type]
+        p = tm.with_acronyms(s.rows, pair, p, parts["acronym"])  # type: ignore[arg-type]
         got = tm.answers(s.rows, pair, p, len(s.queries)).decide(thr, margin)  # type: ignore[arg-type]
         for q, g in zip(s.queries, got):
             script = "arabic" if script_of(q.text) == "arabic" else "latin"

@@ -66,7 +66,7 @@ def compute(folds: int, report: Sequence[int]) -> dict[str, object]:
         full = np.hstack([pair, ctx])
         p = np.zeros(len(rows.query))
         p[test] = [forest.probability(x) for x in full[test].tolist()]
-        p = tm.with_acronyms(rows, p, parts["acronym"])  # type: ignore[arg-type]
+        p = tm.with_acronyms(rows, pair, p, parts["acronym"])  # type: ignore[arg-type]
         ans = tm.answers(rows, pair, p, len(queries), test)  # type: ignore[arg-type]
         out["per_fold"][k] = {  # type: ignore[index]
             "threshold": parts["threshold"], "margin": parts["margin"], "test": test, "p": p[test],

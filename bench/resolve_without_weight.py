@@ -73,7 +73,7 @@ def run_fold(k: int, weights: list[float], inner: int) -> dict[str, object]:
     full = np.hstack([pair, ctx])
     cat = np.array([q.category for q in queries])
     lrows = (train & np.isin(cat, [*tm.LEARNED, "negative", tm.OWN, tm.LONE, tm.WITHOUT, tm.ONE_SCRIPT]))[row_q]
-    acronym = tm.acronym_probability(rows, queries, qmask)
+    acronym = tm.acronym_probability(rows, queries, qmask, pair)
     rowcat = cat[row_q]
     print(f"fold {k}: features in {time.perf_counter() - t0:.0f} s, {int(lrows.sum())} rows to learn from",
           file=sys.stderr, flush=True)
@@ -96,12 +96,12 @@ def run_fold(k: int, weights: list[float], inner: int) -> dict[str, object]:
         for j in range(inner):
             te = qmask & (inner_fold == j)
             oof[te] = forest(lrows & (inner_fold != j), weight).predict_proba(full[te])[:, 1]  # type: ignore[attr-defined]
-        ans = tm.answers(rows, pair, tm.with_acronyms(rows, oof, acronym), len(queries), np.nonzero(qmask)[0])
+        ans = tm.answers(rows, pair, tm.with_acronyms(rows, pair, oof, acronym), len(queries), np.nonzero(qmask)[0])
         thr, mg = tm.choose_decision([queries[i] for i in idx],
                                      tm.Answers([ans.top[i] for i in idx], ans.p1[idx], ans.p2[idx], ans.weak[idx]))
         p = np.zeros(len(rows.query))
         p[test_rows] = forest(lrows, weight).predict_proba(full[test_rows])[:, 1]  # type: ignore[attr-defined]
-        a = tm.answers(rows, pair, tm.with_acronyms(rows, p, acronym), len(queries), test_rows)
+        a = tm.answers(rows, pair, tm.with_acronyms(rows, pair, p, acronym), len(queries), test_rows)
         out["variants"][w] = {"threshold": thr, "margin": mg, "top": [a.top[i] for i in sel],  # type: ignore[index]
                               "p1": a.p1[sel], "p2": a.p2[sel], "weak": a.weak[sel]}
         print(f"fold {k}, weight {w}: done ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)

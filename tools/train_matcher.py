@@ -17,7 +17,10 @@ its entity is the query's. Fitted, in order:
 3. the resolver forest (`PAIR` + `CONTEXT`): the same, knowing the query's other candidates;
 4. the resolver's threshold and margin: from out-of-fold predictions (K folds by entity, each
    predicted by forests fitted on the other folds), the most right answers with at most 1% wrong
-   entities and 2% accepted negatives.
+   entities and 2% accepted negatives;
+5. the acronym table (`acronym_probability`): how often an entity found through its initials alone
+   is the abbreviation's, by query length and by how many entities share the initials (the
+   forests never learn from abbreviations; held out: ``bench/resolve_acronyms.py``).
 
 Rows of the categories latin, scholarly and arabic train the forests (alias, english and
 abbreviation spellings are other names, not other spellings: they are measured, not learned from),
@@ -91,6 +94,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from glossary.match import Index
 from glossary.match.candidates import gather
 from glossary.match.features import CONTEXT, PAIR, context_features, pair_features, view, view_of_profile
+from glossary.match.model import ACRONYM_CELLS, acronym_cell
 from glossary.match.profile import decode
 from glossary.match.transducer import Transducer
 from glossary.model import ENTITY_TYPES, Entity, script_of
@@ -659,7 +663,7 @@ def fit(index: Index, queries: Sequence[Query], rows: Rows, train: np.ndarray, *
     more = [small_features(s, forward, backward) for s in small]
     more_full = np.vstack([full[lrows], *(np.hstack(m) for m in more)])
     more_label = np.concatenate([rows.label[lrows], *(s.rows.label for s in small)])
-    acronym = acronym_probability(rows, queries, qmask)
+    acronym = acronym_probability(rows, queries, qmask, pair)
     threshold, margin = 0.9, 0.0
     if decision_folds > 1:
         folds = entity_fold(queries, decision_folds)
@@ -671,7 +675,7 @@ def fit(index: Index, queries: Sequence[Query], rows: Rows, train: np.ndarray, *
             test_rows = qmask & (rf == k)
             keep = more_fold != k
             oof[test_rows] = predict(fit_forest(more_full[keep], more_label[keep]), full[test_rows])
-        oof = with_acronyms(rows, oof, acronym)
+        oof = with_acronyms(rows, pair, oof, acronym)
         ans = answers(rows, pair, oof, len(queries), np.nonzero(qmask)[0])
         idx = np.nonzero(train)[0]
         sub = Answers([ans.top[i] for i in idx], ans.p1[idx], ans.p2[idx], ans.weak[idx])
@@ -717,19 +721,53 @@ def small_features(small: Small, forward: Transducer, backward: Transducer) -> t
     return features(small.rows, small.queries, small.index, forward, backward)
 
 
-def acronym_probability(rows: Rows, queries: Sequence[Query], mask: np.ndarray) -> float:
-    """How often a name found at the acronym level alone (its words' initials are the query) is the
-    query's entity, over the corpus's abbreviations under ``mask`` (rows): the resolver's probability
-    for such a name. Too few of them are spellings for the forests to learn it."""
-    hits = [r for r in np.nonzero(mask)[0]
-            if rows.level[r] == "acronym" and queries[rows.query[r]].category == "abbreviation"]
-    return round(float(np.mean(rows.label[hits])), 4) if hits else 0.0
+def acronym_probability(rows: Rows, queries: Sequence[Query], mask: np.ndarray,
+                        pair: np.ndarray) -> dict[str, float]:
+    """How often an entity found at the acronym level alone (its name's initials are the query) is the
+    query's, by `ACRONYM_CELLS`, over the corpus's abbreviations under ``mask`` (rows): the resolver's
+    probability for such a candidate. Too few of them are spellings for the forests to learn it.
+
+    Each abbreviation counts twice, as the forests' spellings do (`without_entity`): asked of the
+    glossary with its entity (each entity found is a candidate, right or wrong) and without it (the
+    other entities found, all wrong, and unique if only one is left). A cell's estimate is
+    (right + 1) / (candidates + 2), so a cell the corpus never fills says 0.5.
+    """
+    found: defaultdict[int, dict[str, bool]] = defaultdict(dict)
+    short = pair[:, PAIR.index("short")]
+    for r in np.nonzero(mask)[0]:
+        if rows.level[r] == "acronym" and queries[rows.query[r]].category == "abbreviation":
+            found[rows.query[r]][rows.entity[r]] = bool(short[r])
+    right = [0] * len(ACRONYM_CELLS)
+    seen = [0] * len(ACRONYM_CELLS)
+    for k, ents in found.items():
+        expected = queries[k].expected
+        is_short = any(ents.values())
+        for e in ents:
+            cell = acronym_cell(is_short, len(ents))
+            seen[cell] += 1
+            right[cell] += e == expected
+        rest = [e for e in ents if e != expected]
+        for e in rest:
+            seen[acronym_cell(is_short, len(rest))] += 1
+    return {c: round((right[i] + 1) / (seen[i] + 2), 4) for i, c in enumerate(ACRONYM_CELLS)}
 
 
-def with_acronyms(rows: Rows, p: np.ndarray, acronym: float) -> np.ndarray:
-    """``p`` with each acronym-level row at `acronym_probability` (as the resolver scores them)."""
+def acronym_rows(rows: Rows, pair: np.ndarray, acronym: dict[str, float]) -> dict[int, float]:
+    """Each acronym-level row's probability from the table of `acronym_probability` (as the resolver
+    scores them: the query's acronym-level entities counted over all its rows)."""
+    by_query: defaultdict[int, set[str]] = defaultdict(set)
+    at = [r for r, lv in enumerate(rows.level) if lv == "acronym"]
+    for r in at:
+        by_query[rows.query[r]].add(rows.entity[r])
+    short = pair[:, PAIR.index("short")]
+    return {r: acronym[ACRONYM_CELLS[acronym_cell(bool(short[r]), len(by_query[rows.query[r]]))]] for r in at}
+
+
+def with_acronyms(rows: Rows, pair: np.ndarray, p: np.ndarray, acronym: dict[str, float]) -> np.ndarray:
+    """``p`` with each acronym-level row at its `acronym_probability` (as the resolver scores them)."""
     out = p.copy()
-    out[[r for r, lv in enumerate(rows.level) if lv == "acronym"]] = acronym
+    for r, x in acronym_rows(rows, pair, acronym).items():
+        out[r] = x
     return out
 
 

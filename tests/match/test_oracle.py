@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from glossary.match import Index, Resolver, matcher
 from glossary.match.candidates import gather
-from glossary.match.features import context_features, pair_features, view
+from glossary.match.features import PAIR, context_features, pair_features, view
 from glossary.match.keys import query_keys
 from glossary.model import Entity
 
@@ -65,8 +65,10 @@ def test_scores_are_the_models_probabilities(names: list[tuple[str, str]], query
                           m.backward) for n in nids]
     ctx = context_features([ents[n].id for n in nids], rows)
     best: dict[str, float] = {}
+    acronyms = len({ents[n].id for n in nids if found.levels[n] == "acronym"})
     for n, x, c in zip(nids, rows, ctx):
-        p = m.acronym if found.levels[n] == "acronym" else m.resolver.probability(x + c)
+        short = bool(x[PAIR.index("short")])
+        p = m.acronym_probability(short, acronyms) if found.levels[n] == "acronym" else m.resolver.probability(x + c)
         best[ents[n].id] = max(best.get(ents[n].id, 0.0), p)
     assert {c.id: c.score for c in res.candidates} == {e: p for e, p in best.items() if p > 0.0}
     ranked = sorted(best.values(), reverse=True)

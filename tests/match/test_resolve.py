@@ -322,16 +322,21 @@ def test_a_miss_suggests_only_names_alike() -> None:
         assert res.status == "none" and all(c.score > 0.0 for c in res.candidates), res.to_dict()
 
 
-@pytest.mark.xfail(strict=True, reason="learned resolver (issue 18): AQIM ~ al-Qaida in the Islamic Maghreb is weak evidence or below the threshold")
 def test_an_acronym_with_the_article_of_the_name() -> None:
+    from glossary.match import matcher
     from glossary.model import Entity
 
     ents = [Entity(id="aqim", type="group", romanized="al-Qaida in the Islamic Maghreb"),
             Entity(id="qim", type="group", romanized="Quwat al-Imam al-Mahdi")]
     r = Resolver(Index.build(ents))
-    res = r.resolve("AQIM")
+    res = r.resolve("AQIM")  # four letters, one entity's initials: the acronym table's likeliest cell
     assert res.match is not None and (res.match.id, res.match.level) == ("aqim", "acronym")
-    assert r.resolve("QIM").status == "ambiguous"  # both names' initials without an article
+    assert res.match.score == matcher().acronym_probability(False, 1) > matcher().threshold
+    # both names' initials without an article, three letters: short, shared, never a match
+    res = r.resolve("QIM")
+    assert res.status == "none" and {c.id for c in res.candidates} == {"aqim", "qim"}
+    assert {c.score for c in res.candidates} == {matcher().acronym_probability(True, 2)}
+    assert all(c.weak == "short" for c in res.candidates)
 
 
 def test_a_persian_gaf_is_a_g() -> None:

@@ -68,7 +68,8 @@ struct Scorer {
     Interner in;
     Transducer forward, backward;
     Forest resolver, pair_forest;
-    double acronym = 0.0, no_path = -5.0, word_bad = 0.5, skeleton_letters = 0.5, same = 0.01;
+    double acronym[4] = {0.0, 0.0, 0.0, 0.0};  // model.ACRONYM_CELLS: unique, shared, short unique, short shared
+    double no_path = -5.0, word_bad = 0.5, skeleton_letters = 0.5, same = 0.01;
     bool compensated = false;
     int person = -1, place = -1;
     int level_rank[N_LEVELS] = {0, 1, 2, 4, 3, 5};
@@ -333,10 +334,12 @@ struct Scorer {
     // name, at most ``limit`` of them with a probability above 0. ``x`` receives the feature rows.
     void score(const Query& q, const std::vector<int>& nids, const std::vector<int>& levels, int type,
                int limit, std::vector<double>& x, std::vector<Scored>& all, std::vector<Scored>& ranked) {
-        std::vector<int> keep, ents;
+        std::vector<int> keep, ents, acronyms;
         std::vector<const Name*> rows;
         for (size_t k = 0; k < nids.size(); ++k) {
             const Name& n = names.at(nids[k]);
+            if (levels[k] == ACRONYM && std::find(acronyms.begin(), acronyms.end(), n.entity) == acronyms.end())
+                acronyms.push_back(n.entity);
             if (type >= 0 && n.etype != type) continue;
             keep.push_back((int)k);
             rows.push_back(&n);
@@ -353,7 +356,8 @@ struct Scorer {
         for (size_t r = 0; r < nr; ++r) {
             int lv = levels[(size_t)keep[r]];
             const double* row = &x[r * N_ALL];
-            double p = lv != ACRONYM ? Forest::logistic(margin[r]) : acronym;
+            double p = lv != ACRONYM ? Forest::logistic(margin[r])
+                                     : acronym[2 * (row[F_SHORT] != 0.0) + (acronyms.size() > 1)];
             all.push_back({p, nids[(size_t)keep[r]], rows[r]->entity, lv, weak(row, lv, rows[r]->foreign), (int)r});
         }
         const int* rank = level_rank;

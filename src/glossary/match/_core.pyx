@@ -85,7 +85,8 @@ cdef extern from "_core.hpp" namespace "gcore" nogil:
         Interner in_ "in"
         Transducer forward, backward
         Forest resolver, pair_forest
-        double acronym, no_path, word_bad, skeleton_letters, same
+        double acronym[4]
+        double no_path, word_bad, skeleton_letters, same
         cbool compensated
         int person, place
         int level_rank[6]
@@ -234,7 +235,8 @@ cdef class Core:
         cdef Scorer* s = self.s
         self._weights = weights
         self._types = {}
-        s.acronym = float(matcher.acronym)
+        for k, p in enumerate(matcher.acronym):
+            s.acronym[k] = float(p)
         s.no_path = no_path
         s.word_bad = word_bad
         s.skeleton_letters = skeleton_letters

@@ -26,6 +26,15 @@ from .features import CONTEXT, PAIR
 from .forest import Forest
 from .transducer import Transducer
 
+ACRONYM_CELLS = ("unique", "shared", "short unique", "short shared")
+"""The cells of the model's acronym table (``tools/train_matcher.py`` fills it): is the query short
+(at most 3 letters) and is the entity the only one the query's acronym finds."""
+
+
+def acronym_cell(short: bool, entities: int) -> int:
+    """The `ACRONYM_CELLS` position of an entity found at the acronym level alone."""
+    return 2 * bool(short) + (entities > 1)
+
 
 class Matcher:
     """The parts of a fitted matcher (see the module docstring)."""
@@ -44,8 +53,16 @@ class Matcher:
         self.resolver = Forest(doc["resolver"])
         self.threshold = float(header["threshold"])
         self.margin = float(header["margin"])
-        self.acronym = float(header["acronym"])
-        """The probability of a name found at the acronym level alone (measured, not learned by the forests)."""
+        acr = header["acronym"]
+        cells = [acr[c] for c in ACRONYM_CELLS] if isinstance(acr, dict) else [acr] * len(ACRONYM_CELLS)
+        self.acronym = tuple(float(x) for x in cells)
+        """The probability of an entity found at the acronym level alone (measured on the training
+        corpus's abbreviations, not learned by the forests), by `ACRONYM_CELLS`: `acronym_probability`."""
+
+    def acronym_probability(self, short: bool, entities: int) -> float:
+        """The probability of an entity found at the acronym level alone, for a query of at most 3
+        letters or not (``short``) whose acronym finds ``entities`` entities."""
+        return self.acronym[acronym_cell(short, entities)]
 
 
 @cache

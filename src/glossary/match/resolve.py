@@ -207,7 +207,9 @@ class Resolver:
         entity_ids = [ents[rows[nid].entity].id for nid in nids]
         full = [x + c for x, c in zip(pair, context_features(entity_ids, pair))]
         prob = m.resolver.probability
-        out = [Candidate(prob(x) if found.levels[nid] != "acronym" else m.acronym, nid, rows[nid].entity, found.levels[nid],
+        acronyms = len({r.entity for nid, r in rows.items() if found.levels[nid] == "acronym"})
+        out = [Candidate(prob(x) if found.levels[nid] != "acronym" else m.acronym_probability(bool(x[_F["short"]]), acronyms),
+                         nid, rows[nid].entity, found.levels[nid],
                          _weak(x, found.levels[nid], rows[nid].kind), k) for k, (nid, x) in enumerate(zip(nids, full))]
         out.sort(key=lambda c: (-c.probability, _LEVEL_RANK[c.level], c.nid))
         return found, out, full
