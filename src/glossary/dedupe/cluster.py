@@ -10,7 +10,8 @@
    that two names spell one thing) and joined most likely first while it reaches the threshold;
    two names of as many words also need the rules' similarity (below; an Arabic name romanized
    against a Latin one), and a cluster that holds a known entity is joined only at
-   `JOIN_PROBABILITY`; then a spelling alone in its cluster joins a cluster `RARE` times as
+   `JOIN_PROBABILITY` and, when the resolver's answers are given (``leaning``), only by a spelling
+   whose best candidate that entity is; then a spelling alone in its cluster joins a cluster `RARE` times as
    frequent when it is one slip from that cluster's most frequent spelling (the slips of the
    pen, as the rules join them: the pair forest knows no frequencies);
    ``rules`` (the reference it is measured against): nearest-neighbour merging within blocks
@@ -125,6 +126,7 @@ def cluster_names(
     method: str = "learned",
     join_threshold: float = JOIN_PROBABILITY,
     model: Any = None,
+    leaning: Mapping[str, str] | None = None,
 ) -> list[Cluster]:
     """Group spellings of the same name (see the module docstring for the steps).
 
@@ -142,6 +144,9 @@ def cluster_names(
             holds an entity (and so to take its id).
         model: the fitted matcher whose pair forest scores (default: the shipped one), with the
             spellings' own word weights and no entity type, as `tools/train_matcher.py` fits it.
+        leaning: ``learned``: for spellings the resolver did not match, the entity of its best
+            candidate; when given, a spelling joins a cluster holding an entity only if that entity
+            is its own best candidate (`_join_learned`).
 
     Returns:
         Clusters without an entity, most rows first, then clusters that joined an entity.
@@ -165,6 +170,7 @@ def cluster_names(
     unit_script: list[str] = []
     unit_anchor: list[str | None] = []
     member_unit: list[int] = []
+    unit_leaning: list[set[str]] = []
     for s in spellings:
         words = split_words(s)
         key = unit_key(s)
@@ -176,8 +182,11 @@ def cluster_names(
             unit_words.append(words)
             unit_script.append(key[0])
             unit_anchor.append(a)
+            unit_leaning.append(set())
         elif a is not None:
             unit_anchor[u] = a
+        if leaning is not None and s in leaning:
+            unit_leaning[u].add(leaning[s])
         member_unit.append(u)
     n = len(unit_words)
     weight = weight or _idf_weight(unit_words)
@@ -193,7 +202,7 @@ def cluster_names(
     if method == "learned":
         _join_learned(sets, unit_text, unit_words, unit_script, weight,
                       LEARNED_PROBABILITY if threshold is None else threshold, join_threshold,
-                      model=model, counts=unit_count)
+                      model=model, counts=unit_count, leaning=unit_leaning if leaning is not None else None)
         return _name(_groups(sets, member_unit, spellings), sets, counts, anchors, reserved)
     if method != "rules":
         raise ValueError(f"no clustering method {method!r}: learned or rules")
@@ -243,7 +252,7 @@ def _groups(sets: _Sets, member_unit: list[int], spellings: list[str]) -> dict[i
 
 def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
                   weight: Weight, threshold: float, join_threshold: float, model: Any = None,
-                  counts: list[int] | None = None) -> None:
+                  counts: list[int] | None = None, leaning: list[set[str]] | None = None) -> None:
     """Steps 2 and 3 of ``learned``: the scored pairs joined, most likely first (single linkage),
     a pair of two names of as many words (two or more) only when the rules' similarity agrees
     (an Arabic name romanized when the other is Latin), and a cluster holding an entity only at
@@ -282,8 +291,14 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
             continue
-        if p < join_threshold and (sets.anchor[ri] is not None or sets.anchor[rj] is not None):
-            continue
+        ai, aj = sets.anchor[ri], sets.anchor[rj]
+        if ai is not None or aj is not None:
+            if p < join_threshold:
+                continue
+            # the unit that would take the entity: the entity is its own best candidate
+            u, entity = (j, ai) if aj is None else (i, aj)
+            if leaning is not None and ai != aj and leaning[u] and entity not in leaning[u]:
+                continue
         if len(words[i]) == len(words[j]) >= 2:
             a, b = (words[i], words[j]) if scripts[i] == scripts[j] else (as_latin(i), as_latin(j))
             if similarity_of(a, b, weight) < SIMILARITY:

@@ -155,7 +155,8 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
     clusters = cluster_names(unknown + [(t, text_count[t]) for t in anchors], anchors=anchors,
                              threshold=cluster_threshold, reserved=set(reserved), method=cluster_method,
                              model=pair_model,  # (no entity type: the pair forest was fitted without one)
-                             join_threshold=JOIN_PROBABILITY if join_threshold is None else join_threshold)
+                             join_threshold=JOIN_PROBABILITY if join_threshold is None else join_threshold,
+                             leaning={t: c[0][0] for t, c in near.items() if c})
     # each stripped name's decision, as the Decision fields after its name (the raw values and counts come last)
     by_text: dict[str, tuple[str, str | None, str, float, str | None, bool]] = {}
     for t, (eid, label, score, doubt) in matched.items():
