@@ -195,7 +195,9 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
                    if r.aligned is not None]
         lexicon = Lexicon.build(entries)
         # the same lexicon without its suffixes: no word is read from a known stem (the pipeline before)
-        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []})
+        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []}, lexicon.recased)
+        # the same lexicon with each clitic form cased as its stem (the lexicon before `clitic_cases`)
+        stem_case = Lexicon(lexicon.words, lexicon.stems, lexicon.header)
         arrays = train_vocalizer.train(entries)
         model = train_vocalizer.model_of(arrays, calibrated)
         # the same letter model with each letter's label chosen alone (no Viterbi): the model before
@@ -208,6 +210,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             right = tallies["pipeline: lexicon via clitics, else known stem, else model"].add(got, row.gold, source)
             if source in calibration:
                 calibration[source].append((confidence, right))
+            got, source, _ = pipeline_word(row, stem_case, model)
+            tallies["the pipeline, a clitic form cased as its stem (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, model)
             tallies["the pipeline before: no stems (lexicon, else model)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, alone)

@@ -87,8 +87,24 @@ def test_core_of() -> None:
 def test_dumps_loads_round_trip_and_is_deterministic() -> None:
     data = SMALL.dumps()
     again = Lexicon.loads(data)
-    assert (again.words, again.stems) == (SMALL.words, SMALL.stems)
+    assert (again.words, again.stems, again.recased) == (SMALL.words, SMALL.stems, SMALL.recased)
     assert again.dumps() == data
+
+
+def test_a_clitic_form_takes_the_case_its_stems_clitic_forms_have() -> None:
+    """A catalogue capitalizes a title's first word: a stem's own case says less about its clitic
+    forms than they do about each other (`lexicon.clitic_cases`, learned from the lexicon)."""
+    lex = Lexicon.build([
+        ("حوار", "ia..", 1),  # capitalized alone (a title's first word) ...
+        ("الحوار", "..ia..", 0), ("بالحوار", "i..ia..", 0), ("للحوار", "..ia..", 0),  # ... never after a clitic
+        ("دمشق", "iao.", 1), ("بدمشق", "biao.", 1), ("ودمشق", "wiao.", 1),  # a proper name
+    ])
+    assert lex.header["clitic_cases"] == {"1:low": 0, "1:up": 1}
+    assert lex.recased == {"حوار"}
+    assert lex.lookup("والحوار") == Hit("a..ia..", 0, "clitics")
+    assert lex.lookup("حوار") == Hit("ia..", 1, "word")  # the word itself as the catalogue writes it
+    assert lex.lookup("لدمشق") == Hit("biao.", 1, "clitics")  # (b: a proclitic read with i)
+    assert Lexicon.loads(lex.dumps()).lookup("والحوار") == Hit("a..ia..", 0, "clitics")
 
 
 def test_shipped_lexicon() -> None:
