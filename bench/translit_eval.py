@@ -195,9 +195,9 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
                    if r.aligned is not None]
         lexicon = Lexicon.build(entries)
         # the same lexicon without its suffixes: no word is read from a known stem (the pipeline before)
-        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []}, lexicon.recased)
+        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []}, lexicon.votes)
         # the same lexicon with each clitic form cased as its stem (the lexicon before `clitic_cases`)
-        stem_case = Lexicon(lexicon.words, lexicon.stems, lexicon.header)
+        stem_case = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "clitic_cases": {}})
         arrays = train_vocalizer.train(entries)
         model = train_vocalizer.model_of(arrays, calibrated)
         # the same letter model with each letter's label chosen alone (no Viterbi): the model before

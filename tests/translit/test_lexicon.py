@@ -87,7 +87,7 @@ def test_core_of() -> None:
 def test_dumps_loads_round_trip_and_is_deterministic() -> None:
     data = SMALL.dumps()
     again = Lexicon.loads(data)
-    assert (again.words, again.stems, again.recased) == (SMALL.words, SMALL.stems, SMALL.recased)
+    assert (again.words, again.stems, again.votes, again.cases) == (SMALL.words, SMALL.stems, SMALL.votes, SMALL.cases)
     assert again.dumps() == data
 
 
@@ -99,12 +99,30 @@ def test_a_clitic_form_takes_the_case_its_stems_clitic_forms_have() -> None:
         ("الحوار", "..ia..", 0), ("بالحوار", "i..ia..", 0), ("للحوار", "..ia..", 0),  # ... never after a clitic
         ("دمشق", "iao.", 1), ("بدمشق", "biao.", 1), ("ودمشق", "wiao.", 1),  # a proper name
     ])
-    assert lex.header["clitic_cases"] == {"1:low": 0, "1:up": 1}
-    assert lex.recased == {"حوار"}
+    assert lex.header["clitic_cases"] == {"1:low": 0, "1:up": 1}  # (cells of a few forms: no proclitics apart)
+    assert lex.votes == {"حوار": "low", "دمشق": "up"}
     assert lex.lookup("والحوار") == Hit("a..ia..", 0, "clitics")
     assert lex.lookup("حوار") == Hit("ia..", 1, "word")  # the word itself as the catalogue writes it
     assert lex.lookup("لدمشق") == Hit("biao.", 1, "clitics")  # (b: a proclitic read with i)
     assert Lexicon.loads(lex.dumps()).lookup("والحوار") == Hit("a..ia..", 0, "clitics")
+
+
+def test_a_clitic_forms_proclitics_count_when_enough_forms_show_them() -> None:
+    """Names capitalized alone whose clitic forms are lower-case: with the article a form is
+    capitalized (25 of 25), with wa- or fa- not; a cell of 20 forms or more keeps its proclitics."""
+    firsts, others = "بجحخعغفقكمه", "درسلنتزصطض"
+    stems = [a + b + c for a in firsts for b in others for c in others if b != c][:50]
+    entries = []
+    for stem in stems[:25]:
+        entries += [(stem, "aa.", 1), ("ال" + stem, "..aa.", 1), ("و" + stem, "waa.", 0), ("ب" + stem, "baa.", 0)]
+    for stem in stems[25:]:
+        entries += [(stem, "aa.", 1), ("و" + stem, "waa.", 0), ("ب" + stem, "baa.", 0), ("ف" + stem, "waa.", 0)]
+    lex = Lexicon.build(entries)
+    assert lex.header["clitic_cases"]["1:low"] == 0 and lex.header["clitic_cases"]["1:low:ال"] == 1
+    new = stems[25]  # a stem of the second kind: its clitic forms lower-case
+    assert lex.lookup("ال" + new) == Hit("..aa.", 1, "clitics")  # the article's own cell
+    assert lex.lookup("ل" + new) == Hit("baa.", 0, "clitics")  # no cell of its own: without proclitics
+    assert Lexicon.loads(lex.dumps()).lookup("ال" + new) == Hit("..aa.", 1, "clitics")
 
 
 def test_shipped_lexicon() -> None:

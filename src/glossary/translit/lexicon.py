@@ -38,9 +38,9 @@ lexicon instead of the model's 37.5/29.2; the stem's capitalization 39.7/30.3; t
 labels as a bonus of 3 or 5 to the model's scores instead of fixed 45.0-45.5 / 35.0-35.5.
 
 File format (``data/lexicon.txt.gz``, gzip of UTF-8 lines, read once on first use): a
-JSON header line; the word keys; their values; the stem keys; their values; the stems whose
-clitic forms take the other case (counts in the header, with the suffixes and the table of
-`clitic_cases`). A value is the labels followed by the case digit (1 a proper name, 0 not).
+JSON header line; the word keys; their values; the stem keys; their values (counts in the
+header, with the suffixes and the table of `clitic_cases`); then three lines, the stems whose
+clitic forms are mostly capitalized, mostly not, and as often each (tab-separated). A value is the labels followed by the case digit (1 a proper name, 0 not).
 Splitting the lines and zipping them into dicts keeps the load near 20 ms.
 
 Example:
@@ -190,6 +190,10 @@ def suffixes_of(words: Mapping[str, str]) -> list[str]:
     return sorted(s for s, (n, same) in pairs.items() if n >= SUFFIX_COUNT and same >= SUFFIX_AGREEMENT * n)
 
 
+_VOTES = ("up", "low", "tie")
+"""How a stem's clitic forms are written, as the file groups the stems (`_vote`; ``none`` is not stored)."""
+
+
 def _vote(capitalized: int, lower: int) -> str:
     """How a stem's clitic forms are written: ``up``, ``low``, ``tie`` or ``none`` (no clitic form)."""
     if capitalized + lower == 0:
@@ -197,43 +201,42 @@ def _vote(capitalized: int, lower: int) -> str:
     return "up" if capitalized > lower else "low" if lower > capitalized else "tie"
 
 
-def clitic_cases(words: Mapping[str, str], stems: Mapping[str, str]) -> tuple[dict[str, int], list[str]]:
+CLITIC_CELL_MINIMUM = 20
+"""Clitic forms a cell of `clitic_cases` needs to count its proclitics apart (else the cell without them)."""
+
+
+def clitic_cases(words: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
     """Whether a clitic form of a known stem is capitalized, learned from the lexicon's own clitic
-    forms, and the stems whose clitic forms take the other case than the stem's value says.
+    forms, and how each stem's clitic forms are written (`_vote`), which the table reads.
 
     A catalogue capitalizes a title's first word as well as proper names, so a stem's own case
-    says little about its clitic forms (حوار is Ḥiwār, first in titles; والحوار is wa-al-ḥiwār).
-    The evidence for a clitic form of stem S: the case of S as a word of its own (``1``, ``0`` or
-    ``none``) and how S's other clitic forms are written (`_vote`). Each clitic form of the
-    lexicon is counted in the cell of its stem's evidence, itself left out (as a word the lexicon
-    lacks would find it), and a cell says the case most of its forms have (a tie: none). The
-    table is returned as ``{"BARE:VOTE": case}`` (the header keeps it for review).
+    says little about its clitic forms (دراسات is Dirāsāt, first in titles; ودراسات is
+    wa-dirāsāt). The evidence for a clitic form of stem S: the case of S as a word of its own
+    (``1``, ``0`` or ``none``), how S's other clitic forms are written (`_vote`), and its
+    proclitics as written (وال, ب, لل …). Each clitic form of the lexicon is counted in the cell
+    of its evidence, itself left out (as a word the lexicon lacks would find it); a cell says
+    the case most of its forms have (a tie: nothing), with its proclitics when at least
+    `CLITIC_CELL_MINIMUM` forms fill it, else without them. Returned: the table
+    (``{"BARE:VOTE": case, "BARE:VOTE:PROCLITICS": case}``, kept in the header for review) and
+    each stem's vote (``none`` left out).
     """
     family: dict[str, list[int]] = {}
-    of: dict[str, str] = {}
+    of: dict[str, tuple[str, str]] = {}
     for key, value in words.items():
         head, stem, _ = core_of(key, value[:-1])
         if head:
             family.setdefault(stem, [0, 0])[value[-1] != "1"] += 1
-            of[key] = stem
-
-    def bare(stem: str) -> str:
-        return words[stem][-1] if stem in words else "none"
-
+            of[key] = (head, stem)
     cells: dict[str, list[int]] = {}
-    for key, stem in of.items():
+    for key, (head, stem) in of.items():
         up, low = family[stem]
         gold = words[key][-1] == "1"
-        cell = f"{bare(stem)}:{_vote(up - gold, low - (not gold))}"
+        cell = f"{words[stem][-1] if stem in words else 'none'}:{_vote(up - gold, low - (not gold))}"
         cells.setdefault(cell, [0, 0])[gold] += 1
-    table = {cell: int(n[1] > n[0]) for cell, n in sorted(cells.items()) if n[0] != n[1]}
-    recased = []
-    for stem in sorted(set(family) | set(stems) | set(words)):
-        case = table.get(f"{bare(stem)}:{_vote(*family.get(stem, (0, 0)))}")
-        value = stems.get(stem) or words.get(stem)
-        if case is not None and value is not None and case != int(value[-1]):
-            recased.append(stem)
-    return table, recased
+        cells.setdefault(f"{cell}:{head}", [0, 0])[gold] += 1
+    table = {cell: int(n[1] > n[0]) for cell, n in sorted(cells.items())
+             if n[0] != n[1] and (cell.count(":") == 1 or sum(n) >= CLITIC_CELL_MINIMUM)}
+    return table, {stem: _vote(up, low) for stem, (up, low) in sorted(family.items())}
 
 
 class Lexicon:
@@ -247,13 +250,31 @@ class Lexicon:
     """
 
     def __init__(self, words: Mapping[str, str], stems: Mapping[str, str], header: dict[str, Any] | None = None,
-                 recased: Iterable[str] = ()):
+                 votes: Mapping[str, str] | None = None):
         self.words = words
         self.stems = stems
         self.header = header or {}
         self.suffixes = frozenset(self.header.get("suffixes", ()))
-        self.recased = frozenset(recased)
-        """Stems whose clitic forms take the other case than the stem's value says (`clitic_cases`)."""
+        self._votes = votes
+        self._vote_lines: list[str] = []
+        self.cases: Mapping[str, int] = self.header.get("clitic_cases", {})
+
+    @property
+    def votes(self) -> Mapping[str, str]:
+        """How each stem's clitic forms are written (`clitic_cases`; a stem without them is left out),
+        read from the file's lines on first use (most look-ups need none)."""
+        if self._votes is None:
+            self._votes = {stem: vote for vote, line in zip(_VOTES, self._vote_lines) for stem in line.split("\t") if stem}
+        return self._votes
+
+    def clitic_case(self, head: str, stem: str, case: int) -> int:
+        """The case of a clitic form (``head``: its proclitics and article as written) of a known
+        stem whose own value says ``case``: as `clitic_cases` learned it, else ``case``."""
+        cell = f"{self.words[stem][-1] if stem in self.words else 'none'}:{self.votes.get(stem, 'none')}"
+        found = self.cases.get(f"{cell}:{head}")
+        if found is None:
+            found = self.cases.get(cell)
+        return case if found is None else found
 
     def lookup(self, word: str) -> Hit | None:
         """The labels of a word (raw text: it is keyed first, `glossary.translit.labels.key`), or None."""
@@ -268,10 +289,12 @@ class Lexicon:
             if not article and chain:
                 value = self.words.get(stem)
                 if value is not None:
-                    return Hit(_assemble(chain, "", stem, value[:-1]), int(value[-1]) ^ (stem in self.recased), "clitics")
+                    return Hit(_assemble(chain, "", stem, value[:-1]),
+                               self.clitic_case(key[:len(key) - len(stem)], stem, int(value[-1])), "clitics")
             value = self._stem(stem)
             if value is not None:
-                return Hit(_assemble(chain, article, stem, value[:-1]), int(value[-1]) ^ (stem in self.recased), "clitics")
+                return Hit(_assemble(chain, article, stem, value[:-1]),
+                           self.clitic_case(key[:len(key) - len(stem)], stem, int(value[-1])), "clitics")
         return None
 
     def partial_key(self, key: str) -> Hit | None:
@@ -341,15 +364,15 @@ class Lexicon:
             head, stem, stem_marks = core_of(key, value[:-1])
             if head and stem not in stems and (stem not in words or core_of(stem, words[stem][:-1])[0]):
                 stems[stem] = stem_marks + value[-1]
-        table, recased = clitic_cases(words, stems)
-        return cls(words, stems, {**(header or {}), "suffixes": suffixes_of(words), "clitic_cases": table}, recased)
+        table, votes = clitic_cases(words)
+        return cls(words, stems, {**(header or {}), "suffixes": suffixes_of(words), "clitic_cases": table}, votes)
 
     def dumps(self) -> bytes:
         """The file's bytes (gzip; the same lexicon gives the same bytes)."""
-        header = {**self.header, "words": len(self.words), "stems": len(self.stems), "recased": len(self.recased)}
+        header = {**self.header, "words": len(self.words), "stems": len(self.stems)}
         lines = [json.dumps(header, ensure_ascii=False, sort_keys=True)]
         lines += list(self.words) + list(self.words.values()) + list(self.stems) + list(self.stems.values())
-        lines += sorted(self.recased)
+        lines += ["\t".join(sorted(s for s, v in self.votes.items() if v == vote)) for vote in _VOTES]
         packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing, mtime 0: reproducible
         return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
 
@@ -361,8 +384,10 @@ class Lexicon:
         n, m = int(header["words"]), int(header["stems"])
         words = dict(zip(lines[1:1 + n], lines[1 + n:1 + 2 * n]))
         stems = dict(zip(lines[1 + 2 * n:1 + 2 * n + m], lines[1 + 2 * n + m:1 + 2 * n + 2 * m]))
-        k = int(header.get("recased", 0))
-        return cls(words, stems, header, lines[1 + 2 * n + 2 * m:1 + 2 * n + 2 * m + k])
+        lexicon = cls(words, stems, header)
+        lexicon._vote_lines = lines[1 + 2 * n + 2 * m:1 + 2 * n + 2 * m + len(_VOTES)]
+        lexicon._votes = None
+        return lexicon
 
 
 @functools.cache
