@@ -142,7 +142,7 @@ def _assemble(chain: str, article: str, stem: str, stem_marks: str) -> str:
     """Labels of proclitics + article + a stem's labels (the sun letter takes shadda)."""
     out = []
     for k, letter in enumerate(chain):
-        vowel = labels.PREFIX_VOWEL[letter] if letter in labels.PREFIX_VOWEL else "a"
+        vowel = labels.PREFIX_VOWEL.get(letter, "a")
         before_article = article == "al" and k == len(chain) - 1
         out.append(vowel if before_article else ("b" if vowel == "i" else "w"))
     if article:
