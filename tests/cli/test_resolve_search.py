@@ -34,6 +34,24 @@ def test_resolve_type_and_explain(small: Path) -> None:
     assert data["match"]["id"] == "jaysh-al-izza" and "explain" in data
 
 
+def test_resolve_explain_in_the_terminal(small: Path, tmp_path: Path) -> None:
+    """Without --json, --explain adds each query's keys and each candidate's evidence: the features
+    that moved its score most, or the acronym table's cell for a name found through its initials."""
+    r = invoke(small, "resolve", "--explain", "Jaish al-Izzah")
+    assert r.exit_code == 0
+    assert "Jaish al-Izzah: keys exact jaish al izzah" in r.stdout and "threshold 0.845" in r.stdout
+    row = next(line for line in r.stdout.splitlines() if line.startswith("jaysh-al-izza"))
+    assert "+" in row or "-" in row.split("exact", 1)[1]  # signed contributions
+    g = tmp_path / "g.yaml"
+    g.write_text("schema: 1\nentities:\n  - id: sohr\n    type: group\n"
+                 "    romanized: Syrian Observatory for Human Rights\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["--glossary", str(g), "resolve", "--explain", "SOHR"])
+    assert r.exit_code == 0 and "acronym table (unique)" in " ".join(r.stdout.split())
+    r = CliRunner().invoke(cli, ["--glossary", str(g), "resolve", "--explain", "--json", "SOHR"])
+    (cand,) = json.loads(r.stdout)["explain"]["candidates"]
+    assert cand["acronym"] == "unique" and "contributions" not in cand
+
+
 def test_resolve_stdin_undecodable_bytes(small: Path) -> None:
     r = CliRunner().invoke(cli, ["--glossary", str(small), "resolve", "-"], input=b"Homs\n\xff\xfe\n")
     assert r.exit_code == 0 and len(r.stdout.splitlines()) == 2

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 @type_option
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Score (0-1) a match needs; default: the resolver's.")
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True, help="Candidates to list.")
-@click.option("--explain", is_flag=True, help="Add the normalized keys on both sides.")
+@click.option("--explain", is_flag=True,
+              help="Add the normalized keys on both sides and each candidate's evidence (with --json: every feature).")
 @encoding_option
 @locale_option
 @json_option
@@ -50,11 +51,17 @@ def resolve(state: State, names: tuple[str, ...], etype: EntityType | None, thre
             missed |= r.status == "none"
             state.echo(dump(r.to_dict()))
     else:
-        from .tables import resolutions
+        from .tables import explanation, resolutions
 
         items = list(results)
         missed = any(r.status == "none" for r in items)
         state.table(resolutions(items, state.locale(locale)))
+        for r in items if explain else ():
+            head, table = explanation(r, state.locale(locale))
+            state.echo("")
+            state.echo(head)
+            if table[1]:
+                state.table(table)
     if missed and not batch:
         sys.exit(EXIT_NO_RESULT)
 

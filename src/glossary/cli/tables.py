@@ -55,6 +55,29 @@ def resolutions(items: Sequence[Resolution], t: Locale) -> Table:
     return columns, rows
 
 
+def explanation(r: Resolution, t: Locale, top: int = 4) -> tuple[str, Table]:
+    """`resolve --explain`: a line of the query's keys, threshold and margin, then each candidate
+    with the evidence that scored it: the features that moved its log-odds most (signed), or the
+    cell of the acronym table."""
+    e = r.explanation or {}
+    keys = " · ".join(f"{k} {v}" for k, v in e.get("query_keys", {}).items() if v)
+    head = t.gettext("{query}: keys {keys}; threshold {threshold}, margin {margin}").format(
+        query=r.query, keys=keys, threshold=t.digits(f"{e.get('threshold', 0.0):g}"),
+        margin=t.digits(f"{e.get('margin', 0.0):g}"))
+    columns = [_id(t), Column(t.label("name"), drop=3), Column(t.label("level"), drop=4),
+               Column(t.label("score"), align="right"), Column(t.gettext("weak"), drop=2),
+               Column(t.gettext("evidence"), drop=1)]
+    rows = []
+    for c in e.get("candidates", ()):
+        if "acronym" in c:
+            why = t.gettext("acronym table ({cell})").format(cell=c["acronym"])
+        else:
+            parts = list(c.get("contributions", {}).items())[:top]
+            why = ", ".join(f"{name} {value:+.2f}" for name, value in parts)
+        rows.append([c["id"], c["name"], c["level"], t.number(c["probability"]), c.get("weak") or "", why])
+    return head, (columns, rows)
+
+
 _STATUS = {"match": N_("match"), "none": N_("none"), "ambiguous": N_("ambiguous")}
 """A resolution's status as the table says it."""
 

@@ -19,7 +19,8 @@ glossary records in another language (``{text: Syrien, source: German}``) unless
 candidate is listed, and a dedupe sends it to review.
 
 ``explain=True`` adds the keys on both sides and, per candidate, its features and their
-contributions to the model's log-odds. Arguments are checked (`glossary.match.options`).
+contributions to the model's log-odds (a candidate found through its initials alone, the cell of
+the acronym table that scored it: ``acronym``). Arguments are checked (`glossary.match.options`).
 
 Example:
     >>> from glossary.match import Index
@@ -45,7 +46,7 @@ from .core import WEAK, native, new_core
 from .features import CONTEXT, LEVELS, PAIR, View, _particles_only, context_features, pair_features, view_of_profile
 from .index import Index
 from .keys import describe_keys, query_keys
-from .model import Matcher, matcher
+from .model import ACRONYM_CELLS, Matcher, acronym_cell, matcher
 from .options import check_options, check_query
 from .profile import decode, encode
 from .results import Match, Resolution, Status
@@ -289,9 +290,19 @@ class Resolver:
         store = self.index.store
         names = store.name_rows(c.nid for c in ranked)
         ents = store.entity_rows(c.entity for c in ranked)
+        at_acronym = store.name_rows(nid for nid, lv in found.levels.items() if lv == "acronym")
+        acronyms = len({r.entity for r in at_acronym.values()})
         out = []
         for c in ranked:
             x = rows[c.row]
+            if c.level == "acronym":  # scored by the acronym table, not the forest
+                cell = ACRONYM_CELLS[acronym_cell(bool(x[_F["short"]]), acronyms)]
+                out.append({
+                    "id": ents[c.entity].id, "name": names[c.nid].text, "level": c.level,
+                    "probability": round(c.probability, 4), "weak": c.weak,
+                    "keys": describe_keys(query_keys(names[c.nid].text)), "acronym": cell,
+                })
+                continue
             base, contrib = self.model.resolver.contributions(x)
             by_size = sorted(range(len(x)), key=lambda k: -abs(contrib[k]))
             out.append({
