@@ -256,7 +256,8 @@ def _join_learned(sets: _Sets, texts: list[str], words: list[tuple[Token, ...]],
     """Steps 2 and 3 of ``learned``: the scored pairs joined, most likely first (single linkage),
     a pair of two names of as many words (two or more) only when the rules' similarity agrees
     (an Arabic name romanized when the other is Latin), and a cluster holding an entity only at
-    ``join_threshold``. Then, given the units' rows (``counts``), the slips of the pen, as the rules
+    ``join_threshold`` and (``leaning``: each unit's resolver best candidates) by a unit whose
+    best candidate, if it has any, is that entity. Then, given the units' rows (``counts``), the slips of the pen, as the rules
     join them (the pair forest, fitted on spellings without their frequencies, cannot know that a
     rare spelling one slip from a common one is a misspelling of it): of a scored pair under the
     threshold, a unit alone in its cluster joins the other's cluster when that cluster has at least

@@ -34,7 +34,7 @@ Example:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import Any, NamedTuple
@@ -50,6 +50,7 @@ from .model import ACRONYM_CELLS, Matcher, acronym_cell, matcher
 from .options import check_options, check_query
 from .profile import decode, encode
 from .results import Match, Resolution, Status
+from .rows import NameRow
 
 _LEVEL_RANK = {"exact": 0, "arabic": 1, "folded": 1, "skeleton": 2, "acronym": 3, "fuzzy": 4, "ngram": 5}
 """Which of an entity's equally likely names to show: the one found at the strictest level."""
@@ -208,7 +209,7 @@ class Resolver:
         entity_ids = [ents[rows[nid].entity].id for nid in nids]
         full = [x + c for x, c in zip(pair, context_features(entity_ids, pair))]
         prob = m.resolver.probability
-        acronyms = len({r.entity for nid, r in rows.items() if found.levels[nid] == "acronym"})
+        acronyms = _acronym_entities(found, rows)
         out = [Candidate(prob(x) if found.levels[nid] != "acronym" else m.acronym_probability(bool(x[_F["short"]]), acronyms),
                          nid, rows[nid].entity, found.levels[nid],
                          _weak(x, found.levels[nid], rows[nid].kind), k) for k, (nid, x) in enumerate(zip(nids, full))]
@@ -290,8 +291,7 @@ class Resolver:
         store = self.index.store
         names = store.name_rows(c.nid for c in ranked)
         ents = store.entity_rows(c.entity for c in ranked)
-        at_acronym = store.name_rows(nid for nid, lv in found.levels.items() if lv == "acronym")
-        acronyms = len({r.entity for r in at_acronym.values()})
+        acronyms = _acronym_entities(found, store.name_rows(nid for nid, lv in found.levels.items() if lv == "acronym"))
         out = []
         for c in ranked:
             x = rows[c.row]
@@ -312,6 +312,12 @@ class Resolver:
                 "contributions": {_NAMES[k]: round(contrib[k], 4) for k in by_size if contrib[k]},
             })
         return {"query_keys": describe_keys(found.keys), "threshold": thr, "margin": mg, "candidates": out}
+
+
+def _acronym_entities(found: Found, rows: Mapping[int, NameRow]) -> int:
+    """How many entities the query's acronym finds among ``rows`` (name number -> row): the acronym
+    table's cell (`glossary.match.model.acronym_cell`; the compiled core counts them alike)."""
+    return len({r.entity for nid, r in rows.items() if found.levels[nid] == "acronym"})
 
 
 _NAMES = (*PAIR, *CONTEXT)
