@@ -20,29 +20,40 @@ PYX = os.path.join("src", "glossary", "match", "_core.pyx")
 CPP = os.path.join("src", "glossary", "match", "_core.cpp")
 HPP = [os.path.join("src", "glossary", "match", h)
        for h in ("_core.hpp", "_core_letters.hpp", "_core_forest.hpp", "_core_votes.hpp")]
+# the vocalizer's kernel (glossary.translit._vocal): optional too, the pure-Python model answers without it
+VOCAL_PYX = os.path.join("src", "glossary", "translit", "_vocal.pyx")
+VOCAL_CPP = os.path.join("src", "glossary", "translit", "_vocal.cpp")
+VOCAL_HPP = [os.path.join("src", "glossary", "translit", "_vocal.hpp")]
 
 # (-ffp-contract=off: no fused multiply-add, so the core's arithmetic is Python's, bit for bit)
 ARGS = ["-O2", "-std=c++17", "-ffp-contract=off", "-fno-fast-math"]
 
 
 def extensions() -> list[Extension]:
-    """The core from its Cython source when Cython is at hand, else from the C++ it wrote."""
-    if os.path.exists(os.path.join(HERE, PYX)):
+    """The compiled modules, each from its Cython source when Cython is at hand, else from the C++
+    it wrote."""
+    out: list[Extension] = []
+    for name, pyx, cpp, hpp in (("glossary.match._core", PYX, CPP, HPP),
+                                ("glossary.translit._vocal", VOCAL_PYX, VOCAL_CPP, VOCAL_HPP)):
+        out += _extension(name, pyx, cpp, hpp)
+    return out
+
+
+def _extension(name: str, pyx: str, cpp: str, hpp: list[str]) -> list[Extension]:
+    if os.path.exists(os.path.join(HERE, pyx)):
         try:
             from Cython.Build import cythonize
         except ImportError:
             pass
         else:
-            ext = Extension("glossary.match._core", [PYX], language="c++", extra_compile_args=ARGS,
-                            depends=HPP, optional=True)
+            ext = Extension(name, [pyx], language="c++", extra_compile_args=ARGS, depends=hpp, optional=True)
             built: list[Extension] = cythonize([ext], compiler_directives={"language_level": "3"},  # type: ignore[no-untyped-call]
                                                quiet=True)
             for e in built:
                 e.optional = True
             return built
-    if os.path.exists(os.path.join(HERE, CPP)):
-        return [Extension("glossary.match._core", [CPP], language="c++", extra_compile_args=ARGS, depends=HPP,
-                          optional=True)]
+    if os.path.exists(os.path.join(HERE, cpp)):
+        return [Extension(name, [cpp], language="c++", extra_compile_args=ARGS, depends=hpp, optional=True)]
     return []
 
 

@@ -289,6 +289,8 @@ def speed(repeat: int) -> None:
 
     lex = lexicon_module.default()
     model = vocalizer.default()
+    # the numpy model, the specification the compiled kernel (glossary.translit._vocal) follows, A/B in this run
+    numpy_model = vocalizer.Model.read(vocalizer.MODEL_PATH, compiled=False)
     rng = random.Random(7)
     known = rng.sample(sorted(lex.words), 20_000)
     # words the shipped lexicon holds are never new to the model: read distinct words without the lexicon
@@ -316,18 +318,25 @@ def speed(repeat: int) -> None:
     unknown_texts = texts(unknown)
     stem_share = sum(lex.partial_key(w) is not None for w in unknown) / len(unknown)
     print(f"\nSpeed, ALA-LC, words per CPU second (median of {repeat} runs; distinct words, the engine's word "
-          "cache cleared before each run unless said):")
+          f"cache cleared before each run unless said; the model: {model.implementation}, and the numpy model "
+          "where said):")
     print(f"  lexicon words, 10-word texts:        {rate(lambda: [transliterate(t) for t in known_texts], len(known)):>10,.0f}")
     print(f"  the same, engine word cache warm:    "
           f"{rate(lambda: [transliterate(t) for t in known_texts], len(known), clear=False):>10,.0f}")
     print(f"  lexicon words, one call per word:    {rate(lambda: [transliterate(w) for w in known], len(known)):>10,.0f}")
     print(f"  model (no lexicon), 10-word texts:   "
           f"{rate(lambda: [transliterate(t, lexicon=False) for t in model_texts], len(model_words)):>10,.0f}")
+    print(f"  the same, numpy model:               "
+          f"{rate(lambda: [transliterate(t, lexicon=False, model=numpy_model) for t in model_texts], len(model_words)):>10,.0f}")
     print(f"  model (no lexicon), one call a word: "
           f"{rate(lambda: [transliterate(w, lexicon=False) for w in model_words], len(model_words)):>10,.0f}")
     print(f"  unknown words (a word + suffix, {stem_share:.0%} through a stem), 10-word texts: "
           f"{rate(lambda: [transliterate(t) for t in unknown_texts], len(unknown)):>10,.0f}")
+    print(f"  the same, numpy model:               "
+          f"{rate(lambda: [transliterate(t, model=numpy_model) for t in unknown_texts], len(unknown)):>10,.0f}")
     print(f"  model.predict alone:                 {rate(lambda: [model.predict(w) for w in model_words], len(model_words)):>10,.0f}")
+    print(f"  the same, numpy model:               "
+          f"{rate(lambda: [numpy_model.predict(w) for w in model_words], len(model_words)):>10,.0f}")
     print(f"  rule only, 10-word texts:            "
           f"{rate(lambda: [transliterate(t, lexicon=False, model=False) for t in known_texts], len(known)):>10,.0f}")
 

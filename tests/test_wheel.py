@@ -1,5 +1,5 @@
 """The wheel: built from the project's files as a user's ``pip wheel .`` builds it, it carries the
-compiled core and every package data file, and the installed command answers from it alone.
+compiled core, the vocalizer's kernel and every package data file, and the installed command answers from it alone.
 
 The build copies the tracked files (``git ls-files``, as they are in the working tree) to a
 temporary folder, so that nothing built before (``build/``, an in-place ``_core`` module) leaks
@@ -50,6 +50,7 @@ def test_the_wheel_is_platform_specific_and_carries_the_compiled_core(wheel: Pat
     names = zipfile.ZipFile(wheel).namelist()
     assert "-py3-none-any" not in wheel.name  # a wheel with a native module names its platform
     assert any(n.startswith("glossary/match/_core.") and n.endswith((".so", ".pyd")) for n in names)
+    assert any(n.startswith("glossary/translit/_vocal.") and n.endswith((".so", ".pyd")) for n in names)
 
 
 def test_the_wheel_carries_every_package_data_file(wheel: Path) -> None:
@@ -71,7 +72,7 @@ def test_the_command_answers_from_the_unpacked_wheel_alone(wheel: Path, tmp_path
     assert all(line.startswith(str(site)) for line in where.stdout.split()), where.stdout
     version = subprocess.run([sys.executable, "-m", "glossary", "--version"], capture_output=True, text=True,
                              env=env, cwd=tmp_path, check=True)
-    assert "compiled core loaded" in version.stdout
+    assert "compiled core loaded" in version.stdout and "compiled kernel loaded" in version.stdout
     found = subprocess.run([sys.executable, "-m", "glossary", "resolve", "Jaish al-Izzah"], capture_output=True,
                            text=True, env=env, cwd=tmp_path, check=False)
     assert found.returncode == 0 and "jaysh-al-izza" in found.stdout, found.stdout + found.stderr

@@ -37,8 +37,10 @@ import functools
 import io
 import json
 import math
-from itertools import cycle, repeat
+import os
+import sys
 import zipfile
+from itertools import chain, cycle, repeat
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +49,8 @@ import numpy.typing as npt
 
 from glossary.translit import labels
 
-__all__ = ["CASE_FEATURES", "FEATURES", "MODEL_PATH", "Model", "case_features", "default", "features", "write"]
+__all__ = ["CASE_FEATURES", "FEATURES", "MODEL_PATH", "PURE_ENV", "Model", "case_features", "default", "features",
+           "implementation", "write"]
 
 MODEL_PATH = Path(__file__).with_name("data") / "vocalizer.npz"
 
@@ -80,6 +83,39 @@ CASE_FEATURES = (
 
 BEAM = 8.0
 """Labels whose log-probability is more than this below the letter's best are not searched."""
+
+PURE_ENV = "GLOSSARY_PURE_PYTHON"
+"""Set to 1 to use this module's numpy code even where the compiled kernel is built (as for the
+resolver, `glossary.match.core`)."""
+
+
+def _compiled_module() -> Any | None:
+    """The compiled kernel's module (`glossary.translit._vocal`), or None: not built, or
+    ``GLOSSARY_PURE_PYTHON`` set."""
+    return implementation()[2]
+
+
+@functools.cache
+def _import() -> tuple[Any | None, str]:
+    try:
+        from . import _vocal
+    except ImportError as e:
+        return None, f"the compiled kernel is not built ({e}); reinstall with a C++ compiler for speed"
+    return _vocal, "compiled kernel loaded"
+
+
+def implementation() -> tuple[str, str, Any | None]:
+    """Which code the models of this process use by default: ``compiled`` or ``python``, why, and
+    the kernel's module (None for python).
+
+    Example:
+        >>> implementation()[0] in ("compiled", "python")
+        True
+    """
+    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+        return "python", f"{PURE_ENV} is set", None
+    module, reason = _import()
+    return ("compiled" if module is not None else "python"), reason, module
 
 _SHAPE = str.maketrans({"ا": "A", "آ": "A", "و": "W", "ي": "Y", "ة": "T", "ى": "Q", "أ": "H", "إ": "H",
                         "ؤ": "H", "ئ": "H", "ء": "H"})
@@ -153,19 +189,30 @@ class Model:
         weights: Int8 array (features x labels) of the letter model, and ``scale`` the
             float32 factor of each label's column.
         bias: Float32 array (labels,).
-        tables: One table per template of `FEATURES` (in order): its key -> row of ``weights``.
+        tables: One table per template of `FEATURES` (in order): its key -> row of ``weights``,
+            the rows numbered in the order of the tables and of their keys (as `read` makes them).
         case_weights: Float32 array (case features,), and ``case_bias``.
         case_vocabulary: Case feature names.
         header: The file's JSON header.
         transitions: Float32 array (labels + 1, labels): the score of a label (column) after
             a label (row; the last row: the word's first letter). None: each letter's best
             label, chosen alone (the files before Viterbi decoding).
+        compiled: Whether to answer through the compiled kernel (`glossary.translit._vocal`: the
+            same labels, the same probabilities to float32 rounding, several times faster). None:
+            where it is built and ``GLOSSARY_PURE_PYTHON`` is not set. The kernel is made on
+            first use.
     """
 
     def __init__(self, weights: npt.NDArray[np.int8], scale: npt.NDArray[np.float32], bias: npt.NDArray[np.float32],
                  tables: list[dict[str, int]],
                  case_weights: npt.NDArray[np.float32], case_bias: float, case_vocabulary: list[str],
-                 header: dict[str, Any], transitions: npt.NDArray[np.float32] | None = None) -> None:
+                 header: dict[str, Any], transitions: npt.NDArray[np.float32] | None = None,
+                 compiled: bool | None = None) -> None:
+        self._raw_weights = weights
+        self._kernel: Any = None
+        self._use_kernel = compiled is not False
+        if compiled and _compiled_module() is None:
+            raise ImportError("the vocalizer's compiled kernel (glossary.translit._vocal) is not built")
         self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
         self.scale = scale
         self.bias = bias
@@ -185,6 +232,31 @@ class Model:
         self.calibration = (float(fit["a"]), float(fit["b"])) if fit else None
         fit = header.get("stem_calibration")
         self.stem_calibration = (float(fit["a"]), float(fit["b"])) if fit else self.calibration
+
+    @property
+    def implementation(self) -> str:
+        """``compiled`` or ``python``: what answers `predict_many`, `raw` and `capitalized`."""
+        return "compiled" if self._native() is not None else "python"
+
+    def _native(self) -> Any | None:
+        """The compiled kernel of this model (made on first use), or None: pure Python."""
+        if self._kernel is None and self._use_kernel:
+            module = _compiled_module()
+            if module is None:
+                self._use_kernel = False
+                return None
+            try:
+                self._kernel = module.Vocalizer(
+                    list(chain.from_iterable(self.tables)), [len(t) for t in self.tables],
+                    np.ascontiguousarray(self._raw_weights, dtype=np.int8),
+                    np.ascontiguousarray(self.scale, dtype=np.float32), np.ascontiguousarray(self.bias, dtype=np.float32),
+                    None if self.transitions is None else np.ascontiguousarray(self.transitions, dtype=np.float32),
+                    self.case_index, np.ascontiguousarray(self.case_weights, dtype=np.float32), float(self.case_bias),
+                    self.labels, BEAM, sys.version_info >= (3, 12))
+            except ValueError as e:  # a model the kernel cannot hold: numpy answers
+                print(f"glossary: the vocalizer's compiled kernel not used ({e})", file=sys.stderr)
+                self._use_kernel = False
+        return self._kernel
 
     def scores(self, word: str) -> npt.NDArray[np.float32]:
         """Label scores of each letter (letters x labels), bias included."""
@@ -212,6 +284,10 @@ class Model:
         Viterbi search chooses the others around it (the transition scores see the known
         labels); the probability is then that of the letters the model chose. ``raw``: the
         probabilities uncalibrated."""
+        kernel = self._native()
+        if kernel is not None:
+            got: list[tuple[str, float]] = kernel.predict_many(words, fixed or None)
+            return got if raw else [(m, self._calibrated(p)) if w else (m, p) for (m, p), w in zip(got, words)]
         if not fixed and (len(words) < 2 or not all(words)):
             return [self.raw(w) if raw else self.predict(w) for w in words]
         if not all(words):
@@ -341,19 +417,27 @@ class Model:
         softmax probability of each chosen label."""
         if not word:
             return "", 1.0
+        kernel = self._native()
+        if kernel is not None:
+            answer: tuple[str, float] = kernel.predict_many([word])[0]
+            return answer
         best, letter_p = self._decode(self.scores(word), [len(word)])
         return "".join([self.labels[k] for k in best.tolist()]), float(np.prod(letter_p))
 
     def capitalized(self, word: str) -> float:
         """The probability that a word is a proper name (capitalized in ALA-LC)."""
+        kernel = self._native()
+        if kernel is not None:
+            p: float = kernel.capitalized(word)
+            return p
         names = case_features(word)
         rows = map(self.case_index.get, names, repeat(-1, len(names)))
         total = self.case_bias + sum(map(self.case_list.__getitem__, rows))
         return 1.0 / (1.0 + math.exp(-total)) if total > -500 else 0.0
 
     @classmethod
-    def read(cls, path: Path | str | io.BytesIO) -> Model:
-        """Read a model file (``.npz`` of plain arrays; no pickle)."""
+    def read(cls, path: Path | str | io.BytesIO, compiled: bool | None = None) -> Model:
+        """Read a model file (``.npz`` of plain arrays; no pickle); ``compiled`` as for `Model`."""
         with np.load(path, allow_pickle=False) as npz:
             header = json.loads(bytes(npz["header"]).decode("utf-8"))
             keys = bytes(npz["vocabulary"]).decode("utf-8").split("\n")
@@ -370,7 +454,8 @@ class Model:
         for count in counts:  # the rows are grouped by template, in the order of FEATURES
             tables.append(dict(zip(keys[start:start + count], range(start, start + count))))
             start += count
-        return cls(weights, scale, bias, tables, case_weights, case_bias, case_vocabulary, header, transitions)
+        return cls(weights, scale, bias, tables, case_weights, case_bias, case_vocabulary, header, transitions,
+                   compiled=compiled)
 
 
 def _platt(raw: float, fit: tuple[float, float] | None) -> float:

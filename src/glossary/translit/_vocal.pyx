@@ -1,0 +1,189 @@
+# distutils: language = c++
+"""The vocalizer's optional compiled kernel (C++ through Cython): `glossary.translit.vocalizer.Model`'s
+letter scores, Viterbi search and capitalization model for a batch of words in one call.
+
+`glossary.translit.vocalizer` is the specification and the fallback: it uses this kernel when it is
+built and ``GLOSSARY_PURE_PYTHON`` is not set, and ``tests/translit/test_vocal_parity.py`` checks
+that both give the same labels and probabilities.
+"""
+
+from libc.math cimport exp, expf
+from libc.stdint cimport int8_t, int32_t, uint8_t, uint32_t, uint64_t
+from libcpp cimport bool as cbool
+from libcpp.vector cimport vector
+from cpython.unicode cimport PyUnicode_READ_CHAR, PyUnicode_GET_LENGTH
+
+
+cdef extern from "_vocal.hpp" namespace "vocal":
+    cdef int N_TEMPLATES
+    cdef int CASE_BASE
+    cdef cppclass Kernel:
+        int labels
+        vector[int8_t] weights
+        vector[float] scale, bias
+        vector[double] step, start
+        cbool has_transitions
+        float beam
+        vector[double] case_weights
+        double case_bias
+        cbool compensated
+        uint8_t code(uint32_t c)
+        cbool learn(uint32_t c)
+        void reserve(size_t n)
+        void reserve_case(size_t n)
+        void add_row(uint64_t key, int32_t row)
+        void add_case_row(uint64_t key, int32_t row)
+        void scores(const vector[uint32_t]& word, const vector[uint8_t]& shape_codes, float* out)
+        void log_softmax(float* s, int n)
+        void viterbi(const float* logp, int n, vector[int]& best)
+        double case_total(const vector[uint32_t]& word)
+    uint64_t pack_key(int templ, const uint8_t* codes, int n)
+
+
+cdef dict _SHAPE = {ord("ا"): ord("A"), ord("آ"): ord("A"), ord("و"): ord("W"), ord("ي"): ord("Y"),
+                    ord("ة"): ord("T"), ord("ى"): ord("Q"), ord("أ"): ord("H"), ord("إ"): ord("H"),
+                    ord("ؤ"): ord("H"), ord("ئ"): ord("H"), ord("ء"): ord("H")}
+
+
+cdef class Vocalizer:
+    """The compiled form of one `glossary.translit.vocalizer.Model` (its arrays and vocabularies).
+
+    Raises ValueError when the model does not fit (more than 63 distinct letters in its keys,
+    or a key of more than 9 letters): the pure-Python model then answers."""
+
+    cdef Kernel k
+    cdef str label_chars
+    cdef uint8_t shape_code[9]   # the codes of A W Y T Q H C ^ $
+
+    def __init__(self, list keys, list counts, weights, scale, bias, transitions, dict case_index, case_weights,
+                 double case_bias, str label_chars, double beam, bint compensated):
+        """``keys``: the letter model's feature keys in the order of their rows, ``counts`` how
+        many of them each template has (in the order of `glossary.translit.vocalizer.FEATURES`)."""
+        cdef int t, i, n, c0
+        cdef Py_ssize_t r, end
+        cdef str key
+        cdef uint32_t c
+        cdef uint8_t codes[16]
+        cdef const int8_t[:, ::1] w = weights
+        cdef const float[::1] sc = scale
+        cdef const float[::1] bi = bias
+        cdef const float[:, ::1] tr
+        cdef const float[::1] cw = case_weights
+        if len(counts) != N_TEMPLATES or sum(counts) != len(keys):
+            raise ValueError(f"{len(counts)} feature templates of {sum(counts)} keys, the kernel knows {N_TEMPLATES}")
+        self.label_chars = label_chars
+        self.k.labels = w.shape[1]
+        self.k.beam = <float>beam
+        self.k.compensated = compensated
+        if w.shape[0]:
+            self.k.weights.assign(&w[0, 0], &w[0, 0] + w.shape[0] * w.shape[1])
+        for i in range(sc.shape[0]):
+            self.k.scale.push_back(sc[i])
+            self.k.bias.push_back(bi[i])
+        if transitions is not None:
+            tr = transitions
+            self.k.has_transitions = True
+            for i in range(self.k.labels):  # step[current][previous]
+                for t in range(self.k.labels):
+                    self.k.step.push_back(tr[t, i])
+            for i in range(self.k.labels):
+                self.k.start.push_back(tr[self.k.labels, i])
+        for ch in "AWYTQHC^$0123456789":
+            self.k.learn(ord(ch))
+        self.k.reserve(len(keys))
+        r = 0
+        for t in range(N_TEMPLATES):
+            end = r + <Py_ssize_t>counts[t]
+            while r < end:
+                key = <str>keys[r]
+                n = PyUnicode_GET_LENGTH(key)
+                if n > 9:
+                    raise ValueError(f"a key of {n} letters")
+                for i in range(n):
+                    c = PyUnicode_READ_CHAR(key, i)
+                    if not self.k.learn(c):
+                        raise ValueError("more than 63 letters (of the Basic Multilingual Plane) in the model's keys")
+                    codes[i] = self.k.code(c)
+                self.k.add_row(pack_key(t, codes, n), <int32_t>r)
+                r += 1
+        self.k.reserve_case(len(case_index))
+        for key, value in case_index.items():
+            n = PyUnicode_GET_LENGTH(key) - 1
+            if n < 0 or n > 9:
+                continue  # a feature no word makes
+            c0 = PyUnicode_READ_CHAR(key, 0)
+            t = 0 if c0 == 76 else 1 if c0 == 80 else 2 if c0 == 81 else 3 if c0 == 84 else -1  # L P Q T
+            if t < 0:
+                continue
+            for i in range(n):
+                c = PyUnicode_READ_CHAR(key, i + 1)
+                if not self.k.learn(c):
+                    raise ValueError("more than 63 letters (of the Basic Multilingual Plane) in the model's keys")
+                codes[i] = self.k.code(c)
+            self.k.add_case_row(pack_key(CASE_BASE + t, codes, n), <int32_t>value)
+        for i in range(cw.shape[0]):
+            self.k.case_weights.push_back(cw[i])
+        self.k.case_bias = case_bias
+        for i, ch in enumerate("AWYTQHC^$"):
+            self.shape_code[i] = self.k.code(ord(ch))
+
+    cdef void _letters(self, str word, vector[uint32_t]& out, vector[uint8_t]& shape):
+        cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(word)
+        cdef uint32_t c
+        out.resize(n)
+        shape.resize(n)
+        for i in range(n):
+            c = PyUnicode_READ_CHAR(word, i)
+            out[i] = c
+            c = _SHAPE.get(c, c)
+            shape[i] = self.k.code(c) if c in (65, 87, 89, 84, 81, 72) else self.shape_code[6]
+
+    def predict_many(self, list words, list fixed=None):
+        """Each word's labels and raw probability (`glossary.translit.vocalizer.Model.predict_many`
+        with ``raw``): ``fixed``, one entry per word (None or labels with ``?`` where the model
+        chooses)."""
+        cdef vector[uint32_t] letters
+        cdef vector[uint8_t] shape
+        cdef vector[float] s
+        cdef vector[int] best
+        cdef Py_ssize_t w, i, n
+        cdef int L = self.k.labels, label, j
+        cdef float p
+        cdef str word, known
+        cdef list out = []
+        cdef str chars = self.label_chars
+        for w in range(len(words)):
+            word = words[w]
+            n = len(word)
+            if n == 0:
+                out.append(("", 1.0))
+                continue
+            self._letters(word, letters, shape)
+            s.resize(n * L)
+            self.k.scores(letters, shape, s.data())
+            known = fixed[w] if fixed is not None else None
+            if known:
+                for i in range(min(n, len(known))):
+                    if known[i] != "?":
+                        label = chars.index(known[i])
+                        for j in range(L):
+                            s[i * L + j] = -1e4
+                        s[i * L + label] = 0.0
+            self.k.log_softmax(s.data(), n)
+            self.k.viterbi(s.data(), n, best)
+            p = 1.0
+            for i in range(n):
+                if i == 0:
+                    p = expf(s[best[i]])
+                else:
+                    p = p * expf(s[i * L + best[i]])
+            out.append(("".join([chars[best[i]] for i in range(n)]), <double>p))
+        return out
+
+    def capitalized(self, str word):
+        """The probability that a word is a proper name (`glossary.translit.vocalizer.Model.capitalized`)."""
+        cdef vector[uint32_t] letters
+        cdef vector[uint8_t] shape
+        self._letters(word, letters, shape)
+        cdef double total = self.k.case_total(letters)
+        return 1.0 / (1.0 + exp(-total)) if total > -500 else 0.0
