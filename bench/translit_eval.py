@@ -202,6 +202,9 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         model = train_vocalizer.model_of(arrays, calibrated)
         # the same letter model with each letter's label chosen alone (no Viterbi): the model before
         alone = train_vocalizer.model_of({k: v for k, v in arrays.items() if k != "transitions"}, calibrated)
+        # the same model without the shapes' label sequences (`Patterns`): the model before them
+        no_patterns = train_vocalizer.model_of({k: v for k, v in arrays.items()
+                                                if k not in ("patterns", "pattern_weight")}, calibrated)
         backoff = Backoff(entries) if compare else None
         mapper = ala()
         for row in test_rows:
@@ -210,6 +213,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             right = tallies["pipeline: lexicon via clitics, else known stem, else model"].add(got, row.gold, source)
             if source in calibration:
                 calibration[source].append((confidence, right))
+            got, source, _ = pipeline_word(row, lexicon, no_patterns)
+            tallies["the pipeline without the shapes' label sequences (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)
             tallies["the pipeline, a clitic form cased as its stem (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, model)
@@ -220,6 +225,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["lexicon via clitics, else rule (no model)"].add(got, row.gold, source)
             got, _, _ = pipeline_word(row, None, model)
             tallies["model alone (no lexicon)"].add(got, row.gold)
+            got, _, _ = pipeline_word(row, None, no_patterns)
+            tallies["model alone, without the shapes' label sequences"].add(got, row.gold)
             got, _, _ = pipeline_word(row, None, alone)
             tallies["model alone, letters' labels chosen alone"].add(got, row.gold)
             tallies["rule: consonants and long vowels (before #19)"].add(
@@ -253,13 +260,13 @@ def _print_calibration(source: str, points: list[tuple[float, bool]]) -> None:
 
 
 def print_table(tallies: dict[str, Tally]) -> None:
-    print(f"\n{'held-out words, ALA-LC':52} {'words':>7} {'ignoring case':>14} {'exact':>7}")
+    print(f"\n{'held-out words, ALA-LC':60} {'words':>7} {'ignoring case':>14} {'exact':>7}")
     for name, t in tallies.items():
         if name.startswith("_") or not t.n:
             continue
-        print(f"{name:52} {t.n:>7,} {t.ci / t.n:>14.1%} {t.exact / t.n:>7.1%}")
+        print(f"{name:60} {t.n:>7,} {t.ci / t.n:>14.1%} {t.exact / t.n:>7.1%}")
         for source, (n, ci, exact) in sorted(t.by_source.items()):
-            print(f"  {'by source: ' + source:50} {n:>7,} {ci / n:>14.1%} {exact / n:>7.1%}")
+            print(f"  {'by source: ' + source:58} {n:>7,} {ci / n:>14.1%} {exact / n:>7.1%}")
 
 
 def vectors(mishkal: Callable[[str], str] | None) -> None:
@@ -326,8 +333,8 @@ def speed(repeat: int) -> None:
     print(f"  lexicon words, one call per word:    {rate(lambda: [transliterate(w) for w in known], len(known)):>10,.0f}")
     print(f"  model (no lexicon), 10-word texts:   "
           f"{rate(lambda: [transliterate(t, lexicon=False) for t in model_texts], len(model_words)):>10,.0f}")
-    print(f"  the same, numpy model:               "
-          f"{rate(lambda: [transliterate(t, lexicon=False, model=numpy_model) for t in model_texts], len(model_words)):>10,.0f}")
+    numpy_rate = rate(lambda: [transliterate(t, lexicon=False, model=numpy_model) for t in model_texts], len(model_words))
+    print(f"  the same, numpy model:               {numpy_rate:>10,.0f}")
     print(f"  model (no lexicon), one call a word: "
           f"{rate(lambda: [transliterate(w, lexicon=False) for w in model_words], len(model_words)):>10,.0f}")
     print(f"  unknown words (a word + suffix, {stem_share:.0%} through a stem), 10-word texts: "

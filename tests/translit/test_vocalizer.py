@@ -105,8 +105,9 @@ def test_capitalization_model_separates_names() -> None:
 
 def test_viterbi_search_equals_the_full_search() -> None:
     """The beam-pruned search in plain Python (`vocalizer.BEAM`) finds the labels a full
-    Viterbi over every label finds (numpy, the obvious way)."""
-    model = vocalizer.default()
+    Viterbi over every label finds (numpy, the obvious way); the shapes' label sequences
+    (`vocalizer.Patterns`) left out, which may then choose another."""
+    model = vocalizer.Model.read(vocalizer.MODEL_PATH, patterns=False)
     assert model.transitions is not None
     step, start = model.transitions[:-1], model.transitions[-1]
     words = random.Random(11).sample(sorted(lexicon.default().words), 300)
@@ -141,3 +142,39 @@ def test_fixed_labels_are_kept_and_the_rest_chosen_around_them() -> None:
     raw = model.predict_many(["مكتباتهم"], ["aoaa????"], raw=True)[0][1]
     assert model.confidence(raw, "stem") == pytest.approx(vocalizer._platt(raw, model.stem_calibration))
     assert model.header["stem_calibration"]["words"] > 500
+
+
+def test_the_shapes_label_sequences_choose_among_the_path_and_the_shapes() -> None:
+    """`vocalizer.Patterns`: with no weight the Viterbi path stays; with weight, a sequence the
+    word's shapes show often beats a path the letters favour a little, and a sequence no shape
+    shows is never proposed."""
+    labels_ = ".ai"
+    start = [0.0, 0.0, 0.0]
+    step = [[0.0] * 3 for _ in range(3)]
+    logp = np.log(np.array([[0.1, 0.5, 0.4], [0.1, 0.5, 0.4]], dtype=np.float32))  # the letters favour "aa"
+    word = "كت"
+    text = "\n".join([f"c\t{vocalizer.coarse_shape(word)}\tii\t30", f"c\t{vocalizer.coarse_shape(word)}\t.a\t1",
+                      f"f\t{vocalizer.fine_shape(word)}\tii\t12"])
+    assert vocalizer.Patterns(text, 0.0).choose(word, "aa", logp, start, step, labels_) == "aa"
+    assert vocalizer.Patterns(text, 4.0).choose(word, "aa", logp, start, step, labels_) == "ii"
+    assert vocalizer.Patterns("", 4.0).choose(word, "aa", logp, start, step, labels_) == "aa"
+    other = "مد"  # another shape: its table is empty
+    assert vocalizer.coarse_shape(other) == vocalizer.coarse_shape(word)
+    assert vocalizer.Patterns(text.split("\n")[2], 4.0).choose(other, "aa", logp, start, step, labels_) == "aa"
+
+
+def test_the_shipped_patterns_move_only_unfixed_words_to_sequences_their_shapes_show() -> None:
+    plain = vocalizer.Model.read(vocalizer.MODEL_PATH, patterns=False)
+    model = vocalizer.default()
+    table = vocalizer.Patterns(model._pattern_text(), model.pattern_weight)
+    words = random.Random(17).sample(sorted(lexicon.default().words), 1500)
+    moved = 0
+    for word, (got, _), (path, _) in zip(words, model.predict_many(words), plain.predict_many(words)):
+        if got != path:
+            moved += 1
+            shapes = table.tables.get("c" + vocalizer.coarse_shape(word), ({}, 1))[0].keys() | \
+                table.tables.get("f" + vocalizer.fine_shape(word), ({}, 1))[0].keys()
+            assert got in shapes, word
+    assert 0 < moved < len(words) // 3
+    half = ["?" + "a" * (len(w) - 1) for w in words[:200]]  # a fixed label: the Viterbi path around it
+    assert model.predict_many(words[:200], half) == plain.predict_many(words[:200], half)

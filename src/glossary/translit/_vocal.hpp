@@ -9,8 +9,11 @@
 // float32, the Viterbi search in double over the same candidates in the same order.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace vocal {
@@ -270,6 +273,135 @@ struct Kernel {
             best[i] = cand[i][j];
             if (i > 0) j = backs[i][j];
         }
+    }
+
+    // ---- the shapes' label sequences (`vocalizer.Patterns`), kept as the file's sorted lines
+    struct Entry {
+        uint32_t marks;  // offset of the labels in ``text``
+        uint32_t length;
+        int32_t count;
+    };
+    struct Range {
+        uint32_t begin = 0, end = 0;  // entries of one shape, sorted by labels
+        double total = 1.0;           // words of the shape + sequences + 1
+    };
+    std::string text;
+    std::vector<Entry> entries;
+    std::unordered_map<std::string, Range> shapes;  // kind ('c' or 'f') + shape (UTF-8)
+    double pattern_weight = 0.0;
+    std::vector<int> label_index = std::vector<int>(128, -1);  // label character -> label
+
+    // The file's lines (kind \t shape \t labels \t count, UTF-8, sorted); false on a malformed line.
+    bool load_patterns(const char* data, size_t size) {
+        text.assign(data, size);
+        const char* d = text.data();
+        size_t lines = 1;
+        for (size_t i = 0; i < size; ++i) lines += d[i] == '\n';
+        entries.reserve(lines);
+        shapes.reserve(lines);
+        size_t at = 0;
+        std::string key, last;
+        Range* range = nullptr;
+        long words = 0;
+        auto close = [&]() {
+            if (range != nullptr) range->total = (double)(words + (long)(range->end - range->begin) + 1);
+        };
+        while (at < size) {
+            size_t end = at;
+            while (end < size && d[end] != '\n') ++end;
+            size_t t1 = at;
+            while (t1 < end && d[t1] != '\t') ++t1;
+            size_t t2 = t1 + 1;
+            while (t2 < end && d[t2] != '\t') ++t2;
+            size_t t3 = t2 + 1;
+            while (t3 < end && d[t3] != '\t') ++t3;
+            if (t1 != at + 1 || t3 >= end) return false;
+            int count = 0;
+            for (size_t i = t3 + 1; i < end; ++i) {
+                if (d[i] < '0' || d[i] > '9') return false;
+                count = count * 10 + (d[i] - '0');
+            }
+            key.assign(d + at, 1);
+            key.append(d + t1 + 1, t2 - t1 - 1);
+            if (range == nullptr || key != last) {
+                close();
+                range = &shapes[key];
+                range->begin = (uint32_t)entries.size();
+                words = 0;
+                last = key;
+            }
+            entries.push_back(Entry{(uint32_t)(t2 + 1), (uint32_t)(t3 - t2 - 1), count});
+            range->end = (uint32_t)entries.size();
+            words += count;
+            at = end + 1;
+        }
+        close();
+        return true;
+    }
+
+    // the count of ``option`` in a shape's entries (binary search: they are sorted), 0 if absent
+    int count_of(const Range* r, const std::string& option) const {
+        if (r == nullptr) return 0;
+        uint32_t lo = r->begin, hi = r->end;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            const Entry& e = entries[mid];
+            int c = text.compare(e.marks, e.length, option);
+            if (c == 0) return e.count;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return 0;
+    }
+
+    // The labels of a word none of whose labels is fixed: the best of the Viterbi path ``best``
+    // and the sequences its coarse and fine shapes show, as `vocalizer.Patterns.choose` (its ties
+    // go to the first in sorted order: here to the smaller string).
+    void choose(const float* logp, int n, const std::string& coarse, const std::string& fine,
+                const std::string& label_chars, std::vector<int>& best) const {
+        const Range* rc = nullptr;
+        const Range* rf = nullptr;
+        auto it = shapes.find(coarse);
+        if (it != shapes.end()) rc = &it->second;
+        it = shapes.find(fine);
+        if (it != shapes.end()) rf = &it->second;
+        if (rc == nullptr && rf == nullptr) return;
+        const double total_c = rc ? rc->total : 1.0, total_f = rf ? rf->total : 1.0;
+        double top = -INFINITY;
+        std::string chosen, option;
+        std::vector<int> ks(n);
+        auto consider = [&](const std::string& o) {
+            if ((int)o.size() != n) return;
+            for (int i = 0; i < n; ++i) {
+                unsigned char ch = (unsigned char)o[i];
+                ks[i] = ch < 128 ? label_index[ch] : -1;
+                if (ks[i] < 0) return;
+            }
+            double score = start[ks[0]] + (double)logp[ks[0]];
+            for (int i = 1; i < n; ++i)
+                score = score + step[(size_t)ks[i] * labels + ks[i - 1]] + (double)logp[(size_t)i * labels + ks[i]];
+            double lc = std::log((double)(count_of(rc, o) + 1) / total_c);
+            double lf = std::log((double)(count_of(rf, o) + 1) / total_f);
+            score = score + pattern_weight * (lc + lf) / 2.0;
+            if (score > top || (score == top && o < chosen)) {
+                top = score;
+                chosen = o;
+            }
+        };
+        option.assign(n, ' ');
+        for (int i = 0; i < n; ++i) option[i] = label_chars[best[i]];
+        consider(option);
+        for (const Range* r : {rc, rf}) {
+            if (r == nullptr) continue;
+            for (uint32_t e = r->begin; e < r->end; ++e) {
+                option.assign(text, entries[e].marks, entries[e].length);
+                consider(option);
+            }
+        }
+        if (!chosen.empty())
+            for (int i = 0; i < n; ++i) best[i] = label_index[(unsigned char)chosen[i]];
     }
 
     // the case model's sum over a word's features (`vocalizer.case_features`), bias last

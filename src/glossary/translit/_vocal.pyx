@@ -10,6 +10,7 @@ that both give the same labels and probabilities.
 from libc.math cimport exp, expf
 from libc.stdint cimport int8_t, int32_t, uint8_t, uint32_t, uint64_t
 from libcpp cimport bool as cbool
+from libcpp.string cimport string
 from libcpp.vector cimport vector
 from cpython.unicode cimport PyUnicode_READ_CHAR, PyUnicode_GET_LENGTH
 
@@ -37,6 +38,11 @@ cdef extern from "_vocal.hpp" namespace "vocal":
         void log_softmax(float* s, int n)
         void viterbi(const float* logp, int n, vector[int]& best)
         double case_total(const vector[uint32_t]& word)
+        double pattern_weight
+        vector[int] label_index
+        cbool load_patterns(const char* data, size_t size)
+        void choose(const float* logp, int n, const string& coarse, const string& fine, const string& label_chars,
+                    vector[int]& best)
     uint64_t pack_key(int templ, const uint8_t* codes, int n)
 
 
@@ -53,12 +59,17 @@ cdef class Vocalizer:
 
     cdef Kernel k
     cdef str label_chars
+    cdef string label_bytes
     cdef uint8_t shape_code[9]   # the codes of A W Y T Q H C ^ $
+    cdef set pattern_letters
 
     def __init__(self, list keys, list counts, weights, scale, bias, transitions, dict case_index, case_weights,
-                 double case_bias, str label_chars, double beam, bint compensated):
+                 double case_bias, str label_chars, double beam, bint compensated, str patterns="",
+                 double pattern_weight=0.0, str pattern_letters=""):
         """``keys``: the letter model's feature keys in the order of their rows, ``counts`` how
-        many of them each template has (in the order of `glossary.translit.vocalizer.FEATURES`)."""
+        many of them each template has (in the order of `glossary.translit.vocalizer.FEATURES`);
+        ``patterns``, ``pattern_weight`` and ``pattern_letters`` as `glossary.translit.vocalizer.Patterns`
+        and `fine_shape` read them."""
         cdef int t, i, n, c0
         cdef Py_ssize_t r, end
         cdef str key
@@ -126,6 +137,16 @@ cdef class Vocalizer:
         self.k.case_bias = case_bias
         for i, ch in enumerate("AWYTQHC^$"):
             self.shape_code[i] = self.k.code(ord(ch))
+        self.label_bytes = label_chars.encode("ascii")
+        for i, ch in enumerate(label_chars):
+            self.k.label_index[ord(ch)] = i
+        self.pattern_letters = {ord(ch) for ch in pattern_letters}
+        self.k.pattern_weight = pattern_weight
+        cdef bytes data
+        if pattern_weight and patterns:
+            data = patterns.encode("utf-8")
+            if not self.k.load_patterns(data, len(data)):
+                raise ValueError("a malformed line in the model's patterns")
 
     cdef void _letters(self, str word, vector[uint32_t]& out, vector[uint8_t]& shape):
         cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(word)
@@ -171,6 +192,8 @@ cdef class Vocalizer:
                         s[i * L + label] = 0.0
             self.k.log_softmax(s.data(), n)
             self.k.viterbi(s.data(), n, best)
+            if (not known or not known.strip("?")) and self.k.pattern_weight != 0.0 and self.k.has_transitions:
+                self.k.choose(s.data(), n, self._coarse(word), self._fine(word), self.label_bytes, best)
             p = 1.0
             for i in range(n):
                 if i == 0:
@@ -179,6 +202,25 @@ cdef class Vocalizer:
                     p = p * expf(s[i * L + best[i]])
             out.append(("".join([chars[best[i]] for i in range(n)]), <double>p))
         return out
+
+    cdef string _coarse(self, str word):
+        cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(word)
+        cdef string out = b"c"
+        cdef uint32_t c
+        for i in range(n):
+            c = PyUnicode_READ_CHAR(word, i)
+            c = _SHAPE.get(c, c)
+            out.push_back(<char>c if c in (65, 87, 89, 84, 81, 72) else b"C"[0])
+        return out
+
+    cdef string _fine(self, str word):
+        cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(word)
+        cdef list parts = ["f"]
+        cdef uint32_t c
+        for i in range(n):
+            c = PyUnicode_READ_CHAR(word, i)
+            parts.append(chr(c) if c in self.pattern_letters else "C")
+        return "".join(parts).encode("utf-8")
 
     def capitalized(self, str word):
         """The probability that a word is a proper name (`glossary.translit.vocalizer.Model.capitalized`)."""

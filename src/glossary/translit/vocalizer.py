@@ -10,7 +10,11 @@ counted on the training words), where an independent choice per letter would mix
 vowels of two patterns. A second linear model gives the probability that the word is a
 proper name (capitalized in ALA-LC). Labels known beforehand can be fixed (`Model.predict_many`'s
 ``fixed``: a known stem's, `glossary.translit.lexicon.Lexicon.partial_key`): the search then
-chooses the other letters' labels around them. Nothing here imports more than numpy.
+chooses the other letters' labels around them. A word with no label fixed then takes the
+best of that path and the label sequences its shapes carry in the training words (`Patterns`:
+Arabic words follow patterns, and the letters alone do not see the whole word's). Nothing here
+imports more than numpy; the compiled kernel (`glossary.translit._vocal`, where built) computes
+the same labels faster.
 
 The model file (``data/vocalizer.npz``, plain arrays, ``allow_pickle=False``) carries a
 JSON header: the training script, the data it was fitted on (path and sha256), the
@@ -40,6 +44,7 @@ import math
 import os
 import sys
 import zipfile
+from collections.abc import Callable
 from itertools import chain, cycle, repeat
 from pathlib import Path
 from typing import Any
@@ -49,8 +54,8 @@ import numpy.typing as npt
 
 from glossary.translit import labels
 
-__all__ = ["CASE_FEATURES", "FEATURES", "MODEL_PATH", "PURE_ENV", "Model", "case_features", "default", "features",
-           "implementation", "write"]
+__all__ = ["CASE_FEATURES", "FEATURES", "MODEL_PATH", "PATTERN_LETTERS", "PURE_ENV", "Model", "Patterns",
+           "case_features", "coarse_shape", "default", "features", "fine_shape", "implementation", "write"]
 
 MODEL_PATH = Path(__file__).with_name("data") / "vocalizer.npz"
 
@@ -125,6 +130,78 @@ def _shape(word: str) -> str:
     return "".join(c if c in "AWYTQH" else "C" for c in word.translate(_SHAPE))
 
 
+def coarse_shape(word: str) -> str:
+    """A word's long-vowel letters (A W Y), hamza (H), tāʾ marbūṭa (T) and alif maqṣūrah (Q),
+    every other letter C (the shape of feature R of `FEATURES`).
+
+    Example:
+        >>> coarse_shape("مكتبة")
+        'CCCCT'
+    """
+    return _shape(word)
+
+
+PATTERN_LETTERS = "سألتمونيهاةىءأإؤئآ"
+"""The letters a word's fine shape keeps (`fine_shape`): the letters of the Arabic patterns'
+augments (سألتمونيها, the letters that pattern a root), hamza seats, tāʾ marbūṭa, alif maqṣūrah."""
+
+
+def fine_shape(word: str) -> str:
+    """A word's letters with every letter not in `PATTERN_LETTERS` written C: near the pattern a
+    word's vowels follow, without its root (a root letter that is also an augment letter stays:
+    the shape does not know the root).
+
+    Example:
+        >>> fine_shape("مكتبة")
+        'مCتCة'
+    """
+    return "".join(c if c in PATTERN_LETTERS else "C" for c in word)
+
+
+class Patterns:
+    """How often each word shape carries each label sequence in the training words (the model
+    file's ``patterns``): by the coarse shape (`_shape`: long-vowel letters, hamza, ة kept) and by
+    the fine shape (`fine_shape`). A word's candidates are the Viterbi path and every sequence
+    either of its shapes shows; each is scored by its path score (the letters' log-probabilities
+    and the transition scores, as the Viterbi search sums them) plus ``weight`` times the mean of
+    its two log-frequencies (add-one: (count + 1) / (shape's words + sequences + 1)). Arabic words
+    are built on patterns (mafʿal, fiʿālah, mufaʿʿil …): a sequence of vowels that many words of
+    the same shape carry is likelier than the letters alone say."""
+
+    def __init__(self, text: str, weight: float) -> None:
+        self.weight = weight
+        self.tables: dict[str, tuple[dict[str, int], int]] = {}
+        grouped: dict[str, dict[str, int]] = {}
+        for line in text.split("\n") if text else ():
+            kind, shape, marks, count = line.split("\t")
+            grouped.setdefault(kind + shape, {})[marks] = int(count)
+        for key, table in grouped.items():
+            self.tables[key] = (table, sum(table.values()) + len(table) + 1)
+
+    def choose(self, word: str, best: str, logp: npt.NDArray[np.float32], start: list[float],
+               step: list[list[float]], labels: str) -> str:
+        """The labels of one word (``logp``: its letters x labels) among ``best`` (the Viterbi
+        path) and its shapes' sequences; ties go to the first in sorted order."""
+        coarse, total_c = self.tables.get("c" + coarse_shape(word), ({}, 1))
+        fine, total_f = self.tables.get("f" + fine_shape(word), ({}, 1))
+        if not coarse and not fine:
+            return best
+        rows: list[list[float]] = logp.tolist()
+        index = {c: k for k, c in enumerate(labels)}
+        chosen, top = best, -math.inf
+        for option in sorted({best, *coarse, *fine}):
+            ks = [index[c] for c in option]
+            score = start[ks[0]] + rows[0][ks[0]]
+            for i in range(1, len(ks)):
+                score = score + step[ks[i]][ks[i - 1]] + rows[i][ks[i]]
+            lc = math.log((coarse.get(option, 0) + 1) / total_c)
+            lf = math.log((fine.get(option, 0) + 1) / total_f)
+            score = score + self.weight * (lc + lf) / 2.0
+            if score > top:
+                chosen, top = option, score
+        return chosen
+
+
 def features(word: str) -> list[list[str]]:
     """The named features of each letter of a word (letters only, no marks).
 
@@ -197,6 +274,8 @@ class Model:
         transitions: Float32 array (labels + 1, labels): the score of a label (column) after
             a label (row; the last row: the word's first letter). None: each letter's best
             label, chosen alone (the files before Viterbi decoding).
+        patterns: The file's ``patterns`` (`Patterns`: lines of kind ``c`` or ``f``, shape,
+            labels and count, tab-separated), weighed by ``pattern_weight`` (0: not used).
         compiled: Whether to answer through the compiled kernel (`glossary.translit._vocal`: the
             same labels, the same probabilities to float32 rounding, several times faster). None:
             where it is built and ``GLOSSARY_PURE_PYTHON`` is not set. The kernel is made on
@@ -207,7 +286,11 @@ class Model:
                  tables: list[dict[str, int]],
                  case_weights: npt.NDArray[np.float32], case_bias: float, case_vocabulary: list[str],
                  header: dict[str, Any], transitions: npt.NDArray[np.float32] | None = None,
-                 compiled: bool | None = None) -> None:
+                 compiled: bool | None = None, patterns: str | Callable[[], str] = "",
+                 pattern_weight: float = 0.0) -> None:
+        self._pattern_source: str | Callable[[], str] = patterns if pattern_weight else ""
+        self.pattern_weight = pattern_weight
+        self._pattern_table: Patterns | None = None
         self._raw_weights = weights
         self._kernel: Any = None
         self._use_kernel = compiled is not False
@@ -249,10 +332,12 @@ class Model:
                 self._kernel = module.Vocalizer(
                     list(chain.from_iterable(self.tables)), [len(t) for t in self.tables],
                     np.ascontiguousarray(self._raw_weights, dtype=np.int8),
-                    np.ascontiguousarray(self.scale, dtype=np.float32), np.ascontiguousarray(self.bias, dtype=np.float32),
+                    np.ascontiguousarray(self.scale, dtype=np.float32),
+                    np.ascontiguousarray(self.bias, dtype=np.float32),
                     None if self.transitions is None else np.ascontiguousarray(self.transitions, dtype=np.float32),
                     self.case_index, np.ascontiguousarray(self.case_weights, dtype=np.float32), float(self.case_bias),
-                    self.labels, BEAM, sys.version_info >= (3, 12))
+                    self.labels, BEAM, sys.version_info >= (3, 12), self._pattern_text(),
+                    self.pattern_weight if self.transitions is not None else 0.0, PATTERN_LETTERS)
             except ValueError as e:  # a model the kernel cannot hold: numpy answers
                 print(f"glossary: the vocalizer's compiled kernel not used ({e})", file=sys.stderr)
                 self._use_kernel = False
@@ -317,7 +402,7 @@ class Model:
             if at_:
                 s[at_] = -1e4  # only the known label is left, with probability 1
                 s[at_, label_] = 0.0
-        best, letter_p = self._decode(s, lengths)
+        best, letter_p = self._decode(s, lengths, words, fixed)
         starts = np.cumsum([0] + lengths[:-1])
         word_p = np.multiply.reduceat(letter_p, starts).tolist()
         chosen = "".join([self.labels[k] for k in best.tolist()])
@@ -328,20 +413,49 @@ class Model:
             at += len(word)
         return out
 
-    def _decode(self, s: npt.NDArray[np.float32], lengths: list[int]) -> tuple[npt.NDArray[np.intp],
-                                                                              npt.NDArray[np.float32]]:
+    def _decode(self, s: npt.NDArray[np.float32], lengths: list[int], words: list[str],
+                fixed: list[str | None] | None = None) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
         """The best labels of the letters of words (scores ``s``: letters x labels, the words
         one after the other) and each chosen label's softmax probability. With the file's
         ``transitions`` the labels of a word are chosen together (Viterbi: the sum of the
         letters' log-probabilities and of the transition scores of consecutive labels is
-        the largest); without, each letter's best label."""
+        the largest); without, each letter's best label. With the file's ``patterns`` a word
+        none of whose labels is fixed then takes the best of the Viterbi path and its shapes'
+        label sequences (`Patterns`)."""
         s = s - s.max(axis=1, keepdims=True)
         logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
         if self.transitions is None:
             best = logp.argmax(axis=1)
         else:
             best = self._viterbi(logp, lengths)
+        patterns = self._patterns()
+        if patterns is not None and self.transitions is not None:
+            chosen: list[int] = best.tolist()
+            index = {c: k for k, c in enumerate(self.labels)}
+            at = 0
+            for k, (word, n) in enumerate(zip(words, lengths)):
+                known = fixed[k] if fixed else None
+                if not known or not known.strip("?"):  # no label fixed
+                    path = "".join([self.labels[j] for j in chosen[at:at + n]])
+                    option = patterns.choose(word, path, logp[at:at + n], self.start, self.step, self.labels)
+                    if option != path:
+                        chosen[at:at + n] = [index[c] for c in option]
+                at += n
+            best = np.array(chosen, dtype=np.intp)
         return best, np.exp(logp[np.arange(len(logp)), best])
+
+    def _pattern_text(self) -> str:
+        """The file's ``patterns`` (read from the file on first use: a model file read from a
+        path leaves them there, which keeps its load as quick as before them)."""
+        if callable(self._pattern_source):
+            self._pattern_source = self._pattern_source()
+        return self._pattern_source
+
+    def _patterns(self) -> Patterns | None:
+        """The label sequences of the word shapes (read on first use), or None: the file has none."""
+        if self._pattern_table is None and self._pattern_source:
+            self._pattern_table = Patterns(self._pattern_text(), self.pattern_weight)
+        return self._pattern_table
 
     def _viterbi(self, logp: npt.NDArray[np.float32], lengths: list[int]) -> npt.NDArray[np.intp]:
         """Viterbi over each word's labels. Only the labels within ``BEAM`` (log-probability)
@@ -421,7 +535,7 @@ class Model:
         if kernel is not None:
             answer: tuple[str, float] = kernel.predict_many([word])[0]
             return answer
-        best, letter_p = self._decode(self.scores(word), [len(word)])
+        best, letter_p = self._decode(self.scores(word), [len(word)], [word])
         return "".join([self.labels[k] for k in best.tolist()]), float(np.prod(letter_p))
 
     def capitalized(self, word: str) -> float:
@@ -436,8 +550,9 @@ class Model:
         return 1.0 / (1.0 + math.exp(-total)) if total > -500 else 0.0
 
     @classmethod
-    def read(cls, path: Path | str | io.BytesIO, compiled: bool | None = None) -> Model:
-        """Read a model file (``.npz`` of plain arrays; no pickle); ``compiled`` as for `Model`."""
+    def read(cls, path: Path | str | io.BytesIO, compiled: bool | None = None, patterns: bool = True) -> Model:
+        """Read a model file (``.npz`` of plain arrays; no pickle); ``compiled`` as for `Model`;
+        ``patterns=False`` leaves the file's `Patterns` out (the Viterbi path alone)."""
         with np.load(path, allow_pickle=False) as npz:
             header = json.loads(bytes(npz["header"]).decode("utf-8"))
             keys = bytes(npz["vocabulary"]).decode("utf-8").split("\n")
@@ -449,13 +564,23 @@ class Model:
             case_weights = npz["case_weights"].astype(np.float32)
             case_bias = float(npz["case_bias"][0])
             transitions = npz["transitions"].astype(np.float32) if "transitions" in npz.files else None
+            sequences: str | Callable[[], str] = ""
+            if patterns and "patterns" in npz.files:
+                sequences = functools.partial(_read_patterns, path) if isinstance(path, (str, Path)) else \
+                    bytes(npz["patterns"]).decode("utf-8")
+            pattern_weight = float(npz["pattern_weight"][0]) if "pattern_weight" in npz.files else 0.0
         tables = []
         start = 0
         for count in counts:  # the rows are grouped by template, in the order of FEATURES
             tables.append(dict(zip(keys[start:start + count], range(start, start + count))))
             start += count
         return cls(weights, scale, bias, tables, case_weights, case_bias, case_vocabulary, header, transitions,
-                   compiled=compiled)
+                   compiled=compiled, patterns=sequences, pattern_weight=pattern_weight if sequences else 0.0)
+
+
+def _read_patterns(path: Path | str) -> str:
+    with np.load(path, allow_pickle=False) as npz:
+        return bytes(npz["patterns"]).decode("utf-8")
 
 
 def _platt(raw: float, fit: tuple[float, float] | None) -> float:
