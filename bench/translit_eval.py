@@ -333,7 +333,8 @@ def speed(repeat: int) -> None:
     print(f"  lexicon words, one call per word:    {rate(lambda: [transliterate(w) for w in known], len(known)):>10,.0f}")
     print(f"  model (no lexicon), 10-word texts:   "
           f"{rate(lambda: [transliterate(t, lexicon=False) for t in model_texts], len(model_words)):>10,.0f}")
-    numpy_rate = rate(lambda: [transliterate(t, lexicon=False, model=numpy_model) for t in model_texts], len(model_words))
+    numpy_rate = rate(lambda: [transliterate(t, lexicon=False, model=numpy_model) for t in model_texts],
+                      len(model_words))
     print(f"  the same, numpy model:               {numpy_rate:>10,.0f}")
     print(f"  model (no lexicon), one call a word: "
           f"{rate(lambda: [transliterate(w, lexicon=False) for w in model_words], len(model_words)):>10,.0f}")

@@ -356,11 +356,12 @@ struct Kernel {
         return 0;
     }
 
-    // The labels of a word none of whose labels is fixed: the best of the Viterbi path ``best``
-    // and the sequences its coarse and fine shapes show, as `vocalizer.Patterns.choose` (its ties
-    // go to the first in sorted order: here to the smaller string).
+    // The labels of a word: the best of the Viterbi path ``best`` and the sequences its coarse
+    // and fine shapes show that keep the labels ``known`` fixes ('?' where any goes; empty: none),
+    // as `vocalizer.Patterns.choose` (its ties go to the first in sorted order: here to the
+    // smaller string).
     void choose(const float* logp, int n, const std::string& coarse, const std::string& fine,
-                const std::string& label_chars, std::vector<int>& best) const {
+                const std::string& label_chars, const std::string& known, std::vector<int>& best) const {
         const Range* rc = nullptr;
         const Range* rf = nullptr;
         auto it = shapes.find(coarse);
@@ -374,6 +375,8 @@ struct Kernel {
         std::vector<int> ks(n);
         auto consider = [&](const std::string& o) {
             if ((int)o.size() != n) return;
+            for (size_t i = 0; i < known.size() && i < o.size(); ++i)
+                if (known[i] != '?' && known[i] != o[i]) return;
             for (int i = 0; i < n; ++i) {
                 unsigned char ch = (unsigned char)o[i];
                 ks[i] = ch < 128 ? label_index[ch] : -1;

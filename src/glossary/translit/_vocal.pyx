@@ -42,7 +42,7 @@ cdef extern from "_vocal.hpp" namespace "vocal":
         vector[int] label_index
         cbool load_patterns(const char* data, size_t size)
         void choose(const float* logp, int n, const string& coarse, const string& fine, const string& label_chars,
-                    vector[int]& best)
+                    const string& known, vector[int]& best)
     uint64_t pack_key(int templ, const uint8_t* codes, int n)
 
 
@@ -192,8 +192,9 @@ cdef class Vocalizer:
                         s[i * L + label] = 0.0
             self.k.log_softmax(s.data(), n)
             self.k.viterbi(s.data(), n, best)
-            if (not known or not known.strip("?")) and self.k.pattern_weight != 0.0 and self.k.has_transitions:
-                self.k.choose(s.data(), n, self._coarse(word), self._fine(word), self.label_bytes, best)
+            if self.k.pattern_weight != 0.0 and self.k.has_transitions:
+                self.k.choose(s.data(), n, self._coarse(word), self._fine(word), self.label_bytes,
+                              known.encode("ascii") if known else b"", best)
             p = 1.0
             for i in range(n):
                 if i == 0:

@@ -10,9 +10,9 @@ counted on the training words), where an independent choice per letter would mix
 vowels of two patterns. A second linear model gives the probability that the word is a
 proper name (capitalized in ALA-LC). Labels known beforehand can be fixed (`Model.predict_many`'s
 ``fixed``: a known stem's, `glossary.translit.lexicon.Lexicon.partial_key`): the search then
-chooses the other letters' labels around them. A word with no label fixed then takes the
-best of that path and the label sequences its shapes carry in the training words (`Patterns`:
-Arabic words follow patterns, and the letters alone do not see the whole word's). Nothing here
+chooses the other letters' labels around them. The word then takes the best of that path and
+the label sequences its shapes carry in the training words that keep its fixed labels
+(`Patterns`: Arabic words follow patterns, and the letters alone do not see the whole word's). Nothing here
 imports more than numpy; the compiled kernel (`glossary.translit._vocal`, where built) computes
 the same labels faster.
 
@@ -179,9 +179,10 @@ class Patterns:
             self.tables[key] = (table, sum(table.values()) + len(table) + 1)
 
     def choose(self, word: str, best: str, logp: npt.NDArray[np.float32], start: list[float],
-               step: list[list[float]], labels: str) -> str:
+               step: list[list[float]], labels: str, known: str | None = None) -> str:
         """The labels of one word (``logp``: its letters x labels) among ``best`` (the Viterbi
-        path) and its shapes' sequences; ties go to the first in sorted order."""
+        path) and its shapes' sequences (those that keep ``known``'s labels, ``?`` where any
+        goes); ties go to the first in sorted order."""
         coarse, total_c = self.tables.get("c" + coarse_shape(word), ({}, 1))
         fine, total_f = self.tables.get("f" + fine_shape(word), ({}, 1))
         if not coarse and not fine:
@@ -190,6 +191,8 @@ class Patterns:
         index = {c: k for k, c in enumerate(labels)}
         chosen, top = best, -math.inf
         for option in sorted({best, *coarse, *fine}):
+            if known and any(k != "?" and k != c for k, c in zip(known, option)):
+                continue
             ks = [index[c] for c in option]
             score = start[ks[0]] + rows[0][ks[0]]
             for i in range(1, len(ks)):
@@ -420,8 +423,8 @@ class Model:
         ``transitions`` the labels of a word are chosen together (Viterbi: the sum of the
         letters' log-probabilities and of the transition scores of consecutive labels is
         the largest); without, each letter's best label. With the file's ``patterns`` a word
-        none of whose labels is fixed then takes the best of the Viterbi path and its shapes'
-        label sequences (`Patterns`)."""
+        then takes the best of the Viterbi path and its shapes' label sequences that keep its
+        fixed labels (`Patterns`)."""
         s = s - s.max(axis=1, keepdims=True)
         logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
         if self.transitions is None:
@@ -434,12 +437,11 @@ class Model:
             index = {c: k for k, c in enumerate(self.labels)}
             at = 0
             for k, (word, n) in enumerate(zip(words, lengths)):
-                known = fixed[k] if fixed else None
-                if not known or not known.strip("?"):  # no label fixed
-                    path = "".join([self.labels[j] for j in chosen[at:at + n]])
-                    option = patterns.choose(word, path, logp[at:at + n], self.start, self.step, self.labels)
-                    if option != path:
-                        chosen[at:at + n] = [index[c] for c in option]
+                path = "".join([self.labels[j] for j in chosen[at:at + n]])
+                option = patterns.choose(word, path, logp[at:at + n], self.start, self.step, self.labels,
+                                         fixed[k] if fixed else None)
+                if option != path:
+                    chosen[at:at + n] = [index[c] for c in option]
                 at += n
             best = np.array(chosen, dtype=np.intp)
         return best, np.exp(logp[np.arange(len(logp)), best])
