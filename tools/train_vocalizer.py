@@ -178,7 +178,7 @@ def transitions(entries: Sequence[Entry], weight: float = TRANSITION_WEIGHT) -> 
 
 def patterns(entries: Sequence[Entry]) -> str:
     """The label sequences of each word shape in the training words, with their counts, for
-    `glossary.translit.vocalizer.Patterns`: one line per (kind, shape, labels), ``c`` for the
+    `glossary.translit.patterns.Patterns`: one line per (kind, shape, labels), ``c`` for the
     coarse shape (long-vowel letters, hamza and ة kept, other letters C), ``f`` for the fine
     shape (`glossary.translit.vocalizer.fine_shape`: the letters of the Arabic patterns' augments
     kept), sorted."""

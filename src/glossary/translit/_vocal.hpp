@@ -275,7 +275,7 @@ struct Kernel {
         }
     }
 
-    // ---- the shapes' label sequences (`vocalizer.Patterns`), kept as the file's sorted lines
+    // ---- the shapes' label sequences (`patterns.Patterns`), kept as the file's sorted lines
     struct Entry {
         uint32_t marks;  // offset of the labels in ``text``
         uint32_t length;
@@ -358,7 +358,7 @@ struct Kernel {
 
     // The labels of a word: the best of the Viterbi path ``best`` and the sequences its coarse
     // and fine shapes show that keep the labels ``known`` fixes ('?' where any goes; empty: none),
-    // as `vocalizer.Patterns.choose` (its ties go to the first in sorted order: here to the
+    // as `patterns.Patterns.choose` (its ties go to the first in sorted order: here to the
     // smaller string).
     void choose(const float* logp, int n, const std::string& coarse, const std::string& fine,
                 const std::string& label_chars, const std::string& known, std::vector<int>& best) const {

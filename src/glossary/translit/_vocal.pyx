@@ -68,7 +68,7 @@ cdef class Vocalizer:
                  double pattern_weight=0.0, str pattern_letters=""):
         """``keys``: the letter model's feature keys in the order of their rows, ``counts`` how
         many of them each template has (in the order of `glossary.translit.vocalizer.FEATURES`);
-        ``patterns``, ``pattern_weight`` and ``pattern_letters`` as `glossary.translit.vocalizer.Patterns`
+        ``patterns``, ``pattern_weight`` and ``pattern_letters`` as `glossary.translit.patterns.Patterns`
         and `fine_shape` read them."""
         cdef int t, i, n, c0
         cdef Py_ssize_t r, end

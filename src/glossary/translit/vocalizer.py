@@ -53,6 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from glossary.translit import labels
+from glossary.translit.patterns import PATTERN_LETTERS, Patterns, coarse_shape, fine_shape
 
 __all__ = ["CASE_FEATURES", "FEATURES", "MODEL_PATH", "PATTERN_LETTERS", "PURE_ENV", "Model", "Patterns",
            "case_features", "coarse_shape", "default", "features", "fine_shape", "implementation", "write"]
@@ -122,89 +123,6 @@ def implementation() -> tuple[str, str, Any | None]:
     module, reason = _import()
     return ("compiled" if module is not None else "python"), reason, module
 
-_SHAPE = str.maketrans({"ا": "A", "آ": "A", "و": "W", "ي": "Y", "ة": "T", "ى": "Q", "أ": "H", "إ": "H",
-                        "ؤ": "H", "ئ": "H", "ء": "H"})
-
-
-def _shape(word: str) -> str:
-    return "".join(c if c in "AWYTQH" else "C" for c in word.translate(_SHAPE))
-
-
-def coarse_shape(word: str) -> str:
-    """A word's long-vowel letters (A W Y), hamza (H), tāʾ marbūṭa (T) and alif maqṣūrah (Q),
-    every other letter C (the shape of feature R of `FEATURES`).
-
-    Example:
-        >>> coarse_shape("مكتبة")
-        'CCCCT'
-    """
-    return _shape(word)
-
-
-PATTERN_LETTERS = "سألتمونيهاةىءأإؤئآ"
-"""The letters a word's fine shape keeps (`fine_shape`): the letters of the Arabic patterns'
-augments (سألتمونيها, the letters that pattern a root), hamza seats, tāʾ marbūṭa, alif maqṣūrah."""
-
-
-def fine_shape(word: str) -> str:
-    """A word's letters with every letter not in `PATTERN_LETTERS` written C: near the pattern a
-    word's vowels follow, without its root (a root letter that is also an augment letter stays:
-    the shape does not know the root).
-
-    Example:
-        >>> fine_shape("مكتبة")
-        'مCتCة'
-    """
-    return "".join(c if c in PATTERN_LETTERS else "C" for c in word)
-
-
-class Patterns:
-    """How often each word shape carries each label sequence in the training words (the model
-    file's ``patterns``): by the coarse shape (`_shape`: long-vowel letters, hamza, ة kept) and by
-    the fine shape (`fine_shape`). A word's candidates are the Viterbi path and every sequence
-    either of its shapes shows; each is scored by its path score (the letters' log-probabilities
-    and the transition scores, as the Viterbi search sums them) plus ``weight`` times the mean of
-    its two log-frequencies (add-one: (count + 1) / (shape's words + sequences + 1)). Arabic words
-    are built on patterns (mafʿal, fiʿālah, mufaʿʿil …): a sequence of vowels that many words of
-    the same shape carry is likelier than the letters alone say."""
-
-    def __init__(self, text: str, weight: float) -> None:
-        self.weight = weight
-        self.tables: dict[str, tuple[dict[str, int], int]] = {}
-        grouped: dict[str, dict[str, int]] = {}
-        for line in text.split("\n") if text else ():
-            kind, shape, marks, count = line.split("\t")
-            grouped.setdefault(kind + shape, {})[marks] = int(count)
-        for key, table in grouped.items():
-            self.tables[key] = (table, sum(table.values()) + len(table) + 1)
-
-    def choose(self, word: str, best: str, logp: npt.NDArray[np.float32], start: list[float],
-               step: list[list[float]], labels: str, known: str | None = None) -> str:
-        """The labels of one word (``logp``: its letters x labels) among ``best`` (the Viterbi
-        path) and its shapes' sequences (those that keep ``known``'s labels, ``?`` where any
-        goes); ties go to the first in sorted order."""
-        coarse, total_c = self.tables.get("c" + coarse_shape(word), ({}, 1))
-        fine, total_f = self.tables.get("f" + fine_shape(word), ({}, 1))
-        if not coarse and not fine:
-            return best
-        rows: list[list[float]] = logp.tolist()
-        index = {c: k for k, c in enumerate(labels)}
-        chosen, top = best, -math.inf
-        for option in sorted({best, *coarse, *fine}):
-            if known and any(k != "?" and k != c for k, c in zip(known, option)):
-                continue
-            ks = [index[c] for c in option]
-            score = start[ks[0]] + rows[0][ks[0]]
-            for i in range(1, len(ks)):
-                score = score + step[ks[i]][ks[i - 1]] + rows[i][ks[i]]
-            lc = math.log((coarse.get(option, 0) + 1) / total_c)
-            lf = math.log((fine.get(option, 0) + 1) / total_f)
-            score = score + self.weight * (lc + lf) / 2.0
-            if score > top:
-                chosen, top = option, score
-        return chosen
-
-
 def features(word: str) -> list[list[str]]:
     """The named features of each letter of a word (letters only, no marks).
 
@@ -229,7 +147,7 @@ def _flat(word: str) -> list[str]:
 def _keys(word: str) -> list[str]:
     """`_flat` without the templates' letters: what each template's table is keyed by."""
     p = "^^^^" + word + "$$$$"
-    shape = "^^^^" + _shape(word) + "$$$$"
+    shape = "^^^^" + coarse_shape(word) + "$$$$"
     n = len(word)
     head, tail = word[:2], word[-2:]
     out: list[str] = []
