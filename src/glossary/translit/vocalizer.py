@@ -216,7 +216,8 @@ class Model:
         self._kernel: Any = None
         self._use_kernel = compiled is not False
         if compiled and _compiled_module() is None:
-            raise ImportError("the vocalizer's compiled kernel (glossary.translit._vocal) is not built")
+            raise ImportError(f"the vocalizer's compiled kernel (glossary.translit._vocal) is not used: "
+                              f"{implementation()[1]}")
         self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
         self.scale = scale
         self.bias = bias
