@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.translit import Transliteration, transliterate, transliterate_all
+from glossary.translit import Transliteration, engine, transliterate, transliterate_all
 from glossary.translit.lexicon import Lexicon
 
 # a small lexicon, so the expected values do not move with the shipped data
@@ -140,6 +140,17 @@ def test_bgn_capitalizes_every_word_of_a_name() -> None:
 
 def test_nisba_adjective_keeps_the_pause() -> None:
     assert ala("مدينة سورية").text == "Madīnah Sūrīyah"
+
+
+@pytest.mark.parametrize("particle", sorted(engine.PARTICLES))
+def test_a_particle_keeps_the_pause(particle: str) -> None:
+    """A preposition, conjunction or particle never completes a construct: the ة before it is
+    in pause (the source article's غارات روسية على, مرحلة ثانية من), vocalized or not; a noun after
+    it still takes the construct."""
+    for text in (f"مدينة {particle}", f"مَدِينَة {particle}"):
+        assert transliterate(text, lexicon=LEX, model=False).words[0].text.endswith("ah"), text
+    assert transliterate("مَدِينَة حَلَب").text.startswith("Madīnat")
+    assert transliterate(f"مَدِينَة {particle}").text.startswith("Madīnah")
 
 
 def test_written_marks_win_over_the_lexicon() -> None:

@@ -135,7 +135,7 @@ class Transcriber:
         for k in range(1, last, 2):
             out.append(parts[k - 1].translate(_PUNCT))
             joined = k + 2 < last + 1 and not parts[k + 1].strip()
-            pausal = not joined or _adjective(parts[k + 2])
+            pausal = not joined or pausal_before(parts[k + 2])
             latin, ok = self.cached_word(parts[k], k == 1, pausal)
             out.append(latin)
             exact = exact and ok
@@ -343,6 +343,24 @@ def _article(units: list[_Unit]) -> tuple[str, int]:
             and lam(units[1]):
         return LAM, 2
     return "", 0
+
+
+PARTICLES = frozenset("من في إلى الى على عن مع حتى منذ أو او ثم أم بل لكن لا لم لن قد إن ان أن كي".split())
+"""Words that never complete an iḍāfah (prepositions, conjunctions, verbal particles; also as
+written without hamza): a tāʾ marbūṭa before one is in pause, not in construct (marḥalah
+thāniyah min, not thāniyat min)."""
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def pausal_before(word: str) -> bool:
+    """Whether a tāʾ marbūṭa stays in pause before ``word`` (vocalized or not): a nisba
+    adjective (`_adjective`) or a particle (`PARTICLES`) cannot be the second term of a construct.
+
+    Example:
+        >>> pausal_before("سورية"), pausal_before("مِن"), pausal_before("الشام")
+        (True, True, False)
+    """
+    return _adjective(word) or "".join(u.letter for u in _units(word)) in PARTICLES
 
 
 @functools.lru_cache(maxsize=1 << 14)

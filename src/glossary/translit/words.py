@@ -335,7 +335,7 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
         if nxt is not None and _TAA.search(seg.vocalized or seg.key):  # only a final ة has a construct state
             between = segments[i + 1] if i + 1 < len(segments) else ""
             joined = units[n + 1][0] == i + 2 and isinstance(between, str) and _space(between)
-            pausal = not joined or engine._adjective(nxt.vocalized or labels.apply(nxt.key, nxt.marks))
+            pausal = not joined or engine.pausal_before(nxt.vocalized or labels.apply(nxt.key, nxt.marks))
         first = n == 0
         if seg.marks:
             voc = labels.apply(seg.key, seg.marks)
