@@ -9,7 +9,6 @@
 // float32, the Viterbi search in double over the same candidates in the same order.
 #pragma once
 
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>

@@ -46,11 +46,6 @@ cdef extern from "_vocal.hpp" namespace "vocal":
     uint64_t pack_key(int templ, const uint8_t* codes, int n)
 
 
-cdef dict _SHAPE = {ord("ا"): ord("A"), ord("آ"): ord("A"), ord("و"): ord("W"), ord("ي"): ord("Y"),
-                    ord("ة"): ord("T"), ord("ى"): ord("Q"), ord("أ"): ord("H"), ord("إ"): ord("H"),
-                    ord("ؤ"): ord("H"), ord("ئ"): ord("H"), ord("ء"): ord("H")}
-
-
 cdef class Vocalizer:
     """The compiled form of one `glossary.translit.vocalizer.Model` (its arrays and vocabularies).
 
@@ -62,14 +57,16 @@ cdef class Vocalizer:
     cdef string label_bytes
     cdef uint8_t shape_code[9]   # the codes of A W Y T Q H C ^ $
     cdef set pattern_letters
+    cdef dict shape_of  # code point -> code point of the coarse shape's letter (A W Y T Q H)
 
     def __init__(self, list keys, list counts, weights, scale, bias, transitions, dict case_index, case_weights,
                  double case_bias, str label_chars, double beam, bint compensated, str patterns="",
-                 double pattern_weight=0.0, str pattern_letters=""):
+                 double pattern_weight=0.0, str pattern_letters="", dict shape_table=None):
         """``keys``: the letter model's feature keys in the order of their rows, ``counts`` how
         many of them each template has (in the order of `glossary.translit.vocalizer.FEATURES`);
         ``patterns``, ``pattern_weight`` and ``pattern_letters`` as `glossary.translit.patterns.Patterns`
-        and `fine_shape` read them."""
+        and `fine_shape` read them; ``shape_table`` the coarse shape's letters
+        (`glossary.translit.patterns.SHAPE`: code point -> letter)."""
         cdef int t, i, n, c0
         cdef Py_ssize_t r, end
         cdef str key
@@ -141,6 +138,7 @@ cdef class Vocalizer:
         for i, ch in enumerate(label_chars):
             self.k.label_index[ord(ch)] = i
         self.pattern_letters = {ord(ch) for ch in pattern_letters}
+        self.shape_of = {k: ord(v) for k, v in (shape_table or {}).items()}
         self.k.pattern_weight = pattern_weight
         cdef bytes data
         if pattern_weight and patterns:
@@ -156,7 +154,7 @@ cdef class Vocalizer:
         for i in range(n):
             c = PyUnicode_READ_CHAR(word, i)
             out[i] = c
-            c = _SHAPE.get(c, c)
+            c = self.shape_of.get(c, c)
             shape[i] = self.k.code(c) if c in (65, 87, 89, 84, 81, 72) else self.shape_code[6]
 
     def predict_many(self, list words, list fixed=None):
@@ -210,7 +208,7 @@ cdef class Vocalizer:
         cdef uint32_t c
         for i in range(n):
             c = PyUnicode_READ_CHAR(word, i)
-            c = _SHAPE.get(c, c)
+            c = self.shape_of.get(c, c)
             out.push_back(<char>c if c in (65, 87, 89, 84, 81, 72) else b"C"[0])
         return out
 

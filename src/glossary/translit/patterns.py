@@ -13,14 +13,11 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["PATTERN_LETTERS", "Patterns", "coarse_shape", "fine_shape"]
+__all__ = ["PATTERN_LETTERS", "SHAPE", "Patterns", "coarse_shape", "fine_shape"]
 
-_SHAPE = str.maketrans({"ا": "A", "آ": "A", "و": "W", "ي": "Y", "ة": "T", "ى": "Q", "أ": "H", "إ": "H",
+SHAPE = str.maketrans({"ا": "A", "آ": "A", "و": "W", "ي": "Y", "ة": "T", "ى": "Q", "أ": "H", "إ": "H",
                         "ؤ": "H", "ئ": "H", "ء": "H"})
-
-
-def _shape(word: str) -> str:
-    return "".join(c if c in "AWYTQH" else "C" for c in word.translate(_SHAPE))
+"""The letters the coarse shape keeps, as `coarse_shape` writes them (every other letter is C)."""
 
 
 def coarse_shape(word: str) -> str:
@@ -31,7 +28,7 @@ def coarse_shape(word: str) -> str:
         >>> coarse_shape("مكتبة")
         'CCCCT'
     """
-    return _shape(word)
+    return "".join(c if c in "AWYTQH" else "C" for c in word.translate(SHAPE))
 
 
 PATTERN_LETTERS = "سألتمونيهاةىءأإؤئآ"
@@ -53,7 +50,7 @@ def fine_shape(word: str) -> str:
 
 class Patterns:
     """How often each word shape carries each label sequence in the training words (the model
-    file's ``patterns``): by the coarse shape (`_shape`: long-vowel letters, hamza, ة kept) and by
+    file's ``patterns``): by the coarse shape (`coarse_shape`: long-vowel letters, hamza, ة kept) and by
     the fine shape (`fine_shape`). A word's candidates are the Viterbi path and every sequence
     either of its shapes shows; each is scored by its path score (the letters' log-probabilities
     and the transition scores, as the Viterbi search sums them) plus ``weight`` times the mean of

@@ -53,7 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from glossary.translit import labels
-from glossary.translit.patterns import PATTERN_LETTERS, Patterns, coarse_shape, fine_shape
+from glossary.translit.patterns import PATTERN_LETTERS, SHAPE, Patterns, coarse_shape, fine_shape
 
 __all__ = ["CASE_FEATURES", "FEATURES", "MODEL_PATH", "PATTERN_LETTERS", "PURE_ENV", "Model", "Patterns",
            "case_features", "coarse_shape", "default", "features", "fine_shape", "implementation", "write"]
@@ -259,7 +259,7 @@ class Model:
                     None if self.transitions is None else np.ascontiguousarray(self.transitions, dtype=np.float32),
                     self.case_index, np.ascontiguousarray(self.case_weights, dtype=np.float32), float(self.case_bias),
                     self.labels, BEAM, sys.version_info >= (3, 12), self._pattern_text(),
-                    self.pattern_weight if self.transitions is not None else 0.0, PATTERN_LETTERS)
+                    self.pattern_weight if self.transitions is not None else 0.0, PATTERN_LETTERS, SHAPE)
             except ValueError as e:  # a model the kernel cannot hold: numpy answers
                 print(f"glossary: the vocalizer's compiled kernel not used ({e})", file=sys.stderr)
                 self._use_kernel = False
