@@ -80,7 +80,8 @@ def test_fixed_labels(models: tuple[vocalizer.Model, vocalizer.Model], words: li
         labels = py.predict(w)[0]
         known = "".join(c if rng.random() < 0.4 else "?" for c in labels)
         other = rng.choice(py.labels) * len(w)  # every letter fixed, even to an unlikely label
-        batch, fixed = [w, w[::-1], w], [known, None, other]
+        shadda = "".join("*" if rng.random() < 0.3 else "?" for _ in w)  # a shadda, its vowel the model's
+        batch, fixed = [w, w[::-1], w, w], [known, None, other, shadda]
         _same(py.predict_many(batch, fixed, raw=True), cc.predict_many(batch, fixed, raw=True))
 
 

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -356,7 +357,8 @@ struct Kernel {
     }
 
     // The labels of a word: the best of the Viterbi path ``best`` and the sequences its coarse
-    // and fine shapes show that keep the labels ``known`` fixes ('?' where any goes; empty: none),
+    // and fine shapes show that keep the labels ``known`` fixes ('?' where any goes, '*' any shadda
+    // label; empty: none),
     // as `patterns.Patterns.choose` (its ties go to the first in sorted order: here to the
     // smaller string).
     void choose(const float* logp, int n, const std::string& coarse, const std::string& fine,
@@ -375,7 +377,8 @@ struct Kernel {
         auto consider = [&](const std::string& o) {
             if ((int)o.size() != n) return;
             for (size_t i = 0; i < known.size() && i < o.size(); ++i)
-                if (known[i] != '?' && known[i] != o[i]) return;
+                if (known[i] == '*' ? std::strchr("AUI~", o[i]) == nullptr : known[i] != '?' && known[i] != o[i])
+                    return;
             for (int i = 0; i < n; ++i) {
                 unsigned char ch = (unsigned char)o[i];
                 ks[i] = ch < 128 ? label_index[ch] : -1;

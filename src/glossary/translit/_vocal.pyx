@@ -55,6 +55,7 @@ cdef class Vocalizer:
     cdef Kernel k
     cdef str label_chars
     cdef string label_bytes
+    cdef int label_m, label_y
     cdef uint8_t shape_code[9]   # the codes of A W Y T Q H C ^ $
     cdef set pattern_letters
     cdef dict shape_of  # code point -> code point of the coarse shape's letter (A W Y T Q H)
@@ -80,6 +81,8 @@ cdef class Vocalizer:
         if len(counts) != N_TEMPLATES or sum(counts) != len(keys):
             raise ValueError(f"{len(counts)} feature templates of {sum(counts)} keys, the kernel knows {N_TEMPLATES}")
         self.label_chars = label_chars
+        self.label_m = label_chars.find("M")
+        self.label_y = label_chars.find("Y")
         self.k.labels = w.shape[1]
         self.k.beam = <float>beam
         self.k.compensated = compensated
@@ -160,7 +163,7 @@ cdef class Vocalizer:
     def predict_many(self, list words, list fixed=None):
         """Each word's labels and raw probability (`glossary.translit.vocalizer.Model.predict_many`
         with ``raw``): ``fixed``, one entry per word (None or labels with ``?`` where the model
-        chooses)."""
+        chooses, ``*`` where it chooses among the shadda labels)."""
         cdef vector[uint32_t] letters
         cdef vector[uint8_t] shape
         cdef vector[float] s
@@ -180,10 +183,20 @@ cdef class Vocalizer:
             self._letters(word, letters, shape)
             s.resize(n * L)
             self.k.scores(letters, shape, s.data())
+            # the labels that rewrite a letter, where that letter is not (Model._mask)
+            for i in range(n):
+                if self.label_m >= 0 and letters[i] != 0x0627:
+                    s[i * L + self.label_m] = -1e4
+                if self.label_y >= 0 and (letters[i] != 0x064A or i != n - 1):
+                    s[i * L + self.label_y] = -1e4
             known = fixed[w] if fixed is not None else None
             if known:
                 for i in range(min(n, len(known))):
-                    if known[i] != "?":
+                    if known[i] == "*":  # a shadda, its vowel the model's: the other labels go
+                        for j in range(L):
+                            if chars[j] not in "AUI~":
+                                s[i * L + j] = -1e4
+                    elif known[i] != "?":
                         label = chars.index(known[i])
                         for j in range(L):
                             s[i * L + j] = -1e4

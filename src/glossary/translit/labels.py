@@ -34,12 +34,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LABELS", "PREFIX_VOWEL", "PROCLITIC", "VOWELS", "apply", "combine", "is_letter", "key", "read", "strip"]
+__all__ = ["ANY_SHADDA", "LABELS", "PREFIX_VOWEL", "PROCLITIC", "VOWELS", "apply", "combine", "is_letter", "key", "read", "strip"]
 
 _FATHA, _DAMMA, _KASRA, _SUKUN, _SHADDA = "\u064E", "\u064F", "\u0650", "\u0652", "\u0651"
 
 LABELS = ".auio~AUIwbdFYM"
 """Every label, in the order the vocalizer's classes use."""
+
+ANY_SHADDA = "*"
+"""In labels a caller fixes beforehand (`glossary.translit.vocalizer.Model.predict_many`'s
+``fixed``): a shadda written without its vowel, one of ``A U I ~``, the model choosing which."""
 
 PROCLITIC = frozenset("wb")
 VOWELS = frozenset("auiAUI")

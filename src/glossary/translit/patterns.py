@@ -13,7 +13,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["PATTERN_LETTERS", "SHAPE", "Patterns", "coarse_shape", "fine_shape"]
+__all__ = ["PATTERN_LETTERS", "SHAPE", "Patterns", "coarse_shape", "fine_shape", "keeps"]
 
 SHAPE = str.maketrans({"ا": "A", "آ": "A", "و": "W", "ي": "Y", "ة": "T", "ى": "Q", "أ": "H", "إ": "H",
                         "ؤ": "H", "ئ": "H", "ء": "H"})
@@ -71,8 +71,7 @@ class Patterns:
     def choose(self, word: str, best: str, logp: npt.NDArray[np.float32], start: list[float],
                step: list[list[float]], labels: str, known: str | None = None) -> str:
         """The labels of one word (``logp``: its letters x labels) among ``best`` (the Viterbi
-        path) and its shapes' sequences (those that keep ``known``'s labels, ``?`` where any
-        goes); ties go to the first in sorted order."""
+        path) and its shapes' sequences (those that keep ``known``'s labels: `keeps`); ties go to the first in sorted order."""
         coarse, total_c = self.tables.get("c" + coarse_shape(word), ({}, 1))
         fine, total_f = self.tables.get("f" + fine_shape(word), ({}, 1))
         if not coarse and not fine:
@@ -81,7 +80,7 @@ class Patterns:
         index = {c: k for k, c in enumerate(labels)}
         chosen, top = best, -math.inf
         for option in sorted({best, *coarse, *fine}):
-            if known and any(k != "?" and k != c for k, c in zip(known, option)):
+            if known and not all(keeps(k, c) for k, c in zip(known, option)):
                 continue
             ks = [index[c] for c in option]
             score = start[ks[0]] + rows[0][ks[0]]
@@ -93,3 +92,9 @@ class Patterns:
             if score > top:
                 chosen, top = option, score
         return chosen
+
+
+def keeps(known: str, label: str) -> bool:
+    """Whether a label keeps a fixed one: ``?`` lets any label, ``*`` any shadda label (a
+    shadda written without its vowel: `glossary.translit.labels.ANY_SHADDA`), else the same."""
+    return known == "?" or label == known or (known == "*" and label in "AUI~")

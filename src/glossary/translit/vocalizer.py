@@ -273,6 +273,23 @@ class Model:
         result: npt.NDArray[np.float32] = summed * self.scale + self.bias
         return result
 
+    def _mask(self, s: npt.NDArray[np.float32], words: list[str]) -> None:
+        """Rule out (score -1e4) the labels that rewrite a letter where that letter is not:
+        ``M`` (آ) on anything but ا, ``Y`` (ى) on anything but a final ي. The lexicon has no
+        other, but a letter the model seldom saw could get one (گ read as آ: Mūʼāādīshū)."""
+        m, y = self.labels.find("M"), self.labels.find("Y")
+        rows_m: list[int] = []
+        rows_y: list[int] = []
+        at = 0
+        for word in words:
+            rows_m += [at + i for i, c in enumerate(word) if c != "ا"]
+            rows_y += [at + i for i, c in enumerate(word) if c != "ي" or i != len(word) - 1]
+            at += len(word)
+        if m >= 0 and rows_m:
+            s[rows_m, m] = -1e4
+        if y >= 0 and rows_y:
+            s[rows_y, y] = -1e4
+
     def predict(self, word: str, fixed: str | None = None) -> tuple[str, float]:
         """The labels of a word (letters only) and the probability that the word is right
         (calibrated: see the module docstring). ``fixed``: labels known beforehand, one per
@@ -287,7 +304,8 @@ class Model:
         """`predict` for several words at once (one pass through numpy; the same answers).
 
         ``fixed`` (one entry per word, None for none): labels the caller already knows, one
-        per letter, ``?`` where the model chooses. A known letter keeps its label, and the
+        per letter, ``?`` where the model chooses, ``*`` where it chooses among the shadda labels
+        (`glossary.translit.labels.ANY_SHADDA`). A known letter keeps its label, and the
         Viterbi search chooses the others around it (the transition scores see the known
         labels); the probability is then that of the letters the model chose. ``raw``: the
         probabilities uncalibrated."""
@@ -310,20 +328,25 @@ class Model:
         rows = list(map(dict.get, cycle(self.tables), keys, repeat(self.bias_row, len(keys))))
         s = self.weights[rows].reshape(len(keys) // len(FEATURES), len(FEATURES), -1).sum(axis=1, dtype=np.float32)
         s = s * self.scale + self.bias
+        self._mask(s, words)
         lengths = [len(w) for w in words]
         if fixed:
-            at_, label_ = [], []
+            at_, label_, shadda_ = [], [], []
             at = 0
             for word, known in zip(words, fixed):
                 if known:
                     for i, c in enumerate(known):
-                        if c != "?":
+                        if c == labels.ANY_SHADDA:
+                            shadda_.append(at + i)
+                        elif c != "?":
                             at_.append(at + i)
                             label_.append(self.labels.index(c))
                 at += len(word)
             if at_:
                 s[at_] = -1e4  # only the known label is left, with probability 1
                 s[at_, label_] = 0.0
+            if shadda_:  # a shadda written alone: the labels without one go
+                s[np.ix_(shadda_, [k for k, c in enumerate(self.labels) if c not in "AUI~"])] = -1e4
         best, letter_p = self._decode(s, lengths, words, fixed)
         starts = np.cumsum([0] + lengths[:-1])
         word_p = np.multiply.reduceat(letter_p, starts).tolist()
@@ -456,7 +479,9 @@ class Model:
         if kernel is not None:
             answer: tuple[str, float] = kernel.predict_many([word])[0]
             return answer
-        best, letter_p = self._decode(self.scores(word), [len(word)], [word])
+        s = self.scores(word)
+        self._mask(s, [word])
+        best, letter_p = self._decode(s, [len(word)], [word])
         return "".join([self.labels[k] for k in best.tolist()]), float(np.prod(letter_p))
 
     def capitalized(self, word: str) -> float:
