@@ -25,7 +25,9 @@ known stem with a suffix whose letters the model completes, then the model), the
 before the stems (the same lexicon without its suffixes), the same with the model's labels
 chosen letter by letter (no Viterbi over the label transitions; the same fitted weights),
 its parts (lexicon via
-clitics else rule; model alone, with and without Viterbi), the rule path
+clitics else rule; model alone, with and without Viterbi), the pipeline on the held-out
+words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
+letter's vowel alone, one vowel or sukūn; each next to the same words unmarked), the rule path
 (consonants and long vowels as written: the output before issue 19), mishkal when
 installed (``pip install 'glossary[vocalize]'``), and with ``--compare`` a back-off table
 of letter windows trained on the same folds (the model this one was chosen over). Then:
@@ -139,6 +141,29 @@ def pipeline_word(row: Row, lexicon: Lexicon | None, model: Model | None) -> tup
     return latin, source, unit.confidence
 
 
+_MARK = {"a": "\u064E", "u": "\u064F", "i": "\u0650", "o": "\u0652", "~": "\u0651"}
+
+
+def partly_vocalized(row: Row, rng: random.Random) -> dict[str, str]:
+    """A held-out word written as partly vocalized text writes it, from its catalogue reading:
+    its shaddas alone (محمّد; words with a shadda before their last letter), its first letter's
+    vowel alone (words whose first letter has one), one vowel or sukūn on a letter drawn at
+    random (not the last)."""
+    if row.aligned is None or row.aligned.word != row.key:
+        return {}
+    key, marks = row.key, row.aligned.marks
+    out = {}
+    if any(m in "AUI" for m in marks[:-1]):
+        out["shaddas alone"] = "".join(c + (_MARK["~"] if m in "AUI~" else "") for c, m in zip(key, marks))
+    if marks[0] in "aui":
+        out["the first letter's vowel alone"] = key[0] + _MARK[marks[0]] + key[1:]
+    vowels = [k for k, m in enumerate(marks[:-1]) if m in "auio"]
+    if vowels:
+        k = rng.choice(vowels)
+        out["one vowel or sukūn"] = key[:k + 1] + _MARK[marks[k]] + key[k + 1:]
+    return out
+
+
 def vocalized_word(row: Row, vocalized: str) -> str:
     return ala().cached_word(engine.clean(vocalized), False, not row.construct)[0]
 
@@ -207,9 +232,11 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
                                                 if k not in ("patterns", "pattern_weight")}, calibrated)
         backoff = Backoff(entries) if compare else None
         mapper = ala()
+        rng = random.Random(fold)
         for row in test_rows:
             assert row.key not in lexicon.words
             got, source, confidence = pipeline_word(row, lexicon, model)
+            plain = got
             right = tallies["pipeline: lexicon via clitics, else known stem, else model"].add(got, row.gold, source)
             if source in calibration:
                 calibration[source].append((confidence, right))
@@ -237,6 +264,10 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
                     render(row.key, marks, mapper, pausal=not row.construct)[0], row.gold)
             if mishkal is not None:
                 tallies["mishkal (optional extra)"].add(vocalized_word(row, mishkal(row.key)), row.gold)
+            for name, text in partly_vocalized(row, rng).items():
+                tallies[f"partly vocalized: {name}"].add(pipeline_word(Row(text, row.gold, row.freq, row.aligned),
+                                                                       lexicon, model)[0], row.gold)
+                tallies[f"partly vocalized: {name}; the same words unmarked"].add(plain, row.gold)
         print(f"  fold {fold + 1}/{evaluate_folds}: {len(test_rows):,} held-out words, "
               f"{len(entries):,} training words, {time.perf_counter() - start:.0f} s", flush=True)
     tallies["_calibration"] = Tally()

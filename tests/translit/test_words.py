@@ -158,6 +158,34 @@ def test_written_marks_win_over_the_lexicon() -> None:
     assert (r.text, r.words[0].source) == ("Damashq", "lexicon")
 
 
+def test_a_mark_written_alone_says_no_more_than_itself() -> None:
+    """A shadda written alone keeps the lexicon's vowel (it used to replace it: Muḥammd); a
+    vowel written alone keeps the lexicon's shadda; a fatḥa on the article's alif and a sukūn on
+    its lām before a sun letter change nothing."""
+    assert ala("سوريّة").text == ala("سورية").text == "Sūrīyah"
+    assert ala("سوريَة").text == "Sūrīyah"
+    assert transliterate("محمّد").text == transliterate("مُحمد").text == "Muḥammad"
+    assert transliterate("اَلسّلطة").text == transliterate("السلطة").text == transliterate("اَلْسلطة").text
+
+
+def test_marks_against_the_lexicon_send_the_word_to_the_model() -> None:
+    """حسني is Ḥusnī in the lexicon; written حَسني it is another word: the model reads it
+    around the written fatḥa (kept). Without a model the written marks override the lexicon's."""
+    assert transliterate("حسني").words[0].text == "Ḥusnī"
+    r = transliterate("حَسني")
+    assert r.words[0].source in ("model", "stem") and r.words[0].vocalized.startswith("حَ")
+    assert ala("دَمشق").words[0].source == "lexicon"
+
+
+def test_a_shadda_written_alone_is_the_models_to_vowel() -> None:
+    """A word the lexicon lacks: the model keeps the written shadda and chooses its vowel (it
+    used to be written with none: Yaffyaʻ)."""
+    r = transliterate("يفّيع", lexicon=False)
+    assert r.words[0].source == "model"
+    assert "\u0651" in r.words[0].vocalized
+    assert any(v + "\u0651" in r.words[0].vocalized for v in "\u064e\u064f\u0650")
+
+
 def test_words_to_dict() -> None:
     r = ala("دمشق")
     assert r.to_dict() == {

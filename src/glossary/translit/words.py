@@ -18,8 +18,11 @@ its vocalization from the first source that has one, in this order:
    an external ``vocalizer`` function (mishkal) does;
 6. ``rule``: the consonants and long vowels as written.
 
-Marks written on a word that is only partly vocalized are kept: they override the
-lexicon's or the model's labels on those letters.
+Marks written on a word that is only partly vocalized are kept, and say what they say and
+no more: a shadda written alone (محمّد) keeps the vowel the lexicon or the model gives it
+(the model chooses among the shadda labels there), a vowel written alone keeps a shadda. A
+lexicon reading that a written mark contradicts (حَسني against the lexicon's Ḥusnī) is not
+taken: the model reads the word around the written marks, which it keeps as fixed labels.
 
 `render` writes the analysis in one transcription scheme: the engine romanizes each word
 with its context (the first word of the name, a tāʾ marbūṭa in construct before the next
@@ -186,11 +189,11 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         k += 2
     out.append(parts[-1])
     if pending and model is not None:
-        fixed = [stem or None for *_, stem in pending]
+        fixed = [_fixed(stem, written) for *_, written, stem in pending]
         guesses = model.predict_many([key for _, _, key, _, _ in pending], fixed if any(fixed) else None, raw=True)
         for (i, word, key, written, stem), (marks, raw) in zip(pending, guesses):
             source: Source = "stem" if stem else "model"
-            out[i] = Unit(word, source, model.confidence(raw, source), key=key, marks=_merge(marks, written),
+            out[i] = Unit(word, source, model.confidence(raw, source), key=key, marks=_merge(marks, written, key),
                           case=int(model.capitalized(key) >= 0.5))
     return out
 
@@ -292,8 +295,9 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
         return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
     if lexicon is not None:
         hit = lexicon.lookup_key(key)
-        if hit is not None:
-            return Unit(word, "lexicon", CONFIDENCE[hit.via], key=key, marks=_merge(hit.labels, written),
+        # marks written against the lexicon's reading are the model's to read around, if there is one
+        if hit is not None and (not written or not (model or vocalizer) or _agrees(hit.labels, written, key)):
+            return Unit(word, "lexicon", CONFIDENCE[hit.via], key=key, marks=_merge(hit.labels, written, key),
                         case=hit.case)
     if vocalizer is not None:
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
@@ -303,15 +307,57 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
 
 
-def _merge(predicted: str, written: str) -> str:
-    """The predicted labels, except where the text wrote a mark (``?`` where it did not)."""
+def _merge(predicted: str, written: str, key: str) -> str:
+    """The predicted labels, except where the text wrote a mark (``?`` where it did not).
+
+    A written mark says what it says and no more: a shadda alone (محمّد, the commonest way of
+    marking a word in part) keeps a predicted vowel, and a vowel alone keeps a predicted
+    shadda; a written vowel or sukūn replaces the predicted one where `_same` does not find
+    them alike."""
     if not written or written.count("?") == len(written):
         return predicted
     out = []
-    for p, w in zip(predicted, written):
-        same_vowel = (p == "w" and w == "a") or (p == "b" and w == "i")
-        out.append(p if w == "?" or same_vowel else w)
+    for p, w, letter in zip(predicted, written, key):
+        if w == "?" or _same(p, w, letter):
+            out.append(p)
+        elif w == "~":
+            out.append(p.upper() if p in "aui" else w)
+        elif w in "aui" and p in "AUI":
+            out.append(w.upper())
+        else:
+            out.append(w)
     return "".join(out)
+
+
+def _same(label: str, mark: str, letter: str) -> bool:
+    """Whether a written mark says nothing against a label: the same vowel (a proclitic's
+    ``w`` is a fatḥa, ``b`` a kasra; a vowel alone does not deny a shadda), a shadda alone on
+    a shadda label, a fatḥa on an ا the label leaves unmarked (the article's اَل, a long ā),
+    a sukūn on a consonant left unmarked (the article's lām before a sun letter)."""
+    if mark == label or mark == "?":
+        return True
+    if mark == "~":
+        return label in "AUI"
+    if mark in "aui":
+        return label == mark.upper() or (label, mark) in (("w", "a"), ("b", "i")) or (
+            label == "." and mark == "a" and letter == "ا")
+    return mark == "o" and label == "." and letter not in "اويى"
+
+
+def _agrees(predicted: str, written: str, key: str) -> bool:
+    """Whether the lexicon's labels agree with every mark written on the word (`_same`): marks
+    that disagree say the writer means another word of those letters (حُسني, not Ḥasanī), and
+    the model reads it around them."""
+    return all(_same(p, w, letter) for p, w, letter in zip(predicted, written, key))
+
+
+def _fixed(stem: str, written: str) -> str | None:
+    """The labels the model must keep, or None: the marks written on the word (a shadda
+    written alone as `labels.ANY_SHADDA`: the model chooses its vowel), else a known stem's."""
+    if not written or written.count("?") == len(written):
+        return stem or None
+    return "".join(labels.ANY_SHADDA if w == "~" else w if w != "?" else stem[k] if stem else "?"
+                   for k, w in enumerate(written))
 
 
 def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
