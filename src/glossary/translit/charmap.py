@@ -20,6 +20,7 @@ from glossary.translit.letters import (
     KASRA,
     KASRATAN,
     SHADDA,
+    VARIANTS,
     rebuild,
 )
 
@@ -32,7 +33,9 @@ class Charmap:
         self.double = scheme.context.get("shadda") == "double"
         if self.double:
             table[SHADDA] = ""  # doubling is done by _double; a shadda on no letter is dropped
-        self.table = str.maketrans({**{c: None for c in _REMOVE if c not in table}, "ک": "ك", "ی": "ي", **table})
+        # the letters no scheme has a column for are read as letters it has (letters.VARIANTS: ک as ك, ڪ as ك …)
+        variants = {c: "".join(table.get(t, t) for t in target) for c, target in VARIANTS.items() if c not in table}
+        self.table = str.maketrans({**{c: None for c in _REMOVE if c not in table}, **variants, **table})
         self.letter_set = frozenset(c for c in scheme.letters if len(c) == 1)
         self.double_word = functools.lru_cache(maxsize=1 << 16)(self._double)
         prefer: dict[str, str] = scheme.context.get("reverse-prefer") or {}

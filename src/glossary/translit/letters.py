@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 FATHA, DAMMA, KASRA = "\u064E", "\u064F", "\u0650"
 FATHATAN, DAMMATAN, KASRATAN = "\u064B", "\u064C", "\u064D"
@@ -18,12 +19,28 @@ VOWEL_MARKS = frozenset((FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGG
 _SHORT = FATHA + DAMMA + KASRA + FATHATAN + DAMMATAN + KASRATAN
 
 _REMOVE = "\u0640\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
-_CLEAN = str.maketrans({**{c: None for c in _REMOVE}, "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه",
-                        "ۃ": "ة", "ھ": "ه"})
+VARIANTS_PATH = Path(__file__).with_name("data") / "letter_variants.tsv"
+
+
+def _variants() -> dict[str, str]:
+    """`data/letter_variants.tsv`: the Arabic-script letters of other languages and hands that
+    no scheme has a column for (ڪ ݣ ڵ ې ځ …), each with the letter it is read as."""
+    out = {}
+    for line in VARIANTS_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            letter, _, _, target, _ = line.split("\t")
+            out[letter] = target
+    return out
+
+
+VARIANTS = {**_variants(), "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}
+"""Each letter no scheme has a column for, and the letter(s) it is read as (Persian ک ی …)."""
+_CLEAN = str.maketrans({**{c: None for c in _REMOVE}, **VARIANTS})
 _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
                         **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
-_ARABIC_LETTERS = frozenset(chr(c) for a, b in ((0x0621, 0x063F), (0x0641, 0x064A), (0x0671, 0x06D3), (0x06D5, 0x06D5),
-                                                (0x06FA, 0x06FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+_ARABIC_LETTERS = frozenset(chr(c) for a, b in ((0x0620, 0x063F), (0x0641, 0x064A), (0x066E, 0x066F), (0x0671, 0x06D3),
+                                                (0x06D5, 0x06D5), (0x06EE, 0x06EF), (0x06FA, 0x06FF), (0x0750, 0x077F),
+                                                (0x08A0, 0x08C8), (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
                             for c in range(a, b + 1))
 """Arabic letters and presentation forms (no marks, no tatweel): a set, where a regex character
 class would take longer to compile at import than the set takes to build."""
@@ -31,7 +48,9 @@ _WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF
 
 
 def clean(text: str) -> str:
-    """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي.
+    """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي, and the
+    letters of other Arabic-script orthographies to the letters the schemes read
+    (`data/letter_variants.tsv`: ڪ to ك, ݣ to گ, ې to ي …).
 
     Example:
         >>> clean("ﺟﻴـــﺶ\u200f")
