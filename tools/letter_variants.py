@@ -1,5 +1,30 @@
-import unicodedata, re
-READ = set(chr(c) for c in list(range(0x0621, 0x063B)) + list(range(0x0641, 0x064B))) | set("ٱپچژگڤ") | set("کیەہۃھ")
+"""Write ``src/glossary/translit/data/letter_variants.tsv``: the Arabic-script letters no
+romanization scheme has a column for, and the letter each is read as.
+
+Usage: ``python tools/letter_variants.py [--check]``
+
+Every letter (general category Lo, no compatibility decomposition) of the Arabic block
+(U+0620-U+06FF), Arabic Supplement (U+0750-U+077F) and Extended-A (U+08A0-U+08FF) that the
+schemes do not read gets a row. ``REVIEWED`` holds the rows a reason of their own decides
+(the same letter in another orthography or hand, or a sound); every other letter is read as the
+base letter its Unicode name gives (ARABIC LETTER REH WITH STROKE: ر), through ``REVIEWED`` and
+the Persian letters `glossary.translit.letters` folds. A letter with neither (GRAF) is left
+out and printed. ``--check`` exits 1 when the shipped file would change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "glossary" / "translit" / "data" / "letter_variants.tsv"
+READ = {chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]} | set("ٱپچژگڤ") | set("کیەہۃھ")
+"""The letters the schemes read (with the Persian ones `letters.clean` folds)."""
+PERSIAN = {"ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}
+
 REVIEWED = {
  # same letter, another orthography or hand
  "ڪ": ("ك", "same letter: swash kaf (Sindhi; a calligraphic kaf in Arabic)"),
@@ -73,33 +98,42 @@ REVIEWED = {
  "ࢽ": ("ن", "African nūn"),
  "ࣄ": ("ق", "African qāf with three dots"),
 }
-NAMES = {}
-for cp in range(0x0600, 0x0900):
-    c = chr(cp)
-    try: NAMES[unicodedata.name(c)] = c
-    except ValueError: pass
-rows = []
-for cp in list(range(0x0620, 0x0700)) + list(range(0x0750, 0x0780)) + list(range(0x08A0, 0x0900)):
-    c = chr(cp)
-    if unicodedata.category(c) != "Lo" or c in READ or unicodedata.decomposition(c).startswith("<") or c in "آأؤإئ":
-        continue
-    name = unicodedata.name(c)
-    if c in REVIEWED:
-        target, why = REVIEWED[c]
-    else:
-        m = re.match(r"ARABIC LETTER (.+?) WITH ", name)
-        base = NAMES.get("ARABIC LETTER " + m.group(1)) if m else None
-        if base is None:
-            print("NO BASE", hex(cp), name); continue
-        target, why = base, "the base letter its Unicode name gives"
-        if base not in READ:
-            t2 = REVIEWED.get(base)
-            if t2: target = t2[0]
-            elif base in ("ک", "ی", "ہ"): target = {"ک": "ك", "ی": "ي", "ہ": "ه"}[base]
-            else: print("BASE NOT READ", hex(cp), name, base); continue
-    target = "".join({"ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}.get(t, t) for t in target)
-    rows.append(f"{c}\tU+{cp:04X}\t{name}\t{target}\t{why}")
-head = """# Arabic-script letters the romanization schemes have no column for, and the letter each is read as.
+
+
+def rows() -> list[str]:
+    names = {}
+    for cp in range(0x0600, 0x0900):
+        try:
+            names[unicodedata.name(chr(cp))] = chr(cp)
+        except ValueError:
+            pass
+    out = []
+    for cp in [*range(0x0620, 0x0700), *range(0x0750, 0x0780), *range(0x08A0, 0x0900)]:
+        c = chr(cp)
+        if unicodedata.category(c) != "Lo" or c in READ or unicodedata.decomposition(c).startswith("<") \
+                or c in "آأؤإئ":
+            continue
+        name = unicodedata.name(c)
+        if c in REVIEWED:
+            target, why = REVIEWED[c]
+        else:
+            m = re.match(r"ARABIC LETTER (.+?) WITH ", name)
+            base = names.get("ARABIC LETTER " + m.group(1)) if m else None
+            if base is None:
+                print(f"left out, no reading: U+{cp:04X} {name}", file=sys.stderr)
+                continue
+            target, why = base, "the base letter its Unicode name gives"
+            if base not in READ:
+                if base not in REVIEWED:
+                    print(f"left out, base not read: U+{cp:04X} {name}", file=sys.stderr)
+                    continue
+                target = REVIEWED[base][0]
+        target = "".join(PERSIAN.get(t, t) for t in target)
+        out.append(f"{c}\tU+{cp:04X}\t{name}\t{target}\t{why}")
+    return out
+
+
+HEAD = """# Arabic-script letters the romanization schemes have no column for, and the letter each is read as.
 # Letters of other languages written in Arabic script (Persian, Urdu, Pashto, Kurdish, Sindhi,
 # Uyghur, Jawi, Maghrebi Arabic) appear in real names; read as a letter the schemes know, they
 # are romanized instead of copied into the Latin text. A row's reason says why: the same letter
@@ -107,5 +141,20 @@ head = """# Arabic-script letters the romanization schemes have no column for, a
 # letter its Unicode name gives (ARABIC LETTER REH WITH STROKE: rāʼ). Review one row at a time;
 # tests/translit/test_letter_variants.py checks that every Arabic-script letter is covered.
 # letter\tcode point\tUnicode name\tread as\treason"""
-open("/work/main/src/glossary/translit/data/letter_variants.tsv", "w").write(head + "\n" + "\n".join(rows) + "\n")
-print(len(rows))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the shipped file would change")
+    args = parser.parse_args()
+    text = HEAD + "\n" + "\n".join(rows()) + "\n"
+    if args.check:
+        same = OUT.read_text(encoding="utf-8") == text
+        print("up to date" if same else "STALE: run python tools/letter_variants.py")
+        sys.exit(0 if same else 1)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{text.count(chr(10)) - HEAD.count(chr(10)) - 1} letters written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

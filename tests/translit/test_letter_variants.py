@@ -70,3 +70,16 @@ def test_names_in_other_orthographies() -> None:
     assert transliterate("ٲبو عريش").text == transliterate("أبو عريش").text
     assert "ۀ" not in transliterate("قَرَنطينِۀ").text
     assert "g" in transliterate("موګادیشو", "bgn-pcgn").text  # a Pashto g
+
+
+def test_the_file_is_what_its_script_writes() -> None:
+    """`tools/letter_variants.py` wrote the shipped file (its reviewed rows, the Unicode-name rule)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "tools" / "letter_variants.py"
+    spec = importlib.util.spec_from_file_location("letter_variants", path)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert VARIANTS_PATH.read_text(encoding="utf-8") == tool.HEAD + "\n" + "\n".join(tool.rows()) + "\n"
