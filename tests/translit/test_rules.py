@@ -250,7 +250,10 @@ def test_never_raises(text: str, scheme: str) -> None:
         assert isinstance(reverse(result.text, scheme), str)
 
 
-_ARABIC_LETTER_CLASS = re.compile("[\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
+# the Arabic letters, with those of other orthographies (U+0620, ٮ ٯ, ۮ ۯ, the Supplement and Extended-A
+# blocks) that `letters.VARIANTS` reads as Arabic ones
+_ARABIC_LETTER_CLASS = re.compile("[\u0620-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF"
+                                  "\u06FA-\u06FF\u0750-\u077F\u08A0-\u08C8\uFB50-\uFDFF\uFE70-\uFEFC]")
 
 
 @given(st.text(st.one_of(_ANY, st.characters(min_codepoint=0xFB40, max_codepoint=0xFF00))))
