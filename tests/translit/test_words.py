@@ -153,6 +153,24 @@ def test_a_particle_keeps_the_pause(particle: str) -> None:
     assert transliterate(f"مَدِينَة {particle}").text.startswith("Madīnah")
 
 
+@pytest.mark.parametrize("proclitic", ["و", "ف", "ب", "ل", "وب", "ول", "بال", "وال", "لل"])
+def test_a_word_with_a_proclitic_keeps_the_pause(proclitic: str) -> None:
+    """A word that begins with a proclitic never completes a construct (the source article's
+    مجموعة كاملة لميليشيا: kāmilah li-…); a word whose first letter only looks like one (وزارة,
+    بلدة, لواء) still takes it. Read from the analysis, not from the letter."""
+    r = transliterate(f"مدينة {proclitic}دمشق", lexicon=LEX, model=False)
+    assert r.words[0].text == "Madīnah", r.text
+    for word in ("وزارة", "بلدة", "لواء", "كتيبة", "فرقة"):
+        assert transliterate(f"مدينة {word}").words[0].text == "Madīnat", word
+
+
+def test_a_known_name_after_a_proclitic_keeps_the_pause() -> None:
+    known = Known({"جيش العزة": "جَيْش العِزَّة", "العزة": "العِزَّة"})
+    for text in ("رابطة بجيش العزة", "رابطة لجيش العزة", "رابطة بالعزة"):
+        assert transliterate(text, known=known).words[0].text.endswith("ah"), text
+    assert transliterate("رابطة جيش العزة", known=known).words[0].text.endswith("at")
+
+
 def test_written_marks_win_over_the_lexicon() -> None:
     r = ala("دَمشق")
     assert (r.text, r.words[0].source) == ("Damashq", "lexicon")

@@ -381,7 +381,7 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
         if nxt is not None and _TAA.search(seg.vocalized or seg.key):  # only a final ة has a construct state
             between = segments[i + 1] if i + 1 < len(segments) else ""
             joined = units[n + 1][0] == i + 2 and isinstance(between, str) and _space(between)
-            pausal = not joined or engine.pausal_before(nxt.vocalized or labels.apply(nxt.key, nxt.marks))
+            pausal = not joined or _proclitic(nxt) or engine.pausal_before(nxt.vocalized or labels.apply(nxt.key, nxt.marks))
         first = n == 0
         if seg.marks:
             voc = labels.apply(seg.key, seg.marks)
@@ -404,6 +404,24 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
         sentence_start = False
         n += 1
     return "".join(out), words
+
+
+_ARTICLE_AFTER_PROCLITIC = re.compile("^[وفبكل][\u064E\u0650]\u0627?ل")
+
+
+def _proclitic(unit: Unit) -> bool:
+    """Whether a word begins with a proclitic (wa-, fa-, bi-, li-, ka-, sa-): such a word is never
+    the second term of a construct, so a tāʾ marbūṭa before it stays in pause (majmūʻah kāmilah
+    li-…, al-Thaqāfah wa-al-Irshād). Read from the analysis (the lexicon's or the model's
+    proclitic label, a glossary name's prefix or its article after a proclitic), never from a
+    first letter alone: و ب ل begin many words (وزارة, بلدة)."""
+    if unit.prefix:
+        return True
+    if unit.marks:
+        from glossary.translit.lexicon import core_of
+
+        return core_of(unit.key, unit.marks)[0] not in ("", "ال", "ٱل")
+    return _ARTICLE_AFTER_PROCLITIC.match(unit.vocalized) is not None
 
 
 def _opening(key: str, marks: str) -> int:
