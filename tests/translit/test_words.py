@@ -164,6 +164,14 @@ def test_a_word_with_a_proclitic_keeps_the_pause(proclitic: str) -> None:
         assert transliterate(f"مدينة {word}").words[0].text == "Madīnat", word
 
 
+def test_a_conjunction_typed_apart_is_a_word() -> None:
+    """و typed as a word of its own (دمشق و حلب, Persian آران و بيدگل) is "wa", not a dangling
+    "wa-"; a ة before it stays in pause."""
+    assert transliterate("دمشق و حلب").text == "Dimashq wa Ḥalab"
+    assert transliterate("دمشق و حلب", "bgn-pcgn").text == "Dimashq wa Ḩalab"
+    assert transliterate("مدينة و حلب").words[0].text == "Madīnah"
+
+
 def test_a_known_name_after_a_proclitic_keeps_the_pause() -> None:
     known = Known({"جيش العزة": "جَيْش العِزَّة", "العزة": "العِزَّة"})
     for text in ("رابطة بجيش العزة", "رابطة لجيش العزة", "رابطة بالعزة"):

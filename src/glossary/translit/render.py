@@ -22,6 +22,8 @@ Example:
     ('Bayna', True)
     >>> case(render("والتوزيع", "a..Aoi..", ala)[0], 0)
     'wa-al-tawzīʻ'
+    >>> render("و", "w", ala)
+    ('wa', True)
 """
 
 from __future__ import annotations
@@ -57,8 +59,8 @@ def render(word: str, marks: str, mapper: engine.Transcriber, *, first: bool = F
     k = proclitics(marks)
     head = "".join(mapper.letters.get(c, c) + mapper.v[_VOWEL[m]] + mapper.prefix_sep for c, m in zip(word, marks[:k]))
     stem, labs = word[k:], marks[k:]
-    if not stem:
-        return head, True
+    if not stem:  # proclitics alone: a conjunction typed apart (دمشق و حلب) is the word itself, "wa"
+        return head.removesuffix(mapper.prefix_sep) if mapper.prefix_sep else head, True
     tail = ""
     last = labs[-1]
     if last in labels.VOWELS and len(stem) > 1:
