@@ -55,7 +55,7 @@ cdef class Vocalizer:
     cdef Kernel k
     cdef str label_chars
     cdef string label_bytes
-    cdef int label_m, label_y
+    cdef int label_m, label_y, label_w, label_b
     cdef uint8_t shape_code[9]   # the codes of A W Y T Q H C ^ $
     cdef set pattern_letters
     cdef dict shape_of  # code point -> code point of the coarse shape's letter (A W Y T Q H)
@@ -83,6 +83,8 @@ cdef class Vocalizer:
         self.label_chars = label_chars
         self.label_m = label_chars.find("M")
         self.label_y = label_chars.find("Y")
+        self.label_w = label_chars.find("w")
+        self.label_b = label_chars.find("b")
         self.k.labels = w.shape[1]
         self.k.beam = <float>beam
         self.k.compensated = compensated
@@ -183,12 +185,16 @@ cdef class Vocalizer:
             self._letters(word, letters, shape)
             s.resize(n * L)
             self.k.scores(letters, shape, s.data())
-            # the labels that rewrite a letter, where that letter is not (Model._mask)
+            # the labels a letter cannot carry (Model._mask, vocalizer.MASKED)
             for i in range(n):
-                if self.label_m >= 0 and letters[i] != 0x0627:
+                if self.label_m >= 0 and letters[i] != 0x0627:  # M: ا
                     s[i * L + self.label_m] = -1e4
-                if self.label_y >= 0 and (letters[i] != 0x064A or i != n - 1):
+                if self.label_y >= 0 and (letters[i] != 0x064A or i != n - 1):  # Y: a final ي
                     s[i * L + self.label_y] = -1e4
+                if self.label_w >= 0 and letters[i] not in (0x0648, 0x0641, 0x0643, 0x0644, 0x0633):  # w: و ف ك ل س
+                    s[i * L + self.label_w] = -1e4
+                if self.label_b >= 0 and letters[i] not in (0x0628, 0x0644):  # b: ب ل
+                    s[i * L + self.label_b] = -1e4
             known = fixed[w] if fixed is not None else None
             if known:
                 for i in range(min(n, len(known))):

@@ -180,6 +180,10 @@ def case_features(word: str) -> list[str]:
     return out
 
 
+MASKED = (("M", "ا", False), ("Y", "ي", True), ("w", "وفكلس", False), ("b", "بل", False))
+"""The labels only some letters may carry: (label, those letters, only as the word's last)."""
+
+
 class Model:
     """A loaded vocalizer (use `default` for the shipped one).
 
@@ -274,21 +278,24 @@ class Model:
         return result
 
     def _mask(self, s: npt.NDArray[np.float32], words: list[str]) -> None:
-        """Rule out (score -1e4) the labels that rewrite a letter where that letter is not:
-        ``M`` (آ) on anything but ا, ``Y`` (ى) on anything but a final ي. The lexicon has no
-        other, but a letter the model seldom saw could get one (گ read as آ: Mūʼāādīshū)."""
-        m, y = self.labels.find("M"), self.labels.find("Y")
-        rows_m: list[int] = []
-        rows_y: list[int] = []
+        """Rule out (score -1e4) the labels a letter cannot carry: those that rewrite a letter,
+        ``M`` (آ) on anything but ا and ``Y`` (ى) on anything but a final ي, and the proclitics'
+        (`MASKED`: ``w`` on و ف ك ل س, ``b`` on ب ل). The lexicon has no other, but a letter the
+        model seldom saw could get one (گ read as آ: Mūʼāādīshū; a ة read as a proclitic)."""
+        masked = [(k, allowed, last) for label, allowed, last in MASKED if (k := self.labels.find(label)) >= 0]
         at = 0
+        rows: list[int] = []
+        columns: list[int] = []
         for word in words:
-            rows_m += [at + i for i, c in enumerate(word) if c != "ا"]
-            rows_y += [at + i for i, c in enumerate(word) if c != "ي" or i != len(word) - 1]
+            end = len(word) - 1
+            for i, c in enumerate(word):
+                for k, allowed, last in masked:
+                    if c not in allowed or (last and i != end):
+                        rows.append(at + i)
+                        columns.append(k)
             at += len(word)
-        if m >= 0 and rows_m:
-            s[rows_m, m] = -1e4
-        if y >= 0 and rows_y:
-            s[rows_y, y] = -1e4
+        if rows:
+            s[rows, columns] = -1e4
 
     def predict(self, word: str, fixed: str | None = None) -> tuple[str, float]:
         """The labels of a word (letters only) and the probability that the word is right
