@@ -84,6 +84,15 @@ def test_exact_unifies_marks_and_punctuation() -> None:
     assert exact("Hay’at Tahrir al-Sham") == "hay'at tahrir al sham"
 
 
+def test_compatibility_punctuation_is_read_as_nfkc_reads_it() -> None:
+    """A fullwidth apostrophe is an apostrophe, a fullwidth hyphen a hyphen (they were spaces
+    before NFKC could read them: Ｓａ＇ｄ was two words, and missed Sa'd)."""
+    assert exact("Ｓａ＇ｄ ＡＬ－ＦＡＱＩＨ") == exact("Sa'd AL-FAQIH") == "sa'd al faqih"
+    assert keys("Ｒａ＇ａｎａｎｎａ") == keys("Ra'ananna")
+    assert exact("a﹐b") == exact("a,b") == "a b"
+    assert keys("ＳＴＥＰ Ｓ．Ａ．") == keys("STEP S.A.")
+
+
 def test_glued_article_has_another_reading() -> None:
     assert keys("Alwasl").skeleton_alt == keys("al-Wasl").skeleton
 

@@ -100,7 +100,9 @@ def _exact_rule(ch: str) -> str | None:
     if cat in ("Cs", "Cf", "Co", "Cn"):
         return None  # lone surrogates from a bad file, format controls, private use, unassigned
     if cat in _SPACE_CATEGORIES:
-        return " "
+        # a compatibility form of punctuation (fullwidth ＇ －, small ﹐) is what NFKC makes of it
+        compat = unicodedata.normalize("NFKC", ch)
+        return "".join(_exact_rule(c) or "" for c in compat) or " " if compat != ch else " "
     return ch
 
 
@@ -132,6 +134,8 @@ def exact(text: str) -> str:
         >>> exact("  Jaysh  al‑ʿIzza ") , exact("ﺟﻴﺶ ﺍﻟﻌﺰﺓ")
         ("jaysh al 'izza", 'جيش العزة')
     """
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)  # fullwidth Ｓ．Ａ． is S.A. for the dotted letters too
     if "." in text:
         text = _DOTTED.sub(_undot, text)
     if text.isascii():
