@@ -378,3 +378,32 @@ def test_what_follows_an_arabic_comma_qualifies_the_name() -> None:
                             ("حماة", "hama")):
         res = r.resolve(query)
         assert res.match is not None and res.match.id == expected, query
+
+
+def test_a_person_written_family_name_first() -> None:
+    """A sanctions list's form (GHAILANI, Ahmed Khalfan; Ali, Ahmed Khalfan) is also read the
+    other way round, and that reading answers when its best candidate is a person scoring
+    higher: `Resolution.reading` says so. A place with its country after a comma, or a company
+    with its legal form, is not a person: the name as written answers."""
+    from glossary.model import Entity
+
+    ents = [Entity(id="ahmed-khalfan-ghailani", type="person", romanized="Ahmed Khalfan Ghailani"),
+            Entity(id="tebessa", type="place", romanized="Tebessa"),
+            Entity(id="al-bashair-trading", type="other", romanized="Al-Bashair Trading Company Ltd")]
+    r = Resolver(Index.build(ents))
+    written = r.resolve("Ghailani, Ahmed Khalfan")
+    assert (written.status, written.match and written.match.id) == ("match", "ahmed-khalfan-ghailani")
+    assert written.reading == "Ahmed Khalfan Ghailani" and written.query == "Ghailani, Ahmed Khalfan"
+    assert written.to_dict()["reading"] == "Ahmed Khalfan Ghailani"
+    assert r.resolve("Ahmed Khalfan Ghailani").reading is None
+    assert "reading" not in r.resolve("Ahmed Khalfan Ghailani").to_dict()
+    place = r.resolve("Tebessa, Algeria")
+    assert place.reading is None
+    company = r.resolve("AL-BASHAIR TRADING COMPANY, LTD")
+    assert company.reading is None and company.match is not None and company.match.id == "al-bashair-trading"
+    batch = list(r.resolve_many(["Ghailani, Ahmed Khalfan", "Tebessa", "Ghailani, Ahmed Khalfan"]))
+    assert [b.reading for b in batch] == ["Ahmed Khalfan Ghailani", None, "Ahmed Khalfan Ghailani"]
+    pure = Resolver(Index.build(ents), compiled=False).resolve("Ghailani, Ahmed Khalfan")
+    assert (pure.match and pure.match.id, pure.reading) == ("ahmed-khalfan-ghailani", "Ahmed Khalfan Ghailani")
+    explained = r.resolve("Ghailani, Ahmed Khalfan", explain=True)
+    assert explained.reading == "Ahmed Khalfan Ghailani" and explained.explanation is not None

@@ -44,13 +44,15 @@ def entity_list(entities: Sequence[Entity], t: Locale) -> Table:
 
 
 def resolutions(items: Sequence[Resolution], t: Locale) -> Table:
-    """`resolve`: query, status, entity, matched name, level, score."""
+    """`resolve`: query (with the reading that answered, when not as written), status, entity,
+    matched name, level, score."""
     columns = [Column(t.label("query")), Column(t.label("status"), drop=2), _id(t), Column(t.label("match"), drop=3),
                Column(t.label("level"), drop=4), Column(t.label("score"), align="right")]
     rows = []
     for r in items:
         m = r.match
-        rows.append([r.query, t.gettext(_STATUS.get(r.status, r.status)), m.id if m else "", m.name if m else "",
+        query = r.query if r.reading is None else f"{r.query} → {r.reading}"  # read family name first
+        rows.append([query, t.gettext(_STATUS.get(r.status, r.status)), m.id if m else "", m.name if m else "",
                      m.level if m else "", t.number(m.score) if m else ""])
     return columns, rows
 

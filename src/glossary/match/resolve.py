@@ -18,6 +18,12 @@ agrees with the query in the same script, no word and not half the letters agree
 glossary records in another language (``{text: Syrien, source: German}``) unless spelt exactly. Such a
 candidate is listed, and a dedupe sends it to review.
 
+A Latin name with one comma, a few words on each side (``AL-TURKI, Hassan``; ``Ghilani, Ahmad
+Khalafan``), may be a person's name written family name first, as sanctions lists and catalogues
+write them: it is also read the other way round (`inverted`), and that reading answers when its
+best candidate is a person and scores higher than the best of the name as written
+(`Resolution.reading` says so).
+
 ``explain=True`` adds the keys on both sides and, per candidate, its features and their
 contributions to the model's log-odds (a candidate found through its initials alone, the cell of
 the acronym table that scored it: ``acronym``). Arguments are checked (`glossary.match.options`).
@@ -34,7 +40,9 @@ Example:
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from typing import Any, NamedTuple
@@ -228,16 +236,25 @@ class Resolver:
         built (`glossary.match.core`), else (and for ``explain``) by the Python code below."""
         thr = self.model.threshold if threshold is None else threshold
         mg = self.model.margin if margin is None else margin
+        readings = {k: r for k, q in enumerate(queries) if (r := inverted(q)) is not None}
+        every = [*queries, *readings.values()] if readings else queries
         core = None if explain else self._compiled()
         if core is None:
             out = []
-            for query in queries:
+            for query in every:
                 found, scored, rows = self.candidates(query, type=type)
                 out.append(self._answer(query, found, _shown(scored, limit), rows if explain else None, thr, mg))
-            return out
-        founds = gather_many(self.index.store, queries)
-        ranked = self._core_ranked(core, queries, founds, type, limit)
-        return [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(queries, founds, ranked)]
+        else:
+            founds = gather_many(self.index.store, every)
+            ranked = self._core_ranked(core, every, founds, type, limit)
+            out = [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(every, founds, ranked)]
+        n = len(queries)
+        for j, (k, reading) in enumerate(readings.items()):
+            alt, written = out[n + j], out[k]
+            if alt.candidates and alt.candidates[0].type == "person" and (
+                    not written.candidates or alt.candidates[0].score > written.candidates[0].score):
+                out[k] = replace(alt, query=queries[k], reading=reading)
+        return out[:n]
 
     def _core_ranked(self, core: Any, queries: Sequence[str], founds: Sequence[Found], type: str | None,
                      limit: int) -> list[list[Candidate]]:
@@ -312,6 +329,30 @@ class Resolver:
                 "contributions": {_NAMES[k]: round(contrib[k], 4) for k in by_size if contrib[k]},
             })
         return {"query_keys": describe_keys(found.keys), "threshold": thr, "margin": mg, "candidates": out}
+
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def inverted(query: str) -> str | None:
+    """A Latin name written family name first, turned round, or None: one comma, no brackets,
+    letters on both sides, at most three words before it and four after (a family name and
+    given names). The resolver also reads such a query this way (see the module docstring).
+
+    Example:
+        >>> inverted("AL-TURKI, Hassan"), inverted("Ghilani, Ahmad Khalafan")
+        ('Hassan AL-TURKI', 'Ahmad Khalafan Ghilani')
+        >>> inverted("Kafr Nabl"), inverted("A, B, C"), inverted("تبسه، الجزائر")
+        (None, None, None)
+    """
+    if query.count(",") != 1 or "(" in query or "[" in query or _ARABIC.search(query):
+        return None
+    left, right = (part.strip() for part in query.split(","))
+    if not any(c.isalpha() for c in left) or not any(c.isalpha() for c in right):
+        return None
+    if len(left.split()) > 3 or len(right.split()) > 4:
+        return None
+    return f"{right} {left}"
 
 
 def _acronym_entities(found: Found, rows: Mapping[int, NameRow]) -> int:

@@ -52,12 +52,17 @@ class Resolution:
     match: Match | None
     candidates: tuple[Match, ...]
     explanation: dict[str, Any] | None = None
+    reading: str | None = None
+    """The query as it was read when not as written: a person's name written family name first
+    (``AL-TURKI, Hassan`` read ``Hassan AL-TURKI``: `glossary.match.resolve.inverted`)."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of a resolution (one JSON Lines row)."""
+        """The JSON shape of a resolution (one JSON Lines row; ``reading`` only when set)."""
         d: dict[str, Any] = {"query": self.query, "status": self.status,
                              "match": self.match.to_dict() if self.match else None,
                              "candidates": [c.to_dict() for c in self.candidates]}
+        if self.reading is not None:
+            d["reading"] = self.reading
         if self.explanation is not None:
             d["explain"] = self.explanation
         return d
