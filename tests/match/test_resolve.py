@@ -407,3 +407,28 @@ def test_a_person_written_family_name_first() -> None:
     assert (pure.match and pure.match.id, pure.reading) == ("ahmed-khalfan-ghailani", "Ahmed Khalfan Ghailani")
     explained = r.resolve("Ghailani, Ahmed Khalfan", explain=True)
     assert explained.reading == "Ahmed Khalfan Ghailani" and explained.explanation is not None
+
+
+def test_a_person_with_a_title_or_rank() -> None:
+    """Dr., Sheikh, Colonel, العقيد … before a person's name (`glossary.names.titles`): the name
+    is also read without them, and that reading answers when it finds a person scoring higher.
+    A place whose name opens with such a word (Sheikh Miskin) keeps its own name."""
+    from glossary.model import Entity
+
+    ents = [Entity(id="mustafa-al-bakour", type="person", romanized="Mustafa al-Bakour", arabic="مصطفى البكور"),
+            Entity(id="saad-al-faqih", type="person", romanized="Saad al-Faqih"),
+            Entity(id="sheikh-miskin", type="place", romanized="Sheikh Miskin", arabic="الشيخ مسكين"),
+            Entity(id="miskin", type="person", romanized="Miskin Hamad")]
+    r = Resolver(Index.build(ents))
+    for query, reading in (("Colonel Mustafa al-Bakour", "Mustafa al-Bakour"), ("العقيد مصطفى البكور", "مصطفى البكور"),
+                           ("Dr. Sheikh Saad al-Faqih", "Saad al-Faqih"), ("AL-FAQIH, Dr. Saad", "Saad AL-FAQIH")):
+        got = r.resolve(query)
+        assert (got.status, got.reading) == ("match", reading), query
+        assert got.match is not None and got.match.type == "person"
+    for query in ("Sheikh Miskin", "الشيخ مسكين"):
+        got = r.resolve(query)
+        assert got.match is not None and got.match.id == "sheikh-miskin" and got.reading is None, query
+    from glossary.match.resolve import other_readings
+
+    assert other_readings("TURKI, Sheikh Hassan") == ["Sheikh Hassan TURKI", "Hassan TURKI"]
+    assert other_readings("Sheikh") == [] and other_readings("Hassan Turki") == []

@@ -137,3 +137,12 @@ def test_a_name_s_own_ending_is_no_case_ending(name: str) -> None:
     # -ir, -id, -in end names (Qadir, Khalid, Husayn); a two-consonant stem before -il is too
     # short to tell (Jamil, Khalil); a compound has no case ending before its last part
     assert tokens(name)[0].alt == ""
+
+
+def test_titles_are_folded_as_names_are() -> None:
+    from glossary.names import titles, tokens
+
+    for word in ("Sheikh", "Shaykh", "Dr.", "Colonel", "Col.", "Mullah", "العقيد", "الشيخ", "الدكتور"):
+        assert all(t.form in titles() for t in tokens(word) if not t.article), word
+    for name in ("Amir", "Sultan", "Imam", "Sayyid", "Hassan"):  # given names too: never titles
+        assert not any(t.form in titles() for t in tokens(name)), name

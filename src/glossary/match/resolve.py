@@ -20,9 +20,10 @@ candidate is listed, and a dedupe sends it to review.
 
 A Latin name with one comma, a few words on each side (``AL-TURKI, Hassan``; ``Ghilani, Ahmad
 Khalafan``), may be a person's name written family name first, as sanctions lists and catalogues
-write them: it is also read the other way round (`inverted`), and that reading answers when its
-best candidate is a person and scores higher than the best of the name as written
-(`Resolution.reading` says so).
+write them, and a name may open with titles (Dr., Sheikh, Colonel, العقيد: `without_titles`): it
+is also read the other way round, without those titles, or both (`other_readings`), and such a
+reading answers when its best candidate is a person and scores higher than the best of the name
+as written and of the readings before it (`Resolution.reading` says which answered).
 
 ``explain=True`` adds the keys on both sides and, per candidate, its features and their
 contributions to the model's log-odds (a candidate found through its initials alone, the cell of
@@ -48,6 +49,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from glossary.model import EntityType
+from glossary.names import titles, tokens
 
 from .candidates import Found, gather, gather_many
 from .core import WEAK, native, new_core
@@ -236,8 +238,8 @@ class Resolver:
         built (`glossary.match.core`), else (and for ``explain``) by the Python code below."""
         thr = self.model.threshold if threshold is None else threshold
         mg = self.model.margin if margin is None else margin
-        readings = {k: r for k, q in enumerate(queries) if (r := inverted(q)) is not None}
-        every = [*queries, *readings.values()] if readings else queries
+        readings = [(k, r) for k, q in enumerate(queries) for r in other_readings(q)]
+        every = [*queries, *(r for _, r in readings)] if readings else queries
         core = None if explain else self._compiled()
         if core is None:
             out = []
@@ -249,10 +251,10 @@ class Resolver:
             ranked = self._core_ranked(core, every, founds, type, limit)
             out = [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(every, founds, ranked)]
         n = len(queries)
-        for j, (k, reading) in enumerate(readings.items()):
-            alt, written = out[n + j], out[k]
+        for j, (k, reading) in enumerate(readings):  # each query's best reading, as written first
+            alt, best = out[n + j], out[k]
             if alt.candidates and alt.candidates[0].type == "person" and (
-                    not written.candidates or alt.candidates[0].score > written.candidates[0].score):
+                    not best.candidates or alt.candidates[0].score > best.candidates[0].score):
                 out[k] = replace(alt, query=queries[k], reading=reading)
         return out[:n]
 
@@ -353,6 +355,40 @@ def inverted(query: str) -> str | None:
     if len(left.split()) > 3 or len(right.split()) > 4:
         return None
     return f"{right} {left}"
+
+
+def without_titles(query: str) -> str | None:
+    """A name without the titles, honorifics and ranks it opens with (`glossary.names.titles`:
+    Dr., Sheikh, Colonel, العقيد), or None: it opens with none, or is nothing else.
+
+    Example:
+        >>> without_titles("Dr. Sheikh Saad al-Faqih"), without_titles("العقيد مصطفى البكور")
+        ('Saad al-Faqih', 'مصطفى البكور')
+        >>> without_titles("Saad al-Faqih"), without_titles("Sheikh")
+        (None, None)
+    """
+    words = query.split()
+    k = 0
+    while k < len(words):
+        forms = [t.form for t in tokens(words[k]) if not t.article]
+        if not forms or not all(f in titles() for f in forms):
+            break
+        k += 1
+    return " ".join(words[k:]) if 0 < k < len(words) else None
+
+
+def other_readings(query: str) -> list[str]:
+    """The other ways a query may be read as a person's name (see the module docstring): turned
+    round (`inverted`), without the titles it opens with (`without_titles`), or both."""
+    out: list[str] = []
+    turned = inverted(query)
+    if turned is not None:
+        out.append(turned)
+    for text in (query, turned):
+        bare = without_titles(text) if text is not None else None
+        if bare is not None and bare not in out:
+            out.append(bare)
+    return out
 
 
 def _acronym_entities(found: Found, rows: Mapping[int, NameRow]) -> int:

@@ -21,6 +21,7 @@ from .generic import (
     opposites,
     particles,
     skeleton_factors,
+    titles,
     translations,
 )
 from .normalize import Keys, arabic, exact, folded, keys, script, skeleton, tokens
@@ -46,6 +47,7 @@ __all__ = [
     "script",
     "skeleton",
     "skeleton_factors",
+    "titles",
     "tokens",
     "translations",
 ]

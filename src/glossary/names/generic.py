@@ -2,7 +2,8 @@
 
 A generic word (Jaysh, Liwa, Brigade, Kafr ...) says little about which name it is in; the
 table gives each a factor, lists the words to ignore, the least weight of a word one name
-lacks (``mismatch``), the words that open a kunya (Abu, Umm), direction words that never
+lacks (``mismatch``), the words that open a kunya (Abu, Umm), the titles that open a
+person's name as written (``titles``: Dr, Sheikh, Colonel), direction words that never
 pair (``opposites``) and words that translate or neighbour each other (``equivalents``).
 Every word is folded as `glossary.names.tokens` folds it, so that tables are looked up by
 folded form; the result is generated into ``_generated/folded.py`` (`folded_tables`), used
@@ -72,7 +73,8 @@ def folded_tables() -> dict[str, dict[str, float]]:
                     for form in _with_eh(dict.fromkeys(_folded_set([a]), 0.0)):
                         translation.update(dict.fromkeys((form + " " + t.skel for t in tokens(b) if t.skel), 1.0))
     return {"generic": listed, "skeleton": skeleton, "mismatch": _with_eh(mismatch),
-            "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "opposite": _with_eh(opposite),
+            "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "title": dict.fromkeys(_folded_set(table["titles"]), 1.0),
+            "opposite": _with_eh(opposite),
             "equivalent": equivalent, "translation": translation}
 
 
@@ -120,6 +122,13 @@ def mismatch() -> dict[str, float]:
 def kunya() -> frozenset[str]:
     """Folded words that make a kunya with the next word (Abu, Umm)."""
     return frozenset(_tables()["kunya"])
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Folded titles, honorifics and ranks that open a person's name as written (``titles``:
+    Dr, Sheikh, Colonel, عقيد)."""
+    return frozenset(_tables()["title"])
 
 
 def opposites() -> dict[str, float]:
