@@ -430,5 +430,26 @@ def test_a_person_with_a_title_or_rank() -> None:
         assert got.match is not None and got.match.id == "sheikh-miskin" and got.reading is None, query
     from glossary.match.resolve import other_readings
 
-    assert other_readings("TURKI, Sheikh Hassan") == ["Sheikh Hassan TURKI", "Hassan TURKI"]
+    assert other_readings("TURKI, Sheikh Hassan") == [("Sheikh Hassan TURKI", "person"), ("Hassan TURKI", "person")]
     assert other_readings("Sheikh") == [] and other_readings("Hassan Turki") == []
+
+
+def test_a_place_said_to_be_a_city_town_or_village() -> None:
+    """City of Homs, Idlib city, مدينة إدلب, قرية كفرنبل: a settlement called what it is is the place
+    itself, so the name is also read without those words (`glossary.names.settlements`); an
+    administrative unit keeps its word (Idlib Governorate is not the town of Idlib)."""
+    from glossary.model import Entity
+
+    ents = [Entity(id="idlib", type="place", romanized="Idlib", arabic="إدلب"),
+            Entity(id="kafr-nabl", type="place", romanized="Kafr Nabl", arabic="كفرنبل"),
+            Entity(id="madinat-isa", type="place", romanized="Madinat Isa", arabic="مدينة عيسى"),
+            Entity(id="isa-abdullah", type="person", romanized="Isa Abdullah")]
+    r = Resolver(Index.build(ents))
+    for query, reading in (("Idlib city", "Idlib"), ("City of Idlib", "Idlib"), ("مدينة إدلب", "إدلب"),
+                           ("قرية كفرنبل", "كفرنبل"), ("Kafr Nabl village", "Kafr Nabl")):
+        got = r.resolve(query)
+        assert (got.status, got.reading) == ("match", reading), query
+    assert r.resolve("Idlib Governorate").reading is None
+    for query in ("Madinat Isa", "مدينة عيسى"):  # a name that opens with the word: as written
+        got = r.resolve(query)
+        assert got.match is not None and got.match.id == "madinat-isa" and got.reading is None, query

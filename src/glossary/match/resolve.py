@@ -23,7 +23,11 @@ Khalafan``), may be a person's name written family name first, as sanctions list
 write them, and a name may open with titles (Dr., Sheikh, Colonel, العقيد: `without_titles`): it
 is also read the other way round, without those titles, or both (`other_readings`), and such a
 reading answers when its best candidate is a person and scores higher than the best of the name
-as written and of the readings before it (`Resolution.reading` says which answered).
+as written and of the readings before it (`Resolution.reading` says which answered). A place's
+name may say what the place is (City of Homs, Idlib city, مدينة إدلب): it is also read without
+those words, and that reading answers when its best candidate is a place scoring higher (a
+settlement called what it is is the place itself; an administrative unit, Idlib Governorate, is
+not the town of its name and keeps its words).
 
 ``explain=True`` adds the keys on both sides and, per candidate, its features and their
 contributions to the model's log-odds (a candidate found through its initials alone, the cell of
@@ -49,7 +53,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from glossary.model import EntityType
-from glossary.names import titles, tokens
+from glossary.names import settlements, titles, tokens
 
 from .candidates import Found, gather, gather_many
 from .core import WEAK, native, new_core
@@ -238,8 +242,8 @@ class Resolver:
         built (`glossary.match.core`), else (and for ``explain``) by the Python code below."""
         thr = self.model.threshold if threshold is None else threshold
         mg = self.model.margin if margin is None else margin
-        readings = [(k, r) for k, q in enumerate(queries) for r in other_readings(q)]
-        every = [*queries, *(r for _, r in readings)] if readings else queries
+        readings = [(k, r, kind) for k, q in enumerate(queries) for r, kind in other_readings(q)]
+        every = [*queries, *(r for _, r, _ in readings)] if readings else queries
         core = None if explain else self._compiled()
         if core is None:
             out = []
@@ -251,9 +255,9 @@ class Resolver:
             ranked = self._core_ranked(core, every, founds, type, limit)
             out = [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(every, founds, ranked)]
         n = len(queries)
-        for j, (k, reading) in enumerate(readings):  # each query's best reading, as written first
+        for j, (k, reading, kind) in enumerate(readings):  # each query's best reading, as written first
             alt, best = out[n + j], out[k]
-            if alt.candidates and alt.candidates[0].type == "person" and (
+            if alt.candidates and alt.candidates[0].type == kind and (
                     not best.candidates or alt.candidates[0].score > best.candidates[0].score):
                 out[k] = replace(alt, query=queries[k], reading=reading)
         return out[:n]
@@ -377,17 +381,46 @@ def without_titles(query: str) -> str | None:
     return " ".join(words[k:]) if 0 < k < len(words) else None
 
 
-def other_readings(query: str) -> list[str]:
-    """The other ways a query may be read as a person's name (see the module docstring): turned
-    round (`inverted`), without the titles it opens with (`without_titles`), or both."""
-    out: list[str] = []
+def without_settlement(query: str) -> str | None:
+    """A name without the words that say what a settlement is, before it or after it
+    (`glossary.names.settlements`: City of Homs, Idlib city, مدينة إدلب), or None.
+
+    Example:
+        >>> without_settlement("City of Homs"), without_settlement("Idlib city"), without_settlement("مدينة إدلب")
+        ('Homs', 'Idlib', 'إدلب')
+        >>> without_settlement("Idlib Governorate"), without_settlement("City")
+        (None, None)
+    """
+    words = query.split()
+
+    def settlement(word: str, of: bool = False) -> bool:
+        forms = [t.form for t in tokens(word) if not t.article]
+        return bool(forms) and all(f in settlements() or (of and f == "uf") for f in forms)
+
+    start, end = 0, len(words)
+    while start < end and settlement(words[start], of=start > 0):
+        start += 1
+    while end > start and settlement(words[end - 1]):
+        end -= 1
+    return " ".join(words[start:end]) if (start or end < len(words)) and start < end else None
+
+
+def other_readings(query: str) -> list[tuple[str, str]]:
+    """The other ways a query may be read, each with the type of entity it is for (see the module
+    docstring): as a person's name turned round (`inverted`), without the titles it opens with
+    (`without_titles`), or both; as a place's name without the words saying it is a city, a town
+    or a village (`without_settlement`)."""
+    out: list[tuple[str, str]] = []
     turned = inverted(query)
     if turned is not None:
-        out.append(turned)
+        out.append((turned, "person"))
     for text in (query, turned):
         bare = without_titles(text) if text is not None else None
-        if bare is not None and bare not in out:
-            out.append(bare)
+        if bare is not None and (bare, "person") not in out:
+            out.append((bare, "person"))
+    place = without_settlement(query)
+    if place is not None:
+        out.append((place, "place"))
     return out
 
 

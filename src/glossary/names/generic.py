@@ -3,7 +3,8 @@
 A generic word (Jaysh, Liwa, Brigade, Kafr ...) says little about which name it is in; the
 table gives each a factor, lists the words to ignore, the least weight of a word one name
 lacks (``mismatch``), the words that open a kunya (Abu, Umm), the titles that open a
-person's name as written (``titles``: Dr, Sheikh, Colonel), direction words that never
+person's name as written (``titles``: Dr, Sheikh, Colonel), the words that say what a
+settlement is (``settlements``: city, village, مدينة), direction words that never
 pair (``opposites``) and words that translate or neighbour each other (``equivalents``).
 Every word is folded as `glossary.names.tokens` folds it, so that tables are looked up by
 folded form; the result is generated into ``_generated/folded.py`` (`folded_tables`), used
@@ -74,6 +75,7 @@ def folded_tables() -> dict[str, dict[str, float]]:
                         translation.update(dict.fromkeys((form + " " + t.skel for t in tokens(b) if t.skel), 1.0))
     return {"generic": listed, "skeleton": skeleton, "mismatch": _with_eh(mismatch),
             "kunya": dict.fromkeys(_folded_set(table["kunya"]), 1.0), "title": dict.fromkeys(_folded_set(table["titles"]), 1.0),
+            "settlement": dict.fromkeys(_folded_set(table["settlements"]), 1.0),
             "opposite": _with_eh(opposite),
             "equivalent": equivalent, "translation": translation}
 
@@ -129,6 +131,12 @@ def titles() -> frozenset[str]:
     """Folded titles, honorifics and ranks that open a person's name as written (``titles``:
     Dr, Sheikh, Colonel, عقيد)."""
     return frozenset(_tables()["title"])
+
+
+@cache
+def settlements() -> frozenset[str]:
+    """Folded words that say what a settlement is (``settlements``: city, village, مدينة)."""
+    return frozenset(_tables()["settlement"])
 
 
 def opposites() -> dict[str, float]:

@@ -3,7 +3,7 @@
 Regenerate with ``python -m glossary.names._gentables`` (after editing a table or a fold).
 """
 
-FROM_TABLES = 'b48f2631-28095'
+FROM_TABLES = 'f3519e93-28704'
 
 FOLDED: dict[str, dict[str, float]] = {'equivalent': {'alwiya alwiyih': 0.95,
                 'alwiya bataliun': 0.5,
@@ -752,6 +752,15 @@ FOLDED: dict[str, dict[str, float]] = {'equivalent': {'alwiya alwiyih': 0.95,
               'غرب': 1.0,
               'غربي': 1.0,
               'غربيه': 1.0},
+ 'settlement': {'balda': 1.0,
+                'citi': 1.0,
+                'madina': 1.0,
+                'qarya': 1.0,
+                'tawn': 1.0,
+                'vilaga': 1.0,
+                'بلده': 1.0,
+                'قريه': 1.0,
+                'مدينه': 1.0},
  'skeleton': {'b': 0.6,
               'blk': 0.3,
               'blt': 0.2,

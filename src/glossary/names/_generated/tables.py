@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary.names._gentables``.
 
 from typing import Any
 
-SOURCES_HASH = 'b48f2631-28095'
+SOURCES_HASH = 'f3519e93-28704'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -414,6 +414,18 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                             'جنوب',
                             'جنوبي',
                             'جنوبية']],
+             'settlements': ['city',
+                             'town',
+                             'village',
+                             'madinat',
+                             'madina',
+                             'qaryat',
+                             'qarya',
+                             'baldat',
+                             'balda',
+                             'مدينة',
+                             'قرية',
+                             'بلدة'],
              'titles': ['dr',
                         'doctor',
                         'doktor',
