@@ -383,8 +383,8 @@ def test_what_follows_an_arabic_comma_qualifies_the_name() -> None:
 def test_a_person_written_family_name_first() -> None:
     """A sanctions list's form (GHAILANI, Ahmed Khalfan; Ali, Ahmed Khalfan) is also read the
     other way round, and that reading answers when its best candidate is a person scoring
-    higher: `Resolution.reading` says so. A place with its country after a comma, or a company
-    with its legal form, is not a person: the name as written answers."""
+    higher: `Resolution.reading` says so. A place with its country after a comma is read as the
+    place; a company with its legal form is neither: the name as written answers."""
     from glossary.model import Entity
 
     ents = [Entity(id="ahmed-khalfan-ghailani", type="person", romanized="Ahmed Khalfan Ghailani"),
@@ -397,8 +397,8 @@ def test_a_person_written_family_name_first() -> None:
     assert written.to_dict()["reading"] == "Ahmed Khalfan Ghailani"
     assert r.resolve("Ahmed Khalfan Ghailani").reading is None
     assert "reading" not in r.resolve("Ahmed Khalfan Ghailani").to_dict()
-    place = r.resolve("Tebessa, Algeria")
-    assert place.reading is None
+    place = r.resolve("Tebessa, Algeria")  # a place and its country: the place (`qualified`), not a person
+    assert (place.match and place.match.id, place.reading) == ("tebessa", "Tebessa")
     company = r.resolve("AL-BASHAIR TRADING COMPANY, LTD")
     assert company.reading is None and company.match is not None and company.match.id == "al-bashair-trading"
     batch = list(r.resolve_many(["Ghailani, Ahmed Khalfan", "Tebessa", "Ghailani, Ahmed Khalfan"]))
@@ -430,7 +430,8 @@ def test_a_person_with_a_title_or_rank() -> None:
         assert got.match is not None and got.match.id == "sheikh-miskin" and got.reading is None, query
     from glossary.match.resolve import other_readings
 
-    assert other_readings("TURKI, Sheikh Hassan") == [("Sheikh Hassan TURKI", "person"), ("Hassan TURKI", "person")]
+    assert other_readings("TURKI, Sheikh Hassan") == [("Sheikh Hassan TURKI", "person"), ("Hassan TURKI", "person"),
+                                                      ("TURKI", "place")]
     assert other_readings("Sheikh") == [] and other_readings("Hassan Turki") == []
 
 
@@ -453,3 +454,22 @@ def test_a_place_said_to_be_a_city_town_or_village() -> None:
     for query in ("Madinat Isa", "مدينة عيسى"):  # a name that opens with the word: as written
         got = r.resolve(query)
         assert got.match is not None and got.match.id == "madinat-isa" and got.reading is None, query
+
+
+def test_a_cell_with_two_names_or_a_region() -> None:
+    """Datasets put a name in both scripts side by side (Idlib / إدلب, Idlib (إدلب)), or a
+    place with its region after a comma or a dash (Idlib, Syria; Idlib - Syria): each part is
+    read, and the best answers; two parts naming two entities leave the cell as written."""
+    from glossary.model import Entity
+
+    ents = [Entity(id="idlib", type="place", romanized="Idlib", arabic="إدلب"),
+            Entity(id="hama", type="place", romanized="Hama", arabic="حماة"),
+            Entity(id="toukh", type="place", romanized="Tukh")]
+    r = Resolver(Index.build(ents))
+    for query, entity in (("Idleb / إدلب", "idlib"), ("إدلب | Idleb", "idlib"), ("Idleb (إدلب)", "idlib"),
+                          ("Toukh, Egypt", "toukh"), ("Toukh - Egypt", "toukh")):
+        got = r.resolve(query)
+        assert (got.status, got.match and got.match.id) == ("match", entity) and got.reading is not None, query
+    two = r.resolve("Idlib / Hama")
+    assert two.reading is None and two.match is None
+    assert r.resolve("Kafr Nabl (Idlib)").reading is None  # a qualifier in the same script: no second name

@@ -27,7 +27,11 @@ as written and of the readings before it (`Resolution.reading` says which answer
 name may say what the place is (City of Homs, Idlib city, مدينة إدلب): it is also read without
 those words, and that reading answers when its best candidate is a place scoring higher (a
 settlement called what it is is the place itself; an administrative unit, Idlib Governorate, is
-not the town of its name and keeps its words).
+not the town of its name and keeps its words), or be followed by its region or country after a
+comma (Toukh, Syria): it is also read without them. A cell may hold a name in both scripts, or
+two spellings, side by side (Idlib / إدلب, Idlib (إدلب), Idlib | Idleb): each part is read, and
+the best part answers when it scores higher than the cell as written, unless two parts match two
+different entities (then the cell answers as written).
 
 ``explain=True`` adds the keys on both sides and, per candidate, its features and their
 contributions to the model's log-odds (a candidate found through its initials alone, the cell of
@@ -255,9 +259,15 @@ class Resolver:
             ranked = self._core_ranked(core, every, founds, type, limit)
             out = [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(every, founds, ranked)]
         n = len(queries)
+        matched: dict[int, set[str]] = {}  # the entities the parts of a cell match (`parts`)
+        for j, (k, _, kind) in enumerate(readings):
+            if kind == "part" and out[n + j].match is not None:
+                matched.setdefault(k, set()).add(out[n + j].match.id)  # type: ignore[union-attr]
         for j, (k, reading, kind) in enumerate(readings):  # each query's best reading, as written first
             alt, best = out[n + j], out[k]
-            if alt.candidates and alt.candidates[0].type == kind and (
+            if not alt.candidates or len(matched.get(k, ())) > 1:  # two parts, two entities: as written
+                continue
+            if (kind == "part" or alt.candidates[0].type == kind) and (
                     not best.candidates or alt.candidates[0].score > best.candidates[0].score):
                 out[k] = replace(alt, query=queries[k], reading=reading)
         return out[:n]
@@ -405,11 +415,54 @@ def without_settlement(query: str) -> str | None:
     return " ".join(words[start:end]) if (start or end < len(words)) and start < end else None
 
 
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_PART_SEPARATOR = re.compile(r"\s+/\s+|\s*[|｜]\s*")
+_PARENTHESIZED = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
+
+
+def parts(query: str) -> list[str]:
+    """The names a cell holds side by side: parts split by `` / `` or ``|`` (Idlib / إدلب), or a
+    name with its other-script name in brackets (Idlib (إدلب)); none when it holds one name.
+
+    Example:
+        >>> parts("Idlib / إدلب"), parts("Idlib (إدلب)"), parts("Kafr Nabl (Idlib)"), parts("and/or")
+        (['Idlib', 'إدلب'], ['Idlib', 'إدلب'], [], [])
+    """
+    found = [p for p in _PART_SEPARATOR.split(query) if any(c.isalpha() for c in p)]
+    if len(found) > 1:
+        return [p.strip() for p in found]
+    m = _PARENTHESIZED.match(query)
+    if m and any(c.isalpha() for c in m.group(1)) and bool(_ARABIC.search(m.group(1))) != bool(_ARABIC.search(m.group(2))):
+        return [m.group(1).strip(), m.group(2).strip()]
+    return []
+
+
+def qualified(query: str) -> str | None:
+    """A place's name before a comma or a spaced dash and the region or country that qualifies
+    it (Toukh, Syria; Aleppo - Aleppo Governorate), or None: one Latin comma (else one spaced
+    dash), at most three words after it.
+
+    Example:
+        >>> qualified("Toukh, Syria"), qualified("Toukh - Syria"), qualified("Toukh"), qualified("A, B, C")
+        ('Toukh', 'Toukh', None, None)
+    """
+    if _ARABIC.search(query):
+        return None
+    split = query.split(",") if "," in query else _SPACED_DASH.split(query)
+    if len(split) != 2:
+        return None
+    left, right = (part.strip() for part in split)
+    if not any(c.isalpha() for c in left) or not any(c.isalpha() for c in right) or len(right.split()) > 3:
+        return None
+    return left
+
+
 def other_readings(query: str) -> list[tuple[str, str]]:
     """The other ways a query may be read, each with the type of entity it is for (see the module
     docstring): as a person's name turned round (`inverted`), without the titles it opens with
     (`without_titles`), or both; as a place's name without the words saying it is a city, a town
-    or a village (`without_settlement`)."""
+    or a village (`without_settlement`), or without the region after its comma (`qualified`);
+    each of the names a cell holds side by side (`parts`: ``part``, any type)."""
     out: list[tuple[str, str]] = []
     turned = inverted(query)
     if turned is not None:
@@ -421,6 +474,10 @@ def other_readings(query: str) -> list[tuple[str, str]]:
     place = without_settlement(query)
     if place is not None:
         out.append((place, "place"))
+    before = qualified(query)
+    if before is not None:
+        out.append((before, "place"))
+    out.extend((part, "part") for part in parts(query))
     return out
 
 
