@@ -383,12 +383,23 @@ def without_titles(query: str) -> str | None:
     """
     words = query.split()
     k = 0
-    while k < len(words):
-        forms = [t.form for t in tokens(words[k]) if not t.article]
-        if not forms or not all(f in titles() for f in forms):
-            break
+    while k < len(words) and _word_kind(words[k]) == "title":
         k += 1
     return " ".join(words[k:]) if 0 < k < len(words) else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_kind(word: str) -> str:
+    """``title``, ``settlement``, ``of`` or ``""``: what one written word is to `without_titles`
+    and `without_settlement` (its folded forms, articles aside; cached: names repeat their words)."""
+    forms = [t.form for t in tokens(word) if not t.article]
+    if not forms:
+        return ""
+    if all(f in titles() for f in forms):
+        return "title"
+    if all(f in settlements() for f in forms):
+        return "settlement"
+    return "of" if forms == ["uf"] else ""
 
 
 def without_settlement(query: str) -> str | None:
@@ -402,15 +413,10 @@ def without_settlement(query: str) -> str | None:
         (None, None)
     """
     words = query.split()
-
-    def settlement(word: str, of: bool = False) -> bool:
-        forms = [t.form for t in tokens(word) if not t.article]
-        return bool(forms) and all(f in settlements() or (of and f == "uf") for f in forms)
-
     start, end = 0, len(words)
-    while start < end and settlement(words[start], of=start > 0):
+    while start < end and (_word_kind(words[start]) == "settlement" or (start and _word_kind(words[start]) == "of")):
         start += 1
-    while end > start and settlement(words[end - 1]):
+    while end > start and _word_kind(words[end - 1]) == "settlement":
         end -= 1
     return " ".join(words[start:end]) if (start or end < len(words)) and start < end else None
 
