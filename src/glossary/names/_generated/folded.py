@@ -3,7 +3,7 @@
 Regenerate with ``python -m glossary.names._gentables`` (after editing a table or a fold).
 """
 
-FROM_TABLES = 'f3519e93-28704'
+FROM_TABLES = '7f849f7a-28847'
 
 FOLDED: dict[str, dict[str, float]] = {'equivalent': {'alwiya alwiyih': 0.95,
                 'alwiya bataliun': 0.5,
@@ -933,10 +933,12 @@ FOLDED: dict[str, dict[str, float]] = {'equivalent': {'alwiya alwiyih': 0.95,
            'دكتور': 1.0,
            'رايد': 1.0,
            'رقيب': 1.0,
+           'ركن': 1.0,
            'رييس': 1.0,
            'سماحه': 1.0,
            'شهيد': 1.0,
            'شيخ': 1.0,
+           'طيار': 1.0,
            'عريف': 1.0,
            'عقيد': 1.0,
            'عميد': 1.0,

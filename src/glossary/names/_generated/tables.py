@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary.names._gentables``.
 
 from typing import Any
 
-SOURCES_HASH = 'f3519e93-28704'
+SOURCES_HASH = '7f849f7a-28847'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
@@ -523,7 +523,9 @@ TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
                         'شهيد',
                         'مرحوم',
                         'فضيلة',
-                        'سماحة']},
+                        'سماحة',
+                        'ركن',
+                        'طيار']},
  'latin': {'apostrophes': ["'", '`', '´', 'ʹ', 'ʻ', 'ʼ', 'ʾ', 'ʿ', 'ˈ', '‘', '’', '‛', '′'],
            'arabizi': {'2': '',
                        '3': '',
