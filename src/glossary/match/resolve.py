@@ -422,25 +422,26 @@ def without_settlement(query: str) -> str | None:
 
 
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
-_PART_SEPARATOR = re.compile(r"\s+/\s+|\s*[|｜]\s*")
+_PART_SEPARATOR = re.compile(r"\s+/\s+|\s*[|｜;؛]\s*")
 _PARENTHESIZED = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 
 
 def parts(query: str) -> list[str]:
-    """The names a cell holds side by side: parts split by `` / `` or ``|`` (Idlib / إدلب), or a
-    name with its other-script name in brackets (Idlib (إدلب)); none when it holds one name.
+    """The names a cell holds side by side: parts split by `` / ``, ``|`` or ``;`` (Idlib /
+    إدلب; Idlib; Idleb), or a name with its other-script names in brackets (Idlib (إدلب), أبو شيماء
+    (Abu-Shaima; Abu-Shayma)); none when it holds one name.
 
     Example:
         >>> parts("Idlib / إدلب"), parts("Idlib (إدلب)"), parts("Kafr Nabl (Idlib)"), parts("and/or")
         (['Idlib', 'إدلب'], ['Idlib', 'إدلب'], [], [])
+        >>> parts("أبو شيماء (Abu-Shaima; Abu- Shayma)")
+        ['أبو شيماء', 'Abu-Shaima', 'Abu- Shayma']
     """
-    found = [p for p in _PART_SEPARATOR.split(query) if any(c.isalpha() for c in p)]
-    if len(found) > 1:
-        return [p.strip() for p in found]
     m = _PARENTHESIZED.match(query)
     if m and any(c.isalpha() for c in m.group(1)) and bool(_ARABIC.search(m.group(1))) != bool(_ARABIC.search(m.group(2))):
-        return [m.group(1).strip(), m.group(2).strip()]
-    return []
+        return [m.group(1).strip(), *(p.strip() for p in _PART_SEPARATOR.split(m.group(2)) if any(c.isalpha() for c in p))]
+    found = [p for p in _PART_SEPARATOR.split(query) if any(c.isalpha() for c in p)]
+    return [p.strip() for p in found] if len(found) > 1 else []
 
 
 def qualified(query: str) -> str | None:
