@@ -473,3 +473,7 @@ def test_a_cell_with_two_names_or_a_region() -> None:
     two = r.resolve("Idlib / Hama")
     assert two.reading is None and two.match is None
     assert r.resolve("Kafr Nabl (Idlib)").reading is None  # a qualifier in the same script: no second name
+    from glossary.match.resolve import MAX_PARTS, other_readings
+
+    assert len(other_readings(" / ".join(["Idlib"] * MAX_PARTS))) == MAX_PARTS
+    assert other_readings(";".join(["Idlib"] * 10_000)) == []  # a list, not a name: one resolution

@@ -421,6 +421,8 @@ def without_settlement(query: str) -> str | None:
     return " ".join(words[start:end]) if (start or end < len(words)) and start < end else None
 
 
+MAX_PARTS = 8
+"""The most names `parts` reads in one cell."""
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _PART_SEPARATOR = re.compile(r"\s+/\s+|\s*[|｜;؛]\s*")
 _PARENTHESIZED = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
@@ -429,7 +431,7 @@ _PARENTHESIZED = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 def parts(query: str) -> list[str]:
     """The names a cell holds side by side: parts split by `` / ``, ``|`` or ``;`` (Idlib /
     إدلب; Idlib; Idleb), or a name with its other-script names in brackets (Idlib (إدلب), أبو شيماء
-    (Abu-Shaima; Abu-Shayma)); none when it holds one name.
+    (Abu-Shaima; Abu-Shayma)); none when it holds one name, or more than `MAX_PARTS`.
 
     Example:
         >>> parts("Idlib / إدلب"), parts("Idlib (إدلب)"), parts("Kafr Nabl (Idlib)"), parts("and/or")
@@ -439,9 +441,12 @@ def parts(query: str) -> list[str]:
     """
     m = _PARENTHESIZED.match(query)
     if m and any(c.isalpha() for c in m.group(1)) and bool(_ARABIC.search(m.group(1))) != bool(_ARABIC.search(m.group(2))):
-        return [m.group(1).strip(), *(p.strip() for p in _PART_SEPARATOR.split(m.group(2)) if any(c.isalpha() for c in p))]
-    found = [p for p in _PART_SEPARATOR.split(query) if any(c.isalpha() for c in p)]
-    return [p.strip() for p in found] if len(found) > 1 else []
+        found = [m.group(1), *(p for p in _PART_SEPARATOR.split(m.group(2)) if any(c.isalpha() for c in p))]
+    else:
+        found = [p for p in _PART_SEPARATOR.split(query) if any(c.isalpha() for c in p)]
+    # more names than a cell holds side by side is a list, not a name: read as written (and each
+    # reading costs a resolution: a hostile cell of a thousand parts must not cost a thousand)
+    return [p.strip() for p in found] if 1 < len(found) <= MAX_PARTS else []
 
 
 def qualified(query: str) -> str | None:
