@@ -188,3 +188,12 @@ def test_suffixes_are_counted_from_the_lexicon() -> None:
     words["حلب"], words["حلبو"] = "aa.1", "aa..1"
     assert suffixes_of(words) == ["ات"]
     assert Lexicon.build([(w, v[:-1], int(v[-1])) for w, v in words.items()]).header["suffixes"] == ["ات"]
+
+
+def test_the_future_particle_is_not_split_off() -> None:
+    """س opens many words itself (سنجار Sinjār, ستيب Step): sa- is not split off a stem, where
+    the held-out words read so were mostly wrong (see `lexicon._CHAINS`)."""
+    assert all(chain[-1:] != "س" for chain, _, _ in splits("سنجار") + splits("وستيب"))
+    small = Lexicon.build([("نجار", "aA..", 0), ("تيب", "i..", 0)])
+    assert small.lookup("سنجار") is None and small.lookup("ستيب") is None
+    assert small.lookup("ونجار") is not None  # wa- still is
