@@ -52,6 +52,21 @@ def test_resolve_explain_in_the_terminal(small: Path, tmp_path: Path) -> None:
     assert cand["acronym"] == "unique" and "contributions" not in cand
 
 
+def test_resolve_shows_the_reading_that_answered(tmp_path: Path) -> None:
+    """A query read another way (a rank before a person's name) shows the reading in the table,
+    in --explain's key line and in JSON."""
+    g = tmp_path / "g.yaml"
+    g.write_text("schema: 1\nentities:\n  - id: mustafa-al-bakour\n    type: person\n"
+                 "    romanized: Mustafa al-Bakour\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["--glossary", str(g), "resolve", "--explain", "Colonel Mustafa al-Bakour"])
+    text = " ".join(r.stdout.split())
+    assert r.exit_code == 0 and "Colonel Mustafa al-Bakour → Mustafa al-Bakour: keys" in text
+    r = CliRunner().invoke(cli, ["--glossary", str(g), "resolve", "--json", "Colonel Mustafa al-Bakour"])
+    data = json.loads(r.stdout)
+    assert (data["query"], data["reading"], data["match"]["id"]) == (
+        "Colonel Mustafa al-Bakour", "Mustafa al-Bakour", "mustafa-al-bakour")
+
+
 def test_resolve_stdin_undecodable_bytes(small: Path) -> None:
     r = CliRunner().invoke(cli, ["--glossary", str(small), "resolve", "-"], input=b"Homs\n\xff\xfe\n")
     assert r.exit_code == 0 and len(r.stdout.splitlines()) == 2

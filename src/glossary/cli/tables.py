@@ -51,10 +51,16 @@ def resolutions(items: Sequence[Resolution], t: Locale) -> Table:
     rows = []
     for r in items:
         m = r.match
-        query = r.query if r.reading is None else f"{r.query} → {r.reading}"  # read family name first
+        query = _shown_query(r)
         rows.append([query, t.gettext(_STATUS.get(r.status, r.status)), m.id if m else "", m.name if m else "",
                      m.level if m else "", t.number(m.score) if m else ""])
     return columns, rows
+
+
+def _shown_query(r: Resolution) -> str:
+    """The query as written, and the reading that answered when it is another (`Resolution.reading`:
+    family name first, titles, a settlement word, one part of a cell)."""
+    return r.query if r.reading is None else f"{r.query} → {r.reading}"
 
 
 def explanation(r: Resolution, t: Locale, top: int = 4) -> tuple[str, Table]:
@@ -64,7 +70,7 @@ def explanation(r: Resolution, t: Locale, top: int = 4) -> tuple[str, Table]:
     e = r.explanation or {}
     keys = " · ".join(f"{k} {v}" for k, v in e.get("query_keys", {}).items() if v)
     head = t.gettext("{query}: keys {keys}; threshold {threshold}, margin {margin}").format(
-        query=r.query, keys=keys, threshold=t.digits(f"{e.get('threshold', 0.0):g}"),
+        query=_shown_query(r), keys=keys, threshold=t.digits(f"{e.get('threshold', 0.0):g}"),
         margin=t.digits(f"{e.get('margin', 0.0):g}"))
     columns = [_id(t), Column(t.label("name"), drop=3), Column(t.label("level"), drop=4),
                Column(t.label("score"), align="right"), Column(t.gettext("weak"), drop=2),
