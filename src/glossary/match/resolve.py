@@ -18,8 +18,8 @@ agrees with the query in the same script, no word and not half the letters agree
 glossary records in another language (``{text: Syrien, source: German}``) unless spelt exactly. Such a
 candidate is listed, and a dedupe sends it to review.
 
-A Latin name with one comma, a few words on each side (``AL-TURKI, Hassan``; ``Ghilani, Ahmad
-Khalafan``), may be a person's name written family name first, as sanctions lists and catalogues
+A Latin name with one comma, a few words on each side (``HADDAD, Omar``; ``Khalil, Ahmad
+Yusuf``), may be a person's name written family name first, as sanctions lists and catalogues
 write them, and a name may open with titles (Dr., Sheikh, Colonel, العقيد: `without_titles`): it
 is also read the other way round, without those titles, or both (`other_readings`), and such a
 reading answers when its best candidate is a person and scores higher than the best of the name
@@ -28,7 +28,7 @@ name may say what the place is (City of Homs, Idlib city, مدينة إدلب): 
 those words, and that reading answers when its best candidate is a place scoring higher (a
 settlement called what it is is the place itself; an administrative unit, Idlib Governorate, is
 not the town of its name and keeps its words), or be followed by its region or country after a
-comma (Toukh, Syria): it is also read without them. A cell may hold a name in both scripts, or
+comma (Saraqib, Syria): it is also read without them. A cell may hold a name in both scripts, or
 two spellings, side by side (Idlib / إدلب, Idlib (إدلب), Idlib | Idleb): each part is read, and
 the best part answers when it scores higher than the cell as written, unless two parts match two
 different entities (then the cell answers as written).
@@ -356,9 +356,9 @@ def inverted(query: str) -> str | None:
     given names). The resolver also reads such a query this way (see the module docstring).
 
     Example:
-        >>> inverted("AL-TURKI, Hassan"), inverted("Ghilani, Ahmad Khalafan")
-        ('Hassan AL-TURKI', 'Ahmad Khalafan Ghilani')
-        >>> inverted("Kafr Nabl"), inverted("A, B, C"), inverted("تبسه، الجزائر")
+        >>> inverted("HADDAD, Omar"), inverted("Khalil, Ahmad Yusuf")
+        ('Omar HADDAD', 'Ahmad Yusuf Khalil')
+        >>> inverted("Omar Haddad"), inverted("A, B, C"), inverted("سراقب، سوريا")
         (None, None, None)
     """
     if query.count(",") != 1 or "(" in query or "[" in query or _ARABIC.search(query):
@@ -376,9 +376,9 @@ def without_titles(query: str) -> str | None:
     Dr., Sheikh, Colonel, العقيد), or None: it opens with none, or is nothing else.
 
     Example:
-        >>> without_titles("Dr. Sheikh Saad al-Faqih"), without_titles("العقيد مصطفى البكور")
-        ('Saad al-Faqih', 'مصطفى البكور')
-        >>> without_titles("Saad al-Faqih"), without_titles("Sheikh")
+        >>> without_titles("Dr. Sheikh Omar Haddad"), without_titles("العقيد عمر حداد")
+        ('Omar Haddad', 'عمر حداد')
+        >>> without_titles("Omar Haddad"), without_titles("Sheikh")
         (None, None)
     """
     words = query.split()
@@ -430,14 +430,14 @@ _PARENTHESIZED = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 
 def parts(query: str) -> list[str]:
     """The names a cell holds side by side: parts split by `` / ``, ``|`` or ``;`` (Idlib /
-    إدلب; Idlib; Idleb), or a name with its other-script names in brackets (Idlib (إدلب), أبو شيماء
-    (Abu-Shaima; Abu-Shayma)); none when it holds one name, or more than `MAX_PARTS`.
+    إدلب; Idlib; Idleb), or a name with its other-script names in brackets (Idlib (إدلب), أبو عمر
+    (Abu Omar; Abu Umar)); none when it holds one name, or more than `MAX_PARTS`.
 
     Example:
         >>> parts("Idlib / إدلب"), parts("Idlib (إدلب)"), parts("Kafr Nabl (Idlib)"), parts("and/or")
         (['Idlib', 'إدلب'], ['Idlib', 'إدلب'], [], [])
-        >>> parts("أبو شيماء (Abu-Shaima; Abu- Shayma)")
-        ['أبو شيماء', 'Abu-Shaima', 'Abu- Shayma']
+        >>> parts("أبو عمر (Abu Omar; Abu Umar)")
+        ['أبو عمر', 'Abu Omar', 'Abu Umar']
     """
     m = _PARENTHESIZED.match(query)
     if m and any(c.isalpha() for c in m.group(1)) and bool(_ARABIC.search(m.group(1))) != bool(_ARABIC.search(m.group(2))):
@@ -451,12 +451,12 @@ def parts(query: str) -> list[str]:
 
 def qualified(query: str) -> str | None:
     """A place's name before a comma or a spaced dash and the region or country that qualifies
-    it (Toukh, Syria; Aleppo - Aleppo Governorate), or None: one Latin comma (else one spaced
+    it (Saraqib, Syria; Aleppo - Aleppo Governorate), or None: one Latin comma (else one spaced
     dash), at most three words after it.
 
     Example:
-        >>> qualified("Toukh, Syria"), qualified("Toukh - Syria"), qualified("Toukh"), qualified("A, B, C")
-        ('Toukh', 'Toukh', None, None)
+        >>> qualified("Saraqib, Syria"), qualified("Saraqib - Syria"), qualified("Saraqib"), qualified("A, B, C")
+        ('Saraqib', 'Saraqib', None, None)
     """
     if _ARABIC.search(query):
         return None

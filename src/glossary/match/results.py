@@ -54,7 +54,7 @@ class Resolution:
     explanation: dict[str, Any] | None = None
     reading: str | None = None
     """The query as it was read when not as written: a person's name written family name first
-    (``AL-TURKI, Hassan`` read ``Hassan AL-TURKI``: `glossary.match.resolve.inverted`)."""
+    (``HADDAD, Omar`` read ``Omar HADDAD``: `glossary.match.resolve.inverted`)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a resolution (one JSON Lines row; ``reading`` only when set)."""

@@ -5,7 +5,7 @@ Regenerate with ``python -m glossary.names._gentables``.
 
 from typing import Any
 
-SOURCES_HASH = '7f849f7a-28847'
+SOURCES_HASH = '9f1273f7-28845'
 
 TABLES: dict[str, Any] = {'arabic': {'article': 'ال',
             'delete': ['ً',
