@@ -1,4 +1,4 @@
-"""Write ``src/glossary/translit/data/letter_variants.tsv``: the Arabic-script letters no
+"""Write ``src/glossary/names/tables/letter_variants.tsv``: the Arabic-script letters no
 romanization scheme has a column for, and the letter each is read as.
 
 Usage: ``python tools/letter_variants.py [--check]``
@@ -20,7 +20,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "glossary" / "translit" / "data" / "letter_variants.tsv"
+OUT = Path(__file__).resolve().parent.parent / "src" / "glossary" / "names" / "tables" / "letter_variants.tsv"
 READ = {chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]} | set("ٱپچژگڤ") | set("کیەہۃھ")
 """The letters the schemes read (with the Persian ones `letters.clean` folds)."""
 PERSIAN = {"ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}

@@ -361,6 +361,20 @@ def test_a_persian_gaf_is_a_g() -> None:
     assert r.resolve("گلستان").candidates[0].id == "golestan"
 
 
+def test_letters_of_other_orthographies_are_the_letters_they_are_read_as() -> None:
+    # Kurdish ڵ, Pashto ځ, Uyghur ې (tables/letter_variants.tsv) fold as ل, ز, ي: the name is found
+    # as if written with those letters (invented names, one glossary)
+    from glossary.model import Entity
+
+    ents = [Entity(id="zarbal", type="place", romanized="Zarbal", arabic="زربال"),
+            Entity(id="bitlin", type="place", romanized="Bitlin", arabic="بيتلين"),
+            Entity(id="karbal", type="place", romanized="Karbal", arabic="كربل")]
+    r = Resolver(Index.build(ents))
+    for query, expected in (("ځربال", "zarbal"), ("زرباڵ", "zarbal"), ("بېتلېن", "bitlin")):
+        res = r.resolve(query)
+        assert res.match is not None and res.match.id == expected, (query, res.to_dict())
+
+
 def test_what_follows_an_arabic_comma_qualifies_the_name() -> None:
     # تبسه، الجزائر (Tebessa, Algeria): the gazetteers' place with its country or province, read as
     # a parenthesized qualifier is; the qualifier, an entity of its own, does not take the match

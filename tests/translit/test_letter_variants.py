@@ -1,4 +1,4 @@
-"""`data/letter_variants.tsv`: the letters of other Arabic-script orthographies are read as
+"""`glossary/names/tables/letter_variants.tsv`: the letters of other Arabic-script orthographies are read as
 letters the schemes know, so no Arabic letter is ever copied into a romanization."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ import unicodedata
 import pytest
 
 from glossary.translit import transliterate
-from glossary.translit.letters import VARIANTS_PATH, clean
+from glossary.names.tables import VARIANTS_FILE, folder
+from glossary.translit.letters import clean
 from glossary.translit.tables import scheme_names
 
-ROWS = [line.split("\t") for line in VARIANTS_PATH.read_text(encoding="utf-8").splitlines()
+ROWS = [line.split("\t") for line in (folder() / VARIANTS_FILE).read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")]
 VARIANTS = {row[0]: row[3] for row in ROWS}
 ARABIC_SCRIPT = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -82,4 +83,4 @@ def test_the_file_is_what_its_script_writes() -> None:
     assert spec is not None and spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    assert VARIANTS_PATH.read_text(encoding="utf-8") == tool.HEAD + "\n" + "\n".join(tool.rows()) + "\n"
+    assert (folder() / VARIANTS_FILE).read_text(encoding="utf-8") == tool.HEAD + "\n" + "\n".join(tool.rows()) + "\n"

@@ -134,7 +134,7 @@ def _folder_files(name: str, folder: str) -> Iterator[tuple[str, str, os.stat_re
             if entry.is_dir():
                 if entry.name != "__pycache__":
                     yield from _folder_files(inner, entry.path)
-            elif entry.name.endswith((".py", ".yaml")):
+            elif entry.name.endswith((".py", ".yaml", ".tsv")):
                 yield inner, entry.path, entry.stat()
 
 
@@ -153,7 +153,7 @@ def _traversed(name: str, folder: Traversable) -> Iterator[tuple[str, Traversabl
         if entry.is_dir():
             if entry.name != "__pycache__":
                 yield from _traversed(inner, entry)
-        elif entry.name.endswith((".py", ".yaml")):
+        elif entry.name.endswith((".py", ".yaml", ".tsv")):
             yield inner, entry
 
 

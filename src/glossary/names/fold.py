@@ -41,7 +41,12 @@ def expand(entries: list[str]) -> list[str]:
 
 
 _AR_DELETE = frozenset(expand(_AR["delete"]))
-_AR_FOLD: dict[str, str] = _AR["fold"]
+_AR_FOLD: dict[str, str] = {
+    # a letter of another orthography (ݣ ڵ ې ۀ …, tables/letter_variants.tsv) folds as the letter it is read as
+    **{c: "".join(_AR["fold"].get(t, t) for t in target) for c, target in _AR["variants"].items()
+       if c not in _AR_DELETE},
+    **_AR["fold"],
+}
 AR_MAP = str.maketrans({**{c: None for c in _AR_DELETE}, **_AR_FOLD})
 AR_MAP_TAA = str.maketrans({**{c: None for c in _AR_DELETE}, **{k: v for k, v in _AR_FOLD.items() if k != "\u0629"}})
 DIGITS = str.maketrans({**{k: v for k, v in _AR_FOLD.items() if v.isdigit()}, **{c: None for c in _AR_DELETE}})

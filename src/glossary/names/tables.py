@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 FILES = ("arabic.yaml", "latin.yaml", "skeleton.yaml", "generic.yaml", "orthographies.yaml")
+VARIANTS_FILE = "letter_variants.tsv"
+"""The Arabic-script letters of other orthographies (Persian, Urdu, Pashto, Kurdish, Maghrebi …) and
+the letter each is read as, one row a letter with its reason (written by ``tools/letter_variants.py``):
+the Arabic fold (`glossary.names.fold`) and the romanization (`glossary.translit.letters`) both read
+them, as ``TABLES["arabic"]["variants"]``."""
 
 
 @cache
@@ -47,7 +52,7 @@ def sources_hash() -> str:
     import zlib
 
     crc, size = 0, 0
-    for name in FILES:
+    for name in (*FILES, VARIANTS_FILE):
         data = name.encode() + b"\0" + (folder() / name).read_bytes()
         crc, size = zlib.crc32(data, crc), size + len(data)
     return f"{crc:08x}-{size}"
@@ -67,7 +72,24 @@ def read_yaml() -> dict[str, Any]:
         if ch not in delete and not any(_in_range(ch, r) for r in delete):
             delete.append(ch)
     data["arabic"]["delete"] = delete
+    data["arabic"]["variants"] = read_variants((folder() / VARIANTS_FILE).read_text(encoding="utf-8"))
     return data
+
+
+def read_variants(text: str) -> dict[str, str]:
+    """The rows of `VARIANTS_FILE` (tab-separated: letter, code point, Unicode name, read as, reason;
+    ``#`` comments): each letter and the letter(s) it is read as.
+
+    Example:
+        >>> read_variants("# letter\\tcode\\tname\\tread as\\treason\\nڪ\\tU+06AA\\tSWASH KAF\\tك\\tsame letter\\n")
+        {'ڪ': 'ك'}
+    """
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            letter, _, _, target, _ = line.split("\t")
+            out[letter] = target
+    return out
 
 
 def _in_range(ch: str, entry: str) -> bool:
@@ -85,4 +107,5 @@ def _load() -> dict[str, Any]:
 
 
 TABLES: dict[str, Any] = _load()
-"""Every table, by file stem (``arabic``, ``latin``, ``skeleton``, ``generic``, ``orthographies``)."""
+"""Every table, by file stem (``arabic``, ``latin``, ``skeleton``, ``generic``, ``orthographies``); the
+Arabic one also holds the letter variants of `VARIANTS_FILE` (``variants``)."""

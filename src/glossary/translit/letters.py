@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
+
+from glossary.names.tables import TABLES
 
 FATHA, DAMMA, KASRA = "\u064E", "\u064F", "\u0650"
 FATHATAN, DAMMATAN, KASRATAN = "\u064B", "\u064C", "\u064D"
@@ -19,21 +20,7 @@ VOWEL_MARKS = frozenset((FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGG
 _SHORT = FATHA + DAMMA + KASRA + FATHATAN + DAMMATAN + KASRATAN
 
 _REMOVE = "\u0640\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
-VARIANTS_PATH = Path(__file__).with_name("data") / "letter_variants.tsv"
-
-
-def _variants() -> dict[str, str]:
-    """`data/letter_variants.tsv`: the Arabic-script letters of other languages and hands that
-    no scheme has a column for (ڪ ݣ ڵ ې ځ …), each with the letter it is read as."""
-    out = {}
-    for line in VARIANTS_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            letter, _, _, target, _ = line.split("\t")
-            out[letter] = target
-    return out
-
-
-VARIANTS = {**_variants(), "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}
+VARIANTS = {**TABLES["arabic"]["variants"], "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}
 """Each letter no scheme has a column for, and the letter(s) it is read as (Persian ک ی …)."""
 _CLEAN = str.maketrans({**{c: None for c in _REMOVE}, **VARIANTS})
 _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
@@ -50,7 +37,7 @@ _WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF
 def clean(text: str) -> str:
     """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي, and the
     letters of other Arabic-script orthographies to the letters the schemes read
-    (`data/letter_variants.tsv`: ڪ to ك, ݣ to گ, ې to ي …).
+    (`glossary.names.tables.VARIANTS_FILE`: ڪ to ك, ݣ to گ, ې to ي …).
 
     Example:
         >>> clean("ﺟﻴـــﺶ\u200f")
