@@ -21,11 +21,12 @@ state the catalogue's form shows (-at): that state belongs to the word's context
 the word.
 
 Rows, all on the same held-out words: the full pipeline (lexicon with clitics, then a
-known stem with a suffix whose letters the model completes, then the model), the pipeline
+known stem with a suffix whose letters the model completes, then the model), the same with
+the letter model before the CRF (`train_vocalizer.train_sgd`, fitted on the same folds), the pipeline
 before the stems (the same lexicon without its suffixes), the same with the model's labels
 chosen letter by letter (no Viterbi over the label transitions; the same fitted weights),
 its parts (lexicon via
-clitics else rule; model alone, with and without Viterbi), the pipeline on the held-out
+clitics else rule; model alone, with and without Viterbi, and with the SGD letter model), the pipeline on the held-out
 words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
 letter's vowel alone, one vowel or sukūn; each next to the same words unmarked), the rule path
 (consonants and long vowels as written: the output before issue 19), mishkal when
@@ -230,6 +231,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         # the same model without the shapes' label sequences (`Patterns`): the model before them
         no_patterns = train_vocalizer.model_of({k: v for k, v in arrays.items()
                                                 if k not in ("patterns", "pattern_weight")}, calibrated)
+        # the letter model before the CRF (per letter by SGD, transitions counted apart), the same folds
+        sgd = train_vocalizer.model_of(train_vocalizer.train(entries, letters="sgd"), calibrated)
         backoff = Backoff(entries) if compare else None
         mapper = ala()
         rng = random.Random(fold)
@@ -240,6 +243,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             right = tallies["pipeline: lexicon via clitics, else known stem, else model"].add(got, row.gold, source)
             if source in calibration:
                 calibration[source].append((confidence, right))
+            got, source, _ = pipeline_word(row, lexicon, sgd)
+            tallies["the pipeline, the SGD letter model (before the CRF)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, lexicon, no_patterns)
             tallies["the pipeline without the shapes' label sequences (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)
@@ -252,6 +257,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["lexicon via clitics, else rule (no model)"].add(got, row.gold, source)
             got, _, _ = pipeline_word(row, None, model)
             tallies["model alone (no lexicon)"].add(got, row.gold)
+            got, _, _ = pipeline_word(row, None, sgd)
+            tallies["model alone, the SGD letter model (before the CRF)"].add(got, row.gold)
             got, _, _ = pipeline_word(row, None, no_patterns)
             tallies["model alone, without the shapes' label sequences"].add(got, row.gold)
             got, _, _ = pipeline_word(row, None, alone)

@@ -3,22 +3,34 @@
 Usage: ``python tools/train_vocalizer.py [--source TSV] [--check]``
 
 The training data are the lexicon pairs that align (``tools/build_lexicon.py``: the same
-source file, the same alignment), one example per letter: the features of
-`glossary.translit.vocalizer.features` and the letter's label. The letter model is a
-linear classifier fitted by stochastic gradient descent on the logistic loss
-(scikit-learn ``SGDClassifier``, one-vs-rest, averaged, fixed seed); the capitalization
-model a logistic regression on `glossary.translit.vocalizer.case_features` (the word is
-capitalized in the catalogue: a proper name). The word confidence is calibrated on a tenth
-of the words held out of a first fit (`calibrate`, Platt scaling), then the models are fitted
-on all the words. Features seen in fewer than
-``MIN_COUNT`` letters are dropped; weights are stored as int8 with one scale per label, and
-a feature whose weights all round to within ``PRUNE`` of zero is dropped (it keeps the
-file small and its load under 30 ms; measured on a held-out fold, word accuracy -0.2).
+source file, the same alignment), one word at a time: the features of each letter
+(`glossary.translit.vocalizer.features`) and its label. The letter model is a linear-chain
+CRF (`train_crf`: python-crfsuite, L-BFGS with L1 and L2 penalties, `CRF`): a weight for each
+feature and label and one for each pair of consecutive labels, fitted on whole words, so the
+labels a word takes together are what is learned; the model file carries both kinds of weight
+for the Viterbi search of `glossary.translit.vocalizer.Model`. The capitalization model is a
+logistic regression on `glossary.translit.vocalizer.case_features` (the word is capitalized in
+the catalogue: a proper name). The word confidence is calibrated on a tenth of the words held
+out of a first fit (`calibrate`, Platt scaling), then the models are fitted on all the words.
+Features seen in fewer than ``MIN_COUNT`` letters are dropped; weights are stored as int8 with
+one scale per label, and a feature whose weights all round to within `CRF_PRUNE` of zero is
+dropped (it keeps the file small and its load under 30 ms).
 
-The word's labels are decoded together: `transitions` counts, on the training words, how
-much likelier each label is after the previous one than alone (log ratio, weight
-``TRANSITION_WEIGHT``), and the model file carries it for the Viterbi search of
-`glossary.translit.vocalizer.Model`.
+Before the CRF (`train_sgd`, ``train(..., letters="sgd")``, which ``bench/translit_eval.py``
+fits on the same folds for its "before" rows), each letter's label was fitted alone, by a
+linear classifier (stochastic gradient descent on the logistic loss: scikit-learn
+``SGDClassifier``, one-vs-rest, averaged, fixed seed; int8 weights within ``PRUNE`` dropped:
+word accuracy -0.2 on a held-out fold), and the transitions were counted apart (`transitions`:
+how much likelier each label is after the previous one than alone, log ratio, weight
+``TRANSITION_WEIGHT``). Chosen on folds 5 and 6 (which the bench never reports), the same
+features and data: labels right on every held-out aligned word, model alone, without the
+shapes' sequences (below), SGD 60.8% (fold 5), the CRF 62.8% (62.6% with its weights as int8,
+pruned); with the shapes' sequences at
+the weight each does best with, the pipeline's ALA-LC ignoring case 67.6% / 66.6% (SGD,
+weight 4) against 68.0% / 67.3% (CRF, weight 2; weights 1, 3 and 4: 67.9 / 66.9, 68.1 / 67.2,
+68.0 / 67.2), the words left to the model 43.8% / 44.4% against 44.8% / 45.9%. The CRF keeps
+66,600 features where the SGD model kept 84,500, and takes about four minutes to fit on two
+cores (the SGD model under one).
 
 Two models were measured on held-out folds of the lexicon before this one was kept
 (``bench/translit_eval.py --compare``): a back-off table of letter windows (majority label
@@ -51,7 +63,8 @@ form), 43.9% with wrong labels: of those, 60% on one letter, mostly in the middl
 word, and mostly the quality of a short vowel (kasra read fatḥa 281 letters, ḍamma read
 fatḥa 254, fatḥa read kasra 225) or a vowel against sukūn (fatḥa/sukūn 199 + 125).
 
-The labels a word's shapes carry (`patterns`, weighed by ``PATTERN_WEIGHT``): the model file
+The labels a word's shapes carry (`patterns`, weighed by ``PATTERN_WEIGHT``; what follows was
+measured with the SGD letter model, whose weight is ``SGD_PATTERN_WEIGHT``): the model file
 keeps, for each coarse shape (long-vowel letters, hamza and ة kept, other letters C) and each
 fine shape (the letters of the patterns' augments سألتمونيها, hamza seats, ة and ى kept), how
 often each label sequence occurs in the training words; a word takes the best of its Viterbi
@@ -118,10 +131,18 @@ MIN_COUNT = 3
 PRUNE = 8  # a feature whose int8 weights all lie within ±8 is dropped (about half of them; word accuracy -0.2)
 CASE_MIN_COUNT = 5
 TRANSITION_WEIGHT = 1.0  # the weight of the label-transition scores in the Viterbi decoding (see `transitions`)
-PATTERN_WEIGHT = 4.0  # the weight of the shapes' label sequences (see `patterns`), chosen on folds 5 and 6
-PARAMS = {"loss": "log_loss", "alpha": 1e-6, "max_iter": 15, "average": True, "seed": 0, "case_C": 0.3,
-          "min_count": MIN_COUNT, "prune": PRUNE, "case_min_count": CASE_MIN_COUNT,
-          "transition_weight": TRANSITION_WEIGHT, "pattern_weight": PATTERN_WEIGHT}
+PATTERN_WEIGHT = 2.0  # the weight of the shapes' label sequences (see `patterns`) with the CRF, chosen on folds 5 and 6
+SGD_PATTERN_WEIGHT = 4.0  # the same, for the SGD letter model (chosen on folds 5 and 6 before the CRF)
+CRF = {"c1": 0.1, "c2": 0.3, "max_iterations": 300, "feature.minfreq": MIN_COUNT, "feature.possible_transitions": True}
+"""python-crfsuite's settings of the letter model (`train_crf`): L1 and L2 penalties chosen on fold 5 of
+``bench/translit_eval.py``'s ten (labels right on every held-out aligned word, model alone, no shapes'
+sequences: c2 0.01 (100 iterations) 60.3%, 0.1 62.0%, 0.3 62.8%, 1.0 61.2%; c1 0.05 with c2 0.1 62.3%,
+c1 0.1 with c2 0.3 62.8% (kept: as good, fewer features); the SGD model 60.8%)."""
+CRF_PRUNE = 2  # the CRF's int8 weights within ±2 dropped (fold 5: no word's labels changed on the held-out words)
+PARAMS = {"letters": "crf", "crf": CRF, "crf_prune": CRF_PRUNE, "case_C": 0.3,
+          "min_count": MIN_COUNT, "case_min_count": CASE_MIN_COUNT, "pattern_weight": PATTERN_WEIGHT,
+          "sgd": {"loss": "log_loss", "alpha": 1e-6, "max_iter": 15, "average": True, "seed": 0, "prune": PRUNE,
+                  "transition_weight": TRANSITION_WEIGHT, "pattern_weight": SGD_PATTERN_WEIGHT}}
 
 Entry = tuple[str, str, int]  # (key, labels, case)
 
@@ -199,29 +220,24 @@ def patterns(entries: Sequence[Entry]) -> str:
     return "\n".join(f"{kind}\t{shape}\t{marks}\t{n}" for (kind, shape, marks), n in sorted(counts.items()))
 
 
-def train(entries: Sequence[Entry], *, max_iter: int = 15, seed: int = 0) -> dict[str, npt.NDArray[Any]]:
-    """Fit both models; returns the arrays of the model file (header added by `arrays`)."""
-    from sklearn.linear_model import LogisticRegression, SGDClassifier  # type: ignore[import-untyped]
+def train(entries: Sequence[Entry], *, letters: str = "crf", max_iter: int = 15,
+          seed: int = 0) -> dict[str, npt.NDArray[Any]]:
+    """Fit both models; returns the arrays of the model file (header added by `arrays`).
+    ``letters``: ``crf`` (the shipped letter model, `train_crf`) or ``sgd`` (the model before it,
+    `train_sgd`: each letter's label alone, the transitions counted apart), which the bench
+    measures in the same run."""
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-    letters = [names for key, _, _ in entries for names in features(key)]
-    targets = np.array([label_set.LABELS.index(c) for _, marks, _ in entries for c in marks])
-    vocabulary = _vocabulary(letters, MIN_COUNT)
-    index = {name: k for k, name in enumerate(vocabulary)}
-    X = _matrix(letters, index)
-    clf = SGDClassifier(loss="log_loss", alpha=PARAMS["alpha"], max_iter=max_iter, tol=None,
-                        random_state=seed, average=True)
-    clf.fit(X, targets)
-    n_labels = len(label_set.LABELS)
-    weights = np.zeros((len(vocabulary), n_labels), dtype=np.float64)
-    bias = np.full(n_labels, -1e4, dtype=np.float64)  # a label never seen in training is never chosen
-    coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
-    intercept = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]])
-    for row, label in enumerate(clf.classes_):
-        weights[:, label] = coef[row]
-        bias[label] = intercept[row]
+    if letters == "crf":
+        vocabulary, weights, bias, steps, prune = *train_crf(entries), CRF_PRUNE
+    elif letters == "sgd":
+        vocabulary, weights, bias = train_sgd(entries, max_iter=max_iter, seed=seed)
+        steps, prune = transitions(entries), PRUNE
+    else:
+        raise ValueError(f"no letter model {letters!r}: crf or sgd")
     scale = np.maximum(np.abs(weights).max(axis=0), 1e-12) / 127.0
     quantized = np.rint(weights / scale).astype(np.int8)
-    strong = np.flatnonzero(np.abs(quantized).max(axis=1) > PRUNE).tolist()
+    strong = np.flatnonzero(np.abs(quantized).max(axis=1) > prune).tolist()
     # rows grouped by template in the order of FEATURES (each group sorted): the file stores
     # each name without its template's letter, and a count per template
     templates = [f[0] for f in FEATURES]
@@ -241,10 +257,75 @@ def train(entries: Sequence[Entry], *, max_iter: int = 15, seed: int = 0) -> dic
         "case_vocabulary": np.frombuffer("\n".join(case_vocabulary).encode("utf-8"), dtype=np.uint8),
         "case_weights": logistic.coef_[0].astype(np.float32),
         "case_bias": logistic.intercept_.astype(np.float32),
-        "transitions": transitions(entries),
+        "transitions": steps,
         "patterns": np.frombuffer(patterns(entries).encode("utf-8"), dtype=np.uint8),
-        "pattern_weight": np.array([PATTERN_WEIGHT], dtype=np.float32),
+        "pattern_weight": np.array([PATTERN_WEIGHT if letters == "crf" else SGD_PATTERN_WEIGHT], dtype=np.float32),
     }
+
+
+def train_crf(entries: Sequence[Entry]) -> tuple[list[str], npt.NDArray[np.float64], npt.NDArray[np.float64],
+                                                 npt.NDArray[np.float32]]:
+    """The letter model as a linear-chain CRF (python-crfsuite: L-BFGS on the words' likelihood,
+    `CRF` settings): the same features as `train_sgd`, but each word's labels fitted together with
+    the transitions between them, where the SGD model fits each letter alone and counts the
+    transitions apart. Returns the feature names, their weights (one column per label; a feature
+    the CRF never paired with a label weighs 0 there), the bias (none: 0) and the transitions
+    (the start row 0: the first letter's features say where the word starts)."""
+    import tempfile
+
+    import pycrfsuite  # type: ignore[import-not-found]
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for key, marks, _ in entries:
+        trainer.append(features(key), list(marks))
+    trainer.set_params(CRF)
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "letters.crfsuite")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        state, steps = dict(info.state_features), dict(info.transitions)
+        tagger.close()
+    names = sorted({name for name, _ in state})
+    index = {name: k for k, name in enumerate(names)}
+    n = len(label_set.LABELS)
+    weights = np.zeros((len(names), n), dtype=np.float64)
+    for (name, label), w in state.items():
+        weights[index[name], label_set.LABELS.index(label)] = w
+    table = np.zeros((n + 1, n), dtype=np.float32)
+    for (a, b), w in steps.items():
+        table[label_set.LABELS.index(a), label_set.LABELS.index(b)] = w
+    seen = {label for _, label in state}
+    bias = np.array([0.0 if label in seen else -1e4 for label in label_set.LABELS])  # never seen: never chosen
+    return names, weights, bias, table
+
+
+def train_sgd(entries: Sequence[Entry], *, max_iter: int = 15,
+              seed: int = 0) -> tuple[list[str], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The letter model before the CRF: a linear classifier per letter, fitted by stochastic
+    gradient descent on the logistic loss (scikit-learn ``SGDClassifier``, one-vs-rest, averaged,
+    fixed seed), on features seen in at least ``MIN_COUNT`` letters. Returns the feature names,
+    their weights (one column per label) and the bias."""
+    from sklearn.linear_model import SGDClassifier  # type: ignore[import-untyped]
+
+    letters = [names for key, _, _ in entries for names in features(key)]
+    targets = np.array([label_set.LABELS.index(c) for _, marks, _ in entries for c in marks])
+    vocabulary = _vocabulary(letters, MIN_COUNT)
+    index = {name: k for k, name in enumerate(vocabulary)}
+    X = _matrix(letters, index)
+    clf = SGDClassifier(loss="log_loss", alpha=PARAMS["sgd"]["alpha"], max_iter=max_iter, tol=None,
+                        random_state=seed, average=True)
+    clf.fit(X, targets)
+    n_labels = len(label_set.LABELS)
+    weights = np.zeros((len(vocabulary), n_labels), dtype=np.float64)
+    bias = np.full(n_labels, -1e4, dtype=np.float64)  # a label never seen in training is never chosen
+    coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
+    intercept = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]])
+    for row, label in enumerate(clf.classes_):
+        weights[:, label] = coef[row]
+        bias[label] = intercept[row]
+    return vocabulary, weights, bias
 
 
 def calibrate(rows: Sequence[tuple[str, str, Entry | None]]) -> tuple[dict[str, float], dict[str, float]]:
@@ -308,6 +389,8 @@ def model_of(arrays: dict[str, npt.NDArray[Any]], header: dict[str, Any] | None 
 
 
 def header_for(source: Path, n_entries: int, n_letters: int) -> dict[str, Any]:
+    from importlib import metadata
+
     import scipy
     import sklearn  # type: ignore[import-untyped]
 
@@ -322,7 +405,8 @@ def header_for(source: Path, n_entries: int, n_letters: int) -> dict[str, Any]:
         "labels": label_set.LABELS,
         "params": PARAMS,
         "versions": {"python": platform.python_version(), "numpy": np.__version__,
-                     "scikit-learn": sklearn.__version__, "scipy": scipy.__version__},
+                     "scikit-learn": sklearn.__version__, "scipy": scipy.__version__,
+                     "python-crfsuite": metadata.version("python-crfsuite")},
     }
 
 

@@ -1,13 +1,12 @@
 """The learned vocalizer: short vowels, shadda, sukūn and capitalization for unseen words.
 
-A linear classifier per letter (one score per label from named features of a window of
-letters, see `FEATURES`), trained by ``tools/train_vocalizer.py`` on the
-vocalized LoC lexicon (`glossary.translit.lexicon`), scores each label of each letter
-(`glossary.translit.labels`); the word's labels are then chosen together, by Viterbi over
-the letters' log-probabilities plus a score for each pair of consecutive labels (the
-file's ``transitions``: how much likelier a label is after the previous one than alone,
-counted on the training words), where an independent choice per letter would mix the
-vowels of two patterns. A second linear model gives the probability that the word is a
+A linear-chain CRF over the letters (one score per label from named features of a window of
+letters, see `FEATURES`, and one per pair of consecutive labels, the file's ``transitions``),
+trained by ``tools/train_vocalizer.py`` on the vocalized LoC lexicon
+(`glossary.translit.lexicon`), scores each label of each letter (`glossary.translit.labels`);
+the word's labels are chosen together, by Viterbi over the letters' log-probabilities (each
+letter's scores normalized, which leaves the best path the CRF's) plus the transitions, where
+an independent choice per letter would mix the vowels of two patterns. A second linear model gives the probability that the word is a
 proper name (capitalized in ALA-LC). Labels known beforehand can be fixed (`Model.predict_many`'s
 ``fixed``: a known stem's, `glossary.translit.lexicon.Lexicon.partial_key`): the search then
 chooses the other letters' labels around them. The word then takes the best of that path and
