@@ -24,7 +24,7 @@ Rows, all on the same held-out words: the full pipeline (lexicon with clitics, t
 known stem with a suffix whose letters the model completes, then the model), the same with
 the letter model before the CRF (`train_vocalizer.train_sgd`, fitted on the same folds), the pipeline
 before the stems (the same lexicon without its suffixes), the same with the model's labels
-chosen letter by letter (no Viterbi over the label transitions; the same fitted weights),
+chosen letter by letter (the SGD model's, no Viterbi over the label transitions),
 its parts (lexicon via
 clitics else rule; model alone, with and without Viterbi, and with the SGD letter model), the pipeline on the held-out
 words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
@@ -226,13 +226,15 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         stem_case = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "clitic_cases": {}})
         arrays = train_vocalizer.train(entries)
         model = train_vocalizer.model_of(arrays, calibrated)
-        # the same letter model with each letter's label chosen alone (no Viterbi): the model before
-        alone = train_vocalizer.model_of({k: v for k, v in arrays.items() if k != "transitions"}, calibrated)
         # the same model without the shapes' label sequences (`Patterns`): the model before them
         no_patterns = train_vocalizer.model_of({k: v for k, v in arrays.items()
                                                 if k not in ("patterns", "pattern_weight")}, calibrated)
         # the letter model before the CRF (per letter by SGD, transitions counted apart), the same folds
-        sgd = train_vocalizer.model_of(train_vocalizer.train(entries, letters="sgd"), calibrated)
+        sgd_arrays = train_vocalizer.train(entries, letters="sgd")
+        sgd = train_vocalizer.model_of(sgd_arrays, calibrated)
+        # the SGD model with each letter's label chosen alone (no Viterbi): the model before that
+        # (a CRF's letter scores alone are not a classifier of their own: its transitions are half the model)
+        alone = train_vocalizer.model_of({k: v for k, v in sgd_arrays.items() if k != "transitions"}, calibrated)
         backoff = Backoff(entries) if compare else None
         mapper = ala()
         rng = random.Random(fold)
@@ -252,7 +254,7 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             got, source, _ = pipeline_word(row, no_stems, model)
             tallies["the pipeline before: no stems (lexicon, else model)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, alone)
-            tallies["the same, letters' labels chosen alone (no Viterbi)"].add(got, row.gold, source)
+            tallies["the same, the SGD model's labels chosen letter by letter (no Viterbi)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, lexicon, None)
             tallies["lexicon via clitics, else rule (no model)"].add(got, row.gold, source)
             got, _, _ = pipeline_word(row, None, model)
@@ -262,7 +264,7 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             got, _, _ = pipeline_word(row, None, no_patterns)
             tallies["model alone, without the shapes' label sequences"].add(got, row.gold)
             got, _, _ = pipeline_word(row, None, alone)
-            tallies["model alone, letters' labels chosen alone"].add(got, row.gold)
+            tallies["model alone, the SGD model's labels chosen letter by letter"].add(got, row.gold)
             tallies["rule: consonants and long vowels (before #19)"].add(
                 mapper.cached_word(row.key, False, not row.construct)[0], row.gold)
             if backoff is not None:

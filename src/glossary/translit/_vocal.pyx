@@ -7,7 +7,7 @@ built and ``GLOSSARY_PURE_PYTHON`` is not set, and ``tests/translit/test_vocal_p
 that both give the same labels and probabilities.
 """
 
-from libc.math cimport exp, expf
+from libc.math cimport exp, expf, log
 from libc.stdint cimport int8_t, int32_t, uint8_t, uint32_t, uint64_t
 from libcpp cimport bool as cbool
 from libcpp.string cimport string
@@ -172,7 +172,6 @@ cdef class Vocalizer:
         cdef vector[int] best
         cdef Py_ssize_t w, i, n
         cdef int L = self.k.labels, label, j
-        cdef float p
         cdef str word, known
         cdef list out = []
         cdef str chars = self.label_chars
@@ -212,14 +211,36 @@ cdef class Vocalizer:
             if self.k.pattern_weight != 0.0 and self.k.has_transitions:
                 self.k.choose(s.data(), n, self._coarse(word), self._fine(word), self.label_bytes,
                               known.encode("ascii") if known else b"", best)
-            p = 1.0
-            for i in range(n):
-                if i == 0:
-                    p = expf(s[best[i]])
-                else:
-                    p = p * expf(s[i * L + best[i]])
-            out.append(("".join([chars[best[i]] for i in range(n)]), <double>p))
+            out.append(("".join([chars[best[i]] for i in range(n)]), self._probability(s, best, n)))
         return out
+
+    cdef double _probability(self, vector[float]& s, vector[int]& best, Py_ssize_t n):
+        """The word's raw probability (`glossary.translit.vocalizer.Model._conditional`): with the
+        transitions, the product over the letters of the chosen label's softmax probability given
+        the labels chosen on either side; without, of its letter's own softmax probability."""
+        cdef int L = self.k.labels, l
+        cdef Py_ssize_t i
+        cdef double p = 1.0, top, total
+        cdef vector[double] x
+        if not self.k.has_transitions:
+            for i in range(n):
+                p = p * <double>expf(s[i * L + best[i]])
+            return p
+        x.resize(L)
+        for i in range(n):
+            for l in range(L):
+                x[l] = <double>s[i * L + l] + (self.k.start[l] if i == 0 else self.k.step[l * L + best[i - 1]])
+                if i < n - 1:
+                    x[l] = x[l] + self.k.step[best[i + 1] * L + l]
+            top = x[0]
+            for l in range(1, L):
+                if x[l] > top:
+                    top = x[l]
+            total = 0.0
+            for l in range(L):
+                total = total + exp(x[l] - top)
+            p = p * exp(x[best[i]] - top - log(total))
+        return p
 
     cdef string _coarse(self, str word):
         cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(word)

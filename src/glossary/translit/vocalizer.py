@@ -21,8 +21,9 @@ feature list in order (a test checks it equals `FEATURES`), the labels, and the 
 versions. It is read on first use (`default`), in about 10 ms.
 
 Confidence. `Model.predict` returns, with the labels, the probability that the word is
-right: the product over the letters of the softmax probability of the chosen label
-(`Model.raw`), which is over-confident, mapped through a logistic fit (Platt scaling, the
+right: the product over the letters of the chosen label's probability given the labels chosen
+on either side of it (`Model._conditional`: the softmax of the letter's scores plus the
+transitions from and to its neighbours; `Model.raw`), which is over-confident, mapped through a logistic fit (Platt scaling, the
 header's ``calibration``) made on words held out of a first training run; a word whose stem's labels were fixed
 has its own fit (``stem_calibration``), its probability being over the letters the model
 chose. ``bench/translit_eval.py`` checks both against held-out accuracy.
@@ -392,7 +393,31 @@ class Model:
                     chosen[at:at + n] = [index[c] for c in option]
                 at += n
             best = np.array(chosen, dtype=np.intp)
-        return best, np.exp(logp[np.arange(len(logp)), best])
+        if self.transitions is None:
+            return best, np.exp(logp[np.arange(len(logp)), best])
+        return best, self._conditional(logp, best, lengths)
+
+    def _conditional(self, logp: npt.NDArray[np.float32], best: npt.NDArray[np.intp],
+                     lengths: list[int]) -> npt.NDArray[np.float64]:
+        """Each chosen label's probability given the labels chosen on either side of it: the
+        softmax over the letter's labels of its log-probability plus the transition from the
+        previous chosen label (the word's start for the first letter) and to the next one. Their
+        product is the word's raw probability (a CRF's letter scores alone leave the transitions
+        out, and say less: held out, `bench/translit_eval.py`'s confidence tables)."""
+        assert self.transitions is not None
+        table = self.transitions.astype(np.float64)  # rows: the previous label (last: the start)
+        n_labels = table.shape[1]
+        x = logp.astype(np.float64)
+        firsts = np.cumsum([0] + lengths[:-1])
+        previous = np.concatenate(([n_labels], best[:-1]))
+        previous[firsts] = n_labels
+        x += table[previous]
+        inner = np.ones(len(best), dtype=bool)
+        inner[np.cumsum(lengths) - 1] = False
+        following = np.concatenate((best[1:], [0]))
+        x[inner] += table[:n_labels, following[inner]].T
+        x -= x.max(axis=1, keepdims=True)
+        return np.exp(x[np.arange(len(x)), best] - np.log(np.exp(x).sum(axis=1)))
 
     def _pattern_text(self) -> str:
         """The file's ``patterns`` (read from the file on first use: a model file read from a
