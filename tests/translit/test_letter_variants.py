@@ -84,3 +84,16 @@ def test_the_file_is_what_its_script_writes() -> None:
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     assert (folder() / VARIANTS_FILE).read_text(encoding="utf-8") == tool.HEAD + "\n" + "\n".join(tool.rows()) + "\n"
+
+
+def test_a_persian_final_heh_after_a_consonant_is_read_as_taa_marbuta() -> None:
+    """Persian spelling (and Arabic typed on a Persian keyboard) ends a word with ه where Arabic writes
+    ة: in a word with a Persian letter, a final ه after a consonant is read as ة; after ا و ه it is a
+    consonant, and without a Persian letter the ه is the Arabic pronoun suffix or a consonant."""
+    assert clean("سلیمانیه") == clean("سليمانية") == "سليمانية"
+    assert clean("تی\u200cپازه") == "تيپازة"
+    assert clean("شاه کوه") == "شاه كوه"  # after ا and و
+    assert clean("کتابهِ").endswith("هِ")  # a mark on the ه: as written
+    assert clean("كتابه") == "كتابه"  # no Persian letter: Arabic spelling
+    assert transliterate("محمدیه", "simple").text == transliterate("محمدية", "simple").text
+    assert transliterate("صویره").text.endswith("ah")

@@ -34,17 +34,41 @@ class would take longer to compile at import than the set takes to build."""
 _WORD = re.compile("([\u0621-\u063F\u0641-\u065F\u0670-\u06D3\u06D5\u06FA-\u06FF]+)")
 
 
+PERSIAN_LETTERS = frozenset("یکگپچژ")
+"""Letters of the Persian alphabet that Arabic spelling does not use (ی and ک also come from a
+Persian keyboard typing Arabic)."""
+_SCRIPT_RUN = re.compile("[\u0621-\u065F\u0670-\u06FF\u0750-\u077F\u08A0-\u08FF\u200C]+")
+_NOT_BEFORE_SILENT_HEH = frozenset("اآأإٱوؤهء")
+
+
+def _silent_heh(match: re.Match[str]) -> str:
+    """A word written with a Persian letter and ending in ه after a consonant, read with ة: Persian
+    spelling ends a word so where Arabic writes ة (سلیمانیه, the Arabic السليمانية; قسنطینه,
+    قسنطينة), and so does Arabic typed on a Persian keyboard (جیزه for الجيزة). After ا و ه the
+    ه is a consonant (شاه, کوه); a mark written on the ه keeps it as written."""
+    word = match.group()
+    if len(word) > 2 and word[-1] == "ه" and word[-2] not in _NOT_BEFORE_SILENT_HEH \
+            and not PERSIAN_LETTERS.isdisjoint(word):
+        return word[:-1] + TAA
+    return word
+
+
 def clean(text: str) -> str:
     """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي, and the
     letters of other Arabic-script orthographies to the letters the schemes read
-    (`glossary.names.tables.VARIANTS_FILE`: ڪ to ك, ݣ to گ, ې to ي …).
+    (`glossary.names.tables.VARIANTS_FILE`: ڪ to ك, ݣ to گ, ې to ي …); in a word written with a
+    Persian letter, a final ه after a consonant to ة (`_silent_heh`).
 
     Example:
         >>> clean("ﺟﻴـــﺶ\u200f")
         'جيش'
+        >>> clean("سلیمانیه شاه")
+        'سليمانية شاه'
     """
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
+    if not PERSIAN_LETTERS.isdisjoint(text):
+        text = _SCRIPT_RUN.sub(_silent_heh, text)
     return text.translate(_CLEAN)
 
 
