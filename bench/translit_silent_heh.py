@@ -44,11 +44,8 @@ def main() -> None:
         if q["category"] in ("latin", "scholarly") and q["expected"]:
             latin.setdefault(q["expected"], set()).add(q["query"])
     persian = letters.PERSIAN_LETTERS
-
-    def silent(word: str) -> bool:
-        return len(word) > 2 and word.endswith("ه") and word[-2] not in "اآأإٱوؤهء" and not persian.isdisjoint(word)
-
-    picked = [q for q in queries if q["category"] == "arabic" and q["expected"] and any(map(silent, q["query"].split()))]
+    picked = [q for q in queries
+              if q["category"] == "arabic" and q["expected"] and any(map(letters.silent_heh, q["query"].split()))]
     scores: dict[str, list[float]] = {}
     for name, table in (("ه read as ة (now)", persian), ("ه as written (before)", frozenset())):
         letters.PERSIAN_LETTERS = table

@@ -430,14 +430,14 @@ _PARENTHESIZED = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 
 def parts(query: str) -> list[str]:
     """The names a cell holds side by side: parts split by `` / ``, ``|`` or ``;`` (Idlib /
-    إدلب; Idlib; Idleb), or a name with its other-script names in brackets (Idlib (إدلب), أبو عمر
-    (Abu Omar; Abu Umar)); none when it holds one name, or more than `MAX_PARTS`.
+    إدلب; Idlib; Idleb), or a name with its other-script names in brackets (Idlib (إدلب), أبو نزار
+    (Abu Nizar; Abu Nezar)); none when it holds one name, or more than `MAX_PARTS`.
 
     Example:
         >>> parts("Idlib / إدلب"), parts("Idlib (إدلب)"), parts("Kafr Nabl (Idlib)"), parts("and/or")
         (['Idlib', 'إدلب'], ['Idlib', 'إدلب'], [], [])
-        >>> parts("أبو عمر (Abu Omar; Abu Umar)")
-        ['أبو عمر', 'Abu Omar', 'Abu Umar']
+        >>> parts("أبو نزار (Abu Nizar; Abu Nezar)")
+        ['أبو نزار', 'Abu Nizar', 'Abu Nezar']
     """
     m = _PARENTHESIZED.match(query)
     if m and any(c.isalpha() for c in m.group(1)) and bool(_ARABIC.search(m.group(1))) != bool(_ARABIC.search(m.group(2))):

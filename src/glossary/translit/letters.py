@@ -41,23 +41,31 @@ _SCRIPT_RUN = re.compile("[\u0621-\u065F\u0670-\u06FF\u0750-\u077F\u08A0-\u08FF\
 _NOT_BEFORE_SILENT_HEH = frozenset("اآأإٱوؤهء")
 
 
+def silent_heh(word: str) -> bool:
+    """Whether a word (as written) ends in a Persian silent ه, read as ة: it is written with a
+    Persian letter and ends in ه after a consonant. Persian spelling ends a word so where Arabic
+    writes ة (سلیمانیه, the Arabic السليمانية; قسنطینه, قسنطينة), and so does Arabic typed on a
+    Persian keyboard (جیزه for الجيزة). After ا و ه the ه is a consonant (شاه, کوه); a mark written
+    on the ه keeps it as written.
+
+    Example:
+        >>> silent_heh("سلیمانیه"), silent_heh("شاه"), silent_heh("سليمانيه")
+        (True, False, False)
+    """
+    return len(word) > 2 and word[-1] == "ه" and word[-2] not in _NOT_BEFORE_SILENT_HEH \
+        and not PERSIAN_LETTERS.isdisjoint(word)
+
+
 def _silent_heh(match: re.Match[str]) -> str:
-    """A word written with a Persian letter and ending in ه after a consonant, read with ة: Persian
-    spelling ends a word so where Arabic writes ة (سلیمانیه, the Arabic السليمانية; قسنطینه,
-    قسنطينة), and so does Arabic typed on a Persian keyboard (جیزه for الجيزة). After ا و ه the
-    ه is a consonant (شاه, کوه); a mark written on the ه keeps it as written."""
     word = match.group()
-    if len(word) > 2 and word[-1] == "ه" and word[-2] not in _NOT_BEFORE_SILENT_HEH \
-            and not PERSIAN_LETTERS.isdisjoint(word):
-        return word[:-1] + TAA
-    return word
+    return word[:-1] + TAA if silent_heh(word) else word
 
 
 def clean(text: str) -> str:
     """NFKC, then drop tatweel, bidi controls and joiners; Persian ک ی to Arabic ك ي, and the
     letters of other Arabic-script orthographies to the letters the schemes read
     (`glossary.names.tables.VARIANTS_FILE`: ڪ to ك, ݣ to گ, ې to ي …); in a word written with a
-    Persian letter, a final ه after a consonant to ة (`_silent_heh`).
+    Persian letter, a final ه after a consonant to ة (`silent_heh`).
 
     Example:
         >>> clean("ﺟﻴـــﺶ\u200f")
