@@ -19,11 +19,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PYX = os.path.join("src", "glossary", "match", "_core.pyx")
 CPP = os.path.join("src", "glossary", "match", "_core.cpp")
 HPP = [os.path.join("src", "glossary", "match", h)
-       for h in ("_core.hpp", "_core_letters.hpp", "_core_forest.hpp", "_core_votes.hpp")]
+       for h in ("_core.hpp", "_core_letters.hpp", "_core_forest.hpp", "_core_votes.hpp")] \
+    + [os.path.join("src", "glossary", "translit", "_pysum.hpp")]
 # the vocalizer's kernel (glossary.translit._vocal): optional too, the pure-Python model answers without it
 VOCAL_PYX = os.path.join("src", "glossary", "translit", "_vocal.pyx")
 VOCAL_CPP = os.path.join("src", "glossary", "translit", "_vocal.cpp")
-VOCAL_HPP = [os.path.join("src", "glossary", "translit", "_vocal.hpp")]
+VOCAL_HPP = [os.path.join("src", "glossary", "translit", h) for h in ("_vocal.hpp", "_pysum.hpp")]
 
 # (-ffp-contract=off: no fused multiply-add, so the core's arithmetic is Python's, bit for bit)
 ARGS = ["-O2", "-std=c++17", "-ffp-contract=off", "-fno-fast-math"]

@@ -424,7 +424,7 @@ def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cu
                            "unknown_entities": len({truth[s] for s in un}), "glossary": len(glossary)})
         gold = {s: truth[s] for s in un}
         runs: dict[str, tuple[str, float | None]] = {"rules (before)": ("rules", None)}
-        grid = [cluster_threshold] if cluster_threshold is not None else list(GRID)
+        grid = [cluster_threshold] if cluster_threshold is not None else sorted({*GRID, LEARNED_PROBABILITY})
         runs.update({f"learned {t:g}": ("learned", t) for t in grid})
         fold: dict[str, tuple[Counter[str], list[float], list[float], float, Counter[str]]] = {}
         for name, (method, thr) in runs.items():
@@ -463,7 +463,12 @@ def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cu
                 tally.update(per_fold[j][name][0])
             return _pairwise_of(tally)[2]
         learned = [n for n in per_fold[k] if n.startswith("learned ")]
-        chosen[k] = max(learned, key=lambda n: f1_of(n, others)) if others and len(learned) > 1 else learned[0]
+        # (one fold alone has no others to choose on: the shipped threshold, which is no held-out choice)
+        chosen[k] = (max(learned, key=lambda n: f1_of(n, others)) if others and len(learned) > 1
+                     else learned[0] if len(learned) == 1 else f"learned {LEARNED_PROBABILITY:g}")
+    learned_row = ("glossary dedupe, learned (threshold given)" if cluster_threshold is not None
+                   else "glossary dedupe, learned (threshold held out)" if len(ks) > 1
+                   else "glossary dedupe, learned (shipped threshold)")
     t = Counter()
     for b in base.values():
         t.update(b)
@@ -472,8 +477,14 @@ def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cu
           f"{t['shared']} spellings of two entities left out; glossaries of {t['glossary'] // len(ks):,} "
           f"entities on average")
     picked = ", ".join(f"fold {k}: {chosen[k][8:]}" for k in ks)
-    print(f"learned: the cluster threshold of each fold chosen on the other folds' results ({picked}); "
-          f"shipped {LEARNED_PROBABILITY:g}")
+    if cluster_threshold is not None:
+        print(f"learned: the cluster threshold given, {cluster_threshold:g}")
+    elif len(ks) > 1:
+        print(f"learned: the cluster threshold of each fold chosen on the other folds' results ({picked}); "
+              f"shipped {LEARNED_PROBABILITY:g}")
+    else:
+        print(f"learned: one fold, no other to choose its threshold on: the shipped one, {LEARNED_PROBABILITY:g} "
+              f"(not chosen on held-out results)")
 
     def pooled(name_of: Callable[[int], str]) -> tuple[Counter[str], list[float], list[float], float, Counter[str]]:
         tally: Counter[str] = Counter()
@@ -490,7 +501,7 @@ def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cu
             spent += s_
         return tally, bp, br, spent, ids
 
-    rows = {"glossary dedupe, learned (threshold held out)": pooled(lambda k: chosen[k]),
+    rows = {learned_row: pooled(lambda k: chosen[k]),
             "glossary dedupe, rules (before)": pooled(lambda k: "rules (before)")}
     for name in per_fold[ks[0]]:
         if name.startswith("learned ") or name == "rules (before)":
@@ -498,7 +509,7 @@ def corpus_eval(folds: int, only: int | None, seed: int, models: Path | None, cu
         rows[name] = pooled(lambda k, name=name: name)
     print(f"\nknown names ({t['known']:,} spellings, {t['known_rows']:,} rows):")
     print(f"  {'method':<46} {'right id':>9} {'wrong id':>9} {'no id':>7}  unknown names given an id")
-    for name in ("glossary dedupe, learned (threshold held out)", "glossary dedupe, rules (before)"):
+    for name in (learned_row, "glossary dedupe, rules (before)"):
         ids = rows[name][4]
         print(f"  {name:<46} {ids['right'] / t['known']:9.2%} {ids['wrong'] / t['known']:9.2%} "
               f"{(t['known'] - ids['right'] - ids['wrong']) / t['known']:7.2%}  "

@@ -20,10 +20,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "glossary" / "names" / "tables" / "letter_variants.tsv"
-READ = {chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]} | set("ٱپچژگڤ") | set("کیەہۃھ")
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "glossary" / "names" / "tables" / "letter_variants.tsv"
+sys.path.insert(0, str(ROOT / "src"))
+
+from glossary.translit.letters import PERSIAN_READINGS as PERSIAN
+
+READ = {chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]} | set("ٱپچژگڤ") | set(PERSIAN)
 """The letters the schemes read (with the Persian ones `letters.clean` folds)."""
-PERSIAN = {"ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}
 
 REVIEWED = {
  # same letter, another orthography or hand

@@ -11,35 +11,16 @@
 #include <utility>
 #include <vector>
 
+#include "../translit/_pysum.hpp"
+
 namespace gcore {
 
 typedef std::u32string ustr;
 
 static const double NEG = -1e18;  // transducer.py _NEG
 
-// ---------------------------------------------------------------- sums as Python's sum() adds floats
-// Python 3.12 and later add floats with Neumaier's compensated sum; earlier versions one by one.
-struct PySum {
-    bool compensated;
-    double s = 0.0, c = 0.0;
-    explicit PySum(bool comp) : compensated(comp) {}
-    inline void add(double x) {
-        if (!compensated) {
-            s += x;
-            return;
-        }
-        double t = s + x;
-        if (std::fabs(s) >= std::fabs(x))
-            c += (s - t) + x;
-        else
-            c += (x - t) + s;
-        s = t;
-    }
-    inline double value() const {
-        if (compensated && c != 0.0 && std::isfinite(c)) return s + c;
-        return s;
-    }
-};
+// sums as Python's sum() adds floats (shared with the vocalizer's kernel)
+using pysum::PySum;
 
 // ---------------------------------------------------------------- interned strings
 struct Interner {

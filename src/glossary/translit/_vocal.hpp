@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "_pysum.hpp"
+
 namespace vocal {
 
 static const int N_TEMPLATES = 14;  // vocalizer.FEATURES
@@ -417,20 +419,8 @@ struct Kernel {
         for (int i = 0; i < n; ++i) p[i + 1] = code(word[i]);
         p[n + 1] = code('$');
         const int m = n + 2;
-        double s = 0.0, c = 0.0;
-        auto add = [&](int32_t at) {
-            double x = at < 0 ? 0.0 : case_weights[at];
-            if (!compensated) {
-                s += x;
-                return;
-            }
-            double t = s + x;
-            if (std::fabs(s) >= std::fabs(x))
-                c += (s - t) + x;
-            else
-                c += (x - t) + s;
-            s = t;
-        };
+        pysum::PySum sum(compensated);
+        auto add = [&](int32_t at) { sum.add(at < 0 ? 0.0 : case_weights[at]); };
         auto find = [&](int templ, const uint8_t* codes, int len) -> int32_t {
             return case_rows.get(pack(templ, codes, len));
         };
@@ -442,8 +432,7 @@ struct Kernel {
             add(find(CASE_BASE + 2, p.data() + (m - len), len));
         }
         for (int k = 0; k + 2 < m; ++k) add(find(CASE_BASE + 3, p.data() + k, 3));
-        double summed = (compensated && c != 0.0 && std::isfinite(c)) ? s + c : s;
-        return case_bias + summed;
+        return case_bias + sum.value();
     }
 };
 

@@ -20,7 +20,11 @@ VOWEL_MARKS = frozenset((FATHA, DAMMA, KASRA, FATHATAN, DAMMATAN, KASRATAN, DAGG
 _SHORT = FATHA + DAMMA + KASRA + FATHATAN + DAMMATAN + KASRATAN
 
 _REMOVE = "\u0640\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF"
-VARIANTS = {**TABLES["arabic"]["variants"], "ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}
+PERSIAN_READINGS = {"ک": "ك", "ی": "ي", "ە": "ه", "ہ": "ه", "ۃ": "ة", "ھ": "ه"}
+"""The letters of Persian, Kurdish and Urdu spelling that are an Arabic letter in another hand (and
+come from their keyboards typing Arabic), and that letter (`tools/letter_variants.py` reads them
+too, as letters the schemes read)."""
+VARIANTS = {**TABLES["arabic"]["variants"], **PERSIAN_READINGS}
 """Each letter no scheme has a column for, and the letter(s) it is read as (Persian ک ی …)."""
 _CLEAN = str.maketrans({**{c: None for c in _REMOVE}, **VARIANTS})
 _PUNCT = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
