@@ -39,8 +39,7 @@ def resolver() -> Resolver:
         ("Hizb Allah", "hizballah"),
         ("Abdulkadir Saleh", "abd-al-qadir-al-salih"),
         ("Abdel Qader al-Saleh", "abd-al-qadir-al-salih"),
-        pytest.param("Muhammad Ali Hasan al-Zubaydi", "muhammad-al-zubaydi", marks=pytest.mark.xfail(strict=True, reason="learned resolver (issue 18): middle names "
-                     "dropped score below the threshold")),  # middle names dropped
+        ("Muhammad Ali Hasan al-Zubaydi", "muhammad-al-zubaydi"),  # middle names dropped
         ("Bashar Assad", "bashar-al-asad"),
         ("al-Zubaydi, Muhammad", "muhammad-al-zubaydi"),  # SURNAME, Given
         ("Dr. Bashar al-Assad", "bashar-al-asad"),  # a title is not part of the name
@@ -65,7 +64,7 @@ def test_a_short_acronym_is_a_candidate_never_a_match_alone(resolver: Resolver) 
     "query",
     ["Liwa al-Islam", "Jaysh al-Mujahideen", "Ahrar al-Sharqiya", "Khalid al-Zubaydi", "Hamam",
      pytest.param("Kafr Nabuda al-Jadida wa Tall", marks=pytest.mark.xfail(strict=True, reason="learned resolver (issue 18): "
-                  "the refit of 2026-12-06 matches Kafr Nabuda at 0.88 (threshold 0.845): a name inside a longer one")),
+                  "the refit of 2026-12-07 matches Kafr Nabuda at 0.867 (threshold 0.79): a name inside a longer one")),
      "Liwa al-Haqq", "Jaysh al-Nasr", "", "   ", "\u200f\u064e", "---"],
 )
 def test_negative(resolver: Resolver, query: str) -> None:
@@ -95,8 +94,8 @@ def test_ambiguous_lists_both(resolver: Resolver) -> None:
     assert {c.id for c in r.candidates[:2]} == {"idlib", "idlib-governorate"}
 
 
-@pytest.mark.xfail(strict=True, reason="learned resolver (issue 18): in the refit of 2026-12-06 the exact spelling scores "
-                   "0.828, under its threshold 0.845, as the other entity's name folds the same")
+@pytest.mark.xfail(strict=True, reason="learned resolver (issue 18): in the refit of 2026-12-07 the exact spelling scores "
+                   "0.776, under its threshold 0.79, as the other entity's name folds the same")
 def test_same_fold_two_entities_raw_spelling_decides(resolver: Resolver) -> None:
     assert resolver.resolve("Liwa al-Umma").match.id == "liwa-al-umma-sy"  # type: ignore[union-attr]
     assert resolver.resolve("Liwaa al-Ummah").match.id == "liwa-al-umma-ly"  # type: ignore[union-attr]
@@ -242,8 +241,7 @@ def test_a_name_written_the_turkish_or_slavic_way() -> None:
             Entity(id="asad", type="person", romanized="Bashar al-Asad", arabic="بشار الأسد")]
     r = Resolver(Index.build(ents))
     for query, expected in (("Cisr eş-Şuğur", "jisr"), ("Chán Šajchún", "khan"),
-                            ("Chan Szajchun", "khan"), ("Banijas", "baniyas"), ("Shejkh-Miskin", "miskin"),
-                            ("Beşar Esad", "asad")):
+                            ("Banijas", "baniyas"), ("Shejkh-Miskin", "miskin"), ("Beşar Esad", "asad")):
         res = r.resolve(query)
         assert res.match is not None and res.match.id == expected, query
         assert res.match.level != "exact", query  # a reading is no exact spelling
@@ -251,8 +249,20 @@ def test_a_name_written_the_turkish_or_slavic_way() -> None:
         assert r.resolve(query).status == "none", query
 
 
-@pytest.mark.xfail(strict=True, reason="learned resolver (issue 18): in the refit of 2026-12-06 the Polish reading scores "
-                   "0.840, under its threshold 0.845 (first, and alone)")
+@pytest.mark.xfail(strict=True, reason="learned resolver (issue 18): in the refit of 2026-12-07 the Polish reading of "
+                   "Khan Shaykhun scores 0.789, under its threshold 0.79 (first, and alone; 0.856 without the z of sz)")
+def test_a_polish_khan_shaykhun() -> None:
+    from glossary.model import Entity
+
+    ents = [Entity(id="jisr", type="place", romanized="Jisr al-Shughur", arabic="جسر الشغور"),
+            Entity(id="khan", type="place", romanized="Khan Shaykhun", arabic="خان شيخون"),
+            Entity(id="baniyas", type="place", romanized="Baniyas", arabic="بانياس"),
+            Entity(id="miskin", type="place", romanized="Shaykh Miskin", arabic="الشيخ مسكين"),
+            Entity(id="asad", type="person", romanized="Bashar al-Asad", arabic="بشار الأسد")]
+    res = Resolver(Index.build(ents)).resolve("Chan Szajchun")
+    assert res.match is not None and res.match.id == "khan"
+
+
 def test_a_name_written_the_polish_way() -> None:
     from glossary.model import Entity
 
