@@ -3,7 +3,7 @@
     python bench/translit_silent_heh.py
 
 Data: the training corpus (``../shared/data/resolve/train``): every Arabic-script spelling with a word
-that has a Persian letter (ی ک گ پ چ ژ) and ends in ه after a consonant (سلیمانیه, صویره, بسکره), and
+that has a Persian letter (ی ک گ پ چ ژ) and ends in ه after a consonant (as کتابخانه, library, does), and
 the Latin spellings of its entity (its romanized name, its latin and scholarly spellings). Each is
 romanized in the ``simple`` scheme twice in this run, with `glossary.translit.letters.clean` reading
 that ه as ة and without (``PERSIAN_LETTERS`` emptied: the code before), and scored by the best

@@ -48,12 +48,12 @@ _NOT_BEFORE_SILENT_HEH = frozenset("اآأإٱوؤهء")
 def silent_heh(word: str) -> bool:
     """Whether a word (as written) ends in a Persian silent ه, read as ة: it is written with a
     Persian letter and ends in ه after a consonant. Persian spelling ends a word so where Arabic
-    writes ة (سلیمانیه, the Arabic السليمانية; قسنطینه, قسنطينة), and so does Arabic typed on a
-    Persian keyboard (جیزه for الجيزة). After ا و ه the ه is a consonant (شاه, کوه); a mark written
-    on the ه keeps it as written.
+    writes ة (کتابخانه, library, read Kitābkhānah), and so does Arabic typed on a Persian keyboard
+    (حدیقه for حديقة, garden). After ا و ه the ه is a consonant (شاه, کوه); a mark written on the ه
+    keeps it as written.
 
     Example:
-        >>> silent_heh("سلیمانیه"), silent_heh("شاه"), silent_heh("سليمانيه")
+        >>> silent_heh("کتابخانه"), silent_heh("شاه"), silent_heh("كتابخانه")
         (True, False, False)
     """
     return len(word) > 2 and word[-1] == "ه" and word[-2] not in _NOT_BEFORE_SILENT_HEH \
@@ -74,8 +74,8 @@ def clean(text: str) -> str:
     Example:
         >>> clean("ﺟﻴـــﺶ\u200f")
         'جيش'
-        >>> clean("سلیمانیه شاه")
-        'سليمانية شاه'
+        >>> clean("کتابخانه شاه")
+        'كتابخانة شاه'
     """
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
