@@ -221,9 +221,10 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
                    if r.aligned is not None]
         lexicon = Lexicon.build(entries)
         # the same lexicon without its suffixes: no word is read from a known stem (the pipeline before)
-        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []}, lexicon.votes)
-        # the same lexicon with each clitic form cased as its stem (the lexicon before `clitic_cases`)
-        stem_case = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "clitic_cases": {}})
+        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []}, lexicon.family,
+                           lexicon.case_weights)
+        # the same lexicon with each clitic form cased as its stem (the lexicon before its case model)
+        stem_case = Lexicon(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, {})
         arrays = train_vocalizer.train(entries)
         model = train_vocalizer.model_of(arrays, calibrated)
         # the same model without the shapes' label sequences (`Patterns`): the model before them

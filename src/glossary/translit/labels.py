@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ANY_SHADDA", "LABELS", "PREFIX_VOWEL", "PROCLITIC", "VOWELS", "apply", "combine", "is_letter", "key", "read", "strip"]
+__all__ = ["ANY_SHADDA", "CASE_FEATURES", "LABELS", "PREFIX_VOWEL", "PROCLITIC", "VOWELS", "apply", "case_features", "combine",
+           "is_letter", "key", "read", "strip"]
 
 _FATHA, _DAMMA, _KASRA, _SUKUN, _SHADDA = "\u064E", "\u064F", "\u0650", "\u0652", "\u0651"
 
@@ -147,3 +148,30 @@ def read(text: str) -> tuple[str, str]:
 def is_letter(char: str) -> bool:
     """Whether one character is an Arabic letter (after `glossary.translit.engine.clean`)."""
     return _LETTER.match(char) is not None
+
+
+CASE_FEATURES = (
+    "L: the word's length (up to 9)",
+    "P: the first 1-4 letters",
+    "Q: the last 1-4 letters",
+    "T: every three letters",
+)
+"""Word features of the capitalization model, in the order `case_features` builds them."""
+
+
+def case_features(word: str) -> list[str]:
+    """The named letter features of a word's capitalization: the vocalizer's capitalization model
+    (`glossary.translit.vocalizer`) reads them, and the lexicon's case model of clitic forms reads
+    them of the stem (`glossary.translit.lexicon.case_evidence`).
+
+    Example:
+        >>> case_features("حلب")[:3]
+        ['L3', 'P^ح', 'Qب$']
+    """
+    p = "^" + word + "$"
+    out = [f"L{min(len(word), 9)}"]
+    for k in (1, 2, 3, 4):
+        out.append("P" + p[:k + 1])
+        out.append("Q" + p[-k - 1:])
+    out.extend("T" + p[k:k + 3] for k in range(len(p) - 2))
+    return out

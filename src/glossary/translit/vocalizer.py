@@ -53,6 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from glossary.translit import labels
+from glossary.translit.labels import CASE_FEATURES, case_features
 from glossary.translit.patterns import PATTERN_LETTERS, SHAPE, Patterns, coarse_shape, fine_shape
 
 __all__ = ["CASE_FEATURES", "FEATURES", "MODEL_PATH", "PATTERN_LETTERS", "PURE_ENV", "Model", "Patterns",
@@ -78,14 +79,6 @@ FEATURES = (
     "other consonants C)",
 )
 """Per-letter features, in the order `features` builds them (word padded with ^ and $)."""
-
-CASE_FEATURES = (
-    "L: the word's length (up to 9)",
-    "P: the first 1-4 letters",
-    "Q: the last 1-4 letters",
-    "T: every three letters",
-)
-"""Word features of the capitalization model, in the order `case_features` builds them."""
 
 BEAM = 8.0
 """Labels whose log-probability is more than this below the letter's best are not searched."""
@@ -161,22 +154,6 @@ def _keys(word: str) -> list[str]:
             p[j - 3:j + 1], p[j:j + 4], p[j - 3:j + 4], f"{head}{s}", f"{tail}{e}", p[j - 4:j + 5],
             shape[j - 4:j] + c + shape[j + 1:j + 5],
         )
-    return out
-
-
-def case_features(word: str) -> list[str]:
-    """The named features of the capitalization model.
-
-    Example:
-        >>> case_features("حلب")[:3]
-        ['L3', 'P^ح', 'Qب$']
-    """
-    p = "^" + word + "$"
-    out = [f"L{min(len(word), 9)}"]
-    for k in (1, 2, 3, 4):
-        out.append("P" + p[:k + 1])
-        out.append("Q" + p[-k - 1:])
-    out.extend("T" + p[k:k + 3] for k in range(len(p) - 2))
     return out
 
 
