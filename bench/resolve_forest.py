@@ -76,9 +76,11 @@ def settings_of(spec: str) -> dict[str, Any]:
 
 
 def evaluate(c: tm.Corpus, fold: np.ndarray, k: int, inner_folds: int, pair: np.ndarray, ctx: np.ndarray,
-             settings: dict[str, Any]) -> dict[str, Any]:
+             settings: dict[str, Any], keep: dict[str, Any] | None = None) -> dict[str, Any]:
     """One setting fitted as `train_matcher.fit` fits the resolver forest (threshold and margin from
-    ``inner_folds`` folds of the training entities), fold ``k`` answered."""
+    ``inner_folds`` folds of the training entities), fold ``k`` answered. ``keep`` (a dict) receives
+    the fitted forest, the acronym table and the held-out `train_matcher.Answers` (``forest``,
+    ``acronym``, ``held``) for a caller that asks the same model more."""
     import lightgbm as lgb
 
     rows, queries = c.rows, c.queries
@@ -109,9 +111,12 @@ def evaluate(c: tm.Corpus, fold: np.ndarray, k: int, inner_folds: int, pair: np.
     asked = len(c.real) + len(c.without)  # the corpus's spellings, then the same asked without their entity
     test = np.nonzero((fold[rq] == k) & (rq < asked))[0]
     p = np.zeros(len(rq))
-    p[test] = fitted(learn).predict_proba(full[test])[:, 1]
+    forest = fitted(learn)
+    p[test] = forest.predict_proba(full[test])[:, 1]
     p = tm.with_acronyms(rows, pair, p, acronym)
     held = tm.answers(rows, pair, p, len(queries), test)
+    if keep is not None:
+        keep.update(forest=forest, acronym=acronym, held=held)
     which = [i for i, q in enumerate(c.real) if fold[i] == k]
     expected = [c.real[i].expected for i in which]
     kind = np.array([c.real[i].category for i in which])

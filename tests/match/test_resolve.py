@@ -499,3 +499,22 @@ def test_a_cell_with_two_names_or_a_region() -> None:
 
     assert len(other_readings(" / ".join(["Idlib"] * MAX_PARTS))) == MAX_PARTS
     assert other_readings(";".join(["Idlib"] * 10_000)) == []  # a list, not a name: one resolution
+
+
+def test_an_arabic_query_that_matches_nothing_is_asked_again_as_its_romanization() -> None:
+    """Two Latin names with the consonants of دمشق: as written the query cannot tell them apart (the
+    vowels are not written); its romanization (`resolve.romanized`: the word lexicon knows the
+    vowels) can, and answers, saying so in ``reading``."""
+    from glossary.match.resolve import romanized
+    from glossary.model import Entity
+
+    ents = [Entity(id="dimashq", type="place", romanized="Dimashq"), Entity(id="damshaq", type="place", romanized="Damshaq")]
+    r = Resolver(Index.build(ents))
+    res = r.resolve("دمشق")
+    assert (res.status, res.match and res.match.id, res.reading) == ("match", "dimashq", "Dimashq")
+    assert res.query == "دمشق" and romanized("دمشق") == "Dimashq"
+    assert [(x.status, x.reading) for x in r.resolve_many(["دمشق", "Dimashq"])] == [("match", "Dimashq"), ("match", None)]
+    # a query that matches as written is not asked again; a Latin one never is
+    arabic = Resolver(Index.build([*ents, Entity(id="halab", type="place", romanized="Halab", arabic="حلب")]))
+    assert (arabic.resolve("حلب").match.id, arabic.resolve("حلب").reading) == ("halab", None)  # type: ignore[union-attr]
+    assert romanized("Dimashq") is None and romanized("دمشق Dimashq") is None
