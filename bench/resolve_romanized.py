@@ -26,6 +26,7 @@ import dataclasses
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -60,7 +61,8 @@ def fold_answers(c: tm.Corpus, fold: np.ndarray, k: int, cache: Path | None) -> 
     forward, backward = tm.fit_transducer(pairs), tm.fit_transducer([(y, x) for x, y in pairs])
     rows2 = tm.candidate_rows(c.index, reading)
     pair2, ctx2 = tm.features(rows2, reading, c.index, forward, backward)
-    p2 = keep["forest"].predict_proba(np.hstack([pair2, ctx2]))[:, 1] if len(rows2.query) else np.zeros(0)  # type: ignore[attr-defined]
+    forest: Any = keep["forest"]
+    p2 = forest.predict_proba(np.hstack([pair2, ctx2]))[:, 1] if len(rows2.query) else np.zeros(0)
     p2 = tm.with_acronyms(rows2, pair2, p2, keep["acronym"])  # type: ignore[arg-type]
     alt = tm.answers(rows2, pair2, p2, len(reading))
     merged = tm.Answers(list(held.top), held.p1.copy(), held.p2.copy(), held.weak.copy())

@@ -508,13 +508,16 @@ def test_an_arabic_query_that_matches_nothing_is_asked_again_as_its_romanization
     from glossary.match.resolve import romanized
     from glossary.model import Entity
 
-    ents = [Entity(id="dimashq", type="place", romanized="Dimashq"), Entity(id="damshaq", type="place", romanized="Damshaq")]
+    ents = [Entity(id="dimashq", type="place", romanized="Dimashq"),
+            Entity(id="damshaq", type="place", romanized="Damshaq")]
     r = Resolver(Index.build(ents))
     res = r.resolve("دمشق")
     assert (res.status, res.match and res.match.id, res.reading) == ("match", "dimashq", "Dimashq")
     assert res.query == "دمشق" and romanized("دمشق") == "Dimashq"
-    assert [(x.status, x.reading) for x in r.resolve_many(["دمشق", "Dimashq"])] == [("match", "Dimashq"), ("match", None)]
+    many = r.resolve_many(["دمشق", "Dimashq"])
+    assert [(x.status, x.reading) for x in many] == [("match", "Dimashq"), ("match", None)]
     # a query that matches as written is not asked again; a Latin one never is
     arabic = Resolver(Index.build([*ents, Entity(id="halab", type="place", romanized="Halab", arabic="حلب")]))
-    assert (arabic.resolve("حلب").match.id, arabic.resolve("حلب").reading) == ("halab", None)  # type: ignore[union-attr]
+    halab = arabic.resolve("حلب")
+    assert (halab.match and halab.match.id, halab.reading) == ("halab", None)
     assert romanized("Dimashq") is None and romanized("دمشق Dimashq") is None

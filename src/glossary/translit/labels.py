@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ANY_SHADDA", "CASE_FEATURES", "LABELS", "PREFIX_VOWEL", "PROCLITIC", "VOWELS", "apply", "case_features", "combine",
-           "is_letter", "key", "read", "strip"]
+__all__ = ["ANY_SHADDA", "CASE_FEATURES", "LABELS", "PREFIX_VOWEL", "PROCLITIC", "VOWELS", "apply", "case_features",
+           "combine", "is_letter", "key", "read", "strip"]
 
 _FATHA, _DAMMA, _KASRA, _SUKUN, _SHADDA = "\u064E", "\u064F", "\u0650", "\u0652", "\u0651"
 

@@ -223,7 +223,8 @@ def family_counts(words: Mapping[str, str]) -> dict[str, tuple[int, int, int, in
     without it (wa-, bi-, li-). Stems without clitic forms are left out.
 
     Example:
-        >>> family_counts({"الحوار": "..ia..0", "بالحوار": "i..ia..0", "ودمشق": "wiao.1", "دمشق": "iao.1"})
+        >>> words = {"الحوار": "..ia..0", "بالحوار": "i..ia..0", "ودمشق": "wiao.1", "دمشق": "iao.1"}
+        >>> family_counts(words)
         {'حوار': (0, 2, 0, 0), 'دمشق': (0, 0, 1, 0)}
     """
     family: dict[str, list[int]] = {}
