@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import pytest
 
 from glossary.match import Index, Resolver, search
@@ -521,3 +523,22 @@ def test_an_arabic_query_that_matches_nothing_is_asked_again_as_its_romanization
     halab = arabic.resolve("حلب")
     assert (halab.match and halab.match.id, halab.reading) == ("halab", None)
     assert romanized("Dimashq") is None and romanized("دمشق Dimashq") is None
+
+
+def test_the_decision_does_not_depend_on_how_many_candidates_are_listed() -> None:
+    """``limit`` lists fewer candidates; the decision still reads the best two entities (with one
+    listed, two names within the margin were a match before)."""
+    from glossary.match import core
+    from glossary.model import Entity
+
+    ents = [Entity(id="kafr", type="place", romanized="Kafr Nabl"),
+            Entity(id="kufr", type="place", romanized="Kufr Nabil"),
+            Entity(id="dimashq", type="place", romanized="Dimashq"), Entity(id="damshaq", type="place", romanized="Damshaq")]
+    for pure in (False, True):
+        with core.pure_python() if pure else nullcontext():
+            r = Resolver(Index.build(ents))
+            for query in ("كفر نبل", "Kafr Nabl", "Dmshq", "دمشق", "Kafr Nabil"):
+                full, one = r.resolve(query, limit=5), r.resolve(query, limit=1)
+                assert (one.status, one.match, one.reading) == (full.status, full.match, full.reading), query
+                assert one.candidates == full.candidates[:1], query
+            assert r.resolve("كفر نبل", limit=1).status == "ambiguous"

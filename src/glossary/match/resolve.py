@@ -253,15 +253,17 @@ class Resolver:
         readings = [(k, r, kind) for k, q in enumerate(queries) for r, kind in other_readings(q)]
         every = [*queries, *(r for _, r, _ in readings)] if readings else queries
         core = None if explain else self._compiled()
+        decided = max(limit, 2)  # the decision reads the best two entities, however few are listed
         if core is None:
             out = []
             for query in every:
                 found, scored, rows = self.candidates(query, type=type)
-                out.append(self._answer(query, found, _shown(scored, limit), rows if explain else None, thr, mg))
+                out.append(self._answer(query, found, _shown(scored, decided), rows if explain else None, thr, mg,
+                                        limit))
         else:
             founds = gather_many(self.index.store, every)
-            ranked = self._core_ranked(core, every, founds, type, limit)
-            out = [self._answer(q, f, r, None, thr, mg) for q, f, r in zip(every, founds, ranked)]
+            ranked = self._core_ranked(core, every, founds, type, decided)
+            out = [self._answer(q, f, r, None, thr, mg, limit) for q, f, r in zip(every, founds, ranked)]
         n = len(queries)
         matched: dict[int, set[str]] = {}  # the entities the parts of a cell match (`parts`)
         for j, (k, _, kind) in enumerate(readings):
@@ -316,9 +318,10 @@ class Resolver:
                 for ranked in core.rank_many(specs, type, limit)]
 
     def _answer(self, query: str, found: Found, ranked: Sequence[Candidate], rows: list[list[float]] | None,
-                thr: float, mg: float) -> Resolution:
-        """The `Resolution` of a query from its ranked candidates (`_shown`): the decision, and
-        ``explain`` when ``rows`` (the feature rows) are given."""
+                thr: float, mg: float, limit: int) -> Resolution:
+        """The `Resolution` of a query from its ranked candidates (`_shown`, at least the best two):
+        the decision, the first ``limit`` candidates listed, and ``explain`` when ``rows`` (the
+        feature rows) are given."""
         store = self.index.store
         ents = store.entity_rows(c.entity for c in ranked)
         names = store.name_rows(c.nid for c in ranked)
@@ -335,8 +338,8 @@ class Resolver:
             elif second >= first - mg and first + second >= thr:
                 # two entities equally likely, together likely enough: one of them, not which
                 status = "ambiguous"
-        expl = self._explain(found, ranked, rows, thr, mg) if rows is not None else None
-        return Resolution(query, status, match, cands, expl)
+        expl = self._explain(found, ranked[:limit], rows, thr, mg) if rows is not None else None
+        return Resolution(query, status, match, cands[:limit], expl)
 
     def _explain(self, found: Found, ranked: Sequence[Candidate], rows: list[list[float]], thr: float,
                  mg: float) -> dict[str, Any]:
