@@ -12,7 +12,9 @@ spellings (targeted, negatives, and those asked without their entity) are romani
 candidate rows scored by the same fold's model, and the better answer kept as the resolver keeps
 it. Printed per fold and pooled: right and wrong (latin, scholarly, arabic), Arabic right and wrong,
 negatives accepted (of them Arabic-script), and the share of spellings asked without their entity
-that match, as written and with the reading. The lexicon and vocalizer are learned from Library of
+that match, as written and with the reading; then the fold's Arabic spellings asked as if their
+entity had Latin names only (`train_matcher.one_script`: a translator's Arabic name against a
+Latin glossary), right and wrong, as written and with the reading. The lexicon and vocalizer are learned from Library of
 Congress catalogue records, which share nothing with the training corpus; nothing here was chosen
 on these folds (the scheme, ALA-LC, and the rule, the resolver's own for its other readings, were
 set before measuring). The romanization's own readings (a place's name without "city", the parts of
@@ -47,7 +49,7 @@ def fold_answers(c: tm.Corpus, fold: np.ndarray, k: int, cache: Path | None) -> 
     pair, ctx = rf.fold_features(c, fold, k, cache)
     keep: dict[str, object] = {}
     r = rf.evaluate(c, fold, k, 2, pair, ctx, rf.settings_of("shipped"), keep)
-    keep.update(threshold=r["threshold"], margin=r["margin"])
+    keep.update(threshold=r["threshold"], margin=r["margin"], pair=pair, ctx=ctx)
     rows, queries = c.rows, c.queries
     held: tm.Answers = keep["held"]  # type: ignore[assignment]
     asked = len(c.real) + len(c.without)
@@ -71,6 +73,41 @@ def fold_answers(c: tm.Corpus, fold: np.ndarray, k: int, cache: Path | None) -> 
             merged.top[i], merged.p1[i], merged.p2[i], merged.weak[i] = alt.top[j], alt.p1[j], alt.p2[j], alt.weak[j]
     keep["readings"] = len(which)
     return keep, merged
+
+
+def one_script(c: tm.Corpus, fold: np.ndarray, k: int, keep: dict[str, object], pair: np.ndarray,
+               ctx: np.ndarray) -> np.ndarray:
+    """The fold's Arabic spellings asked of the glossary as if their entity had Latin names only
+    (`train_matcher.one_script`: what a translator's Arabic name meets in a Latin glossary), by the
+    fold's model: right and wrong as written, right and wrong with the romanized reading, asked."""
+    rows, queries = c.rows, c.queries
+    rq = np.array(rows.query)
+    thr, mg = float(keep["threshold"]), float(keep["margin"])  # type: ignore[arg-type]
+    forest: Any = keep["forest"]
+    start = len(c.real) + len(c.without)
+    sel = [i for i in range(start, start + len(c.single)) if fold[i] == k and script_of(queries[i].text) == "arabic"]
+    test = np.nonzero(np.isin(rq, sel))[0]
+    p = np.zeros(len(rq))
+    p[test] = forest.predict_proba(np.hstack([pair, ctx])[test])[:, 1]
+    held = tm.answers(rows, pair, tm.with_acronyms(rows, pair, p, keep["acronym"]), len(queries), test)  # type: ignore[arg-type]
+    written = held.decide(thr, mg)
+    texts = {i: romanized(queries[i].text) for i in sel if written[i] is None}
+    which = [i for i, t in texts.items() if t is not None]
+    reading = [dataclasses.replace(queries[i], text=texts[i]) for i in which]  # type: ignore[arg-type]
+    qmask = (fold != k)[rq]
+    pairs = tm.transducer_pairs(rows, queries, qmask)
+    forward, backward = tm.fit_transducer(pairs), tm.fit_transducer([(y, x) for x, y in pairs])
+    rows2 = tm.candidate_rows(c.index, reading)
+    pair2, ctx2 = tm.features(rows2, reading, c.index, forward, backward)
+    p2 = forest.predict_proba(np.hstack([pair2, ctx2]))[:, 1] if len(rows2.query) else np.zeros(0)
+    alt = tm.answers(rows2, pair2, tm.with_acronyms(rows2, pair2, p2, keep["acronym"]), len(reading))  # type: ignore[arg-type]
+    got = list(written)
+    for j, (i, a) in enumerate(zip(which, alt.decide(thr, mg))):
+        if alt.top[j] is not None and (held.top[i] is None or alt.p1[j] > held.p1[i]):
+            got[i] = a
+    exp = {i: queries[i].expected for i in sel}
+    return np.array([sum(written[i] == exp[i] for i in sel), sum(written[i] not in (None, exp[i]) for i in sel),
+                     sum(got[i] == exp[i] for i in sel), sum(got[i] not in (None, exp[i]) for i in sel), len(sel)])
 
 
 def tally(c: tm.Corpus, fold: np.ndarray, k: int, answers: tm.Answers, threshold: float, margin: float) -> np.ndarray:
@@ -107,6 +144,11 @@ def line(name: str, t: np.ndarray) -> str:
             f"{t[7]} Arabic-script)  | absent matched {t[9] / max(t[10], 1):6.2%}")
 
 
+def single_line(o: np.ndarray) -> str:
+    return (f"  {o[4]} Arabic spellings, their entity with Latin names only: as written right {o[0] / o[4]:.2%} "
+            f"wrong {o[1] / o[4]:.2%}; with the romanized reading right {o[2] / o[4]:.2%} wrong {o[3] / o[4]:.2%}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=3)
@@ -116,6 +158,7 @@ def main() -> int:
     t0 = time.perf_counter()
     c = tm.corpus()
     fold = tm.entity_fold(c.queries, args.folds)
+    single = np.zeros(5, dtype=np.int64)
     pooled = {"as written": np.zeros(11, dtype=np.int64), "with the romanized reading": np.zeros(11, dtype=np.int64)}
     for k in (int(x) for x in args.report.split(",")):
         keep, merged = fold_answers(c, fold, k, args.cache)
@@ -126,9 +169,13 @@ def main() -> int:
             t = tally(c, fold, k, ans, thr, mg)  # type: ignore[arg-type]
             pooled[name] += t
             print(line(name, t), flush=True)
+        o = one_script(c, fold, k, keep, keep["pair"], keep["ctx"])  # type: ignore[arg-type]
+        single += o
+        print(single_line(o), flush=True)
     print("pooled:")
     for name, t in pooled.items():
         print(line(name, t))
+    print(single_line(single))
     return 0
 
 
