@@ -89,7 +89,8 @@ def one_script(c: tm.Corpus, fold: np.ndarray, k: int, keep: dict[str, object], 
     test = np.nonzero(np.isin(rq, sel))[0]
     p = np.zeros(len(rq))
     p[test] = forest.predict_proba(np.hstack([pair, ctx])[test])[:, 1]
-    held = tm.answers(rows, pair, tm.with_acronyms(rows, pair, p, keep["acronym"]), len(queries), test)  # type: ignore[arg-type]
+    acronym: Any = keep["acronym"]
+    held = tm.answers(rows, pair, tm.with_acronyms(rows, pair, p, acronym), len(queries), test)
     written = held.decide(thr, mg)
     texts = {i: romanized(queries[i].text) for i in sel if written[i] is None}
     which = [i for i, t in texts.items() if t is not None]
@@ -100,7 +101,7 @@ def one_script(c: tm.Corpus, fold: np.ndarray, k: int, keep: dict[str, object], 
     rows2 = tm.candidate_rows(c.index, reading)
     pair2, ctx2 = tm.features(rows2, reading, c.index, forward, backward)
     p2 = forest.predict_proba(np.hstack([pair2, ctx2]))[:, 1] if len(rows2.query) else np.zeros(0)
-    alt = tm.answers(rows2, pair2, tm.with_acronyms(rows2, pair2, p2, keep["acronym"]), len(reading))  # type: ignore[arg-type]
+    alt = tm.answers(rows2, pair2, tm.with_acronyms(rows2, pair2, p2, acronym), len(reading))
     got = list(written)
     for j, (i, a) in enumerate(zip(which, alt.decide(thr, mg))):
         if alt.top[j] is not None and (held.top[i] is None or alt.p1[j] > held.p1[i]):
