@@ -44,68 +44,61 @@ from glossary.model import script_of
 
 
 def fold_answers(c: tm.Corpus, fold: np.ndarray, k: int, cache: Path | None) -> tuple[dict[str, object], tm.Answers]:
-    """Fold ``k`` fitted as `resolve_forest.evaluate` fits it: what it keeps, and the answers with the
-    romanized reading of every Arabic-script spelling that matched nothing."""
+    """Fold ``k`` fitted as `resolve_forest.evaluate` fits it: what it keeps (with the fold's
+    transducers), and the answers with the romanized reading of every Arabic-script spelling that
+    matched nothing."""
     pair, ctx = rf.fold_features(c, fold, k, cache)
     keep: dict[str, object] = {}
     r = rf.evaluate(c, fold, k, 2, pair, ctx, rf.settings_of("shipped"), keep)
-    keep.update(threshold=r["threshold"], margin=r["margin"], pair=pair, ctx=ctx)
-    rows, queries = c.rows, c.queries
-    held: tm.Answers = keep["held"]  # type: ignore[assignment]
-    asked = len(c.real) + len(c.without)
-    written = held.decide(r["threshold"], r["margin"])
-    which = [i for i in range(asked) if fold[i] == k and written[i] is None and script_of(queries[i].text) == "arabic"]
-    texts = [romanized(queries[i].text) for i in which]
-    which = [i for i, t in zip(which, texts) if t is not None]
-    reading = [dataclasses.replace(queries[i], text=t) for i, t in zip(which, texts) if t is not None]
-    qmask = (fold != k)[np.array(rows.query)]
-    pairs = tm.transducer_pairs(rows, queries, qmask)
-    forward, backward = tm.fit_transducer(pairs), tm.fit_transducer([(y, x) for x, y in pairs])
+    pairs = tm.transducer_pairs(c.rows, c.queries, (fold != k)[np.array(c.rows.query)])
+    keep.update(threshold=r["threshold"], margin=r["margin"], pair=pair, ctx=ctx,
+                transducers=(tm.fit_transducer(pairs), tm.fit_transducer([(y, x) for x, y in pairs])))
+    asked = [i for i in range(len(c.real) + len(c.without)) if fold[i] == k]
+    merged, keep["readings"] = with_reading(c, keep, keep["held"], asked)  # type: ignore[arg-type]
+    return keep, merged
+
+
+def with_reading(c: tm.Corpus, keep: dict[str, object], held: tm.Answers, asked: list[int]) -> tuple[tm.Answers, int]:
+    """``held`` with each Arabic-script spelling of ``asked`` that matched nothing answered by its
+    romanization where that scores higher (as `Resolver` keeps the reading), by the fold's model in
+    ``keep``; and how many were asked again."""
+    queries = c.queries
+    written = held.decide(float(keep["threshold"]), float(keep["margin"]))  # type: ignore[arg-type]
+    texts = {i: romanized(queries[i].text) for i in asked
+             if written[i] is None and script_of(queries[i].text) == "arabic"}
+    which = [i for i, t in texts.items() if t is not None]
+    reading = [dataclasses.replace(queries[i], text=texts[i]) for i in which]  # type: ignore[arg-type]
+    forward, backward = keep["transducers"]  # type: ignore[misc]
+    forest: Any = keep["forest"]
+    acronym: Any = keep["acronym"]
     rows2 = tm.candidate_rows(c.index, reading)
     pair2, ctx2 = tm.features(rows2, reading, c.index, forward, backward)
-    forest: Any = keep["forest"]
     p2 = forest.predict_proba(np.hstack([pair2, ctx2]))[:, 1] if len(rows2.query) else np.zeros(0)
-    p2 = tm.with_acronyms(rows2, pair2, p2, keep["acronym"])  # type: ignore[arg-type]
-    alt = tm.answers(rows2, pair2, p2, len(reading))
+    alt = tm.answers(rows2, pair2, tm.with_acronyms(rows2, pair2, p2, acronym), len(reading))
     merged = tm.Answers(list(held.top), held.p1.copy(), held.p2.copy(), held.weak.copy())
     for j, i in enumerate(which):
         if alt.top[j] is not None and (held.top[i] is None or alt.p1[j] > held.p1[i]):
             merged.top[i], merged.p1[i], merged.p2[i], merged.weak[i] = alt.top[j], alt.p1[j], alt.p2[j], alt.weak[j]
-    keep["readings"] = len(which)
-    return keep, merged
+    return merged, len(which)
 
 
-def one_script(c: tm.Corpus, fold: np.ndarray, k: int, keep: dict[str, object], pair: np.ndarray,
-               ctx: np.ndarray) -> np.ndarray:
+def one_script(c: tm.Corpus, fold: np.ndarray, k: int, keep: dict[str, object]) -> np.ndarray:
     """The fold's Arabic spellings asked of the glossary as if their entity had Latin names only
     (`train_matcher.one_script`: what a translator's Arabic name meets in a Latin glossary), by the
     fold's model: right and wrong as written, right and wrong with the romanized reading, asked."""
     rows, queries = c.rows, c.queries
     rq = np.array(rows.query)
     thr, mg = float(keep["threshold"]), float(keep["margin"])  # type: ignore[arg-type]
+    pair: Any = keep["pair"]
     forest: Any = keep["forest"]
+    acronym: Any = keep["acronym"]
     start = len(c.real) + len(c.without)
     sel = [i for i in range(start, start + len(c.single)) if fold[i] == k and script_of(queries[i].text) == "arabic"]
     test = np.nonzero(np.isin(rq, sel))[0]
     p = np.zeros(len(rq))
-    p[test] = forest.predict_proba(np.hstack([pair, ctx])[test])[:, 1]
-    acronym: Any = keep["acronym"]
+    p[test] = forest.predict_proba(np.hstack([pair, keep["ctx"]])[test])[:, 1]  # type: ignore[list-item]
     held = tm.answers(rows, pair, tm.with_acronyms(rows, pair, p, acronym), len(queries), test)
-    written = held.decide(thr, mg)
-    texts = {i: romanized(queries[i].text) for i in sel if written[i] is None}
-    which = [i for i, t in texts.items() if t is not None]
-    reading = [dataclasses.replace(queries[i], text=texts[i]) for i in which]  # type: ignore[arg-type]
-    qmask = (fold != k)[rq]
-    pairs = tm.transducer_pairs(rows, queries, qmask)
-    forward, backward = tm.fit_transducer(pairs), tm.fit_transducer([(y, x) for x, y in pairs])
-    rows2 = tm.candidate_rows(c.index, reading)
-    pair2, ctx2 = tm.features(rows2, reading, c.index, forward, backward)
-    p2 = forest.predict_proba(np.hstack([pair2, ctx2]))[:, 1] if len(rows2.query) else np.zeros(0)
-    alt = tm.answers(rows2, pair2, tm.with_acronyms(rows2, pair2, p2, acronym), len(reading))
-    got = list(written)
-    for j, (i, a) in enumerate(zip(which, alt.decide(thr, mg))):
-        if alt.top[j] is not None and (held.top[i] is None or alt.p1[j] > held.p1[i]):
-            got[i] = a
+    written, got = held.decide(thr, mg), with_reading(c, keep, held, sel)[0].decide(thr, mg)
     exp = {i: queries[i].expected for i in sel}
     return np.array([sum(written[i] == exp[i] for i in sel), sum(written[i] not in (None, exp[i]) for i in sel),
                      sum(got[i] == exp[i] for i in sel), sum(got[i] not in (None, exp[i]) for i in sel), len(sel)])
@@ -170,7 +163,7 @@ def main() -> int:
             t = tally(c, fold, k, ans, thr, mg)  # type: ignore[arg-type]
             pooled[name] += t
             print(line(name, t), flush=True)
-        o = one_script(c, fold, k, keep, keep["pair"], keep["ctx"])  # type: ignore[arg-type]
+        o = one_script(c, fold, k, keep)
         single += o
         print(single_line(o), flush=True)
     print("pooled:")

@@ -282,8 +282,8 @@ class Resolver:
     def _romanized_readings(self, queries: Sequence[str], out: list[Resolution], **options: Any) -> list[Resolution]:
         """``out`` with each Arabic-script query that matched nothing (`romanized`) answered by its
         romanization instead, where that scores higher than the query as written did."""
-        asked = [(k, text) for k, r in enumerate(out) if r.status != "match" for text in [romanized(queries[k])]
-                 if text is not None]
+        texts = {k: romanized(queries[k]) for k, r in enumerate(out) if r.status != "match"}
+        asked = [(k, text) for k, text in texts.items() if text is not None]
         if not asked:
             return out
         answers = self._resolve_many([text for _, text in asked], **options)
