@@ -125,6 +125,13 @@ def ala() -> engine.Transcriber:
     return mapper
 
 
+class NoVariants(Lexicon):
+    """A lexicon that does not read a word it lacks as another spelling (`Lexicon.variant`)."""
+
+    def variant(self, key: str) -> None:
+        return None
+
+
 def pipeline_word(row: Row, lexicon: Lexicon | None, model: Model | None) -> tuple[str, str, float]:
     """The pipeline's ALA-LC for one held-out word (mid-sentence, the catalogue's construct
     state): the romanization, its source and its confidence."""
@@ -138,7 +145,7 @@ def pipeline_word(row: Row, lexicon: Lexicon | None, model: Model | None) -> tup
     source: str = unit.source
     if source == "lexicon":
         hit = lexicon.lookup(row.key) if lexicon is not None else None
-        source = f"lexicon ({hit.via})" if hit is not None else source
+        source = f"lexicon ({hit.via if hit is not None else 'variant'})"
     return latin, source, unit.confidence
 
 
@@ -225,6 +232,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
                            lexicon.case_weights)
         # the same lexicon with each clitic form cased as its stem (the lexicon before its case model)
         stem_case = Lexicon(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, {})
+        # the same lexicon without other spellings of a hamza or a final letter (the lexicon before them)
+        no_variants = NoVariants(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         arrays = train_vocalizer.train(entries)
         model = train_vocalizer.model_of(arrays, calibrated)
         # the same model without the shapes' label sequences (`Patterns`): the model before them
@@ -250,6 +259,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["the pipeline, the SGD letter model (before the CRF)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, lexicon, no_patterns)
             tallies["the pipeline without the shapes' label sequences (before)"].add(got, row.gold, source)
+            got, source, _ = pipeline_word(row, no_variants, model)
+            tallies["the pipeline without spelling variants (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)
             tallies["the pipeline, a clitic form cased as its stem (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, model)

@@ -224,3 +224,48 @@ def test_the_future_particle_is_not_split_off() -> None:
     small = Lexicon.build([("نجار", "aA..", 0), ("تيب", "i..", 0)])
     assert small.lookup("سنجار") is None and small.lookup("ستيب") is None
     assert small.lookup("ونجار") is not None  # wa- still is
+
+
+# real words and their catalogue labels (the shipped lexicon's), in an order of frequency of our choosing
+VARIANTS = [
+    ("إنفاق", "ioa..", 0),        # infāq, spending
+    ("أنفاق", "aoa..", 0),        # anfāq, tunnels
+    ("الحضارة", "..aa.a.", 1),
+    ("الملتقى", "..uoaa.", 1),
+    ("السامرائي", "..A.aA.i.", 1),
+    ("ثامر", "a.i.", 1),
+    ("المآثر", "..a.i.", 1),
+]
+
+
+def test_a_word_the_lexicon_lacks_is_read_as_another_spelling_of_its_hamza_or_final_letter() -> None:
+    lex = Lexicon.build(VARIANTS)
+    assert lex.variant("انفاق") == ("إنفاق", Hit("ioa..", 0, "variant"))   # the hamza left out
+    assert lex.variant("الحضاره") == ("الحضارة", Hit("..aa.a.", 1, "variant"))  # ه for ة
+    assert lex.variant("الملتقي")[0] == "الملتقى"                          # ي for ى
+    assert lex.variant("السامرائى")[0] == "السامرائي"                      # ى for ي
+    assert lex.variant("ثأمر")[0] == "ثامر"                                # a hamza written inside a word
+    assert lex.variant("المٱثر")[0] == "المآثر"                            # a waṣla typed for madda
+    assert lex.variant("وانفاق") is None  # whole words only: not through proclitics
+    # of two spellings, the lexicon's more frequent (its order is the catalogue's frequency)
+    assert Lexicon.build([VARIANTS[1], VARIANTS[0]]).variant("انفاق")[0] == "أنفاق"
+    assert Lexicon.build(VARIANTS[1:2]).variant("إنفاق")[0] == "أنفاق"
+
+
+def test_spelling_variants_keep_what_the_letters_say() -> None:
+    # a bare ا inside a word is a long ā, not a hamza left out
+    assert Lexicon.build([("ثأمر", "aaU.", 1)]).variant("ثامر") is None
+    # a ة is not read as ه, nor ئ and ؤ as ي and و
+    assert Lexicon.build([("مكتبه", "aoaa.", 1)]).variant("مكتبة") is None
+    assert lexicon.spelling_variants("مسائل") == lexicon.spelling_variants("مؤتمر") == []
+    # the first alif of a stem after proclitics and the article varies, a word's own letters do not
+    assert "والإنفاق" in lexicon.spelling_variants("والانفاق")
+    assert lexicon.spelling_variants("كتاب") == []
+
+
+def test_spelling_variants_are_bounded() -> None:
+    hostile = "أ" * 5000 + "ى"
+    variants = lexicon.spelling_variants(hostile)
+    assert 0 < len(variants) < 4 ** lexicon.VARIANT_POSITIONS * 2
+    fixed = slice(lexicon.VARIANT_POSITIONS, None)  # only the first positions that may vary do
+    assert all(len(v) == len(hostile) and v[fixed] == hostile[fixed] for v in variants)

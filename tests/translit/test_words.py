@@ -256,3 +256,17 @@ def test_stem_between_lexicon_and_model() -> None:
     assert RANK["model"] < RANK["stem"] < RANK["lexicon"]
     assert transliterate("دمشق خلالها تدمر").source == "model"
     assert transliterate("دمشق خلالها").source == "stem"
+
+
+def test_a_word_read_as_another_spelling_says_so() -> None:
+    """A word the lexicon lacks as written (the hamza left out, ه for ة) is read as the lexicon's
+    spelling: its vocalized form is written in those letters, its confidence is the held-out one."""
+    lex = Lexicon.build([("إنفاق", "ioa..", 0), ("مدينة", "ai.a.", 0)])
+    r = transliterate("انفاق مدينه", "ala-lc", lexicon=lex, model=False)
+    assert r.text == "Infāq madīnah"  # the first word of a sentence capitalized
+    assert [w.source for w in r.words] == ["lexicon", "lexicon"]
+    assert [w.confidence for w in r.words] == [0.71, 0.71]
+    assert [w.vocalized for w in r.words] == ["إِنْفَاق", "مَدِينَة"]
+    assert transliterate("انفاق", "din31635", lexicon=lex, model=False).text == "Infāq"
+    # the shipped lexicon: a waṣla typed for a madda
+    assert transliterate("المٱثر").text == "al-Maʼāthir"

@@ -67,7 +67,7 @@ from glossary.translit import labels
 from glossary.translit.letters import SUN
 
 __all__ = ["LEXICON_PATH", "Hit", "Lexicon", "case_evidence", "case_rows", "core_of", "default", "family_counts",
-           "fit_case_model", "splits", "suffixes_of"]
+           "fit_case_model", "spelling_variants", "splits", "suffixes_of"]
 
 LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.txt.gz"
 
@@ -87,7 +87,56 @@ class Hit(NamedTuple):
 
     labels: str
     case: int
-    via: str  # "word" | "clitics" | "stem" (`Lexicon.partial_key`: ``?`` for letters left to choose)
+    via: str  # "word" | "clitics" | "variant" (`Lexicon.variant`) | "stem" (`Lexicon.partial_key`: ``?`` to choose)
+
+
+_STARTS = frozenset([c + a for c in _CHAINS for a in ("", "ال")] + ["لل", "ولل", "فلل"])
+"""What may stand before a stem's first letter: proclitics and the article (`spelling_variants`)."""
+
+_SEATS = "اأإآ"
+VARIANT_POSITIONS = 3
+"""At most this many letters of a word are spelt otherwise by `spelling_variants` (at most 4 x 4 x 4 x 2 keys)."""
+
+_FINAL_VARIANTS = {"ى": "ي", "ي": "ى", "ه": "ة"}
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Other spellings of a word that writers use for it, the word itself left out.
+
+    Arabic as typed omits or misplaces the hamza of an alif and confuses three final letters,
+    and the catalogue's forms are no exception: a stem's first alif (at the start of the word,
+    or after proclitics and the article) may be written with any seat, ا أ إ آ (اسلام for إسلام,
+    الاعلامي for الإعلامي, إوراق for أوراق); a hamza seat or a waṣla inside a word may be a bare ا
+    (ٱ also آ or أ: المٱثر for المآثر); a final ى may be ي and the reverse (السامرائى, الملتقي),
+    and a final ه a ة (الحضاره). Not a bare ا inside a word written with a hamza (ثامر is not
+    ثأمر: a bare ا there is a long ā), nor a final ة written ه, nor ئ and ؤ: on the selection
+    fold 5 of ``bench/translit_eval.py`` these lost as many held-out words as they gained.
+    Only the first ``VARIANT_POSITIONS`` letters that have another spelling vary.
+
+    Example:
+        >>> spelling_variants("اسلامى")
+        ['اسلامي', 'أسلامى', 'أسلامي', 'إسلامى', 'إسلامي', 'آسلامى', 'آسلامي']
+    """
+    options: list[str] = []
+    varied = 0
+    last = len(key) - 1
+    for i, c in enumerate(key):
+        other = ""
+        if varied < VARIANT_POSITIONS:
+            if c in _SEATS and key[:i] in _STARTS:
+                other = _SEATS.replace(c, "")
+            elif c in "أإآ":
+                other = "ا"
+            elif c == "ٱ":
+                other = "اآأ"
+            if i == last and i > 0 and c in _FINAL_VARIANTS:
+                other += _FINAL_VARIANTS[c]
+            varied += bool(other)
+        options.append(c + other)
+    out = [""]
+    for letters in options:
+        out = [head + c for head in out for c in letters]
+    return out[1:]
 
 
 def core_of(key: str, marks: str) -> tuple[str, str, str]:
@@ -397,6 +446,7 @@ class Lexicon:
         self._case_weights = case_weights
         self._tail: list[str] = []  # the file's last lines (`loads`), read on first use
         self._raw: dict[str, str] | None = None
+        self._rank: dict[str, int] | None = None  # each word's place in the file (`variant`), made on first use
 
     @property
     def family(self) -> Mapping[str, tuple[int, int, int, int]]:
@@ -459,6 +509,27 @@ class Lexicon:
                 marks = _assemble(chain, article, stem, value[:-1])
                 return Hit(marks, self.clitic_case(key, marks, int(value[-1])), "clitics")
         return None
+
+    def variant(self, key: str) -> tuple[str, Hit] | None:
+        """A word the lexicon lacks as written, read as the lexicon's most frequent word that
+        one of its `spelling_variants` spells (the lexicon's words are in the catalogue's order of
+        frequency): its key and its labels (``via="variant"``), or None. Only whole words of the
+        lexicon are asked: a variant found through a stem and proclitics gained no more held-out
+        words than it lost (selection fold 5 of ``bench/translit_eval.py``).
+
+        Example:
+            >>> default().variant("اسلام")[0]
+            'إسلام'
+        """
+        found = [v for v in spelling_variants(key) if v in self.words]
+        if not found:
+            return None
+        if len(found) > 1:
+            if self._rank is None:
+                self._rank = {w: i for i, w in enumerate(self.words)}
+            found.sort(key=self._rank.__getitem__)
+        value = self.words[found[0]]
+        return found[0], Hit(value[:-1], int(value[-1]), "variant")
 
     def partial_key(self, key: str) -> Hit | None:
         """The labels of a word the lexicon lacks, as far as a known stem is its start: the

@@ -67,6 +67,7 @@ RANK: dict[str, int] = {"rule": 0, "model": 1, "stem": 2, "lexicon": 3, "glossar
 CONFIDENCE: dict[str, float] = {
     "word": 0.9,      # a spelling the lexicon holds: its most frequent catalogue romanization
     "clitics": 0.85,  # bench/translit_eval.py: held-out words found through their stem (85.3%)
+    "variant": 0.71,  # bench/translit_eval.py: held-out words read as another spelling of a lexicon word (70.6%)
     "external": 0.5,  # an external vocalizer (mishkal): not measured by us, uncalibrated
     "rule": 0.1,      # bench/translit_eval.py: held-out words romanized by rule (9.3-10.1%, case ignored)
 }
@@ -294,11 +295,13 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     if not key or _NOT_LETTER.search(key):
         return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
     if lexicon is not None:
-        hit = lexicon.lookup_key(key)
+        hit, read_as = lexicon.lookup_key(key), key
+        if hit is None:  # the lexicon's word of another spelling of its hamza or final letter
+            hit, read_as = (lexicon.variant(key) or (key, None))[::-1]
         # marks written against the lexicon's reading are the model's to read around, if there is one
-        if hit is not None and (not written or not (model or vocalizer) or _agrees(hit.labels, written, key)):
-            return Unit(word, "lexicon", CONFIDENCE[hit.via], key=key, marks=_merge(hit.labels, written, key),
-                        case=hit.case)
+        if hit is not None and (not written or not (model or vocalizer) or _agrees(hit.labels, written, read_as)):
+            return Unit(word, "lexicon", CONFIDENCE[hit.via], key=read_as,
+                        marks=_merge(hit.labels, written, read_as), case=hit.case)
     if vocalizer is not None:
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
     if model:  # analyze asks the model for all the text's words at once
