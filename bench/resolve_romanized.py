@@ -1,24 +1,28 @@
-"""An Arabic query that matches nothing as written, asked again as its romanization: held out by entity.
+"""A query that matches nothing as written, asked again as its plain reading: held out by entity.
 
     PYTHONHASHSEED=0 python bench/resolve_romanized.py [--folds 3] [--report 0,1,2] [--cache DIR]
 
 `glossary.match.resolve.romanized`: the resolver asks an Arabic-script query that matched nothing
 (no match, or ambiguous) again as its ALA-LC romanization (`glossary.translit`: the word lexicon,
-else the learned vocalizer; no glossary), and keeps that answer when its best candidate scores higher
-than the query's as written. Measured here as ``bench/resolve_forest.py`` cross-validates (each
-fold's transducers, features and forest fitted on the other folds' entities, threshold and margin
-from 2 inner folds; ``--cache`` keeps each fold's features): the held-out fold's Arabic-script
-spellings (targeted, negatives, and those asked without their entity) are romanized, their
-candidate rows scored by the same fold's model, and the better answer kept as the resolver keeps
-it. Printed per fold and pooled: right and wrong (latin, scholarly, arabic), Arabic right and wrong,
-negatives accepted (of them Arabic-script), and the share of spellings asked without their entity
-that match, as written and with the reading; then the fold's Arabic spellings asked as if their
-entity had Latin names only (`train_matcher.one_script`: a translator's Arabic name against a
-Latin glossary), right and wrong, as written and with the reading. The lexicon and vocalizer are learned from Library of
+else the learned vocalizer; no glossary), and keeps that answer when its best candidate scores
+higher than the query's as written; a Latin query, and a romanization that matches nothing, it asks
+again without diacritics (`glossary.match.resolve.unmarked`: Çeşme as Cesme). Measured here as
+``bench/resolve_forest.py`` cross-validates (each fold's transducers, features and forest fitted on
+the other folds' entities, threshold and margin from 2 inner folds; ``--cache`` keeps each fold's
+features): the held-out fold's spellings (targeted, negatives, and those asked without their
+entity) that matched nothing are read again, their candidate rows scored by the same fold's model,
+and the better answer kept as the resolver keeps it. Printed per fold and pooled: right and wrong
+(latin, scholarly, arabic), Arabic and scholarly right and wrong, negatives accepted (of them
+Arabic-script), and the share of spellings asked without their entity that match: as written, with
+the romanized reading alone (the resolver before the Latin reading), and with both readings as the
+resolver reads; then the fold's Arabic spellings asked as if their entity had Latin names only
+(`train_matcher.one_script`: a translator's Arabic name against a Latin glossary), right and wrong,
+as written and with the romanized reading. The lexicon and vocalizer are learned from Library of
 Congress catalogue records, which share nothing with the training corpus; nothing here was chosen
 on these folds (the scheme, ALA-LC, and the rule, the resolver's own for its other readings, were
-set before measuring). The romanization's own readings (a place's name without "city", the parts of
-a cell) are the resolver's and are not applied here.
+set before measuring; the Latin reading's letters and rule likewise). The romanization's own
+readings (a place's name without "city", the parts of a cell) are the resolver's and are not
+applied here.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import dataclasses
 import sys
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -39,14 +44,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 import resolve_forest as rf
 import train_matcher as tm
 
-from glossary.match.resolve import romanized
+from glossary.match.resolve import romanized, unmarked
 from glossary.model import script_of
 
 
 def fold_answers(c: tm.Corpus, fold: np.ndarray, k: int, cache: Path | None) -> tuple[dict[str, object], tm.Answers]:
     """Fold ``k`` fitted as `resolve_forest.evaluate` fits it: what it keeps (with the fold's
-    transducers), and the answers with the romanized reading of every Arabic-script spelling that
-    matched nothing."""
+    transducers and, under ``romanized``, the answers with the romanized reading alone), and the
+    answers with the plain reading of every spelling that matched nothing (as the resolver reads)."""
     pair, ctx = rf.fold_features(c, fold, k, cache)
     keep: dict[str, object] = {}
     r = rf.evaluate(c, fold, k, 2, pair, ctx, rf.settings_of("shipped"), keep)
@@ -54,18 +59,26 @@ def fold_answers(c: tm.Corpus, fold: np.ndarray, k: int, cache: Path | None) -> 
     keep.update(threshold=r["threshold"], margin=r["margin"], pair=pair, ctx=ctx,
                 transducers=(tm.fit_transducer(pairs), tm.fit_transducer([(y, x) for x, y in pairs])))
     asked = [i for i in range(len(c.real) + len(c.without)) if fold[i] == k]
-    merged, keep["readings"] = with_reading(c, keep, keep["held"], asked)  # type: ignore[arg-type]
+    held: Any = keep["held"]
+    keep["romanized"], keep["readings"] = with_reading(c, keep, c.queries, held, asked, nested=False)
+    merged, keep["asked"] = with_reading(c, keep, c.queries, held, asked, plain)
     return keep, merged
 
 
-def with_reading(c: tm.Corpus, keep: dict[str, object], held: tm.Answers, asked: list[int]) -> tuple[tm.Answers, int]:
-    """``held`` with each Arabic-script spelling of ``asked`` that matched nothing answered by its
-    romanization where that scores higher (as `Resolver` keeps the reading), by the fold's model in
-    ``keep``; and how many were asked again."""
-    queries = c.queries
+def plain(text: str) -> str | None:
+    """The resolver's plain reading of a query: an Arabic one romanized, a Latin one without its diacritics."""
+    return romanized(text) or unmarked(text)
+
+
+def with_reading(c: tm.Corpus, keep: dict[str, object], queries: list[tm.Query], held: tm.Answers, asked: list[int],
+                 reader: Callable[[str], str | None] = romanized, nested: bool = True) -> tuple[tm.Answers, int]:
+    """``held`` (the answers of ``queries``) with each query of ``asked`` that matched nothing answered
+    by its ``reader``'s reading (the romanization of an Arabic-script one by default) where that
+    scores higher, by the fold's model in ``keep``, and how many were asked again. As `Resolver`
+    reads: when ``nested``, a reading that matches nothing is itself read again the same way (an
+    Arabic query's romanization, without its diacritics)."""
     written = held.decide(float(keep["threshold"]), float(keep["margin"]))  # type: ignore[arg-type]
-    texts = {i: romanized(queries[i].text) for i in asked
-             if written[i] is None and script_of(queries[i].text) == "arabic"}
+    texts = {i: reader(queries[i].text) for i in asked if written[i] is None}
     which = [i for i, t in texts.items() if t is not None]
     reading = [dataclasses.replace(queries[i], text=texts[i]) for i in which]  # type: ignore[arg-type]
     forward, backward = keep["transducers"]  # type: ignore[misc]
@@ -75,6 +88,8 @@ def with_reading(c: tm.Corpus, keep: dict[str, object], held: tm.Answers, asked:
     pair2, ctx2 = tm.features(rows2, reading, c.index, forward, backward)
     p2 = forest.predict_proba(np.hstack([pair2, ctx2]))[:, 1] if len(rows2.query) else np.zeros(0)
     alt = tm.answers(rows2, pair2, tm.with_acronyms(rows2, pair2, p2, acronym), len(reading))
+    if nested and reading:
+        alt, _ = with_reading(c, keep, reading, alt, list(range(len(reading))), reader)
     merged = tm.Answers(list(held.top), held.p1.copy(), held.p2.copy(), held.weak.copy())
     for j, i in enumerate(which):
         if alt.top[j] is not None and (held.top[i] is None or alt.p1[j] > held.p1[i]):
@@ -98,7 +113,7 @@ def one_script(c: tm.Corpus, fold: np.ndarray, k: int, keep: dict[str, object]) 
     p = np.zeros(len(rq))
     p[test] = forest.predict_proba(np.hstack([pair, keep["ctx"]])[test])[:, 1]  # type: ignore[list-item]
     held = tm.answers(rows, pair, tm.with_acronyms(rows, pair, p, acronym), len(queries), test)
-    written, got = held.decide(thr, mg), with_reading(c, keep, held, sel)[0].decide(thr, mg)
+    written, got = held.decide(thr, mg), with_reading(c, keep, queries, held, sel, nested=False)[0].decide(thr, mg)
     exp = {i: queries[i].expected for i in sel}
     return np.array([sum(written[i] == exp[i] for i in sel), sum(written[i] not in (None, exp[i]) for i in sel),
                      sum(got[i] == exp[i] for i in sel), sum(got[i] not in (None, exp[i]) for i in sel), len(sel)])
@@ -106,9 +121,9 @@ def one_script(c: tm.Corpus, fold: np.ndarray, k: int, keep: dict[str, object]) 
 
 def tally(c: tm.Corpus, fold: np.ndarray, k: int, answers: tm.Answers, threshold: float, margin: float) -> np.ndarray:
     """right, wrong, targeted; Arabic right, wrong, Arabic; negatives accepted, Arabic-script ones
-    accepted, negatives; absent matched, absent."""
+    accepted, negatives; absent matched, absent; scholarly right, wrong, scholarly."""
     got = answers.decide(threshold, margin)
-    out = np.zeros(11, dtype=np.int64)
+    out = np.zeros(14, dtype=np.int64)
     for i, q in enumerate(c.real):
         if fold[i] != k:
             continue
@@ -117,10 +132,11 @@ def tally(c: tm.Corpus, fold: np.ndarray, k: int, answers: tm.Answers, threshold
             out[0] += g == q.expected
             out[1] += g is not None and g != q.expected
             out[2] += 1
-            if q.category == "arabic":
-                out[3] += g == q.expected
-                out[4] += g is not None and g != q.expected
-                out[5] += 1
+            if q.category in ("arabic", "scholarly"):
+                at = 3 if q.category == "arabic" else 11
+                out[at] += g == q.expected
+                out[at + 1] += g is not None and g != q.expected
+                out[at + 2] += 1
         elif q.category == "negative":
             out[6] += g is not None
             out[7] += g is not None and script_of(q.text) == "arabic"
@@ -133,9 +149,10 @@ def tally(c: tm.Corpus, fold: np.ndarray, k: int, answers: tm.Answers, threshold
 
 
 def line(name: str, t: np.ndarray) -> str:
-    return (f"  {name:<28} right {t[0] / t[2]:7.2%}  wrong {t[1] / t[2]:6.2%}  | arabic right {t[3] / t[5]:6.1%}  "
+    return (f"  {name:<38} right {t[0] / t[2]:7.2%}  wrong {t[1] / t[2]:6.2%}  | arabic right {t[3] / t[5]:6.1%}  "
             f"wrong {t[4] / t[5]:6.2%} (of {t[5]})  | negatives {t[6] / t[8]:6.2%} ({t[6]} of {t[8]}, "
-            f"{t[7]} Arabic-script)  | absent matched {t[9] / max(t[10], 1):6.2%}")
+            f"{t[7]} Arabic-script)  | absent matched {t[9] / max(t[10], 1):6.2%}  | scholarly right "
+            f"{t[11] / max(t[13], 1):6.1%} wrong {t[12] / max(t[13], 1):6.2%}")
 
 
 def single_line(o: np.ndarray) -> str:
@@ -153,13 +170,15 @@ def main() -> int:
     c = tm.corpus()
     fold = tm.entity_fold(c.queries, args.folds)
     single = np.zeros(5, dtype=np.int64)
-    pooled = {"as written": np.zeros(11, dtype=np.int64), "with the romanized reading": np.zeros(11, dtype=np.int64)}
+    names = ("as written", "with the romanized reading", "with both readings (as the resolver)")
+    pooled = {name: np.zeros(14, dtype=np.int64) for name in names}
     for k in (int(x) for x in args.report.split(",")):
         keep, merged = fold_answers(c, fold, k, args.cache)
         thr, mg = float(keep["threshold"]), float(keep["margin"])  # type: ignore[arg-type]
-        print(f"fold {k} of {args.folds} (threshold {thr}, margin {mg}; {keep['readings']} Arabic-script spellings "
-              f"that matched nothing asked again; {time.perf_counter() - t0:.0f} s):", flush=True)
-        for name, ans in (("as written", keep["held"]), ("with the romanized reading", merged)):
+        print(f"fold {k} of {args.folds} (threshold {thr}, margin {mg}; {keep['readings']} Arabic-script "
+              f"spellings that matched nothing romanized, {keep['asked']} Arabic or Latin read plain; "
+              f"{time.perf_counter() - t0:.0f} s):", flush=True)
+        for name, ans in zip(names, (keep["held"], keep["romanized"], merged)):
             t = tally(c, fold, k, ans, thr, mg)  # type: ignore[arg-type]
             pooled[name] += t
             print(line(name, t), flush=True)

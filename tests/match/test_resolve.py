@@ -525,6 +525,25 @@ def test_an_arabic_query_that_matches_nothing_is_asked_again_as_its_romanization
     assert romanized("Dimashq") is None and romanized("دمشق Dimashq") is None
 
 
+def test_a_latin_query_that_matches_nothing_is_asked_again_without_its_diacritics() -> None:
+    """Two names one vowel apart: Çeşme as written does not tell them apart well enough (the model
+    reads ç and ş as letters other than c and s); without its marks (`resolve.unmarked`) it spells
+    one of them, and answers, saying so in ``reading``. A query spelt in plain letters, or one that
+    matches as written, is not asked again."""
+    from glossary.match.resolve import unmarked
+    from glossary.model import Entity
+
+    r = Resolver(Index.build([Entity(id="cesme", type="place", romanized="Cesme"),
+                              Entity(id="cesma", type="place", romanized="Cesma")]))
+    res = r.resolve("Çeşme")
+    assert (res.status, res.match and res.match.id, res.reading, res.query) == ("match", "cesme", "Cesme", "Çeşme")
+    assert [(x.status, x.reading) for x in r.resolve_many(["Çeşme", "Cesme"])] == [("match", "Cesme"), ("match", None)]
+    one = Resolver(Index.build([Entity(id="medea", type="place", romanized="Medea")])).resolve("Médéa")
+    assert (one.match and one.match.id, one.reading) == ("medea", None)
+    assert [unmarked(q) for q in ("Çeşme", "Łódź", "Ḩawātah", "Cesme", "ʻAmran", "جسر")] == [
+        "Cesme", "Lodz", "Hawatah", None, None, None]
+
+
 def test_the_decision_does_not_depend_on_how_many_candidates_are_listed() -> None:
     """``limit`` lists fewer candidates; the decision still reads the best two entities (with one
     listed, two names within the margin were a match before)."""
