@@ -544,6 +544,22 @@ def test_a_latin_query_that_matches_nothing_is_asked_again_without_its_diacritic
         "Cesme", "Lodz", "Hawatah", None, None, None]
 
 
+def test_a_romanization_that_matches_nothing_is_asked_again_without_its_diacritics(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two places, Husayn and Husain: حسين romanized is Ḥusayn, which does not tell them apart well
+    enough; without its marks it spells Husayn, and answers (the reading shown is the romanization
+    the query was read as)."""
+    from glossary.match import resolve
+    from glossary.model import Entity
+
+    index = Index.build([Entity(id="husayn", type="place", romanized="Husayn"),
+                         Entity(id="husain", type="place", romanized="Husain")])
+    res = Resolver(index).resolve("حسين")
+    assert (res.status, res.match and res.match.id, res.reading) == ("match", "husayn", "Ḥusayn")
+    monkeypatch.setattr(resolve, "unmarked", lambda query: None)
+    assert Resolver(index).resolve("حسين").status != "match"
+
+
 def test_the_decision_does_not_depend_on_how_many_candidates_are_listed() -> None:
     """``limit`` lists fewer candidates; the decision still reads the best two entities (with one
     listed, two names within the margin were a match before)."""
