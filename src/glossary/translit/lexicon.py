@@ -110,7 +110,7 @@ def spelling_variants(key: str) -> list[str]:
     (ٱ also آ or أ: المٱثر for المآثر); a final ى may be ي and the reverse (السامرائى, الملتقي),
     and a final ه a ة (الحضاره). Not a bare ا inside a word written with a hamza (ثامر is not
     ثأمر: a bare ا there is a long ā), nor a final ة written ه, nor ئ and ؤ: on the selection
-    fold 5 of ``bench/translit_eval.py`` these lost as many held-out words as they gained.
+    fold 5 of ``bench/translit_eval.py`` each of these lost more held-out words than it gained.
     Only the first ``VARIANT_POSITIONS`` letters that have another spelling vary.
 
     Example:

@@ -297,7 +297,9 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     if lexicon is not None:
         hit, read_as = lexicon.lookup_key(key), key
         if hit is None:  # the lexicon's word of another spelling of its hamza or final letter
-            hit, read_as = (lexicon.variant(key) or (key, None))[::-1]
+            variant = lexicon.variant(key)
+            if variant is not None:
+                read_as, hit = variant
         # marks written against the lexicon's reading are the model's to read around, if there is one
         if hit is not None and (not written or not (model or vocalizer) or _agrees(hit.labels, written, read_as)):
             return Unit(word, "lexicon", CONFIDENCE[hit.via], key=read_as,
