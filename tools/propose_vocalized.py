@@ -16,7 +16,10 @@ confidence, and checks that call for care:
   vowels;
 * ``clitic``: a word begins with a proclitic (و ف ب ل ك) on a stem without the article: a
   vocalized form would romanize it as one word (Linuṣrat), where the lexicon path splits it
-  (li-Nuṣrat), so such a proposal is better left out.
+  (li-Nuṣrat), so such a proposal is better left out;
+* ``spelling``: the proposal's letters are not those of the entity's Arabic name: a word the
+  lexicon lacks as written was read as the lexicon's spelling of it (محافظه as مُحَافَظَة: another
+  hamza seat or final letter), or a part that is no Arabic word (the 24 of فرانس 24) was left out.
 
 Nothing is written: a reviewer adds each proposal they confirm with
 ``glossary --glossary FILE edit ID --set vocalized=…`` (printed for each), which keeps the file's
@@ -37,9 +40,16 @@ from typing import Any
 from glossary import load
 from glossary.names import keys
 from glossary.translit import transliterate
+from glossary.translit.engine import clean
+from glossary.translit.labels import strip
 
 BARE_PROCLITIC = re.compile(r"(?i)(wa|fa|bi|li|ka)-(?!al-)")
 """An ALA-LC word that the lexicon path split as a proclitic before a stem without the article."""
+
+
+def _letters(text: str) -> str:
+    """A name's letters: cleaned, marks stripped, words joined by one space."""
+    return " ".join(strip(clean(text)).split())
 
 
 def proposals(path: str | None) -> list[dict[str, Any]]:
@@ -60,6 +70,8 @@ def proposals(path: str | None) -> list[dict[str, Any]]:
             checks.append("differs")
         if any(BARE_PROCLITIC.match(w.text) for w in words):
             checks.append("clitic")
+        if _letters(vocalized) != _letters(e.arabic):
+            checks.append("spelling")
         command = ["glossary"] + (["--glossary", path] if path else []) + ["edit", e.id, "--set", f"vocalized={vocalized}"]
         out.append({"id": e.id, "arabic": e.arabic, "romanized": e.romanized, "proposal": vocalized,
                     "ala-lc": transliterate(vocalized, "ala-lc").text, "simple": simple,

@@ -31,6 +31,10 @@ entities:
   - id: latin-only
     type: media
     romanized: Reuters
+  - id: typed-governorate
+    type: place
+    romanized: Muhafazat Hama
+    arabic: محافظه حماة
 """
 
 
@@ -47,7 +51,8 @@ def test_proposals_for_entities_without_a_vocalized_form(tmp_path: Path) -> None
     g = tmp_path / "g.yaml"
     g.write_text(TEXT, encoding="utf-8")
     rows = {r["id"]: r for r in _tool().proposals(str(g))}
-    assert set(rows) == {"hama-governorate", "observatory", "wrong-vowels"}  # vocalized and Latin-only left alone
+    assert set(rows) == {"hama-governorate", "observatory", "wrong-vowels", "typed-governorate"}  # vocalized and
+    # Latin-only left alone
     gov = rows["hama-governorate"]
     assert gov["proposal"] == "مُحَافَظَة حَمَاة"  # the lexicon's word, then the glossary's own Hama
     assert [w["source"] for w in gov["words"]] == ["lexicon", "glossary"]
@@ -55,3 +60,6 @@ def test_proposals_for_entities_without_a_vocalized_form(tmp_path: Path) -> None
     assert gov["command"] == f"glossary --glossary {g} edit hama-governorate --set 'vocalized=مُحَافَظَة حَمَاة'"
     assert "clitic" in rows["observatory"]["checks"]  # li-Huquq: a vocalized form would read Liḥuqūq
     assert rows["wrong-vowels"]["checks"] == ["differs"]  # its romanized name says other vowels
+    # ه for ة: read as the lexicon's محافظة, which the entity's Arabic name does not write
+    typed = rows["typed-governorate"]
+    assert (typed["proposal"], typed["checks"]) == ("مُحَافَظَة حَمَاة", ["spelling"])
