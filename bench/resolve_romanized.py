@@ -6,7 +6,7 @@
 (no match, or ambiguous) again as its ALA-LC romanization (`glossary.translit`: the word lexicon,
 else the learned vocalizer; no glossary), and keeps that answer when its best candidate scores
 higher than the query's as written; a Latin query, and a romanization that matches nothing, it asks
-again without diacritics (`glossary.match.resolve.unmarked`: Çeşme as Cesme). Measured here as
+again without diacritics (`glossary.match.resolve.unmarked`: Ḥalfāyā as Halfaya). Measured here as
 ``bench/resolve_forest.py`` cross-validates (each fold's transducers, features and forest fitted on
 the other folds' entities, threshold and margin from 2 inner folds; ``--cache`` keeps each fold's
 features): the held-out fold's spellings (targeted, negatives, and those asked without their

@@ -34,7 +34,7 @@ the best part answers when it scores higher than the cell as written, unless two
 different entities (then the cell answers as written).
 An Arabic-script query that matches nothing as written is asked again as its romanization
 (`romanized`: the vowels Arabic does not write, read from the translit lexicon and vocalizer), a
-Latin one without its diacritics (`unmarked`: Çeşme as Cesme), and that reading answers when it
+Latin one without its diacritics (`unmarked`: Ḥalfāyā as Halfaya), and that reading answers when it
 scores higher; a romanization that matches nothing is also asked without its diacritics (held out by
 entity, ``bench/resolve_romanized.py``: Arabic spellings 51.6% -> 63.3% right, scholarly 78.5% ->
 80.4%, all 69.31% -> 70.95%).
@@ -524,12 +524,12 @@ def unmarked(query: str) -> str | None:
     ħ written plain), or None (another script, or no mark to drop). The resolver asks it of a Latin
     query that matched nothing as written: gazetteers, sanctions lists and datasets write most names
     in plain letters, and a scholarly or local spelling differs from them by its marks alone more
-    often than the model, which reads marks as letters that differ, can tell (Çeşme, Aṭ-Ṭārif).
+    often than the model, which reads marks as letters that differ, can tell (Ḥalfāyā, Söğüt).
     Signs for ʿayn and hamza (ʻ ʼ) are letters here, not marks: they stay.
 
     Example:
-        >>> unmarked("Aṭ-Ṭārif"), unmarked("Çeşme"), unmarked("Kafr Nabl"), unmarked("حلب")
-        ('At-Tarif', 'Cesme', None, None)
+        >>> unmarked("al-Laṭāminah"), unmarked("Söğüt"), unmarked("Kafr Nabl"), unmarked("حلب")
+        ('al-Lataminah', 'Sogut', None, None)
     """
     if script_of(query) != "latin":
         return None
