@@ -31,8 +31,8 @@ import argparse
 import dataclasses
 import sys
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np

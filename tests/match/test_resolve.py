@@ -570,7 +570,8 @@ def test_the_decision_does_not_depend_on_how_many_candidates_are_listed() -> Non
 
     ents = [Entity(id="kafr", type="place", romanized="Kafr Nabl"),
             Entity(id="kufr", type="place", romanized="Kufr Nabil"),
-            Entity(id="dimashq", type="place", romanized="Dimashq"), Entity(id="damshaq", type="place", romanized="Damshaq")]
+            Entity(id="dimashq", type="place", romanized="Dimashq"),
+            Entity(id="damshaq", type="place", romanized="Damshaq")]
     for pure in (False, True):
         with core.pure_python() if pure else nullcontext():
             r = Resolver(Index.build(ents))

@@ -280,13 +280,13 @@ class Resolver:
                     not best.candidates or alt.candidates[0].score > best.candidates[0].score):
                 out[k] = replace(alt, query=queries[k], reading=reading)
         return self._plain_readings(queries, out[:n], type=type, threshold=threshold, limit=limit,
-                                        explain=explain, margin=margin)
+                                    explain=explain, margin=margin)
 
     def _plain_readings(self, queries: Sequence[str], out: list[Resolution], **options: Any) -> list[Resolution]:
         """``out`` with each query that matched nothing answered by its plain reading instead (an
         Arabic-script query's romanization, `romanized`; a Latin query without its diacritics,
         `unmarked`), where that scores higher than the query as written did."""
-        texts = {k: romanized(queries[k]) or unmarked(queries[k]) for k, r in enumerate(out) if r.status != "match"}
+        texts = {k: romanized(q) or unmarked(q) for k, (q, r) in enumerate(zip(queries, out)) if r.status != "match"}
         asked = [(k, text) for k, text in texts.items() if text is not None]
         if not asked:
             return out
@@ -514,8 +514,8 @@ def romanized(query: str) -> str | None:
     return text if text.strip() and text != query else None
 
 
-_UNMARKED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                           "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H", "ŧ": "t", "ð": "d", "þ": "th"})
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                           "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H", "ŧ": "t", "ð": "d", "þ": "th"})
 """Latin letters whose mark Unicode does not decompose (`unmarked`)."""
 
 
@@ -528,7 +528,7 @@ def unmarked(query: str) -> str | None:
     Signs for ʿayn and hamza (ʻ ʼ) are letters here, not marks: they stay.
 
     Example:
-        >>> unmarked("al-Laṭāminah"), unmarked("Söğüt"), unmarked("Kafr Nabl"), unmarked("حلب")
+        >>> unmarked("al-Laṭāminah"), unmarked("Söğüt"), unmarked("Halfaya"), unmarked("حلب")
         ('al-Lataminah', 'Sogut', None, None)
     """
     if script_of(query) != "latin":
