@@ -53,7 +53,8 @@ def fold_run(k: int, folds: int, models: Path, misses: Any) -> Counter[str]:
     model = dedupe_eval.fold_matcher(k, folds, models)
     entities = tm.read_entities(tm.DATA / "entities.tsv")
     real = tm.read_queries(tm.DATA / "queries.tsv")
-    fold_of = dict(zip((e.id for e in entities), tm.entity_fold([tm.Query(e.id, e.id, "own") for e in entities], folds)))
+    own = [tm.Query(e.id, e.id, "own") for e in entities]
+    fold_of = dict(zip((e.id for e in entities), tm.entity_fold(own, folds)))
     negative_fold = tm.entity_fold(real, folds)
     held = [i for i, q in enumerate(real)
             if (q.category in CATS and fold_of.get(q.expected or "") == k)

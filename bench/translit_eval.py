@@ -24,7 +24,8 @@ Rows, all on the same held-out words: the full pipeline (lexicon with clitics, t
 known stem with a suffix whose letters the model completes, then the model), the same with
 the letter model before the CRF (`train_vocalizer.train_sgd`, fitted on the same folds), the pipeline
 before the stems (the same lexicon without its suffixes), the same with the model's labels
-chosen letter by letter (the SGD model's, no Viterbi over the label transitions),
+chosen letter by letter (the SGD model's, no Viterbi over the label transitions), the pipeline
+without spelling variants and without two lexicon words written as one (`Lexicon.joined`),
 its parts (lexicon via
 clitics else rule; model alone, with and without Viterbi, and with the SGD letter model), the pipeline on the held-out
 words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
@@ -43,6 +44,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import math
 import random
 import statistics
 import sys
@@ -132,21 +134,31 @@ class NoVariants(Lexicon):
         return None
 
 
+class NoJoined(Lexicon):
+    """A lexicon that does not read a word it lacks as two of its words written as one (`Lexicon.joined`)."""
+
+    def joined(self, key: str) -> None:
+        return None
+
+
 def pipeline_word(row: Row, lexicon: Lexicon | None, model: Model | None) -> tuple[str, str, float]:
     """The pipeline's ALA-LC for one held-out word (mid-sentence, the catalogue's construct
     state): the romanization, its source and its confidence."""
     segments = words.analyze(row.key, lexicon=lexicon, model=model)
-    unit = next(words.units(segments))
+    found = list(words.units(segments))  # two for two lexicon words written as one (`Lexicon.joined`)
     mapper = ala()
-    if unit.marks:
-        latin = apply_case(render(unit.key, unit.marks, mapper, pausal=not row.construct)[0], unit.case)
-    else:
-        latin = mapper.cached_word(unit.vocalized, False, not row.construct)[0]
+    latins = []
+    for unit in found:
+        if unit.marks:
+            latins.append(apply_case(render(unit.key, unit.marks, mapper, pausal=not row.construct)[0], unit.case))
+        else:
+            latins.append(mapper.cached_word(unit.vocalized, False, not row.construct)[0])
+    unit = found[0]
     source: str = unit.source
     if source == "lexicon":
         hit = lexicon.lookup(row.key) if lexicon is not None else None
-        source = f"lexicon ({hit.via if hit is not None else 'variant'})"
-    return latin, source, unit.confidence
+        source = f"lexicon ({hit.via if hit is not None else 'joined' if len(found) > 1 else 'variant'})"
+    return mapper.prefix_sep.join(latins), source, math.prod(u.confidence for u in found)
 
 
 _MARK = {"a": "\u064E", "u": "\u064F", "i": "\u0650", "o": "\u0652", "~": "\u0651"}
@@ -234,6 +246,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         stem_case = Lexicon(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, {})
         # the same lexicon without other spellings of a hamza or a final letter (the lexicon before them)
         no_variants = NoVariants(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        # the same lexicon without two of its words written as one (the lexicon before them)
+        no_joined = NoJoined(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         arrays = train_vocalizer.train(entries)
         model = train_vocalizer.model_of(arrays, calibrated)
         # the same model without the shapes' label sequences (`Patterns`): the model before them
@@ -261,6 +275,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["the pipeline without the shapes' label sequences (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_variants, model)
             tallies["the pipeline without spelling variants (before)"].add(got, row.gold, source)
+            got, source, _ = pipeline_word(row, no_joined, model)
+            tallies["the pipeline without two lexicon words written as one (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)
             tallies["the pipeline, a clitic form cased as its stem (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, model)

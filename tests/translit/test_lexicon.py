@@ -269,3 +269,36 @@ def test_spelling_variants_are_bounded() -> None:
     assert 0 < len(variants) < 4 ** lexicon.VARIANT_POSITIONS * 2
     fixed = slice(lexicon.VARIANT_POSITIONS, None)  # only the first positions that may vary do
     assert all(len(v) == len(hostile) and v[fixed] == hostile[fixed] for v in variants)
+
+
+JOINED = [
+    ("عبد", "ao.", 1),
+    ("الدين", "..I..", 1),     # a whole word that opens with the article
+    ("الله", "aod.", 1),       # a whole word that opens with ال, read without an article
+    ("رحمن", "ao..", 1),       # known alone: الرحمن is read as the article and it
+    ("نور", "u..", 1),
+    ("سيف", "a..", 1),
+    ("كو", "u.", 1),
+    ("اليس", "ai..", 1),
+    ("استر", "io.a.", 0),
+    ("يد", "a.", 0),
+]
+
+
+def test_two_lexicon_words_written_as_one_are_read_apart() -> None:
+    lex = Lexicon.build(JOINED)
+    assert [part for part, _ in lex.joined("عبدالرحمن")] == ["عبد", "الرحمن"]  # the article and a known stem
+    (_, head), (_, rest) = lex.joined("نورالدين")
+    assert (head.labels, rest.labels, rest.via) == ("u..", "..I..", "word")
+    assert [part for part, _ in lex.joined("عبدالله")] == ["عبد", "الله"]      # a whole word opening with ال
+    assert lex.joined("سيفالدين") is None   # ف joins the next letter: the missing space would show
+    assert lex.joined("كواليس") is None     # a head of two letters
+    assert lex.joined("استراليد") is None   # the second part read as the article and a stem of two letters
+    assert lex.joined("عبدرحمن") is None    # no article after the head
+    assert lex.joined("عبدالكتاب") is None  # the second part unknown
+
+
+def test_joined_words_are_bounded() -> None:
+    lex = Lexicon.build(JOINED)
+    for hostile in ("عبدال" * 1000, "نورالدين" * 700, "دال" * 2000):
+        assert lex.joined(hostile) is None

@@ -270,3 +270,21 @@ def test_a_word_read_as_another_spelling_says_so() -> None:
     assert transliterate("انفاق", "din31635", lexicon=lex, model=False).text == "Infāq"
     # the shipped lexicon: a waṣla typed for a madda
     assert transliterate("المٱثر").text == "al-Maʼāthir"
+
+
+def test_two_words_written_as_one_are_romanized_apart() -> None:
+    """A space after a letter that never joins the next (د ر ز و ا) is not seen, and writers leave it
+    out: عبدالرحمن for عبد الرحمن. Two lexicon words so written are romanized apart, joined as the
+    scheme joins a proclitic (the catalogue's ʻAbd-al-Raḥmān); each word says where it came from."""
+    lex = Lexicon.build([("عبد", "ao.", 1), ("الرحمن", "..Aod.", 1), ("مدينة", "ai.a.", 0)])
+    r = transliterate("عبدالرحمن", "ala-lc", lexicon=lex, model=False)
+    assert r.text == "ʻAbd-al-Raḥmān"
+    assert [(w.arabic, w.text, w.source) for w in r.words] == [("عبد", "ʻAbd", "lexicon"),
+                                                               ("الرحمن", "al-Raḥmān", "lexicon")]
+    assert r.confidence == pytest.approx(0.5)  # the reading's held-out share, over its two words
+    assert transliterate("عبدالرحمن", "bgn-pcgn", lexicon=lex, model=False).text == "‘Abd ar Raḩmān"
+    assert transliterate("مدينة عبدالرحمن", "ala-lc", lexicon=lex, model=False).text == "Madīnat ʻAbd-al-Raḥmān"
+    # a word with marks written on it is read as written, not split
+    assert "-" not in transliterate("عَبدالرحمن", "ala-lc", lexicon=lex, model=False).text
+    # the shipped lexicon (neither form is in it as written)
+    assert transliterate("نورالدين عبدالقادر").text == "Nūr-al-Dīn ʻAbd-al-Qādir"

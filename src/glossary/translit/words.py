@@ -68,10 +68,16 @@ CONFIDENCE: dict[str, float] = {
     "word": 0.9,      # a spelling the lexicon holds: its most frequent catalogue romanization
     "clitics": 0.85,  # bench/translit_eval.py: held-out words found through their stem (85.3%)
     "variant": 0.71,  # bench/translit_eval.py: held-out words read as another spelling of a lexicon word (70.6%)
+    "joined": 0.5,    # two lexicon words written as one (Lexicon.joined): 4 of 8 held-out words of selection fold 5
     "external": 0.5,  # an external vocalizer (mishkal): not measured by us, uncalibrated
     "rule": 0.1,      # bench/translit_eval.py: held-out words romanized by rule (9.3-10.1%, case ignored)
 }
 """Confidence of the sources that do not give their own (see the module docstring)."""
+
+JOINED_SEPARATOR = "\u2060"
+"""The separator `analyze` puts between two words written as one (`Lexicon.joined`; U+2060 WORD
+JOINER), which `render` writes as the scheme writes a proclitic's separator: ʻAbd-al-Raḥmān, as the
+catalogue writes such forms, in ALA-LC; ‘Abd al Raḩmān in BGN/PCGN, which writes li Ḩalab."""
 
 LEXICAL_CASE = frozenset(("ala-lc", "din31635", "simple"))
 """Schemes that capitalize a lexicon or model word only when it is a proper name."""
@@ -184,6 +190,8 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         unit = _word(word, ask if known is not None else _no_glossary, vocalized, lexicon, model is not None, vocalizer)
         if isinstance(unit, Unit):
             out.append(unit)
+        elif isinstance(unit, list):
+            out.extend(unit)
         else:
             pending.append((len(out), word, *unit))
             out.append(word)  # a place held for the model's answer
@@ -275,9 +283,11 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
 
 
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
-          model: bool, vocalizer: Vocalizer | None) -> Unit | tuple[str, str, str]:
-    """The unit of one word, or (key, written marks, the labels a known stem gives with
-    ``?`` for the rest, or "") when it is left to the model."""
+          model: bool, vocalizer: Vocalizer | None) -> Unit | list[Segment] | tuple[str, str, str]:
+    """The unit of one word; two units and `JOINED_SEPARATOR` between them for two lexicon words
+    written as one (`glossary.translit.lexicon.Lexicon.joined`: عبدالرحمن); or (key, written
+    marks, the labels a known stem gives with ``?`` for the rest, or "") when it is left to the
+    model."""
     marked = _MARKED.search(word) is not None
     if marked and vocalized(word):
         return Unit(word, "vocalized", 1.0, vocalized=word)
@@ -304,6 +314,12 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
         if hit is not None and (not written or not (model or vocalizer) or _agrees(hit.labels, written, read_as)):
             return Unit(word, "lexicon", CONFIDENCE[hit.via], key=read_as,
                         marks=_merge(hit.labels, written, read_as), case=hit.case)
+        parts = lexicon.joined(key) if hit is None and not written else None
+        if parts is not None:  # two words written without the space a non-joining letter hides
+            (head, first), (rest, second) = parts
+            each = CONFIDENCE["joined"] ** 0.5  # the reading's confidence is the product of its two words'
+            return [Unit(head, "lexicon", each, key=head, marks=first.labels, case=first.case), JOINED_SEPARATOR,
+                    Unit(rest, "lexicon", each, key=rest, marks=second.labels, case=second.case)]
     if vocalizer is not None:
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
     if model:  # analyze asks the model for all the text's words at once
@@ -377,7 +393,7 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
     n = 0
     for i, seg in enumerate(segments):
         if not isinstance(seg, Unit):
-            out.append(seg.translate(_PUNCT))
+            out.append(mapper.prefix_sep if seg == JOINED_SEPARATOR else seg.translate(_PUNCT))
             if not _SENTENCE_END.isdisjoint(seg):
                 sentence_start = True
             continue
