@@ -288,3 +288,22 @@ def test_two_words_written_as_one_are_romanized_apart() -> None:
     assert "-" not in transliterate("عَبدالرحمن", "ala-lc", lexicon=lex, model=False).text
     # the shipped lexicon (neither form is in it as written)
     assert transliterate("نورالدين عبدالقادر").text == "Nūr-al-Dīn ʻAbd-al-Qādir"
+
+
+def test_a_known_name_is_never_the_first_term_of_a_construct() -> None:
+    """A proper name is definite by itself: a tāʾ marbūṭa ending a name the glossary knows stays in
+    pause before the next word (ريف حماة الشمالي: the countryside of Hama, the northern one), where
+    a common noun before another word is read in construct (Madīnat). Inside a known span the
+    glossary's own form rules (Maʻarrat al-Nuʻmān)."""
+    known = Known({"حماة": "حَمَاة", "معرة النعمان": "مَعَرَّة النُّعْمَان"})
+
+    def shipped(text: str, names: Known) -> str:  # the shipped lexicon: its words around the name
+        return transliterate(text, "ala-lc", known=names).text
+
+    assert shipped("ريف حماة الشمالي", known) == "Rīf Ḥamāh al-Shamālī"
+    assert shipped("قرب حماة الجديدة", known) == "Qurb Ḥamāh al-Jadīdah"
+    assert shipped("مدينة حماة", known) == "Madīnat Ḥamāh"
+    assert shipped("معرة النعمان الجديدة", known) == "Maʻarrat al-Nuʻmān al-Jadīdah"
+    assert shipped("لحماة الشمالي", known) == "li-Ḥamāh al-Shamālī"  # behind a proclitic too
+    # the same words, the name unknown: the common reading, a construct before an article word
+    assert shipped("ريف حماة الشمالي", Known({})).startswith("Rīf Ḥamāt")

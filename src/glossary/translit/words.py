@@ -136,6 +136,9 @@ class Unit:
     marks: str = ""
     case: int = -1
     prefix: str = ""  # proclitics written apart before ``vocalized`` (a known name after li-, bi-)
+    name_end: bool = False
+    """The last word of a name the glossary knows: a proper name, definite by itself, is never the
+    first term of a construct (ريف حماة الشمالي: Rīf Ḥamāh al-Shamālī, not Ḥamāt)."""
 
 
 Segment = str | Unit
@@ -233,7 +236,7 @@ def _known_span(words: list[str], ask: Callable[[str], str | None], whole: bool)
             head = units[0]
             prefix, vocalized = _attach(chain, head.vocalized)
             units[0] = Unit(first if len(units) > 1 else " ".join(words), "glossary", 1.0, vocalized=vocalized,
-                            prefix=prefix)
+                            prefix=prefix, name_end=len(units) == 1)
             return units
     return None
 
@@ -278,8 +281,9 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
     """Units of a span the glossary knows: one per word when its vocalized form has as many."""
     forms = clean(answer).split()
     if len(forms) == len(words):
-        return [Unit(w, "glossary", 1.0, vocalized=v) for w, v in zip(words, forms)]
-    return [Unit(" ".join(words), "glossary", 1.0, vocalized=clean(answer))]
+        return [Unit(w, "glossary", 1.0, vocalized=v, name_end=k == len(words) - 1)
+                for k, (w, v) in enumerate(zip(words, forms))]
+    return [Unit(" ".join(words), "glossary", 1.0, vocalized=clean(answer), name_end=True)]
 
 
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
@@ -293,7 +297,7 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
         return Unit(word, "vocalized", 1.0, vocalized=word)
     answer = ask(word)
     if answer:
-        return Unit(word, "glossary", 1.0, vocalized=clean(answer))
+        return Unit(word, "glossary", 1.0, vocalized=clean(answer), name_end=True)
     if answer is None and ask is not _no_glossary:
         found = _known_span([word], ask, False)
         if found is not None:
@@ -402,7 +406,8 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
         if nxt is not None and _TAA.search(seg.vocalized or seg.key):  # only a final ة has a construct state
             between = segments[i + 1] if i + 1 < len(segments) else ""
             joined = units[n + 1][0] == i + 2 and isinstance(between, str) and _space(between)
-            pausal = not joined or _proclitic(nxt) or engine.pausal_before(nxt.vocalized or labels.apply(nxt.key, nxt.marks))
+            pausal = not joined or seg.name_end or _proclitic(nxt) \
+                or engine.pausal_before(nxt.vocalized or labels.apply(nxt.key, nxt.marks))
         first = n == 0
         if seg.marks:
             voc = labels.apply(seg.key, seg.marks)
