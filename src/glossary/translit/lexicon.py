@@ -551,7 +551,8 @@ class Lexicon:
         catalogue's own spellings: Ḥamīduddīn, Abdelnasser). Over the whole catalogue, a head of
         two letters split lexicon words wrongly (كواليس as كو + اليس, مواليد as مو + اليد), and so
         did a second part read as the article and a stem of two letters (استراليا as استر +
-        اليا, وزوالها as وزو + الها).
+        اليا, وزوالها as وزو + الها); without the article, two whole lexicon words after such a
+        letter split 1,508 of the catalogue's words wrongly for 16 rightly (سكرتير as سكر + تير).
 
         Example:
             >>> [part for part, _ in default().joined("عبدالرحمن")]
