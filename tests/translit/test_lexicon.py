@@ -302,3 +302,21 @@ def test_joined_words_are_bounded() -> None:
     lex = Lexicon.build(JOINED)
     for hostile in ("عبدال" * 1000, "نورالدين" * 700, "دال" * 2000):
         assert lex.joined(hostile) is None
+
+
+def test_a_whole_word_is_cased_as_its_forms_inside_titles_are() -> None:
+    """The catalogue capitalizes a common noun that opens a title (Madīnat); written with wa- or bi-
+    the same word stands inside titles, lower-case unless it is a name: running text follows those."""
+    lex = Lexicon.build([
+        ("مدينة", "ai.a.", 1), ("ومدينة", "wai.a.", 0), ("بمدينة", "bai.a.", 0),   # a common noun
+        ("دمشق", "iao.", 1), ("ودمشق", "wiao.", 1), ("بدمشق", "biao.", 1),         # a name
+        ("قرية", "ao.a.", 1), ("وقرية", "wao.a.", 0),                               # one form: as written
+        ("وكالة", "a.a.", 1), ("ووكالة", "wa.a.", 1), ("بوكالة", "ba.a.", 0),       # a tie: as written
+        ("المدينة", "..a.a.", 1),                                                  # the article's own form
+    ])
+    assert lex.lookup("مدينة").case == 0 and lex.lookup("دمشق").case == 1
+    assert lex.lookup("قرية").case == 1 and lex.lookup("وكالة").case == 1
+    assert lex.lookup("المدينة").case == 1
+    assert lex.variant("مدينه")[1].case == 0  # another spelling of the word: the same case
+    # the stored case is the catalogue's, for the case model of clitic forms
+    assert lex.words["مدينة"][-1] == "1"

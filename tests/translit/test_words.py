@@ -308,3 +308,10 @@ def test_a_known_name_is_never_the_first_term_of_a_construct() -> None:
     assert shipped("لحماة الشمالي", known) == "li-Ḥamāh al-Shamālī"  # behind a proclitic too
     # the same words, the name unknown: the common reading, a construct before an article word
     assert shipped("ريف حماة الشمالي", Known({})).startswith("Rīf Ḥamāt")
+
+
+def test_a_common_noun_is_lower_case_inside_a_sentence() -> None:
+    """The shipped lexicon: مدينة opens many catalogue titles (Madīnat …) but is a common noun, lower-case
+    inside a sentence; a name keeps its capital; the first word of a sentence is capitalized."""
+    assert transliterate("في مدينة دمشق").text == "Fī madīnat Dimashq"
+    assert transliterate("مدينة دمشق").text == "Madīnat Dimashq"
