@@ -228,14 +228,15 @@ class Glossary:
 
     # -- transliteration ------------------------------------------------------
     def vocalized_for(self, text: str) -> str | None:
-        """The vocalized form of a name the glossary knows in Arabic script, else None: the
-        look-up ``known`` of `glossary.translit.transliterate`, one look-up by Arabic key in the
-        index (`glossary.match.memory.add_vocalized`; a warm index answers from its cache file,
-        without reading the entities).
+        """The vocalized form of a name the glossary knows in Arabic script, ``""`` for a name it
+        knows without one (romanized as a proper name), else None: the look-up ``known`` of
+        `glossary.translit.transliterate`, one look-up by Arabic key in the index
+        (`glossary.match.memory.add_vocalized`; a warm index answers from its cache file, without
+        reading the entities).
 
         Example:
-            >>> load().vocalized_for("جيش العزه")
-            'جَيْش العِزَّة'
+            >>> load().vocalized_for("جيش العزه"), load().vocalized_for("كفرنبل")
+            ('جَيْش العِزَّة', '')
         """
         from .names import arabic
 

@@ -182,12 +182,14 @@ def test_vocalized_names_come_from_the_cache_without_the_entities(tmp_path: Path
         "  - id: other\n    type: group\n    romanized: Liwa Hamat\n    arabic: لواء حماه\n    vocalized: لِوَاء حُمَاة\n",
         encoding="utf-8")
     cold = load(path, cache_dir=tmp_path / "cache")
-    assert cold.vocalized_for("حماه") == "حَمَاة" and cold.vocalized_for("مدينة") is None
+    assert cold.vocalized_for("حماه") == "حَمَاة" and cold.vocalized_for("حلب") is None
+    assert cold.vocalized_for("مدينة") == ""  # a name the glossary knows without a vocalized form
     assert cold.vocalized_for("لواء حماة") is None  # two names vocalize one key differently: neither
     cold.index  # noqa: B018  (built and cached)
     warm = load(path, cache_dir=tmp_path / "cache")
     assert isinstance(warm.index.store, SqliteStore) and "entities" not in warm.__dict__
     assert warm.vocalized_for("حماه") == "حَمَاة" and warm.vocalized_for("لواء حماة") is None
+    assert warm.vocalized_for("مدينة") == "" and warm.vocalized_for("حلب") is None
     assert warm.index.store.vocal_span == 2
     assert warm.transliterate("مدينة حماة").words[-1].source == "glossary"
     assert "entities" not in warm.__dict__

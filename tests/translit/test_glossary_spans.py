@@ -65,7 +65,7 @@ def test_keys_fold_spelling_and_spacing(tmp_path: Path) -> None:
     g = _load(tmp_path)
     assert g.vocalized_for("جيش العزه") == "جَيْش العِزَّة"
     assert g.vocalized_for("تجمع العزة") == "تَجَمُّع العِزَّة"  # a former name
-    assert g.vocalized_for("كفر نبل") is None  # no vocalized form
+    assert g.vocalized_for("كفر نبل") == ""  # known without a vocalized form: a proper name
 
 
 def test_names_vocalized_two_ways_are_left_out(tmp_path: Path) -> None:
@@ -83,3 +83,19 @@ def test_all_schemes_read_the_text_once(tmp_path: Path) -> None:
     g = _load(tmp_path)
     out = g.transliterate_all("جيش العزة")
     assert out["din31635"].text == "Ǧayš al-ʿIzza" and all(t.exact for t in out.values())
+
+
+def test_a_name_known_without_its_vowels_is_written_as_a_proper_name(tmp_path: Path) -> None:
+    """Kafr Nabl (كفر نبل) has no vocalized form: the lexicon or the model reads its vowels, as for any
+    word, and it is written as the proper name the glossary says it is: each word capitalized, also
+    behind a proclitic and written as one word (the key ignores spaces), its last word never the
+    first term of a construct. Without the glossary the same words are common words."""
+    g = _load(tmp_path)
+    plain = glossary.translit.transliterate
+    assert g.transliterate("في كفر نبل").text == "Fī Kufr Nubl" and plain("في كفر نبل").text == "Fī Kufr nubl"
+    r = g.transliterate("وكفرنبل")
+    assert r.text == "wa-Kafrunbul" and r.words[0].source == "model" and not r.exact
+    assert plain("وكفرنبل").text == "Wa-kafrunbul"
+    known = {"كفرنبودة": ""}.get  # a name ending in ة, known without its vowels
+    assert glossary.translit.transliterate("ريف كفرنبودة الشرقي", known=known).text == "Rīf Kufrinbūdah al-sharqī"
+    assert plain("ريف كفرنبودة الشرقي").text == "Rīf Kufrinbūdat al-sharqī"

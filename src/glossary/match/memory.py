@@ -50,7 +50,7 @@ class MemoryStore:
         self.form_posting: dict[str, array[int]] = {}
         self.dfs: dict[str, int] = {}
         self.vocalized: dict[str, str] = {}
-        """The vocalized form of each name that has one, by its Arabic key (`add_vocalized`)."""
+        """The vocalized form of each Arabic name by its Arabic key, ``""`` for one without (`add_vocalized`)."""
         self.vocal_span = 1
         """The most words of any vocalized name."""
         self._by_id: dict[str, int] | None = None
@@ -303,22 +303,28 @@ def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
 
 
 def add_vocalized(st: MemoryStore, entity: Entity, clashes: set[str]) -> None:
-    """Note the entity's names that have a vocalized form, by their Arabic key (`glossary.names.arabic`:
-    no harakat, alef and taa forms unified, no spaces): the look-up that romanizes a name the
-    glossary knows exactly (`glossary.Glossary.vocalized_for`).
+    """Note the entity's Arabic names by their Arabic key (`glossary.names.arabic`: no harakat, alef
+    and taa forms unified, no spaces) with their vocalized form, or ``""`` for a name without one:
+    the look-up that romanizes a name the glossary knows exactly, or at least as a proper name
+    (`glossary.Glossary.vocalized_for`).
 
     The entity's ``arabic`` and ``vocalized`` (either is a key), and each former name's; a key
     that two names vocalize differently (``clashes``) is left out: the glossary does not say
-    which reading a text means.
+    which reading a text means. A vocalized form wins over a name known without one.
     """
     for written, vocalized in [(entity.arabic, entity.vocalized),
                                *((f.arabic, f.vocalized) for f in entity.former_names)]:
         if not vocalized:
+            key = arabic(written) if written else ""
+            if key and key not in clashes:
+                st.vocalized.setdefault(key, "")
             continue
         for key in {arabic(written or vocalized), arabic(vocalized)}:
             if not key or key in clashes:
                 continue
-            if st.vocalized.setdefault(key, vocalized) != vocalized:
+            if st.vocalized.get(key) == "":
+                st.vocalized[key] = vocalized
+            elif st.vocalized.setdefault(key, vocalized) != vocalized:
                 clashes.add(key)
                 del st.vocalized[key]
         st.vocal_span = max(st.vocal_span, len(vocalized.split()))

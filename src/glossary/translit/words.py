@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from glossary.translit import engine, labels
@@ -168,7 +168,19 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         # read it (دار, ما): the lexicon knows such words better
         return _MARKED.search(word) is not None and ala.cached_word(word, False, True)[1]
 
-    pending: list[tuple[int, str, str, str, str]] = []  # (place in out, word, key, written marks, stem's labels)
+    pending: list[tuple[int, str, str, str, str, int]] = []  # (place in out, word, key, written marks,
+    # stem's labels, `_as_name`'s flag: 1 a word of a name the glossary knows without its vowels, 2 its last)
+    ask_word = ask if known is not None else _no_glossary
+
+    def put(unit: Unit | list[Segment] | tuple[str, str, str, int], word: str) -> None:
+        if isinstance(unit, Unit):
+            out.append(unit)
+        elif isinstance(unit, list):
+            out.extend(unit)
+        else:
+            pending.append((len(out), word, *unit))
+            out.append(word)  # a place held for the model's answer
+
     k = 1
     while k < len(parts):
         out.append(parts[k - 1])
@@ -178,6 +190,7 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
             while len(run) < span and k + 2 * len(run) < len(parts) and _space(parts[k + 2 * len(run) - 1]):
                 run.append(parts[k + 2 * len(run)])
             spanned: list[Unit] | None = None
+            unvocalized = 0  # the words of the longest span the glossary knows without its vowels
             for size in range(min(span, len(run)), 1, -1):
                 words = run[:size]
                 if all(vocalized(w) for w in words):
@@ -185,6 +198,8 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
                 spanned = _known_span(words, ask, True)
                 if spanned is not None:
                     break
+                if not unvocalized and ask(" ".join(words)) == "":
+                    unvocalized = size
             if spanned is not None:
                 for j, u in enumerate(spanned):
                     if j:
@@ -192,24 +207,26 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
                     out.append(u)
                 k += 2 * len(words)
                 continue
+            if unvocalized:  # a name of several words the glossary knows without its vowels
+                for j in range(unvocalized):
+                    if j:
+                        out.append(parts[k + 2 * j - 1])
+                    word = parts[k + 2 * j]
+                    put(_as_name(_word(word, ask, vocalized, lexicon, model is not None, vocalizer),
+                                 j == unvocalized - 1), word)
+                k += 2 * unvocalized
+                continue
         word = parts[k]
-        unit = _word(word, ask if known is not None else _no_glossary, vocalized, lexicon, model is not None, vocalizer)
-        if isinstance(unit, Unit):
-            out.append(unit)
-        elif isinstance(unit, list):
-            out.extend(unit)
-        else:
-            pending.append((len(out), word, *unit))
-            out.append(word)  # a place held for the model's answer
+        put(_word(word, ask_word, vocalized, lexicon, model is not None, vocalizer), word)
         k += 2
     out.append(parts[-1])
     if pending and model is not None:
-        fixed = [_fixed(stem, written) for *_, written, stem in pending]
-        guesses = model.predict_many([key for _, _, key, _, _ in pending], fixed if any(fixed) else None, raw=True)
-        for (i, word, key, written, stem), (marks, raw) in zip(pending, guesses):
+        fixed = [_fixed(stem, written) for _, _, _, written, stem, _ in pending]
+        guesses = model.predict_many([key for _, _, key, _, _, _ in pending], fixed if any(fixed) else None, raw=True)
+        for (i, word, key, written, stem, name), (marks, raw) in zip(pending, guesses):
             source: Source = "stem" if stem else "model"
             out[i] = Unit(word, source, model.confidence(raw, source), key=key, marks=_merge(marks, written, key),
-                          case=int(model.capitalized(key) >= 0.5))
+                          case=1 if name else int(model.capitalized(key) >= 0.5), name_end=name == 2)
     return out
 
 
@@ -290,21 +307,50 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
 
 
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
-          model: bool, vocalizer: Vocalizer | None) -> Unit | list[Segment] | tuple[str, str, str]:
+          model: bool, vocalizer: Vocalizer | None) -> Unit | list[Segment] | tuple[str, str, str, int]:
     """The unit of one word; two units and `JOINED_SEPARATOR` between them for two lexicon words
     written as one (`glossary.translit.lexicon.Lexicon.joined`: عبدالرحمن); or (key, written
-    marks, the labels a known stem gives with ``?`` for the rest, or "") when it is left to the
-    model."""
+    marks, the labels a known stem gives with ``?`` for the rest, or "", `_as_name`'s flag) when it
+    is left to the model. A name the glossary knows
+    without a vocalized form (``known`` answers ``""``, for the word or for it behind proclitics)
+    is read by the lexicon or the model as any word, and written as a proper name: capitalized,
+    and never the first term of a construct."""
     marked = _MARKED.search(word) is not None
     if marked and vocalized(word):
         return Unit(word, "vocalized", 1.0, vocalized=word)
     answer = ask(word)
     if answer:
         return Unit(word, "glossary", 1.0, vocalized=clean(answer), name_end=True)
+    # a name the glossary knows without its vowels ("", itself or behind proclitics): a proper name
+    name = answer == "" or (answer is None and ask is not _no_glossary
+                            and any(ask(rest) == "" for _, rest in _proclitic_readings(word)))
     if answer is None and ask is not _no_glossary:
         found = _known_span([word], ask, False)
         if found is not None:
             return found[0]
+    unit = _read(word, marked, lexicon, model, vocalizer)
+    return _as_name(unit, True) if name else unit
+
+
+def _as_name(unit: Unit | list[Segment] | tuple[str, str, str, int], end: bool,
+             ) -> Unit | list[Segment] | tuple[str, str, str, int]:
+    """``unit`` (`_read`'s) as a word of a proper name the glossary knows without its vowels:
+    capitalized and, when it ends the name (``end``), never the first term of a construct. A rule
+    word stays as it is (the rule name-cases every word); the model's place carries the flag."""
+    if isinstance(unit, Unit):
+        return replace(unit, case=1, name_end=end) if unit.source != "rule" else unit
+    if isinstance(unit, list):  # two words written as one: the second ends the name
+        last = max(j for j, u in enumerate(unit) if isinstance(u, Unit))
+        return [_as_name(u, end and j == last) if isinstance(u, Unit) else u  # type: ignore[misc]
+                for j, u in enumerate(unit)]
+    return (*unit[:3], 2 if end else 1)
+
+
+def _read(word: str, marked: bool, lexicon: Lexicon | None, model: bool,
+          vocalizer: Vocalizer | None) -> Unit | list[Segment] | tuple[str, str, str, int]:
+    """`_word` past the glossary: the lexicon (as written, another spelling, two words written as
+    one), the external vocalizer, else the model's place (key, written marks, a known stem's
+    labels), else the rule."""
     if not marked:
         key, written = (_MEDIAL_MAQSURA.sub("ي", word) if "ى" in word[:-1] else word), ""
     else:
@@ -331,7 +377,7 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
     if model:  # analyze asks the model for all the text's words at once
         stem = lexicon.partial_key(key) if lexicon is not None else None
-        return key, written, stem.labels if stem is not None else ""
+        return key, written, stem.labels if stem is not None else "", 0
     return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
 
 
