@@ -433,6 +433,29 @@ def test_a_person_written_family_name_first() -> None:
     assert explained.reading == "Ahmed Khalfan Ghailani" and explained.explanation is not None
 
 
+def test_a_place_with_its_region_after_an_arabic_comma() -> None:
+    """Arabic and Persian gazetteers write a place with its country or province after an Arabic comma
+    (حلفايا، حماة): the place is also read without it (`qualified`), as after a Latin comma; a reading
+    never undoes a match of the name as written, nor answers with evidence too weak to match: كوت
+    alone is a short query (no match), and كوت، العراق, which matches Al Kut as written, keeps it."""
+    from glossary.match.resolve import qualified
+    from glossary.model import Entity
+
+    assert qualified("حلفايا، حماة") == "حلفايا" and qualified("حلفايا") is None
+    assert qualified("أ، ب، ج") is None and qualified("حلفايا، محافظة حماة الوسطى الكبرى") is None
+    ents = [Entity(id="halfaya", type="place", romanized="Halfaya", arabic="حلفايا"),
+            Entity(id="al-kut", type="place", romanized="Al Kut", arabic="الكوت"),
+            Entity(id="jaysh-al-izza", type="group", romanized="Jaysh al-Izza", arabic="جيش العزة")]
+    r = Resolver(Index.build(ents))
+    got = r.resolve("حلفايا، حماة")
+    assert (got.status, got.match and got.match.id, got.reading) == ("match", "halfaya", "حلفايا")
+    assert r.resolve("كوت").status == "none" and r.resolve("كوت").candidates[0].weak == "short"
+    kut = r.resolve("كوت، العراق")
+    assert (kut.status, kut.match and kut.match.id, kut.reading) == ("match", "al-kut", None)
+    written = r.resolve("جيش العزة، حماة")  # a group: matched as written (its qualifier optional)
+    assert written.match is not None and written.match.id == "jaysh-al-izza" and written.reading is None
+
+
 def test_a_person_with_a_title_or_rank() -> None:
     """Dr., Sheikh, Colonel, العقيد … before a person's name (`glossary.names.titles`): the name
     is also read without them, and that reading answers when it finds a person scoring higher.

@@ -28,8 +28,10 @@ name may say what the place is (City of Homs, Idlib city, مدينة إدلب): 
 those words, and that reading answers when its best candidate is a place scoring higher (a
 settlement called what it is is the place itself; an administrative unit, Idlib Governorate, is
 not the town of its name and keeps its words), or be followed by its region or country after a
-comma (Saraqib, Syria): it is also read without them. A cell may hold a name in both scripts, or
-two spellings, side by side (Idlib / إدلب, Idlib (إدلب), Idlib | Idleb): each part is read, and
+comma (Saraqib, Syria; سراقب، سوريا): it is also read without them. A reading never undoes a match
+of the name as written, nor answers with evidence too weak to match (a short name). A cell may hold a
+name in both scripts, or two spellings, side by side (Idlib / إدلب, Idlib (إدلب), Idlib | Idleb): each
+part is read, and
 the best part answers when it scores higher than the cell as written, unless two parts match two
 different entities (then the cell answers as written).
 An Arabic-script query that matches nothing as written is asked again as its romanization
@@ -73,7 +75,7 @@ from .index import Index
 from .keys import describe_keys, query_keys
 from .model import ACRONYM_CELLS, Matcher, acronym_cell, matcher
 from .options import check_options, check_query
-from .profile import decode, encode
+from .profile import ARABIC_COMMA, decode, encode
 from .results import Match, Resolution, Status
 from .rows import NameRow
 
@@ -276,6 +278,8 @@ class Resolver:
             alt, best = out[n + j], out[k]
             if not alt.candidates or len(matched.get(k, ())) > 1:  # two parts, two entities: as written
                 continue
+            if alt.status != "match" and (best.status == "match" or alt.candidates[0].weak is not None):
+                continue  # a reading never undoes a match, nor answers with evidence too weak to match
             if (kind == "part" or alt.candidates[0].type == kind) and (
                     not best.candidates or alt.candidates[0].score > best.candidates[0].score):
                 out[k] = replace(alt, query=queries[k], reading=reading)
@@ -477,16 +481,19 @@ def parts(query: str) -> list[str]:
 
 def qualified(query: str) -> str | None:
     """A place's name before a comma or a spaced dash and the region or country that qualifies
-    it (Saraqib, Syria; Aleppo - Aleppo Governorate), or None: one Latin comma (else one spaced
-    dash), at most three words after it.
+    it (Saraqib, Syria; Aleppo - Aleppo Governorate; سراقب، سوريا), or None: one Latin comma
+    (else one spaced dash), in Arabic script one Arabic comma, at most three words after it.
 
     Example:
         >>> qualified("Saraqib, Syria"), qualified("Saraqib - Syria"), qualified("Saraqib"), qualified("A, B, C")
         ('Saraqib', 'Saraqib', None, None)
+        >>> qualified("سراقب، سوريا")
+        'سراقب'
     """
     if _ARABIC.search(query):
-        return None
-    split = query.split(",") if "," in query else _SPACED_DASH.split(query)
+        split = query.split(ARABIC_COMMA)
+    else:
+        split = query.split(",") if "," in query else _SPACED_DASH.split(query)
     if len(split) != 2:
         return None
     left, right = (part.strip() for part in split)
