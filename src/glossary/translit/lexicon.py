@@ -103,8 +103,8 @@ leave it out (`Lexicon.joined`)."""
 JOINED_HEAD = 3
 """The fewest letters of the first word of a `Lexicon.joined` reading."""
 TEXT_CASE_FORMS = 2
-"""The fewest forms with a proclitic (not the article) that set a whole word's case in running text
-(`Lexicon.text_case`)."""
+"""The fewest lower-case forms with a proclitic that make a capitalized whole word lower-case in running
+text (`Lexicon.text_case`)."""
 
 _FINAL_VARIANTS = {"ى": "ي", "ي": "ى", "ه": "ة"}
 
@@ -509,30 +509,29 @@ class Lexicon:
         """The case of a whole word of the lexicon (``value``: its labels and case) in running text.
 
         The catalogue's romanization of a word as written is capitalized whenever the word most
-        often opens a title (Madīnat, Qaryat, Taʼrīkh, Thawrah: a common noun), and the lexicon keeps
+        often opens a title (Madīnat, Qaryat, Taʼrīkh, Thawrah: common nouns), and the lexicon keeps
         the most frequent one; written with a proclitic other than the article (wa-, bi-, li- …) the
-        same word mostly stands inside a title, where only a proper name is capitalized. So a word
-        without proclitics or article of its own, whose forms with such a proclitic are at least
-        `TEXT_CASE_FORMS` and mostly written one way, is written that way: مدينة (Madīnat as written,
-        wa-madīnat and bi-madīnat) is lower-case inside a sentence, دمشق (bi-Dimashq, wa-Dimashq)
-        capitalized. Measured over the catalogue's 998 such forms of stems that have at least three:
-        the majority of a stem's other forms gives a form's case for 86.9% of them, the stem's own
-        case for 70.5% (270 forms lower-case whose stem is capitalized, 24 the other way round). Words
-        held out of the lexicon never come here whole; of the 1,733 read as another spelling of a
-        lexicon word on folds 0-4 of ``bench/translit_eval.py``, 13 change case.
+        same word mostly stands inside a title, where only a proper name is capitalized. So a
+        capitalized word without proclitics or article of its own, whose forms with such a proclitic
+        are at least `TEXT_CASE_FORMS` lower-case and mostly so, is written lower-case: مدينة
+        (Madīnat as written, wa-madīnat and bi-madīnat) is lower-case inside a sentence, دمشق
+        (bi-Dimashq, wa-Dimashq) keeps its capital. Never the other way round (a word capitalized
+        in its clitic forms is as often a publisher's name's as a proper name), and not a word with
+        the article, whose forms with wa-al-, bi-al-, lil- are as often an institution's name
+        (Wizārat al-Tarbiyah wa-al-Taʻlīm). Measured over the catalogue's 998 such forms of stems
+        that have at least three (a one-off count; nothing is fitted): the rule gives a form's case
+        from its stem's other forms for 86.9% of them, the stem's own case for 70.5%. Words held out
+        of the lexicon never come here whole, but as another spelling of a lexicon word
+        (`variant`; the README gives the held-out count).
 
         Example:
             >>> [default().text_case(w, default().words[w]) for w in ("مدينة", "دمشق")]
             [0, 1]
         """
-        case = int(value[-1])
-        if core_of(key, value[:-1])[0]:
-            return case
+        if value[-1] != "1" or core_of(key, value[:-1])[0]:
+            return int(value[-1])
         counts = self._counts_of(key)
-        capitalized, lower = counts[2], counts[3]
-        if capitalized + lower >= TEXT_CASE_FORMS and capitalized != lower:
-            return int(capitalized > lower)
-        return case
+        return 0 if counts[3] >= TEXT_CASE_FORMS and counts[3] > counts[2] else 1
 
     def lookup_key(self, key: str) -> Hit | None:
         """`lookup` of a word already keyed (a whole word cased for running text: `text_case`)."""
@@ -602,7 +601,9 @@ class Lexicon:
                 continue
             article, stem, _ = core_of(rest, hit.labels)
             if hit.via == "word" or (article == "ال" and len(stem) >= 3):
-                return (key[:cut], Hit(value[:-1], self.text_case(key[:cut], value), "word")), (rest, hit)
+                if hit.via == "word":  # the parts of a compound keep the catalogue's case (Nūr-al-Dīn)
+                    hit = hit._replace(case=int(self.words[rest][-1]))
+                return (key[:cut], Hit(value[:-1], int(value[-1]), "word")), (rest, hit)
         return None
 
     def partial_key(self, key: str) -> Hit | None:
