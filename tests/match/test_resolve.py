@@ -456,6 +456,34 @@ def test_a_place_with_its_region_after_an_arabic_comma() -> None:
     assert written.match is not None and written.match.id == "jaysh-al-izza" and written.reading is None
 
 
+def test_a_person_named_with_the_chain_of_fathers_names() -> None:
+    """Sanctions lists write a person's given name, father's and grandfather's names and family name;
+    a glossary holds the given and family names. A person's name of four words or more is also read
+    as its first given name (a compound one whole: Abdul Basit) and its last word, and that reading
+    answers for a person whose every name word the query holds, in order: another person sharing
+    the given and family names is not taken (Jamil Hassan al-Saleh for Jamil Ahmad Khalil AL-SALEH)."""
+    from glossary.match.resolve import given_and_family
+    from glossary.model import Entity
+
+    ents = [Entity(id="mustafa-al-bakour", type="person", romanized="Mustafa al-Bakour", arabic="مصطفى البكور"),
+            Entity(id="abdul-basit-al-sarout", type="person", romanized="Abdul Basit al-Sarout"),
+            Entity(id="jamil-hassan-al-saleh", type="person", romanized="Jamil Hassan al-Saleh"),
+            Entity(id="tall-al-kurdi", type="place", romanized="Tall al-Kurdi")]
+    r = Resolver(Index.build(ents))
+    # as written the chain matches nothing; read as given and family names it does
+    for query in ("Mustafa bin Ahmad bin Hussein bin Khalil AL-BAKOUR", "Mustafa Khalid Omar Yusuf Hamid AL-BAKOUR"):
+        got = r.resolve(query)
+        assert (got.status, got.match and got.match.id, got.reading) == ("match", "mustafa-al-bakour",
+                                                                        "Mustafa AL-BAKOUR"), query
+    assert given_and_family("Abdul Basit Mahmoud Khalid AL-SAROUT") == "Abdul Basit AL-SAROUT"
+    written = r.resolve("Abdul Basit Mahmoud Khalid Omar Yusuf AL-SAROUT")  # a match as written: no reading
+    assert written.match is not None and written.match.id == "abdul-basit-al-sarout" and written.reading is None
+    other = r.resolve("Jamil Ahmad Khalil AL-SALEH")
+    assert other.match is None and other.reading is None
+    assert given_and_family("Mustafa al-Bakour") is None and given_and_family("BAKOUR, Mustafa Ahmad Hussein") is None
+    assert r.resolve("Mustafa al-Bakour").reading is None  # as written
+
+
 def test_a_person_with_a_title_or_rank() -> None:
     """Dr., Sheikh, Colonel, العقيد … before a person's name (`glossary.names.titles`): the name
     is also read without them, and that reading answers when it finds a person scoring higher.

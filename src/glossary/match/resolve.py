@@ -283,8 +283,26 @@ class Resolver:
             if (kind == "part" or alt.candidates[0].type == kind) and (
                     not best.candidates or alt.candidates[0].score > best.candidates[0].score):
                 out[k] = replace(alt, query=queries[k], reading=reading)
-        return self._plain_readings(queries, out[:n], type=type, threshold=threshold, limit=limit,
-                                    explain=explain, margin=margin)
+        options = {"type": type, "threshold": threshold, "limit": limit, "explain": explain, "margin": margin}
+        return self._plain_readings(queries, self._given_and_family(queries, out[:n], **options), **options)
+
+    def _given_and_family(self, queries: Sequence[str], out: list[Resolution], **options: Any) -> list[Resolution]:
+        """``out`` with each person's name written out that matched nothing answered by its given and
+        family names (`given_and_family`) instead, where that finds a person whose every name word
+        the query holds (`_words_within`) and scores higher. Asked after the other readings, of the
+        names that matched nothing only: a long name that matches as written costs no second look-up."""
+        asked = [(k, text) for k, (q, r) in enumerate(zip(queries, out))
+                 if r.status != "match" and (text := given_and_family(q)) is not None]
+        if not asked:
+            return out
+        for (k, text), alt in zip(asked, self._resolve_many([text for _, text in asked], **options)):
+            best, top = out[k], alt.candidates[0] if alt.candidates else None
+            if top is None or top.type != "person" or (alt.status != "match" and top.weak is not None) \
+                    or not _words_within(top.name, queries[k]):
+                continue
+            if not best.candidates or top.score > best.candidates[0].score:
+                out[k] = replace(alt, query=queries[k], reading=text)
+        return out
 
     def _plain_readings(self, queries: Sequence[str], out: list[Resolution], **options: Any) -> list[Resolution]:
         """``out`` with each query that matched nothing answered by its plain reading instead (an
@@ -416,6 +434,55 @@ def without_titles(query: str) -> str | None:
     while k < len(words) and _word_kind(words[k]) == "title":
         k += 1
     return " ".join(words[k:]) if 0 < k < len(words) else None
+
+
+_NOT_A_NAME = re.compile(r"[,;/|()\[\]\d]")
+"""What a person's name written out (`given_and_family`) never holds: a comma (family name first), the
+separators of several names in a cell, brackets, digits."""
+NAME_HEADS = frozenset({"abd", "abdul", "abdel", "abdal", "abu", "abou", "umm", "um"})
+"""Words that open a compound given name with the next word (Abdul Malik, Abu Bakr, Umm Khalid)."""
+
+
+def given_and_family(query: str) -> str | None:
+    """A Latin-script person's name of four words or more read as its first given name and its last
+    word, the family name, or None: sanctions lists and registers write a person's full chain of
+    names (given name, father's, grandfather's, family: Mustafa Ahmad Hussein AL-BAKOUR), datasets
+    and glossaries the given and family names (Mustafa al-Bakour). A compound given name keeps its
+    head (`NAME_HEADS`: Abdul Basit ... AL-SAROUT). `Resolver` takes this reading's answer only for a
+    person whose every name word the query holds, in order (`_words_within`: Jamil Ahmad Khalil
+    AL-SALEH is not Jamil Hassan al-Saleh).
+
+    Example:
+        >>> given_and_family("Mustafa Ahmad Hussein AL-BAKOUR"), given_and_family("Abdul Basit Mahmoud AL-SAROUT")
+        ('Mustafa AL-BAKOUR', 'Abdul Basit AL-SAROUT')
+        >>> given_and_family("Omar Haddad"), given_and_family("HADDAD, Omar Ali Hasan"), given_and_family("Jaysh al-Izza")
+        (None, None, None)
+    """
+    if _ARABIC.search(query) or _NOT_A_NAME.search(query):
+        return None
+    words = query.split()
+    if len(words) < 4:
+        return None
+    first = 2 if words[0].lower().rstrip("-.") in NAME_HEADS else 1
+    if len(words) <= first + 1:
+        return None
+    return " ".join(words[:first] + words[-1:])
+
+
+def _words_within(name: str, query: str) -> bool:
+    """Whether every word of ``name`` stands in ``query``, in order (one word a word: the same consonant
+    skeleton or three quarters of its letters, `glossary.match.letters.ratio`; articles aside)."""
+    from .letters import ratio
+
+    have = [t for t in tokens(query) if not t.article]
+    k = 0
+    for w in (t for t in tokens(name) if not t.article):
+        while k < len(have) and not (have[k].skel == w.skel or ratio(have[k].form, w.form) >= 0.75):
+            k += 1
+        if k == len(have):
+            return False
+        k += 1
+    return True
 
 
 @lru_cache(maxsize=1 << 16)
