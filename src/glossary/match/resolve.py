@@ -455,8 +455,8 @@ def given_and_family(query: str) -> str | None:
     Example:
         >>> given_and_family("Mustafa Ahmad Hussein AL-BAKOUR"), given_and_family("Abdul Basit Mahmoud AL-SAROUT")
         ('Mustafa AL-BAKOUR', 'Abdul Basit AL-SAROUT')
-        >>> given_and_family("Omar Haddad"), given_and_family("HADDAD, Omar Ali Hasan"), given_and_family("Jaysh al-Izza")
-        (None, None, None)
+        >>> [given_and_family(q) for q in ("Omar Haddad", "HADDAD, Omar Ali Hasan", "Idlib / Hama / Homs / Hasakah")]
+        [None, None, None]
     """
     if _ARABIC.search(query) or _NOT_A_NAME.search(query):
         return None
