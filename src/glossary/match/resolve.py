@@ -34,6 +34,9 @@ name in both scripts, or two spellings, side by side (Idlib / إدلب, Idlib (�
 part is read, and
 the best part answers when it scores higher than the cell as written, unless two parts match two
 different entities (then the cell answers as written).
+A person's name of four words or more that matches nothing (a sanctions list's chain of given,
+father's, grandfather's and family names) is also read as its given and family names
+(`given_and_family`), answering for a person whose every name word the query holds, in order.
 An Arabic-script query that matches nothing as written is asked again as its romanization
 (`romanized`: the vowels Arabic does not write, read from the translit lexicon and vocalizer), a
 Latin one without its diacritics (`unmarked`: Ḥalfāyā as Halfaya), and that reading answers when it
