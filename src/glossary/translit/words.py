@@ -311,10 +311,9 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     """The unit of one word; two units and `JOINED_SEPARATOR` between them for two lexicon words
     written as one (`glossary.translit.lexicon.Lexicon.joined`: عبدالرحمن); or (key, written
     marks, the labels a known stem gives with ``?`` for the rest, or "", `_as_name`'s flag) when it
-    is left to the model. A name the glossary knows
-    without a vocalized form (``known`` answers ``""``, for the word or for it behind proclitics)
-    is read by the lexicon or the model as any word, and written as a proper name: capitalized,
-    and never the first term of a construct."""
+    is left to the model. A name the glossary knows without a vocalized form (``known`` answers
+    ``""``, for the word or for it behind proclitics) is read by the lexicon or the model as any
+    word, and written as a proper name: capitalized, and never the first term of a construct."""
     marked = _MARKED.search(word) is not None
     if marked and vocalized(word):
         return Unit(word, "vocalized", 1.0, vocalized=word)
@@ -350,7 +349,7 @@ def _read(word: str, marked: bool, lexicon: Lexicon | None, model: bool,
           vocalizer: Vocalizer | None) -> Unit | list[Segment] | tuple[str, str, str, int]:
     """`_word` past the glossary: the lexicon (as written, another spelling, two words written as
     one), the external vocalizer, else the model's place (key, written marks, a known stem's
-    labels), else the rule."""
+    labels, the flag `_as_name` sets: 0), else the rule."""
     if not marked:
         key, written = (_MEDIAL_MAQSURA.sub("ي", word) if "ى" in word[:-1] else word), ""
     else:
