@@ -28,6 +28,7 @@ choose on one fold and report the others.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import hashlib
 import sys
@@ -113,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--report takes folds 0 to {args.folds - 1}")
     t0 = time.perf_counter()
     pooled: Counter[str] = Counter()
-    with (args.misses.open("w", encoding="utf-8", newline="") if args.misses else open("/dev/null", "w")) as f:
-        writer = csv.writer(f, delimiter="\t", lineterminator="\n") if args.misses else None
+    with args.misses.open("w", encoding="utf-8", newline="") if args.misses else contextlib.nullcontext() as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n") if f is not None else None
         if writer is not None:
             writer.writerow(["fold", "category", "spelling", "expected", "answer", "status", "candidates", "reading"])
         for k in ks:

@@ -285,6 +285,8 @@ def test_two_words_written_as_one_are_romanized_apart() -> None:
     assert r.confidence == pytest.approx(CONFIDENCE["joined"])  # the reading's held-out share, over its two words
     assert transliterate("عبدالرحمن", "bgn-pcgn", lexicon=lex, model=False).text == "‘Abd ar Raḩmān"
     assert transliterate("مدينة عبدالرحمن", "ala-lc", lexicon=lex, model=False).text == "Madīnat ʻAbd-al-Raḥmān"
+    # a word joiner the text holds itself is no such separator: it stays as it is
+    assert transliterate("عبد\u2060الرحمن", "ala-lc", lexicon=lex, model=False).text == "ʻAbd\u2060al-Raḥmān"
     # a word with marks written on it is read as written, not split
     assert "-" not in transliterate("عَبدالرحمن", "ala-lc", lexicon=lex, model=False).text
     # the shipped lexicon (neither form is in it as written)

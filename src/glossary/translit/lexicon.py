@@ -596,13 +596,12 @@ class Lexicon:
             if value is None:
                 continue
             rest = key[cut:]
-            hit = self.lookup_key(rest)
+            whole = self.words.get(rest)  # the parts of a compound keep the catalogue's case (Nūr-al-Dīn)
+            hit = Hit(whole[:-1], int(whole[-1]), "word") if whole is not None else self.lookup_key(rest)
             if hit is None:
                 continue
             article, stem, _ = core_of(rest, hit.labels)
-            if hit.via == "word" or (article == "ال" and len(stem) >= 3):
-                if hit.via == "word":  # the parts of a compound keep the catalogue's case (Nūr-al-Dīn)
-                    hit = hit._replace(case=int(self.words[rest][-1]))
+            if whole is not None or (article == "ال" and len(stem) >= 3):
                 return (key[:cut], Hit(value[:-1], int(value[-1]), "word")), (rest, hit)
         return None
 

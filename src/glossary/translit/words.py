@@ -77,10 +77,18 @@ CONFIDENCE: dict[str, float] = {
 }
 """Confidence of the sources that do not give their own (see the module docstring)."""
 
-JOINED_SEPARATOR = "\u2060"
+
+class _Joiner(str):
+    """The type of `JOINED_SEPARATOR`, told apart from any separator a text holds by identity."""
+
+    __slots__ = ()
+
+
+JOINED_SEPARATOR = _Joiner("\u2060")
 """The separator `analyze` puts between two words written as one (`Lexicon.joined`; U+2060 WORD
-JOINER), which `render` writes as the scheme writes a proclitic's separator: ʻAbd-al-Raḥmān, as the
-catalogue writes such forms, in ALA-LC; ‘Abd ar Raḩmān in BGN/PCGN, which writes li Ḩalab."""
+JOINER, this one object: a text's own U+2060 is no such separator), which `render` writes as the
+scheme writes a proclitic's separator: ʻAbd-al-Raḥmān, as the catalogue writes such forms, in
+ALA-LC; ‘Abd ar Raḩmān in BGN/PCGN, which writes li Ḩalab."""
 
 LEXICAL_CASE = frozenset(("ala-lc", "din31635", "simple"))
 """Schemes that capitalize a lexicon or model word only when it is a proper name."""
@@ -320,13 +328,13 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     answer = ask(word)
     if answer:
         return Unit(word, "glossary", 1.0, vocalized=clean(answer), name_end=True)
-    # a name the glossary knows without its vowels ("", itself or behind proclitics): a proper name
-    name = answer == "" or (answer is None and ask is not _no_glossary
-                            and any(ask(rest) == "" for _, rest in _proclitic_readings(word)))
     if answer is None and ask is not _no_glossary:
         found = _known_span([word], ask, False)
         if found is not None:
             return found[0]
+    # a name the glossary knows without its vowels ("", itself or behind proclitics: asked already)
+    name = answer == "" or (answer is None and ask is not _no_glossary
+                            and any(ask(rest) == "" for _, rest in _proclitic_readings(word)))
     unit = _read(word, marked, lexicon, model, vocalizer)
     return _as_name(unit, True) if name else unit
 
@@ -445,7 +453,7 @@ def render(segments: list[Segment], scheme: str) -> tuple[str, list[Word]]:
     n = 0
     for i, seg in enumerate(segments):
         if not isinstance(seg, Unit):
-            out.append(mapper.prefix_sep if seg == JOINED_SEPARATOR else seg.translate(_PUNCT))
+            out.append(mapper.prefix_sep if seg is JOINED_SEPARATOR else seg.translate(_PUNCT))
             if not _SENTENCE_END.isdisjoint(seg):
                 sentence_start = True
             continue
