@@ -39,38 +39,44 @@ struct Forest {
         int next = n.child[!(row[n.feature] <= n.threshold)];
         return i < 0 ? i : next;
     }
-    // forest.py Forest.margin of ``rows`` rows of ``stride`` numbers each, tree by tree (each row's
-    // leaves added in tree order, as Python adds them; the rows walk one tree while it is in cache,
-    // four at a time in step, so that no row waits on a mispredicted branch of another)
+    // forest.py Forest.margin of ``rows`` rows of ``stride`` numbers each: each row's leaves added
+    // in tree order, as Python adds them. Consecutive trees that split are walked four at a time
+    // for one row, in step, so that no walk waits on a mispredicted branch of another (the four
+    // trees' nodes stay in cache while every row walks them; a query has few rows, so walking four
+    // rows of one tree would leave lanes idle)
     void margins(const double* x, size_t rows, size_t stride, double* out) const {
         for (size_t r = 0; r < rows; ++r) out[r] = 0.0;
-        size_t nt = node0.size();
-        for (size_t t = 0; t < nt; ++t) {
-            const double* lf = leaf.data() + leaf0[t];
-            if (!splits[t]) {
-                for (size_t r = 0; r < rows; ++r) out[r] += lf[0];
+        size_t nt = node0.size(), t = 0;
+        while (t < nt) {
+            if (!splits[t]) {  // (a tree of one leaf has no node: its first node, one past the last, is never read)
+                const double v = leaf[(size_t)leaf0[t++]];
+                for (size_t r = 0; r < rows; ++r) out[r] += v;
                 continue;
             }
-            // (a tree of one leaf has no node: its first node, one past the last, is never read)
-            const Node* nd = nodes.data() + node0[t];
-            for (size_t r = 0; r < rows; r += 4) {
-                // (past the last row, the last row again, walked and not added)
-                size_t left = rows - r;
-                const double* x0 = x + r * stride;
-                const double* x1 = left > 1 ? x0 + stride : x0;
-                const double* x2 = left > 2 ? x1 + stride : x1;
-                const double* x3 = left > 3 ? x2 + stride : x2;
+            size_t block[4];
+            int nb = 0;
+            while (nb < 4 && t < nt && splits[t]) block[nb++] = t++;
+            const Node* nd[4];
+            const double* lf[4];
+            for (int q = 0; q < 4; ++q) {  // (past the last tree of the block, the last again: walked, not added)
+                size_t tt = block[q < nb ? q : nb - 1];
+                nd[q] = nodes.data() + node0[tt];
+                lf[q] = leaf.data() + leaf0[tt];
+            }
+            for (size_t r = 0; r < rows; ++r) {
+                const double* xr = x + r * stride;
                 int i0 = 0, i1 = 0, i2 = 0, i3 = 0;
                 while ((i0 & i1 & i2 & i3) >= 0) {  // (until all four are at a leaf: negative)
-                    i0 = step(nd, i0, x0);
-                    i1 = step(nd, i1, x1);
-                    i2 = step(nd, i2, x2);
-                    i3 = step(nd, i3, x3);
+                    i0 = step(nd[0], i0, xr);
+                    i1 = step(nd[1], i1, xr);
+                    i2 = step(nd[2], i2, xr);
+                    i3 = step(nd[3], i3, xr);
                 }
-                out[r] += lf[~i0];
-                if (left > 1) out[r + 1] += lf[~i1];
-                if (left > 2) out[r + 2] += lf[~i2];
-                if (left > 3) out[r + 3] += lf[~i3];
+                double m = out[r] + lf[0][~i0];
+                if (nb > 1) m += lf[1][~i1];
+                if (nb > 2) m += lf[2][~i2];
+                if (nb > 3) m += lf[3][~i3];
+                out[r] = m;
             }
         }
     }

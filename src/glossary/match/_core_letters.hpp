@@ -171,17 +171,17 @@ struct Transducer {
         double slope = n ? (double)m / (double)n : 0.0;
         for (long i = 1; i <= n; ++i) {
             const double* table = &emit[(size_t)src[(size_t)(i - 1)] * (size_t)cols];
-            std::fill(nxt.begin(), nxt.end(), NEG);
+            // only the cells this row can write are cleared: the next row reads within them (the
+            // band moves right by at most ``top`` a row), and the last row's covers the end
+            std::fill(nxt.begin() + lo, nxt.begin() + std::min(hi + top, m) + 1, NEG);
             for (long j = lo; j <= hi; ++j) {
                 double b = row[(size_t)j];
                 if (b <= NEG) continue;
                 long most = std::min(top, m - j);
                 const int* sj = &segs[(size_t)j * (size_t)W];
-                for (long k = 0; k <= most; ++k) {
-                    double v = b + table[sj[k]];
-                    double& cell = nxt[(size_t)(j + k)];
-                    if (v > cell) cell = v;
-                }
+                double* out = &nxt[(size_t)j];
+                for (long k = 0; k <= most; ++k)
+                    out[k] = std::max(out[k], b + table[sj[k]]);  // (Python's max: no NaN here)
             }
             std::swap(row, nxt);
             double centre = (double)i * slope;
