@@ -335,8 +335,13 @@ def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: lis
     pairs = spelling_pairs(texts, words, scripts, weight)
     if not pairs:
         return []
-    probs = PairScorer(texts, model=model).probabilities(pairs)
-    return sorted(((p, i, j) for (i, j, _), p in zip(pairs, probs)), key=lambda t: (-t[0], t[1], t[2]))
+    import numpy as np
+
+    probs = np.array(PairScorer(texts, model=model).probabilities(pairs))
+    firsts, seconds, _levels = zip(*pairs)
+    i, j = np.array(firsts), np.array(seconds)
+    order = np.lexsort((j, i, -probs))
+    return list(zip(probs[order].tolist(), i[order].tolist(), j[order].tolist()))
 
 
 def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],

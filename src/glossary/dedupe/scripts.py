@@ -80,9 +80,14 @@ def _links(find: Callable[[int], int], texts: list[str], words: list[tuple[Token
     total = max(len(texts), 2)
     generic = skeleton_factors()
 
+    weights: dict[str, float] = {}
+
     def weight(w: str) -> float:
-        idf = math.log(1 + total / (1 + df.get(w, 0))) / math.log(1 + total)
-        return generic.get(w, 1.0) * min(1.0, 0.25 + idf)
+        got = weights.get(w)
+        if got is None:
+            idf = math.log(1 + total / (1 + df.get(w, 0))) / math.log(1 + total)
+            got = weights[w] = generic.get(w, 1.0) * min(1.0, 0.25 + idf)
+        return got
 
     # whole-name skeletons, with the normalizer's alternative (an initial al- that may be the article)
     whole = [{k for k in skeleton_keys(x) if len(k) >= 3} for x in texts]

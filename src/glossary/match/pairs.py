@@ -68,21 +68,26 @@ class PairScorer:
         """The probability of each pair ``(i, j, level)`` (``level``: one of `LEVELS`, where the
         resolver would have found the one name from the other), the larger of both directions.
         Many pairs are scored in forked worker processes, one per core (`MIN_FORK`)."""
+        import numpy as np
+
+        if not pairs:
+            return []
         number = {lv: k for k, lv in enumerate(LEVELS)}
-        asked: dict[int, tuple[list[int], list[int], list[int]]] = {}  # query -> names, levels, pair numbers
-        for k, (i, j, lv) in enumerate(pairs):
-            for a, b in ((i, j), (j, i)):
-                names, levels, ks = asked.setdefault(a, ([], [], []))
-                names.append(b)
-                levels.append(number[lv])
-                ks.append(k)
-        order = sorted(asked)
-        jobs = [(a, *asked[a][:2]) for a in order]
-        out = [0.0] * len(pairs)
-        for (a, *_), ps in zip(jobs, _run(self, jobs, len(pairs))):
-            for k, p in zip(asked[a][2], ps):
-                out[k] = max(out[k], p)
-        return out
+        n = len(pairs)
+        firsts, seconds, lvs = zip(*pairs)
+        # every pair asked both ways: entry e < n asks pair e from its first unit, entry n + e from its second
+        asker = np.array(firsts + seconds, dtype=np.int64)
+        named = np.array(seconds + firsts, dtype=np.int64)
+        level = np.array([number[lv] for lv in lvs], dtype=np.int64)
+        order = np.lexsort((np.arange(2 * n) % n, asker))  # by asking unit, then by pair (as asked before)
+        askers, starts = np.unique(asker[order], return_index=True)
+        names_of = named[order].tolist()
+        levels_of = np.concatenate([level, level])[order].tolist()
+        bounds = [*starts.tolist(), 2 * n]
+        jobs = [(a, names_of[s:e], levels_of[s:e]) for a, s, e in zip(askers.tolist(), bounds, bounds[1:])]
+        scored = np.empty(2 * n)
+        scored[order] = [p for ps in _run(self, jobs, n) for p in ps]
+        return np.maximum(scored[:n], scored[n:]).tolist()
 
     def score(self, jobs: Sequence[tuple[int, list[int], list[int]]]) -> list[list[float]]:
         """For each job ``(query, names, level numbers)``: the probability of each name, in order
