@@ -260,3 +260,24 @@ def test_a_rare_slip_of_a_frequent_spelling_joins_it_under_the_learned_threshold
                     anchors={"Liwa al-Bayan": "liwa-al-bayan"}) == [("Liwa al-Bafan",)]
     # two rare spellings together are a cluster, not a slip; another name is no slip however rare
     assert len(clusters([("Abu Umar al-Homsi", 100 * RARE), ("Abu Umar al-Tunisi", 3)])) == 2
+
+
+def test_spelling_pairs_found_in_workers_are_the_ones_found_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`spelling_pairs` finds the pairs of blocks and of trigrams in forked workers for many units
+    (`FORK_UNITS`): the same pairs, at the same levels, as found in this process."""
+    from glossary.dedupe import cluster as cluster_module
+    from glossary.dedupe.cluster import _idf_weight, spelling_pairs
+    from glossary.dedupe.spellings import split_words, unit_key
+
+    rng = random.Random(3)
+    stems = ["Liwa", "Jaysh", "Katibat", "al-Haqq", "al-Islam", "al-Izza", "Abu", "Amara", "Halabi", "Kafr", "Nabl",
+             "لواء", "جيش", "الحق", "الإسلام", "كتيبة", "العزة", "أبو", "عمارة"]
+    names = sorted({" ".join(rng.choice(stems) for _ in range(rng.randint(1, 3))) for _ in range(400)})
+    words = [split_words(n) for n in names]
+    scripts = [unit_key(n)[0] for n in names]
+    weight = _idf_weight(words)
+    here = spelling_pairs(names, words, scripts, weight)
+    monkeypatch.setattr(cluster_module, "FORK_UNITS", 10)
+    monkeypatch.setattr("glossary.match.memory.cores", lambda: 2)
+    assert spelling_pairs(names, words, scripts, weight) == here
+    assert {level for _, _, level in here} == {"skeleton", "fuzzy", "ngram"}

@@ -344,22 +344,49 @@ def learned_links(texts: list[str], words: list[tuple[Token, ...]], scripts: lis
     return list(zip(probs[order].tolist(), i[order].tolist(), j[order].tolist()))
 
 
+FORK_UNITS = 5_000
+"""Units from which `spelling_pairs` finds the pairs of blocks and of trigrams in forked workers while
+it finds the cross-script pairs here (fewer are paired here alone: starting workers costs more)."""
+_FORKED: dict[str, Any] = {}
+"""In a forked worker: the units `spelling_pairs` pairs."""
+
+
+def _pairs_of(kind: str) -> list[tuple[int, int]]:
+    """One of `spelling_pairs`' sources of pairs, over the units in `_FORKED`."""
+    from glossary.match.features import view
+
+    units = _FORKED
+    if kind == "blocks":
+        return candidate_pairs(units["words"], units["scripts"], units["weight"])
+    return gram_pairs([view(t).forms for t in units["texts"]])
+
+
 def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
                    weight: Weight) -> list[tuple[int, int, str]]:
     """The pairs of units worth scoring, in order, each with the level the resolver would have found
     the one from the other at (``skeleton`` when their skeleton keys meet, else ``fuzzy`` or
     ``ngram``): each unit's nearest neighbours in the blocks of `candidate_pairs`, its nearest by
     letter trigrams (`gram_pairs`), and across scripts the units whose consonant skeletons are alike
-    (`script_pairs`). (`tools/train_matcher.py` fits the pair forest on these pairs.)"""
+    (`script_pairs`). For `FORK_UNITS` units or more on a machine of several cores, the first two
+    are found in forked workers while the third is found here. (`tools/train_matcher.py` fits the
+    pair forest on these pairs.)"""
     from glossary.match.features import view
+    from glossary.match.memory import forked
 
     skel = [{x for x in skeleton_keys(t) if x} for t in texts]  # (`keys`' skeletons, from the split kept)
+    units = {"texts": texts, "words": words, "scripts": scripts, "weight": weight}
+    with forked(_FORKED, units, len(texts) >= FORK_UNITS) as run:
+        found = run(_pairs_of, ["blocks", "grams"])  # (in workers: started now)
+        across = script_pairs(texts, words, scripts)
+        for t in texts:  # meanwhile, the views the pair scorer reads next (`view` remembers them)
+            view(t)
+        blocks, grams = found
     pairs: dict[tuple[int, int], str] = {}
-    for i, j in candidate_pairs(words, scripts, weight):
+    for i, j in blocks:
         pairs[(i, j)] = "skeleton" if skel[i] & skel[j] else "fuzzy"
-    for i, j in gram_pairs([view(t).forms for t in texts]):
+    for i, j in grams:
         pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "ngram")
-    for a, b in script_pairs(texts, words, scripts):
+    for a, b in across:
         i, j = min(a, b), max(a, b)
         pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "fuzzy")
     return [(i, j, lv) for (i, j), lv in sorted(pairs.items())]
