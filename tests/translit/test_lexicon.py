@@ -226,6 +226,33 @@ def test_the_future_particle_is_not_split_off() -> None:
     assert small.lookup("ونجار") is not None  # wa- still is
 
 
+def test_a_proclitic_chain_the_lexicon_reads_mostly_as_part_of_a_word_is_not_split_off() -> None:
+    """Which chains stand before a stem without the article is counted from the lexicon's own words
+    (`words_of_their_own`): where the catalogue mostly reads ف + another of its words as one word
+    (فراس Firās, not fa-Rās), a word the lexicon lacks is not split as fa- either; wa- still is."""
+    from glossary.translit.lexicon import BARE_MIN, words_of_their_own
+
+    stems = [a + b + c for a in "سشصضطظ" for b in "نمكق" for c in "ردز"][:BARE_MIN]
+    entries = [(stem, "a.a", 1) for stem in stems]
+    entries += [("ف" + stem, "a.a.", 1) for stem in stems]  # one word each: fa... (no proclitic)
+    entries += [("و" + stem, "wa.a", 1) for stem in stems]  # wa- and the stem
+    entries += [("نجار", "aA..", 1)]
+    lex = Lexicon.build(entries)
+    assert words_of_their_own(lex.words) == ["ف"] and lex.own == {"ف"}
+    assert lex.lookup("فنجار") is None and lex.lookup("ونجار") is not None
+    fewer = Lexicon.build(entries[:BARE_MIN] + entries[2 * BARE_MIN:] + [("فسنر", "a.a.", 1)])
+    assert fewer.own == frozenset() and fewer.lookup("فنجار") is not None  # (too few to judge: split)
+    assert Lexicon.loads(lex.dumps()).own == {"ف"}
+
+
+def test_the_shipped_lexicon_does_not_read_a_name_opening_with_fa_as_fa() -> None:
+    from glossary.translit import transliterate
+
+    assert not transliterate("فراس", "ala-lc").text.lower().startswith("fa-")
+    assert transliterate("بدمشق", "ala-lc").text == "bi-Dimashq"
+    assert transliterate("ولبنان", "ala-lc").text == "wa-Lubnān"
+
+
 # real words and their catalogue labels (the shipped lexicon's), in an order of frequency of our choosing
 VARIANTS = [
     ("إنفاق", "ioa..", 0),        # infāq, spending
