@@ -16,7 +16,9 @@ Look-up (`Lexicon.lookup`), in order:
    بدمشق, للدراسات are found when توزيع (or التوزيع, or any clitic form of it), دمشق,
    دراسات are: ``via="clitics"``. The stem is any word of the lexicon, or the stem of
    one (its clitics removed). The article's sun letter takes shadda; the scheme decides
-   how to write it (al-Shām, aš-Šām, ash Shām).
+   how to write it (al-Shām, aš-Šām, ash Shām). A chain the lexicon's own words mostly read
+   as part of a word is not split off a stem without the article (`words_of_their_own`:
+   fa-, wa-bi-, wa-li- in the shipped lexicon; فراس is Firās, not fa-Rās).
 
 A hit carries the word's labels and whether the catalogue capitalizes it (a proper name). A
 clitic form (or a stem alone, found through its clitic forms) takes the case a logistic model
