@@ -375,7 +375,7 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
 
     skel = [{x for x in skeleton_keys(t) if x} for t in texts]  # (`keys`' skeletons, from the split kept)
     units = {"texts": texts, "words": words, "scripts": scripts, "weight": weight}
-    with forked(_FORKED, units, len(texts) >= FORK_UNITS) as run:
+    with forked(_FORKED, units, len(texts) >= FORK_UNITS, most=2) as run:
         found = run(_pairs_of, ["blocks", "grams"])  # (in workers: started now)
         across = script_pairs(texts, words, scripts)
         for t in texts:  # meanwhile, the views the pair scorer reads next (`view` remembers them)

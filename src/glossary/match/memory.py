@@ -250,18 +250,19 @@ def cores() -> int:
 
 
 @contextmanager
-def forked(worker: dict[str, Any], inherited: Mapping[str, Any],
-           wanted: bool) -> Iterator[Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]]:
+def forked(worker: dict[str, Any], inherited: Mapping[str, Any], wanted: bool,
+           most: int | None = None) -> Iterator[Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]]:
     """A way to run jobs in order, ``run(function, jobs)``: in a pool of forked workers, one per core
-    (`cores`), when ``wanted`` on a machine of several cores that can fork, else here. ``inherited``
-    is put in ``worker`` (a module's dict the job functions read) meanwhile: the workers inherit it
-    (a loaded index, a scorer) and send back only their answers."""
+    (`cores`; at most ``most``, as many as there are jobs), when ``wanted`` on a machine of several
+    cores that can fork, else here. ``inherited`` is put in ``worker`` (a module's dict the job
+    functions read) meanwhile: the workers inherit it (a loaded index, a scorer) and send back only
+    their answers."""
     import multiprocessing as mp
 
     worker.update(inherited)
     try:
         if wanted and cores() > 1 and "fork" in mp.get_all_start_methods():
-            with mp.get_context("fork").Pool(cores()) as pool:
+            with mp.get_context("fork").Pool(min(cores(), most or cores())) as pool:
                 yield pool.imap
         else:
             yield map
