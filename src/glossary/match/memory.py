@@ -253,7 +253,7 @@ def cores() -> int:
 def forked(worker: dict[str, Any], inherited: Mapping[str, Any], wanted: bool,
            most: int | None = None) -> Iterator[Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]]:
     """A way to run jobs in order, ``run(function, jobs)``: in a pool of forked workers, one per core
-    (`cores`; at most ``most``, as many as there are jobs), when ``wanted`` on a machine of several
+    (`cores`, and no more than ``most``: a caller with few jobs), when ``wanted`` on a machine of several
     cores that can fork, else here. ``inherited`` is put in ``worker`` (a module's dict the job
     functions read) meanwhile: the workers inherit it (a loaded index, a scorer) and send back only
     their answers."""
