@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Score (0-1) a match needs; default: the resolver's.")
 @click.option("--cluster-threshold", type=click.FloatRange(0, 1),
               help="What two unknown spellings need to share a cluster: the learned pair probability (default "
-                   "0.9), or with --cluster-method rules the similarity (default 0.8).")
+                   "0.8), or with --cluster-method rules the similarity (default 0.8).")
 @click.option("--cluster-method", type=click.Choice(["learned", "rules"]), default="learned", show_default=True,
               help="Cluster unknown spellings with the learned pair model, or with the similarity rules it replaced.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (only on a terminal).")

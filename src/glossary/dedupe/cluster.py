@@ -47,7 +47,7 @@ from .pairs import candidate_pairs, gram_pairs
 from .scripts import romanize, script_joins, script_pairs
 from .spellings import Weight, generic_weight, similarity_of, skeleton_keys, split_words, unit_key
 
-LEARNED_PROBABILITY = 0.9
+LEARNED_PROBABILITY = 0.8
 """The pair probability two unknown spellings need to share a cluster (``learned``): the cut with the
 best pairwise F1 of the training corpus's held-out folds (`bench/dedupe_eval.py --corpus`, README
 "Evaluation"; each fold's figure there is read at the cut the other folds chose)."""
