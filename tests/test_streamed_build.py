@@ -115,7 +115,8 @@ def test_a_short_build_draws_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_names_keyed_by_workers_are_keyed_as_here(monkeypatch: pytest.MonkeyPatch) -> None:
     """A streamed build keys names in forked workers, chunk by chunk, while this process reads on:
-    the same keys, names and spelling links, in the same order, as keyed here (and the same store)."""
+    the same keys, names, spelling links and Arabic keys, in the same order, as keyed here (and the
+    same store)."""
     import glossary.match.memory as memory
     from glossary.store import load_entities
 
@@ -124,9 +125,10 @@ def test_names_keyed_by_workers_are_keyed_as_here(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(memory, "PARALLEL_CHUNK", 3)  # several jobs, and one left short
     here = list(memory._keyed(entities, parallel=False))
     there = list(memory._keyed(iter(entities), parallel=True))
-    assert [(e.id, names, keyed, links) for e, names, keyed, links in there] == \
-        [(e.id, names, keyed, links) for e, names, keyed, links in here]
-    assert any(links for *_rest, links in here) and len(entities) % 3
+    assert [(e.id, *rest) for e, *rest in there] == [(e.id, *rest) for e, *rest in here]
+    assert any(links for *_rest, links, _spelled in here) and len(entities) % 3
+    assert any(spelled for *_rest, spelled in here)
     listed, streamed = memory.build_store(entities), memory.build_store(iter(entities))
     assert (streamed.keys, streamed.posting, streamed.dfs, streamed.near) == (listed.keys, listed.posting, listed.dfs, listed.near)
+    assert streamed.vocalized == listed.vocalized and listed.vocalized
     assert streamed.names == listed.names

@@ -57,7 +57,6 @@ _DDL = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entities(eidx INTEGER PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
                       json TEXT NOT NULL);
-CREATE INDEX entities_id ON entities(id);
 CREATE TABLE names(nid INTEGER PRIMARY KEY, eidx INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
                    prof TEXT NOT NULL);
 CREATE TABLE keys(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
@@ -68,6 +67,11 @@ CREATE TABLE vocalized(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE locale_text(locale TEXT NOT NULL, kind TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL,
                          PRIMARY KEY (locale, kind, k)) WITHOUT ROWID;
 """
+_INDEXES = "CREATE INDEX entities_id ON entities(id);"
+"""Made once the rows are in (one sort), not row by row."""
+_WRITING = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+"""How a cache file is written: no journal and no syncs (it is written to a temporary file and
+renamed into place, so a crash leaves no cache, never a broken one)."""
 
 
 def cache_dir() -> Path:
@@ -172,20 +176,24 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
     try:
         con = sqlite3.connect(tmp)
         try:
-            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
+            con.executescript(_WRITING + _DDL)
             objects = store.objects or []
             con.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", (
                 (i, row.id, row.type, row.label,
                  json.dumps(objects[i].to_dict(), ensure_ascii=False, default=str) if objects else store.json[i])
                 for i, row in enumerate(store.entities)))
             con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", ((i, *row) for i, row in enumerate(store.names)))
-            con.executemany("INSERT INTO keys VALUES (?,?)", ((k, pack(v)) for k, v in store.keys.items()))
-            con.executemany("INSERT INTO posting VALUES (?,?)", ((k, pack(v)) for k, v in store.posting.items()))
-            con.executemany("INSERT INTO near VALUES (?,?)", ((k, " ".join(v)) for k, v in store.near.items()))
+            # each table keyed by text gets its rows in key order: every row goes at the end of its
+            # B-tree (in the order of a dict, every row went to a page anywhere in it)
+            keys, posting, forms = store.keys, store.posting, store.form_posting
+            con.executemany("INSERT INTO keys VALUES (?,?)", ((k, pack(keys[k])) for k in sorted(keys)))
+            con.executemany("INSERT INTO posting VALUES (?,?)", ((k, pack(posting[k])) for k in sorted(posting)))
+            con.executemany("INSERT INTO near VALUES (?,?)", ((k, " ".join(v)) for k, v in sorted(store.near.items())))
             con.executemany("INSERT INTO forms VALUES (?,?,?)", (
-                (f, store.dfs.get(f, 0), pack(v)) for f, v in store.form_posting.items()))
-            con.executemany("INSERT INTO vocalized VALUES (?,?)", store.vocalized.items())
+                (f, store.dfs.get(f, 0), pack(forms[f])) for f in sorted(forms)))
+            con.executemany("INSERT INTO vocalized VALUES (?,?)", sorted(store.vocalized.items()))
             con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
+            con.executescript(_INDEXES)
             meta = {"code": code_hash(path.parent), "content": content_hash, "entities": str(store.n_entities),
                     "vocal_span": str(store.vocal_span)}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())

@@ -152,17 +152,19 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
     st = MemoryStore()
     keep = isinstance(entities, Sequence)
     st.objects = list(entities) if keep else None
-    keys_: defaultdict[str, list[int]] = defaultdict(list)
-    posting: defaultdict[str, list[int]] = defaultdict(list)
-    form_posting: defaultdict[str, list[int]] = defaultdict(list)
+    # (name numbers kept as arrays of C ints from the start: a fraction of a list's memory, the compiled
+    # core reads them in place, and no list is copied into an array at the end)
+    keys_: defaultdict[str, array[int]] = defaultdict(_ints)
+    posting: defaultdict[str, array[int]] = defaultdict(_ints)
+    form_posting: defaultdict[str, array[int]] = defaultdict(_ints)
     dfs: defaultdict[str, int] = defaultdict(int)
     spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
     several_latin: list[int] = []  # names of several Latin words: they get acronym keys once weights are known
     clashes: set[str] = set()
     source = st.objects if st.objects is not None else entities
-    for eidx, (e, names, keyed, links) in enumerate(_keyed(source, parallel=not keep)):
+    for eidx, (e, names, keyed, links, spelled) in enumerate(_keyed(source, parallel=not keep)):
         st.entities.append(EntityRow(e.id, e.type, e.label))
-        add_vocalized(st, e, clashes)
+        add_vocalized(st, e, clashes, spelled.__getitem__)
         if st.objects is None:  # as `glossary.match.cache.write` writes it
             st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
         forms: set[str] = set()
@@ -200,13 +202,14 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
         if len(sk) >= 3:
             for d in dict.fromkeys(deletions(sk)):
                 near[d].append(sk)
-    # (name numbers kept as arrays of C ints: a fraction of a list's memory, and the compiled core
-    # reads them in place)
-    st.keys = {k: array("i", v) for k, v in keys_.items()}
-    st.posting = {k: array("i", v) for k, v in posting.items()}
-    st.form_posting = {k: array("i", v) for k, v in form_posting.items()}
+    st.keys, st.posting, st.form_posting = dict(keys_), dict(posting), dict(form_posting)
     st.near, st.dfs = dict(near), dict(dfs)
     return st
+
+
+def _ints() -> array[int]:
+    """An empty array of name numbers."""
+    return array("i")
 
 
 def name_keys(text: str) -> tuple[str, list[str]]:
@@ -214,26 +217,39 @@ def name_keys(text: str) -> tuple[str, list[str]]:
     as the index adds the name under it: its query keys and those of its parenthesized parts, then
     its word-pair keys, then its letter n-gram keys. What the build does for each name; it depends
     on the text alone, so that workers can do it."""
+    return _profile_keys(text)[1:]
+
+
+def _profile_keys(text: str) -> tuple[Profile, str, list[str]]:
+    """`name_keys`, with the profile it encodes."""
     p = profile(text)
     extra = ["=" + exact(x) for x in parenthesized(text) if exact(x)]
     out = list(dict.fromkeys(query_keys(text) + extra))
     out += pair_keys([(w.skel, w.alt) for w in p.words])
     out += gram_keys("".join(w.form for w in p.words))
-    return encode(p), out
+    return p, encode(p), out
 
 
 def entity_keys(texts: list[str]) -> tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]:
     """`name_keys` of each of an entity's names, and the forms its names spell one word with
     (`_link_spellings`: each pair both ways)."""
-    keyed = [name_keys(t) for t in texts]
+    keyed = [_profile_keys(t) for t in texts]
     spellings: defaultdict[str, set[str]] = defaultdict(set)
-    _link_spellings([(0, decode(enc)) for enc, _k in keyed], spellings)
-    return keyed, [(a, b) for a, others in spellings.items() for b in sorted(others)]
+    _link_spellings([(0, p) for p, _enc, _k in keyed], spellings)
+    return [(enc, k) for _p, enc, k in keyed], [(a, b) for a, others in spellings.items() for b in sorted(others)]
 
 
-def _entities_keys(texts: list[list[str]]) -> list[tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]]:
-    """`entity_keys` of each entity's names (a worker's job)."""
-    return [entity_keys(names) for names in texts]
+def _entities_keys(jobs: list[tuple[list[str], list[str]]]) -> list[tuple[list[tuple[str, list[str]]],
+                                                                         list[tuple[str, str]], dict[str, str]]]:
+    """`entity_keys` of each entity's names, and the Arabic key of each of its `arabic_texts` (a
+    worker's job)."""
+    return [(*entity_keys(names), {t: arabic(t) for t in spelled}) for names, spelled in jobs]
+
+
+def arabic_texts(entity: Entity) -> list[str]:
+    """The Arabic names and vocalized forms `add_vocalized` keys (`glossary.names.arabic`)."""
+    return [t for pair in [(entity.arabic, entity.vocalized), *((f.arabic, f.vocalized) for f in entity.former_names)]
+            for t in pair if t]
 
 
 PARALLEL_CHUNK = 256
@@ -270,20 +286,21 @@ def forked(worker: dict[str, Any], inherited: Mapping[str, Any], wanted: bool,
         worker.clear()
 
 
-_Keyed = tuple["Entity", list["Name"], list[tuple[str, list[str]]], list[tuple[str, str]]]
+_Keyed = tuple["Entity", list["Name"], list[tuple[str, list[str]]], list[tuple[str, str]], dict[str, str]]
 
 
 def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
-    """Each entity with its names and `entity_keys` of them, in order. ``parallel``: by a pool of forked
-    workers (one per core, up to 8) when there are several cores, while this process reads on
-    (a large glossary streamed from its files: parsing and checking stay here, in order)."""
+    """Each entity with its names, `entity_keys` of them and the Arabic key of each of its
+    `arabic_texts`, in order. ``parallel``: by a pool of forked workers (one per core, up to 8) when
+    there are several cores, while this process reads on (a large glossary streamed from its files:
+    parsing and checking stay here, in order)."""
     import multiprocessing as mp
 
     n = cores()
     if not parallel or n < 2 or "fork" not in mp.get_all_start_methods():
         for e in entities:
             names = list(e.names())
-            yield (e, names, *entity_keys([n.text for n in names]))
+            yield (e, names, *entity_keys([n.text for n in names]), {t: arabic(t) for t in arabic_texts(e)})
         return
     from collections import deque
     from itertools import islice
@@ -294,20 +311,22 @@ def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
         while True:
             chunk = [(e, list(e.names())) for e in islice(it, PARALLEL_CHUNK)]
             if chunk:
-                pending.append((chunk, pool.apply_async(_entities_keys, ([[n.text for n in names] for _e, names in chunk],))))
+                jobs = [([n.text for n in names], arabic_texts(e)) for e, names in chunk]
+                pending.append((chunk, pool.apply_async(_entities_keys, (jobs,))))
             if pending and (not chunk or len(pending) >= _AHEAD * n):
                 done, job = pending.popleft()
-                for (e, names), (keyed, links) in zip(done, job.get()):
-                    yield e, names, keyed, links
+                for (e, names), (keyed, links, spelled) in zip(done, job.get()):
+                    yield e, names, keyed, links, spelled
             if not chunk and not pending:
                 return
 
 
-def add_vocalized(st: MemoryStore, entity: Entity, clashes: set[str]) -> None:
-    """Note the entity's Arabic names by their Arabic key (`glossary.names.arabic`: no harakat, alef
-    and taa forms unified, no spaces) with their vocalized form, or ``""`` for a name without one:
-    the look-up that romanizes a name the glossary knows exactly, or at least as a proper name
-    (`glossary.Glossary.vocalized_for`).
+def add_vocalized(st: MemoryStore, entity: Entity, clashes: set[str],
+                  arabic_key: Callable[[str], str] = arabic) -> None:
+    """Note the entity's Arabic names by their Arabic key (`glossary.names.arabic`, or ``arabic_key``
+    when it is known already: no harakat, alef and taa forms unified, no spaces) with their vocalized
+    form, or ``""`` for a name without one: the look-up that romanizes a name the glossary knows
+    exactly, or at least as a proper name (`glossary.Glossary.vocalized_for`).
 
     The entity's ``arabic`` and ``vocalized`` (either is a key), and each former name's; a key
     that two names vocalize differently (``clashes``) is left out: the glossary does not say
@@ -316,11 +335,11 @@ def add_vocalized(st: MemoryStore, entity: Entity, clashes: set[str]) -> None:
     for written, vocalized in [(entity.arabic, entity.vocalized),
                                *((f.arabic, f.vocalized) for f in entity.former_names)]:
         if not vocalized:
-            key = arabic(written) if written else ""
+            key = arabic_key(written) if written else ""
             if key and key not in clashes:
                 st.vocalized.setdefault(key, "")
             continue
-        for key in {arabic(written or vocalized), arabic(vocalized)}:
+        for key in {arabic_key(written or vocalized), arabic_key(vocalized)}:
             if not key or key in clashes:
                 continue
             if st.vocalized.get(key) == "":

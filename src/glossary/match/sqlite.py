@@ -24,7 +24,9 @@ _INT_SIZE = array("i").itemsize
 
 
 def pack(nids: Sequence[int]) -> bytes:
-    """Name numbers as the cache file keeps them."""
+    """Name numbers as the cache file keeps them (an index's arrays as they are, without a copy)."""
+    if isinstance(nids, array) and nids.typecode == "i":
+        return nids.tobytes()
     return array("i", nids).tobytes()
 
 
