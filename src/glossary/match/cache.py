@@ -193,7 +193,7 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
                 (f, store.dfs.get(f, 0), pack(forms[f])) for f in sorted(forms)))
             con.executemany("INSERT INTO vocalized VALUES (?,?)", sorted(store.vocalized.items()))
             con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
-            con.executescript(_INDEXES)
+            con.execute(_INDEXES)  # (not executescript: it would commit first)
             meta = {"code": code_hash(path.parent), "content": content_hash, "entities": str(store.n_entities),
                     "vocal_span": str(store.vocal_span)}
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
