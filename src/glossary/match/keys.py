@@ -84,14 +84,35 @@ def acronyms(text: str, ignore: Callable[[str], bool]) -> list[str]:
         >>> acronyms("al-Qaida in the Arabian Peninsula", lambda f: f in {"in", "the"})
         ['qap', 'aqap']
     """
+    return acronyms_of(acronym_words(text), ignore)
+
+
+def acronym_words(text: str) -> str:
+    """What `acronyms` reads of a name: the forms of its words that may give an initial (not an
+    article, opening with a letter), space-separated, after ``"+"`` when the name opens with the
+    article; "" for a name in Arabic script or without such a word. (The index's workers hand this
+    back, so that the acronyms, which wait for the word weights of the whole glossary, need no
+    second tokenizing.)
+
+    Example:
+        >>> acronym_words("al-Qaida in the Arabian Peninsula"), acronym_words("A B"), acronym_words("حلب")
+        ('+qayda in arabian pininsula', 'a b', '')
+    """
     if any("\u0600" <= c <= "\u06ff" for c in text):
-        return [""]
+        return ""
     toks = tokens(text)
-    initials = [t.form[0] for t in toks if not t.article and t.form and t.form[0].isalpha() and not ignore(t.form)]
+    forms = " ".join(t.form for t in toks if not t.article and t.form and t.form[0].isalpha())
+    return ("+" + forms if toks[0].article else forms) if forms else ""
+
+
+def acronyms_of(words: str, ignore: Callable[[str], bool]) -> list[str]:
+    """`acronyms` from a name's `acronym_words`."""
+    article = words.startswith("+")
+    initials = [f[0] for f in (words[1:] if article else words).split() if not ignore(f)]
     if not 2 <= len(initials) <= 7:
         return [""]
     out = ["".join(initials).translate(_ACRONYM_VOWELS)]
-    if toks[0].article and len(initials) < 7:
+    if article and len(initials) < 7:
         out.append("a" + out[0])
     return out
 

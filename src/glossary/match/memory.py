@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from glossary.names import arabic, exact
 
-from .keys import acronyms, deletions, gram_keys, pair_keys, query_keys
+from .keys import acronym_words, acronyms_of, deletions, gram_keys, pair_keys, query_keys
 from .profile import Profile, decode, encode, parenthesized, profile
 from .rows import EntityRow, NameRow
 from .weights import Weights
@@ -159,7 +159,8 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
     form_posting: defaultdict[str, array[int]] = defaultdict(_ints)
     dfs: defaultdict[str, int] = defaultdict(int)
     spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
-    several_latin: list[int] = []  # names of several Latin words: they get acronym keys once weights are known
+    # names of several Latin words, with their `acronym_words`: they get acronym keys once weights are known
+    several_latin: list[tuple[int, str]] = []
     clashes: set[str] = set()
     source = st.objects if st.objects is not None else entities
     for eidx, (e, names, keyed, links, spelled) in enumerate(_keyed(source, parallel=not keep)):
@@ -168,14 +169,14 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
         if st.objects is None:  # as `glossary.match.cache.write` writes it
             st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
         forms: set[str] = set()
-        for name, (enc, name_keys) in zip(names, keyed):
+        for name, (enc, name_keys, initials) in zip(names, keyed):
             nid = len(st.names)
             p = decode(enc)
             lang = language_of(name.source) if name.source else None
             kind = f"{name.kind.value}:{lang}" if lang else name.kind.value
             st.names.append(NameRow(eidx, name.text, kind, enc))
-            if p.script == "latin" and len(p.words) >= 2:
-                several_latin.append(nid)
+            if initials:
+                several_latin.append((nid, initials))
             for k in name_keys:
                 keys_[k].append(nid)
             for w in p.words:
@@ -193,8 +194,8 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
         dfs[f] = df
     st.n_entities = len(st.entities)
     weights = Weights(dfs, st.n_entities)
-    for nid in several_latin:
-        for acr in acronyms(st.names[nid].text, lambda f: weights(f) == 0.0):
+    for nid, initials in several_latin:
+        for acr in acronyms_of(initials, lambda f: weights(f) == 0.0):
             if acr:
                 keys_["^" + acr].append(nid)
     near: defaultdict[str, list[str]] = defaultdict(list)
@@ -230,16 +231,18 @@ def _profile_keys(text: str) -> tuple[Profile, str, list[str]]:
     return p, encode(p), out
 
 
-def entity_keys(texts: list[str]) -> tuple[list[tuple[str, list[str]]], list[tuple[str, str]]]:
-    """`name_keys` of each of an entity's names, and the forms its names spell one word with
+def entity_keys(texts: list[str]) -> tuple[list[tuple[str, list[str], str]], list[tuple[str, str]]]:
+    """`name_keys` of each of an entity's names with, for a name of several Latin words, its
+    `glossary.match.keys.acronym_words` ("" for another), and the forms its names spell one word with
     (`_link_spellings`: each pair both ways)."""
-    keyed = [_profile_keys(t) for t in texts]
+    keyed = [(t, *_profile_keys(t)) for t in texts]
     spellings: defaultdict[str, set[str]] = defaultdict(set)
-    _link_spellings([(0, p) for p, _enc, _k in keyed], spellings)
-    return [(enc, k) for _p, enc, k in keyed], [(a, b) for a, others in spellings.items() for b in sorted(others)]
+    _link_spellings([(0, p) for _t, p, _enc, _k in keyed], spellings)
+    return ([(enc, k, acronym_words(t) if p.script == "latin" and len(p.words) >= 2 else "") for t, p, enc, k in keyed],
+            [(a, b) for a, others in spellings.items() for b in sorted(others)])
 
 
-def _entities_keys(jobs: list[tuple[list[str], list[str]]]) -> list[tuple[list[tuple[str, list[str]]],
+def _entities_keys(jobs: list[tuple[list[str], list[str]]]) -> list[tuple[list[tuple[str, list[str], str]],
                                                                          list[tuple[str, str]], dict[str, str]]]:
     """`entity_keys` of each entity's names, and the Arabic key of each of its `arabic_texts` (a
     worker's job)."""
@@ -286,7 +289,7 @@ def forked(worker: dict[str, Any], inherited: Mapping[str, Any], wanted: bool,
         worker.clear()
 
 
-_Keyed = tuple["Entity", list["Name"], list[tuple[str, list[str]]], list[tuple[str, str]], dict[str, str]]
+_Keyed = tuple["Entity", list["Name"], list[tuple[str, list[str], str]], list[tuple[str, str]], dict[str, str]]
 
 
 def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
