@@ -169,7 +169,7 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
         if st.objects is None:  # as `glossary.match.cache.write` writes it
             st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
         forms: set[str] = set()
-        for name, (enc, name_keys, initials) in zip(names, keyed):
+        for name, (enc, nkeys, initials) in zip(names, keyed):
             nid = len(st.names)
             p = decode(enc)
             lang = language_of(name.source) if name.source else None
@@ -177,7 +177,7 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
             st.names.append(NameRow(eidx, name.text, kind, enc))
             if initials:
                 several_latin.append((nid, initials))
-            for k in name_keys:
+            for k in nkeys:
                 keys_[k].append(nid)
             for w in p.words:
                 forms.add(w.form)
@@ -213,16 +213,11 @@ def _ints() -> array[int]:
     return array("i")
 
 
-def name_keys(text: str) -> tuple[str, list[str]]:
-    """One name's encoded profile (`glossary.match.profile.encode`) and its keys, each as many times
-    as the index adds the name under it: its query keys and those of its parenthesized parts, then
-    its word-pair keys, then its letter n-gram keys. What the build does for each name; it depends
-    on the text alone, so that workers can do it."""
-    return _profile_keys(text)[1:]
-
-
-def _profile_keys(text: str) -> tuple[Profile, str, list[str]]:
-    """`name_keys`, with the profile it encodes."""
+def name_keys(text: str) -> tuple[Profile, str, list[str]]:
+    """One name's profile, the profile encoded (`glossary.match.profile.encode`) and its keys, each as
+    many times as the index adds the name under it: its query keys and those of its parenthesized
+    parts, then its word-pair keys, then its letter n-gram keys. What the build does for each name;
+    it depends on the text alone, so that workers can do it."""
     p = profile(text)
     extra = ["=" + exact(x) for x in parenthesized(text) if exact(x)]
     out = list(dict.fromkeys(query_keys(text) + extra))
@@ -235,7 +230,7 @@ def entity_keys(texts: list[str]) -> tuple[list[tuple[str, list[str], str]], lis
     """`name_keys` of each of an entity's names with, for a name of several Latin words, its
     `glossary.match.keys.acronym_words` ("" for another), and the forms its names spell one word with
     (`_link_spellings`: each pair both ways)."""
-    keyed = [(t, *_profile_keys(t)) for t in texts]
+    keyed = [(t, *name_keys(t)) for t in texts]
     spellings: defaultdict[str, set[str]] = defaultdict(set)
     _link_spellings([(0, p) for _t, p, _enc, _k in keyed], spellings)
     return ([(enc, k, acronym_words(t) if p.script == "latin" and len(p.words) >= 2 else "") for t, p, enc, k in keyed],
@@ -251,8 +246,12 @@ def _entities_keys(jobs: list[tuple[list[str], list[str]]]) -> list[tuple[list[t
 
 def arabic_texts(entity: Entity) -> list[str]:
     """The Arabic names and vocalized forms `add_vocalized` keys (`glossary.names.arabic`)."""
-    return [t for pair in [(entity.arabic, entity.vocalized), *((f.arabic, f.vocalized) for f in entity.former_names)]
-            for t in pair if t]
+    return [t for pair in _vocalized_pairs(entity) for t in pair if t]
+
+
+def _vocalized_pairs(entity: Entity) -> list[tuple[str | None, str | None]]:
+    """The entity's Arabic name and vocalized form, then each former name's."""
+    return [(entity.arabic, entity.vocalized), *((f.arabic, f.vocalized) for f in entity.former_names)]
 
 
 PARALLEL_CHUNK = 256
@@ -335,8 +334,7 @@ def add_vocalized(st: MemoryStore, entity: Entity, clashes: set[str],
     that two names vocalize differently (``clashes``) is left out: the glossary does not say
     which reading a text means. A vocalized form wins over a name known without one.
     """
-    for written, vocalized in [(entity.arabic, entity.vocalized),
-                               *((f.arabic, f.vocalized) for f in entity.former_names)]:
+    for written, vocalized in _vocalized_pairs(entity):
         if not vocalized:
             key = arabic_key(written) if written else ""
             if key and key not in clashes:
