@@ -115,8 +115,8 @@ def test_a_short_build_draws_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_names_keyed_by_workers_are_keyed_as_here(monkeypatch: pytest.MonkeyPatch) -> None:
     """A streamed build keys names in forked workers, chunk by chunk, while this process reads on:
-    the same keys, names, spelling links and Arabic keys, in the same order, as keyed here (and the
-    same store)."""
+    the same keys, names, spelling links and Arabic keys, in the same order and with the same name
+    numbers, as keyed here (and the same store)."""
     import glossary.match.memory as memory
     from glossary.store import load_entities
 
@@ -125,9 +125,14 @@ def test_names_keyed_by_workers_are_keyed_as_here(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(memory, "PARALLEL_CHUNK", 3)  # several jobs, and one left short
     here = list(memory._keyed(entities, parallel=False))
     there = list(memory._keyed(iter(entities), parallel=True))
-    assert [(e.id, *rest) for e, *rest in there] == [(e.id, *rest) for e, *rest in here]
-    assert any(links for *_rest, links, _spelled in here) and len(entities) % 3
-    assert any(spelled for *_rest, spelled in here)
+
+    def plain(chunks: list) -> list:
+        return [([(e.id, *rest) for e, *rest in items], chunk) for items, chunk in chunks]
+
+    assert plain(there) == plain(here) and len(here) == -(-len(entities) // 3)
+    assert [chunk.base for _items, chunk in here][1] == sum(len(names) for _e, names, *_ in here[0][0])
+    assert any(links for items, _c in here for *_rest, links, _spelled in items) and len(entities) % 3
+    assert any(spelled for items, _c in here for *_rest, spelled in items)
     listed, streamed = memory.build_store(entities), memory.build_store(iter(entities))
     assert (streamed.keys, streamed.posting, streamed.dfs, streamed.near) == (listed.keys, listed.posting, listed.dfs, listed.near)
     assert streamed.vocalized == listed.vocalized and listed.vocalized

@@ -35,6 +35,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,7 @@ from glossary.store import fingerprint, known_content_hash, remember_content_has
 
 from .index import Index
 from .memory import MemoryStore, build_store
-from .sqlite import SqliteStore, pack
+from .sqlite import SqliteStore
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -168,7 +169,13 @@ def cache_path(content_hash: str, directory: Path) -> Path:
 
 
 def write(store: MemoryStore, path: Path, content_hash: str) -> None:
-    """Write an in-memory index to ``path`` atomically (temporary file, then rename)."""
+    """Write an in-memory index to ``path`` atomically (temporary file, then rename).
+
+    The tables keyed by text get their rows in key order: every row goes at the end of its B-tree (in
+    the order of a dict, every row went to a page anywhere in it). Their rows are made by C iterators
+    (`zip`, `map`): a Python generator's frame for each of a large glossary's millions of keys was a
+    fifth of the write. The postings are arrays of C ints (`build_store`), which SQLite binds as the
+    blobs they are (`glossary.match.sqlite.pack`'s bytes)."""
     import json
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -183,14 +190,13 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
                  json.dumps(objects[i].to_dict(), ensure_ascii=False, default=str) if objects else store.json[i])
                 for i, row in enumerate(store.entities)))
             con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", ((i, *row) for i, row in enumerate(store.names)))
-            # each table keyed by text gets its rows in key order: every row goes at the end of its
-            # B-tree (in the order of a dict, every row went to a page anywhere in it)
-            keys, posting, forms = store.keys, store.posting, store.form_posting
-            con.executemany("INSERT INTO keys VALUES (?,?)", ((k, pack(keys[k])) for k in sorted(keys)))
-            con.executemany("INSERT INTO posting VALUES (?,?)", ((k, pack(posting[k])) for k in sorted(posting)))
+            for table, postings in (("keys", store.keys), ("posting", store.posting)):
+                order = sorted(postings)
+                con.executemany(f"INSERT INTO {table} VALUES (?,?)", zip(order, map(postings.__getitem__, order)))
             con.executemany("INSERT INTO near VALUES (?,?)", ((k, " ".join(v)) for k, v in sorted(store.near.items())))
-            con.executemany("INSERT INTO forms VALUES (?,?,?)", (
-                (f, store.dfs.get(f, 0), pack(forms[f])) for f in sorted(forms)))
+            forms = sorted(store.form_posting)
+            con.executemany("INSERT INTO forms VALUES (?,?,?)", zip(
+                forms, map(store.dfs.get, forms, repeat(0)), map(store.form_posting.__getitem__, forms)))
             con.executemany("INSERT INTO vocalized VALUES (?,?)", sorted(store.vocalized.items()))
             con.executemany("INSERT INTO locale_text VALUES (?,?,?,?)", _locale_strings(store))
             con.execute(_INDEXES)  # (not executescript: it would commit first)
@@ -208,16 +214,10 @@ def write(store: MemoryStore, path: Path, content_hash: str) -> None:
 
 def _locale_strings(store: MemoryStore) -> Iterator[tuple[str, str, str, str]]:
     """Babel's text for the scores and for the sources' dates and languages (see the module docstring)."""
-    import json
-
     from glossary.i18n import locale_strings
 
-    if store.objects is not None:
-        sources = [(s.date, s.language) for e in store.objects for s in e.sources]
-    else:
-        sources = [(s.get("date"), s.get("language")) for js in store.json for s in json.loads(js).get("sources") or ()
-                   if isinstance(s, dict)]
-    return locale_strings((d for d, _ in sources if d), (lang for _, lang in sources if lang))
+    assert store.sources is not None, "a store read from the cache is not written again"
+    return locale_strings((d for d, _ in store.sources if d), (lang for _, lang in store.sources if lang))
 
 
 def _open(path: Path, content_hash: str) -> tuple[sqlite3.Connection, dict[str, str]] | None:

@@ -22,12 +22,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from itertools import accumulate, chain
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glossary.names import arabic, exact
 
 from .keys import acronym_words, acronyms_of, deletions, gram_keys, pair_keys, query_keys
-from .profile import Profile, decode, encode, parenthesized, profile
+from .profile import Profile, encode, parenthesized, profile
 from .rows import EntityRow, NameRow
 from .weights import Weights
 
@@ -53,6 +54,9 @@ class MemoryStore:
         """The vocalized form of each Arabic name by its Arabic key, ``""`` for one without (`add_vocalized`)."""
         self.vocal_span = 1
         """The most words of any vocalized name."""
+        self.sources: set[tuple[str | None, str | None]] | None = None
+        """The date and language of every entity's sources, when built here (what the cache's babel text
+        is for: `glossary.match.cache.write`); None for a store read from the cache."""
         self._by_id: dict[str, int] | None = None
         self._sorted_forms: list[str] | None = None
 
@@ -131,6 +135,10 @@ def build_store(entities: Iterable[Entity]) -> MemoryStore:
     from its files), it keeps each one's JSON instead, as a store read back from the cache does:
     a fraction of their memory, and the same index.
 
+    The entities are keyed a chunk at a time (`chunk_keys`: by forked workers for a streamed glossary
+    on several cores, `_keyed`), and each chunk's postings are added to the index's, its name numbers
+    after every earlier chunk's: the same index as one name at a time.
+
     The cyclic garbage collector is paused while the index is made: it would otherwise walk the
     index's objects, millions of them and none in a cycle, again and again as they are added (a
     quarter of the build at 100,000 entities; `bench/large_glossary.py`).
@@ -162,34 +170,31 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
     # names of several Latin words, with their `acronym_words`: they get acronym keys once weights are known
     several_latin: list[tuple[int, str]] = []
     clashes: set[str] = set()
+    st.sources = set()
     source = st.objects if st.objects is not None else entities
-    for eidx, (e, names, keyed, links, spelled) in enumerate(_keyed(source, parallel=not keep)):
-        st.entities.append(EntityRow(e.id, e.type, e.label))
-        add_vocalized(st, e, clashes, spelled.__getitem__)
-        if st.objects is None:  # as `glossary.match.cache.write` writes it
-            st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
-        forms: set[str] = set()
-        for name, (enc, nkeys, initials) in zip(names, keyed):
-            nid = len(st.names)
-            p = decode(enc)
-            lang = language_of(name.source) if name.source else None
-            kind = f"{name.kind.value}:{lang}" if lang else name.kind.value
-            st.names.append(NameRow(eidx, name.text, kind, enc))
-            if initials:
-                several_latin.append((nid, initials))
-            for k in nkeys:
-                keys_[k].append(nid)
-            for w in p.words:
-                forms.add(w.form)
-                for sk in {w.skel, w.alt} - {""}:
-                    if not posting[sk] or posting[sk][-1] != nid:
-                        posting[sk].append(nid)
-                if not form_posting[w.form] or form_posting[w.form][-1] != nid:
-                    form_posting[w.form].append(nid)
-        for f in forms:
-            dfs[f] += 1
-        for a, b in links:
-            spellings[a].add(b)
+    for items, chunk in _keyed(source, parallel=not keep):
+        assert chunk.base == len(st.names), "a chunk keyed for other name numbers"
+        for e, names, encs, initials, links, spelled in items:
+            eidx = len(st.entities)
+            st.entities.append(EntityRow(e.id, e.type, e.label))
+            add_vocalized(st, e, clashes, spelled.__getitem__)
+            st.sources.update((s.date, s.language) for s in e.sources)
+            if st.objects is None:  # as `glossary.match.cache.write` writes it
+                st.json.append(json.dumps(e.to_dict(), ensure_ascii=False, default=str))
+            for name, enc, ini in zip(names, encs, initials):
+                nid = len(st.names)
+                lang = language_of(name.source) if name.source else None
+                kind = f"{name.kind.value}:{lang}" if lang else name.kind.value
+                st.names.append(NameRow(eidx, name.text, kind, enc))
+                if ini:
+                    several_latin.append((nid, ini))
+            for a, b in links:
+                spellings[a].add(b)
+        _extend(keys_, chunk.keys)
+        _extend(posting, chunk.posting)
+        _extend(form_posting, chunk.form_posting)
+        for f, n in zip(*chunk.dfs):
+            dfs[f] += n
     for f, df in _spelling_df(dfs, spellings).items():
         dfs[f] = df
     st.n_entities = len(st.entities)
@@ -206,6 +211,32 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
     st.keys, st.posting, st.form_posting = dict(keys_), dict(posting), dict(form_posting)
     st.near, st.dfs = dict(near), dict(dfs)
     return st
+
+
+_Flat = tuple[list[str], "array[int]", "array[int]"]
+"""Postings of one chunk of entities, flat: the keys in the order first added, how many name numbers
+each has, and their name numbers one key after the other."""
+
+
+def _flat(table: dict[str, array[int]]) -> _Flat:
+    """A chunk's postings as `_Flat` (a few objects to send back from a worker, not one per key)."""
+    counts, nids = array("i"), array("i")
+    for a in table.values():
+        counts.append(len(a))
+        nids.extend(a)
+    return list(table), counts, nids
+
+
+def _extend(target: dict[str, array[int]], flat: _Flat) -> None:
+    """Add a chunk's postings (`_Flat`) to the index's: its name numbers follow every earlier chunk's.
+    The keys new to the index are added by C loops (most keys of a chunk: a name's own keys), in the
+    order first added; a Python loop runs over the keys the index has already."""
+    keys, counts, nids = flat
+    ends = list(accumulate(counts))
+    pieces = dict(zip(keys, map(nids.__getitem__, map(slice, chain((0,), ends), ends))))
+    for k in target.keys() & pieces.keys():
+        target[k].extend(pieces.pop(k))
+    target.update(pieces)
 
 
 def _ints() -> array[int]:
@@ -226,22 +257,61 @@ def name_keys(text: str) -> tuple[Profile, str, list[str]]:
     return p, encode(p), out
 
 
-def entity_keys(texts: list[str]) -> tuple[list[tuple[str, list[str], str]], list[tuple[str, str]]]:
-    """`name_keys` of each of an entity's names with, for a name of several Latin words, its
-    `glossary.match.keys.acronym_words` ("" for another), and the forms its names spell one word with
-    (`_link_spellings`: each pair both ways)."""
-    keyed = [(t, *name_keys(t)) for t in texts]
-    spellings: defaultdict[str, set[str]] = defaultdict(set)
-    _link_spellings([(0, p) for _t, p, _enc, _k in keyed], spellings)
-    return ([(enc, k, acronym_words(t) if p.script == "latin" and len(p.words) >= 2 else "") for t, p, enc, k in keyed],
-            [(a, b) for a, others in spellings.items() for b in sorted(others)])
+class _Chunk(NamedTuple):
+    """What the index gets from one chunk of entities keyed (`chunk_keys`)."""
+
+    base: int
+    """The name number of the chunk's first name."""
+    entities: list[tuple[list[str], list[str], list[tuple[str, str]], dict[str, str]]]
+    """Per entity: its names' encoded profiles, each name's `glossary.match.keys.acronym_words`
+    ("" for a name that is not of several Latin words), the forms its names spell one word with
+    (`_link_spellings`: each pair both ways) and the Arabic key of each of its `arabic_texts`."""
+    keys: _Flat
+    posting: _Flat
+    """Each word's skeleton (and its other reading) -> the names holding it, once a name."""
+    form_posting: _Flat
+    """Each word's folded form -> the names holding it, once a name."""
+    dfs: tuple[list[str], list[int]]
+    """Each folded form and how many of the chunk's entities have it."""
 
 
-def _entities_keys(jobs: list[tuple[list[str], list[str]]]) -> list[tuple[list[tuple[str, list[str], str]],
-                                                                         list[tuple[str, str]], dict[str, str]]]:
-    """`entity_keys` of each entity's names, and the Arabic key of each of its `arabic_texts` (a
-    worker's job)."""
-    return [(*entity_keys(names), {t: arabic(t) for t in spelled}) for names, spelled in jobs]
+def chunk_keys(base: int, jobs: Sequence[tuple[list[str], list[str]]]) -> _Chunk:
+    """Key a run of entities, given as their names' texts and their `arabic_texts`, whose first name
+    is numbered ``base``: `name_keys` of each name, and what the index adds for it (a worker's job:
+    a chunk sends back each key once, not once a name)."""
+    keys: defaultdict[str, array[int]] = defaultdict(_ints)
+    posting: defaultdict[str, array[int]] = defaultdict(_ints)
+    form_posting: defaultdict[str, array[int]] = defaultdict(_ints)
+    dfs: defaultdict[str, int] = defaultdict(int)
+    out = []
+    nid = base
+    for texts, spelled in jobs:
+        keyed = [(t, *name_keys(t)) for t in texts]
+        spellings: defaultdict[str, set[str]] = defaultdict(set)
+        _link_spellings([(0, p) for _t, p, _enc, _k in keyed], spellings)
+        forms: set[str] = set()
+        for _t, p, _enc, nkeys in keyed:
+            for k in nkeys:
+                keys[k].append(nid)
+            for w in p.words:
+                forms.add(w.form)
+                for sk in {w.skel, w.alt} - {""}:
+                    if not posting[sk] or posting[sk][-1] != nid:
+                        posting[sk].append(nid)
+                if not form_posting[w.form] or form_posting[w.form][-1] != nid:
+                    form_posting[w.form].append(nid)
+            nid += 1
+        for f in forms:
+            dfs[f] += 1
+        out.append(([enc for _t, _p, enc, _k in keyed],
+                    [acronym_words(t) if p.script == "latin" and len(p.words) >= 2 else "" for t, p, _e, _k in keyed],
+                    [(a, b) for a, others in spellings.items() for b in sorted(others)],
+                    {t: arabic(t) for t in spelled}))
+    return _Chunk(base, out, _flat(keys), _flat(posting), _flat(form_posting), (list(dfs), list(dfs.values())))
+
+
+def _chunk_keys(job: tuple[int, list[tuple[list[str], list[str]]]]) -> _Chunk:
+    return chunk_keys(*job)
 
 
 def arabic_texts(entity: Entity) -> list[str]:
@@ -254,8 +324,11 @@ def _vocalized_pairs(entity: Entity) -> list[tuple[str | None, str | None]]:
     return [(entity.arabic, entity.vocalized), *((f.arabic, f.vocalized) for f in entity.former_names)]
 
 
-PARALLEL_CHUNK = 256
-"""Entities per job sent to a worker while a large glossary is indexed."""
+PARALLEL_CHUNK = 4096
+"""Entities per job sent to a worker while a large glossary is indexed. A chunk sends back each of its
+keys once: for the 100,000 entities of `bench/large_glossary.py`'s file, 2.2 million keys for 14
+million name numbers in chunks of 4,096, 4.5 million in chunks of 256 (the first lookup's build
+12.2 and 12.8 s against 14.4 and 15.4 s, alternated; a one-off script)."""
 _AHEAD = 4
 """Jobs per worker sent ahead of the one being merged."""
 
@@ -288,38 +361,51 @@ def forked(worker: dict[str, Any], inherited: Mapping[str, Any], wanted: bool,
         worker.clear()
 
 
-_Keyed = tuple["Entity", list["Name"], list[tuple[str, list[str], str]], list[tuple[str, str]], dict[str, str]]
+_Keyed = tuple[list[tuple["Entity", list["Name"], list[str], list[str], list[tuple[str, str]], dict[str, str]]],
+               _Chunk]
 
 
 def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
-    """Each entity with its names, `entity_keys` of them and the Arabic key of each of its
-    `arabic_texts`, in order. ``parallel``: by a pool of forked workers (one per core, up to 8) when
-    there are several cores, while this process reads on (a large glossary streamed from its files:
-    parsing and checking stay here, in order)."""
+    """The entities in chunks of `PARALLEL_CHUNK`, in order: each chunk's entities with their names and
+    what `chunk_keys` gives for each (encoded profiles, acronym words, spelling links, Arabic keys),
+    and the chunk's `chunk_keys`. ``parallel``: keyed by a pool of forked workers (one per core, up
+    to 8) when there are several cores, while this process reads on (a large glossary streamed from
+    its files: parsing and checking stay here, in order)."""
     import multiprocessing as mp
-
-    n = cores()
-    if not parallel or n < 2 or "fork" not in mp.get_all_start_methods():
-        for e in entities:
-            names = list(e.names())
-            yield (e, names, *entity_keys([n.text for n in names]), {t: arabic(t) for t in arabic_texts(e)})
-        return
     from collections import deque
     from itertools import islice
 
     it = iter(entities)
+    base = 0
+
+    def chunks() -> Iterator[tuple[int, list[tuple[Entity, list[Name]]]]]:
+        nonlocal base
+        while chunk := [(e, list(e.names())) for e in islice(it, PARALLEL_CHUNK)]:
+            yield base, chunk
+            base += sum(len(names) for _e, names in chunk)
+
+    def job(first: int, chunk: list[tuple[Entity, list[Name]]]) -> tuple[int, list[tuple[list[str], list[str]]]]:
+        return first, [([n.text for n in names], arabic_texts(e)) for e, names in chunk]
+
+    def joined(chunk: list[tuple[Entity, list[Name]]], keyed: _Chunk) -> _Keyed:
+        return [(e, names, *per) for (e, names), per in zip(chunk, keyed.entities)], keyed
+
+    n = cores()
+    if not parallel or n < 2 or "fork" not in mp.get_all_start_methods():
+        for first, chunk in chunks():
+            yield joined(chunk, _chunk_keys(job(first, chunk)))
+        return
     with mp.get_context("fork").Pool(n) as pool:
         pending: deque[tuple[list[tuple[Entity, list[Name]]], Any]] = deque()
+        source = chunks()
         while True:
-            chunk = [(e, list(e.names())) for e in islice(it, PARALLEL_CHUNK)]
-            if chunk:
-                jobs = [([n.text for n in names], arabic_texts(e)) for e, names in chunk]
-                pending.append((chunk, pool.apply_async(_entities_keys, (jobs,))))
-            if pending and (not chunk or len(pending) >= _AHEAD * n):
-                done, job = pending.popleft()
-                for (e, names), (keyed, links, spelled) in zip(done, job.get()):
-                    yield e, names, keyed, links, spelled
-            if not chunk and not pending:
+            nxt = next(source, None)
+            if nxt is not None:
+                pending.append((nxt[1], pool.apply_async(_chunk_keys, (job(*nxt),))))
+            if pending and (nxt is None or len(pending) >= _AHEAD * n):
+                done, result = pending.popleft()
+                yield joined(done, result.get())
+            if nxt is None and not pending:
                 return
 
 
