@@ -163,8 +163,8 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
     # (name numbers kept as arrays of C ints from the start: a fraction of a list's memory, the compiled
     # core reads them in place, and no list is copied into an array at the end)
     keys_: defaultdict[str, array[int]] = defaultdict(_ints)
-    posting: defaultdict[str, array[int]] = defaultdict(_ints)
-    form_posting: defaultdict[str, array[int]] = defaultdict(_ints)
+    posting: dict[str, array[int]] = {}
+    form_posting: dict[str, array[int]] = {}
     dfs: defaultdict[str, int] = defaultdict(int)
     spellings: defaultdict[str, set[str]] = defaultdict(set)  # form -> other spellings of its word
     # names of several Latin words, with their `acronym_words`: they get acronym keys once weights are known
@@ -208,14 +208,14 @@ def _build_store(entities: Iterable[Entity]) -> MemoryStore:
         if len(sk) >= 3:
             for d in dict.fromkeys(deletions(sk)):
                 near[d].append(sk)
-    st.keys, st.posting, st.form_posting = dict(keys_), dict(posting), dict(form_posting)
+    st.keys, st.posting, st.form_posting = dict(keys_), posting, form_posting
     st.near, st.dfs = dict(near), dict(dfs)
     return st
 
 
 _Flat = tuple[list[str], "array[int]", "array[int]"]
-"""Postings of one chunk of entities, flat: the keys in the order first added, how many name numbers
-each has, and their name numbers one key after the other."""
+"""Postings of one chunk of entities, flat: the keys, how many name numbers each has, and their name
+numbers one key after the other."""
 
 
 def _flat(table: dict[str, array[int]]) -> _Flat:
@@ -230,7 +230,7 @@ def _flat(table: dict[str, array[int]]) -> _Flat:
 def _extend(target: dict[str, array[int]], flat: _Flat) -> None:
     """Add a chunk's postings (`_Flat`) to the index's: its name numbers follow every earlier chunk's.
     The keys new to the index are added by C loops (most keys of a chunk: a name's own keys), in the
-    order first added; a Python loop runs over the keys the index has already."""
+    chunk's order; a Python loop runs over the keys the index has already."""
     keys, counts, nids = flat
     ends = list(accumulate(counts))
     pieces = dict(zip(keys, map(nids.__getitem__, map(slice, chain((0,), ends), ends))))
@@ -267,6 +267,7 @@ class _Chunk(NamedTuple):
     ("" for a name that is not of several Latin words), the forms its names spell one word with
     (`_link_spellings`: each pair both ways) and the Arabic key of each of its `arabic_texts`."""
     keys: _Flat
+    """Each key (`name_keys`) -> the names under it, as often as each is added, the keys in sort order."""
     posting: _Flat
     """Each word's skeleton (and its other reading) -> the names holding it, once a name."""
     form_posting: _Flat
@@ -311,10 +312,6 @@ def chunk_keys(base: int, jobs: Sequence[tuple[list[str], list[str]]]) -> _Chunk
     # the cache's write, writing them in key order, sorts faster)
     return _Chunk(base, out, _flat({k: keys[k] for k in sorted(keys)}), _flat(posting), _flat(form_posting),
                   (list(dfs), list(dfs.values())))
-
-
-def _chunk_keys(job: tuple[int, list[tuple[list[str], list[str]]]]) -> _Chunk:
-    return chunk_keys(*job)
 
 
 def arabic_texts(entity: Entity) -> list[str]:
@@ -396,7 +393,7 @@ def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
     n = cores()
     if not parallel or n < 2 or "fork" not in mp.get_all_start_methods():
         for first, chunk in chunks():
-            yield joined(chunk, _chunk_keys(job(first, chunk)))
+            yield joined(chunk, chunk_keys(*job(first, chunk)))
         return
     with mp.get_context("fork").Pool(n) as pool:
         pending: deque[tuple[list[tuple[Entity, list[Name]]], Any]] = deque()
@@ -404,7 +401,7 @@ def _keyed(entities: Iterable[Entity], *, parallel: bool) -> Iterator[_Keyed]:
         while True:
             nxt = next(source, None)
             if nxt is not None:
-                pending.append((nxt[1], pool.apply_async(_chunk_keys, (job(*nxt),))))
+                pending.append((nxt[1], pool.apply_async(chunk_keys, job(*nxt))))
             if pending and (nxt is None or len(pending) >= _AHEAD * n):
                 done, result = pending.popleft()
                 yield joined(done, result.get())
