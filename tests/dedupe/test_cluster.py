@@ -279,5 +279,29 @@ def test_spelling_pairs_found_in_workers_are_the_ones_found_here(monkeypatch: py
     here = spelling_pairs(names, words, scripts, weight)
     monkeypatch.setattr(cluster_module, "FORK_UNITS", 10)
     monkeypatch.setattr("glossary.match.memory.cores", lambda: 2)
+    monkeypatch.setattr("glossary.dedupe.scripts._ROMANIZED", {})
     assert spelling_pairs(names, words, scripts, weight) == here
     assert {level for _, _, level in here} == {"skeleton", "fuzzy", "ngram"}
+    # the workers romanized the Arabic units, and this process kept what they sent
+    from glossary.dedupe import scripts as scripts_module
+    from glossary.translit import transliterate
+
+    arabic = [n for n, s in zip(names, scripts) if s == "arabic"]
+    assert arabic and sorted(scripts_module._ROMANIZED) == sorted(arabic)
+    assert all(scripts_module._ROMANIZED[n] == transliterate(n, "simple").text for n in arabic)
+
+
+def test_romanized_texts_are_kept_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`romanize` keeps what it romanized (and what `remember` is given), forgetting all of it past
+    `_ROMANIZED_MAX` texts: a long-running process does not grow without bound."""
+    from glossary.dedupe import scripts as scripts_module
+
+    monkeypatch.setattr(scripts_module, "_ROMANIZED", {})
+    monkeypatch.setattr(scripts_module, "_ROMANIZED_MAX", 3)
+    assert scripts_module.romanize("حلب") == "Halab"
+    assert scripts_module._ROMANIZED == {"حلب": "Halab"}
+    scripts_module.remember([("a", "A"), ("b", "B")])
+    assert len(scripts_module._ROMANIZED) == 3
+    scripts_module.remember([("c", "C")])
+    assert scripts_module._ROMANIZED == {"c": "C"}
+    assert scripts_module.romanize("حلب") == "Halab"

@@ -44,7 +44,7 @@ from typing import Any
 from ..names import Token, keys, script
 from ..store.write import slug
 from .pairs import candidate_pairs, gram_pairs
-from .scripts import romanize, script_joins, script_pairs
+from .scripts import remember, romanize, script_joins, script_pairs
 from .spellings import Weight, generic_weight, similarity_of, skeleton_keys, split_words, unit_key
 
 LEARNED_PROBABILITY = 0.8
@@ -351,13 +351,16 @@ _FORKED: dict[str, Any] = {}
 """In a forked worker: the units `spelling_pairs` pairs."""
 
 
-def _pairs_of(kind: str) -> list[tuple[int, int]]:
-    """One of `spelling_pairs`' sources of pairs, over the units in `_FORKED`."""
+def _pairs_of(kind: str) -> list[tuple[Any, Any]]:
+    """One of `spelling_pairs`' sources of pairs over the units in `_FORKED`, or (``roman``) the
+    Arabic units' texts with their romanizations (what `_join_learned` and `_name` ask next)."""
     from glossary.match.features import view
 
     units = _FORKED
     if kind == "blocks":
         return candidate_pairs(units["words"], units["scripts"], units["weight"])
+    if kind == "roman":
+        return [(t, romanize(t)) for t, s in zip(units["texts"], units["scripts"]) if s == "arabic"]
     return gram_pairs([view(t).forms for t in units["texts"]])
 
 
@@ -368,19 +371,23 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
     ``ngram``): each unit's nearest neighbours in the blocks of `candidate_pairs`, its nearest by
     letter trigrams (`gram_pairs`), and across scripts the units whose consonant skeletons are alike
     (`script_pairs`). For `FORK_UNITS` units or more on a machine of several cores, the first two
-    are found in forked workers while the third is found here. (`tools/train_matcher.py` fits the
+    are found in forked workers while the third is found here; the workers also romanize the Arabic
+    units (`romanize`, which keeps them for `_join_learned` and `_name`). (`tools/train_matcher.py` fits the
     pair forest on these pairs.)"""
     from glossary.match.features import view
-    from glossary.match.memory import forked
+    from glossary.match.memory import cores, forked
 
     skel = [{x for x in skeleton_keys(t) if x} for t in texts]  # (`keys`' skeletons, from the split kept)
     units = {"texts": texts, "words": words, "scripts": scripts, "weight": weight}
-    with forked(_FORKED, units, len(texts) >= FORK_UNITS, most=2) as run:
-        found = run(_pairs_of, ["blocks", "grams"])  # (in workers: started now)
+    parallel = len(texts) >= FORK_UNITS and cores() > 1
+    with forked(_FORKED, units, parallel, most=2) as run:
+        found = run(_pairs_of, ["blocks", "grams", "roman"] if parallel else ["blocks", "grams"])  # (started now)
         across = script_pairs(texts, words, scripts)
         for t in texts:  # meanwhile, the views the pair scorer reads next (`view` remembers them)
             view(t)
-        blocks, grams = found
+        blocks, grams, *roman = found
+    if roman:
+        remember(roman[0])
     pairs: dict[tuple[int, int], str] = {}
     for i, j in blocks:
         pairs[(i, j)] = "skeleton" if skel[i] & skel[j] else "fuzzy"

@@ -211,6 +211,8 @@ def decide_columns(glossary: Resolving, counts: Mapping[str, Mapping[str, int]],
         for raw, n in names.items():
             merged[raw] += n
     whole = decide(glossary, merged, column=", ".join(counts), **options)
+    if len(counts) == 1:  # one column: its counts are the merged ones, its result the whole one
+        return [ColumnResult(next(iter(counts)), whole.decisions, whole.clusters, whole.near)]
     out = []
     for column, names in counts.items():
         decisions = {r: replace(whole.decisions[r], count=n) for r, n in names.items() if r in whole.decisions}

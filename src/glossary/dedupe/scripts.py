@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -121,8 +121,27 @@ def _links(find: Callable[[int], int], texts: list[str], words: list[tuple[Token
     return best
 
 
+_ROMANIZED: dict[str, str] = {}
+"""Texts `romanize` has romanized (the shipped lexicon and model: the same text, the same answer),
+up to `_ROMANIZED_MAX`: a dedupe asks for its Arabic units more than once, and `remember` keeps
+what forked workers romanized ahead of the asking (`glossary.dedupe.cluster.spelling_pairs`)."""
+_ROMANIZED_MAX = 1 << 17
+
+
 def romanize(text: str) -> str:
     """Arabic text in the house style (the ``simple`` scheme), for comparing it with Latin spellings."""
-    from ..translit import transliterate
+    got = _ROMANIZED.get(text)
+    if got is None:
+        from ..translit import transliterate
 
-    return transliterate(text, "simple").text
+        got = transliterate(text, "simple").text
+        remember([(text, got)])
+    return got
+
+
+def remember(romanized: Iterable[tuple[str, str]]) -> None:
+    """Keep ``(text, romanize(text))`` pairs for `romanize` (all forgotten once `_ROMANIZED_MAX` are kept)."""
+    for text, roman in romanized:
+        if len(_ROMANIZED) >= _ROMANIZED_MAX:
+            _ROMANIZED.clear()
+        _ROMANIZED[text] = roman
