@@ -8,9 +8,10 @@ the CRC-32 of their look-up key (a spelling and its variants keyed alike stay to
 For each evaluated fold the lexicon is built and the vocalizer trained (the shipped
 configuration, ``tools/train_vocalizer.py``) on the OTHER folds only, then every word of
 the fold is romanized: none of them is in that lexicon; finding its stem through clitics
-(بدمشق from دمشق) is allowed, that is generalization. Training takes about a minute per
-fold on two cores, so by default 5 of the 10 folds are evaluated (each model trained on the
-9 others): about 7 minutes in all.
+(بدمشق from دمشق) is allowed, that is generalization. Training the letter models takes
+minutes per fold (the CRF 3-4.5 minutes on two cores, the SGD model under one: measured in
+December 2026), so by default 5 of the 10 folds are evaluated (each model trained on the
+9 others).
 
 Scoring. Every held-out word counts, also the 7.4% whose catalogue romanization no ALA-LC
 reading of the letters gives (`tools/data/lexicon_unaligned.tsv`): they are the ceiling.
