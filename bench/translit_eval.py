@@ -9,7 +9,7 @@ For each evaluated fold the lexicon is built and the vocalizer trained (the ship
 configuration, ``tools/train_vocalizer.py``) on the OTHER folds only, then every word of
 the fold is romanized: none of them is in that lexicon; finding its stem through clitics
 (بدمشق from دمشق) is allowed, that is generalization. Training the letter models takes
-minutes per fold (the CRF 3-4.5 minutes on two cores, the SGD model under one: measured in
+minutes per fold (the CRF 2.7-3.1 minutes, the SGD model under one, on a shared two-core machine, in
 December 2026), so by default 5 of the 10 folds are evaluated (each model trained on the
 9 others).
 
