@@ -26,7 +26,8 @@ known stem with a suffix whose letters the model completes, then the model), the
 the letter model before the CRF (`train_vocalizer.train_sgd`, fitted on the same folds), the pipeline
 before the stems (the same lexicon without its suffixes), the same with the model's labels
 chosen letter by letter (the SGD model's, no Viterbi over the label transitions), the pipeline
-without spelling variants and without two lexicon words written as one (`Lexicon.joined`),
+without spelling variants, without two lexicon words written as one (`Lexicon.joined`) and
+splitting proclitics in any order (`Lexicon.ordered`),
 its parts (lexicon via
 clitics else rule; model alone, with and without Viterbi, and with the SGD letter model), the pipeline on the held-out
 words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
@@ -133,6 +134,14 @@ class NoVariants(Lexicon):
 
     def variant(self, key: str) -> None:
         return None
+
+
+class NoOrder(Lexicon):
+    """A lexicon that splits proclitics off a word with proclitics of its own in any order
+    (`Lexicon.ordered`: bi-wa-ʻAbbās; the lexicon before the order was kept)."""
+
+    def ordered(self, chain: str, word: str, marks: str) -> bool:
+        return True
 
 
 class NoJoined(Lexicon):
@@ -247,6 +256,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         stem_case = Lexicon(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, {})
         # the same lexicon without other spellings of a hamza or a final letter (the lexicon before them)
         no_variants = NoVariants(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        # the same lexicon splitting proclitics in any order (the lexicon before the order was kept)
+        no_order = NoOrder(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         # the same lexicon without two of its words written as one (the lexicon before them)
         no_joined = NoJoined(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         arrays = train_vocalizer.train(entries)
@@ -276,6 +287,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["the pipeline without the shapes' label sequences (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_variants, model)
             tallies["the pipeline without spelling variants (before)"].add(got, row.gold, source)
+            got, source, _ = pipeline_word(row, no_order, model)
+            tallies["the pipeline splitting proclitics in any order (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_joined, model)
             tallies["the pipeline without two lexicon words written as one (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)

@@ -53,6 +53,18 @@ def test_lookup_with_clitics(word: str, expected: str, via: str) -> None:
     assert ala(word) == expected
 
 
+def test_proclitics_keep_their_order_with_a_stems_own() -> None:
+    """A preposition is not split off a lexicon word that opens with a conjunction of its own:
+    Arabic writes wa-bi-, never bi-wa- (بوعباس is Bū-ʻAbbās, not bi-wa- and وعباس, wa-ʻAbbās),
+    nor two prepositions (bi-li-)."""
+    lex = Lexicon.build([("وعباس", "waA..", 1), ("لعلي", "bi..", 1), ("بدمشق", "biao.", 1)])
+    assert lex.lookup("وعباس") is not None
+    assert lex.lookup("بوعباس") is None
+    assert lex.lookup("بلعلي") is None
+    hit = lex.lookup("وبدمشق")  # wa- before a word with bi- of its own: the order Arabic writes
+    assert hit is not None and hit.labels.startswith("wb")
+
+
 def test_sun_letter_per_scheme() -> None:
     hit = SMALL.lookup("والتوزيع")
     assert hit is not None
