@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 
 from ..names import Token, folded, skeleton_factors
 from .pairs import BLOCK_CAP
-from .spellings import frame, similarity_of, skeleton_keys
+from .spellings import frame, keep, similarity_of, skeleton_keys
 
 
 class _Link(NamedTuple):
@@ -141,7 +141,4 @@ def romanize(text: str) -> str:
 
 def remember(romanized: Iterable[tuple[str, str]]) -> None:
     """Keep ``(text, romanize(text))`` pairs for `romanize` (all forgotten once `_ROMANIZED_MAX` are kept)."""
-    for text, roman in romanized:
-        if len(_ROMANIZED) >= _ROMANIZED_MAX:
-            _ROMANIZED.clear()
-        _ROMANIZED[text] = roman
+    keep(_ROMANIZED, romanized, _ROMANIZED_MAX)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -57,6 +57,9 @@ def unit_key(text: str) -> tuple[str, str]:
 def unit_key_of(text: str, words: tuple[Token, ...]) -> tuple[str, str]:
     """`unit_key` from the spelling's words (`split_name`), already split."""
     return script(text), " ".join(w.form for w in words) or text.strip().casefold()
+
+
+_V = TypeVar("_V")
 
 
 class Split(NamedTuple):
@@ -124,10 +127,16 @@ def skeleton_keys(text: str) -> tuple[str, str]:
 
 def prime(split: Iterable[tuple[str, Split]]) -> None:
     """Remember spellings split elsewhere (by `split_name`, in a worker process)."""
-    for text, sp in split:
-        if len(_SPLIT) >= _SPLIT_MAX:
-            _SPLIT.clear()
-        _SPLIT[text] = sp
+    keep(_SPLIT, split, _SPLIT_MAX)
+
+
+def keep(memo: dict[str, _V], pairs: Iterable[tuple[str, _V]], most: int) -> None:
+    """Put ``(text, value)`` pairs in a memo of at most ``most`` texts (all forgotten when it is full:
+    memory stays bounded)."""
+    for text, value in pairs:
+        if len(memo) >= most:
+            memo.clear()
+        memo[text] = value
 
 
 def similarity(a: str, b: str, weight: Weight = generic_weight) -> float:
