@@ -27,8 +27,8 @@ the letter model before the CRF (`train_vocalizer.train_sgd`, fitted on the same
 before the stems (the same lexicon without its suffixes), the same with the model's labels
 chosen letter by letter (the SGD model's, no Viterbi over the label transitions), the pipeline
 without spelling variants, without two lexicon words written as one (`Lexicon.joined`) and
-splitting proclitics in any order (`Lexicon.ordered`),
-its parts (lexicon via
+splitting proclitics in any order (`Lexicon.ordered`), keeping a stem's nominative behind a
+preposition (`Lexicon.governed`), its parts (lexicon via
 clitics else rule; model alone, with and without Viterbi, and with the SGD letter model), the pipeline on the held-out
 words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
 letter's vowel alone, one vowel or sukūn; each next to the same words unmarked), the rule path
@@ -142,6 +142,14 @@ class NoOrder(Lexicon):
 
     def ordered(self, chain: str, word: str, marks: str) -> bool:
         return True
+
+
+class NoGenitive(Lexicon):
+    """A lexicon that keeps a stem's case vowel before an attached pronoun behind a preposition
+    (`Lexicon.governed`: bi-kitābuhu; the lexicon before the genitive was read)."""
+
+    def governed(self, chain: str, article: str, stem: str, marks: str) -> str:
+        return marks
 
 
 class NoJoined(Lexicon):
@@ -258,6 +266,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         no_variants = NoVariants(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         # the same lexicon splitting proclitics in any order (the lexicon before the order was kept)
         no_order = NoOrder(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        # the same lexicon keeping a stem's nominative behind a preposition (the lexicon before the genitive)
+        no_genitive = NoGenitive(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         # the same lexicon without two of its words written as one (the lexicon before them)
         no_joined = NoJoined(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         arrays = train_vocalizer.train(entries)
@@ -289,6 +299,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["the pipeline without spelling variants (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_order, model)
             tallies["the pipeline splitting proclitics in any order (before)"].add(got, row.gold, source)
+            got, source, _ = pipeline_word(row, no_genitive, model)
+            tallies["the pipeline keeping the nominative behind a preposition (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_joined, model)
             tallies["the pipeline without two lexicon words written as one (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)

@@ -65,6 +65,19 @@ def test_proclitics_keep_their_order_with_a_stems_own() -> None:
     assert hit is not None and hit.labels.startswith("wb")
 
 
+def test_a_preposition_governs_the_genitive_before_a_pronoun() -> None:
+    """bi-, li- and ka- govern the genitive: a stem known with a nominative u before an attached
+    pronoun is read with i behind a preposition, the pronoun's vowel following it (bi-kitābihi,
+    li-uṣūlihim); wa- governs nothing, and an accusative a is left as it is."""
+    lex = Lexicon.build([("كتابه", "ia.uu", 0), ("أصولهم", "uu.uu.", 0), ("مكانها", "aa.aa.", 0)])
+    got = {w: lex.lookup(w) for w in ("بكتابه", "لأصولهم", "وكتابه", "بمكانها")}
+    assert {w: h.labels if h else None for w, h in got.items()} == {
+        "بكتابه": "bia.ii", "لأصولهم": "buu.ii.", "وكتابه": "wia.uu", "بمكانها": "baa.aa."}
+    mapper = engine.compiled("ala-lc")
+    assert isinstance(mapper, engine.Transcriber)
+    assert render("لأصولهم", "buu.ii.", mapper)[0] == "li-Uṣūlihim"
+
+
 def test_sun_letter_per_scheme() -> None:
     hit = SMALL.lookup("والتوزيع")
     assert hit is not None
