@@ -29,7 +29,7 @@ chosen letter by letter (the SGD model's, no Viterbi over the label transitions)
 without spelling variants, without two lexicon words written as one (`Lexicon.joined`),
 splitting proclitics in any order (`Lexicon.ordered`), keeping a stem's nominative behind a
 preposition (`Lexicon.governed`), not reading a word from a longer word of the lexicon
-(`Lexicon.longer_key`), its parts (lexicon via
+or a word with its stem (`Lexicon.sibling_key`), its parts (lexicon via
 clitics else rule; model alone, with and without Viterbi, and with the SGD letter model), the pipeline on the held-out
 words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
 letter's vowel alone, one vowel or sukūn; each next to the same words unmarked), the rule path
@@ -153,10 +153,11 @@ class NoGenitive(Lexicon):
         return marks
 
 
-class NoLonger(Lexicon):
-    """A lexicon that does not read a word it lacks from a longer word of its own (`Lexicon.longer_key`)."""
+class NoSiblings(Lexicon):
+    """A lexicon that does not read a word it lacks from a word of its own with the same stem and
+    another ending (`Lexicon.sibling_key`)."""
 
-    def longer_key(self, key: str) -> None:
+    def sibling_key(self, key: str) -> None:
         return None
 
 
@@ -276,8 +277,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
         no_order = NoOrder(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         # the same lexicon keeping a stem's nominative behind a preposition (the lexicon before the genitive)
         no_genitive = NoGenitive(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
-        # the same lexicon not reading a word from a longer word of its own (the lexicon before that)
-        no_longer = NoLonger(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        # the same lexicon not reading a word from another with its stem (the lexicon before that)
+        no_siblings = NoSiblings(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         # the same lexicon without two of its words written as one (the lexicon before them)
         no_joined = NoJoined(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
         arrays = train_vocalizer.train(entries)
@@ -311,8 +312,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["the pipeline splitting proclitics in any order (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_genitive, model)
             tallies["the pipeline keeping the nominative behind a preposition (before)"].add(got, row.gold, source)
-            got, source, _ = pipeline_word(row, no_longer, model)
-            tallies["the pipeline not reading a word from a longer one (before)"].add(got, row.gold, source)
+            got, source, _ = pipeline_word(row, no_siblings, model)
+            tallies["the pipeline not reading a word from another with its stem (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_joined, model)
             tallies["the pipeline without two lexicon words written as one (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)

@@ -228,19 +228,21 @@ def test_partial_key_misses() -> None:
     assert Lexicon(taa.words, taa.stems, {"suffixes": ["ين"]}).partial_key("مدرستين") == Hit("aoaa???", 0, "stem")
 
 
-def test_a_word_is_read_from_a_longer_word_of_the_lexicon() -> None:
-    """A word the lexicon lacks that one of its words writes with a suffix added takes that
-    word's labels but for its last letter, which the model reads (`Lexicon.longer_key`): the
-    same proclitics split first, a final ة read as ت before the suffix."""
+def test_a_word_is_read_from_another_word_with_its_stem() -> None:
+    """A word the lexicon lacks takes the labels of a lexicon word with the same stem and another
+    ending up to the stem's last letter, which the model reads with what follows
+    (`Lexicon.sibling_key`): a suffix added to the word, or another suffix in place of its own;
+    the same proclitics split first, a final ة read as ت before the suffix."""
     assert SUFFIXED.lookup("دراس") is None
-    assert SUFFIXED.partial_key("دراس") == Hit("ia.?", 0, "stem")      # from دراسات
+    assert SUFFIXED.partial_key("دراس") == Hit("ia.?", 0, "stem")          # from دراسات
     assert SUFFIXED.partial_key("بدراس") == Hit("bia.?", 0, "stem")
-    assert SUFFIXED.partial_key("حلبي") == Hit("aa??", 1, "stem")      # a known stem first (`partial_key`)
+    assert SUFFIXED.partial_key("دراسين") == Hit("ia.???", 0, "stem")      # ـين for ـات
+    assert SUFFIXED.partial_key("حلبي") == Hit("aa??", 1, "stem")          # a known stem first (`partial_key`)
     taa = Lexicon.build([("مدرستين", "aoaai..", 0)], {})
     assert Lexicon(taa.words, taa.stems, {"suffixes": ["ين"]}).partial_key("مدرسة") == Hit("aoaa?", 0, "stem")
-    assert SUFFIXED.longer_key("در") is None     # fewer than three letters
-    assert SMALL.longer_key("دراس") is None      # no suffixes: the lexicon before
-    assert SUFFIXED.longer_key("دراسن") is None  # no word of the lexicon is it and a suffix
+    assert SUFFIXED.sibling_key("درا") is None     # a stem of fewer than four letters
+    assert SMALL.sibling_key("دراس") is None       # no suffixes: the lexicon before
+    assert SUFFIXED.sibling_key("دراسن") is None   # ـن is no suffix, and no word is دراسن and one
 
 
 def test_suffixes_are_counted_from_the_lexicon() -> None:
