@@ -726,7 +726,8 @@ class Lexicon:
         if not self.suffixes:
             return None
         best: tuple[int, str] | None = None
-        for chain, article, rest in splits(key, self.own):
+        readings = splits(key, self.own)
+        for chain, article, rest in readings:
             top = max(best[0] if best else 0, STEM_MINIMUM - 1, len(rest) - 1 - SUFFIX_LONGEST)
             for n in range(len(rest) - 1, top, -1):
                 if rest[n:] not in self.suffixes:
@@ -740,10 +741,10 @@ class Lexicon:
                     best = (n, _assemble(chain, article, rest, known) + value[-1])
                     break
         if best is None:
-            return self.sibling_key(key)
+            return self.sibling_key(key, readings)
         return Hit(best[1][:-1], int(best[1][-1]), "stem")
 
-    def sibling_key(self, key: str) -> Hit | None:
+    def sibling_key(self, key: str, readings: list[tuple[str, str, str]] | None = None) -> Hit | None:
         """A word the lexicon lacks, read from a word of the lexicon that writes its stem with
         another ending: the word's own letters with one of the lexicon's ``suffixes`` added (سلسل
         from سلسلة; a final ة as ت before it), or its stem with another of them in place of its own,
@@ -752,7 +753,8 @@ class Lexicon:
         follows. The fact is the one `suffixes_of` counts and `partial_key` uses (a word with a suffix
         keeps its stem's labels up to the stem's last letter), read across two words that share the
         stem. The stem keeps at least `SIBLING_MINIMUM` letters; the longest stem first, then the
-        lexicon's most frequent word. ``via="stem"``; None when none fits.
+        lexicon's most frequent word. ``readings``: the word's `splits`, when the caller has them.
+        ``via="stem"``; None when none fits.
 
         Held out, on the selection folds 5 and 6 of ``bench/translit_eval.py`` (the same fold models):
         the pipeline 5,231 -> 5,258 and 5,138 -> 5,159 words right ignoring case (of 7,549 and 7,546;
@@ -770,7 +772,7 @@ class Lexicon:
             self._rank = self._rank or {w: i for i, w in enumerate(self.words)}
         keys, rank = self._sorted, self._rank
         best: tuple[int, int, str] | None = None
-        for chain, article, rest in splits(key, self.own):
+        for chain, article, rest in splits(key, self.own) if readings is None else readings:
             for n in range(len(rest), SIBLING_MINIMUM - 1, -1):  # the stem: the whole word, or before a suffix
                 own = rest[n:]
                 if own and own not in self.suffixes:
