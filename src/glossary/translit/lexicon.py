@@ -819,9 +819,10 @@ class Lexicon:
 
     def governed(self, chain: str, article: str, stem: str, marks: str) -> str:
         """A stem's labels behind ``chain``, genitive after a preposition (`governed`). Held out, on
-        the selection folds 5 and 6 of ``bench/translit_eval.py``: 14 words read otherwise, 11 with the
-        case vowel the catalogue writes (3 of them differ in the pronoun's own vowel, -ih against -ihi),
-        one lost (بأوجه, whose ه is the word's own: bi-awjih); 2 more words right ignoring case on each."""
+        the selection folds 5 and 6 of ``bench/translit_eval.py``: 13 words read otherwise, 11 with the
+        case vowel the catalogue writes (5 of them differ in the pronoun's own vowel, -ih against -ihi,
+        one in its stem), one lost (بأوجه, whose ه is the word's own: bi-awjih), one a catalogue slip
+        (bi-tanẓīmaḥā); 2 more words right ignoring case on each."""
         return governed(chain, article, stem, marks)
 
     def _stem(self, stem: str) -> str | None:
