@@ -758,7 +758,7 @@ class Lexicon:
 
         Held out, on the selection folds 5 and 6 of ``bench/translit_eval.py`` (the same fold models):
         the pipeline 5,231 -> 5,258 and 5,138 -> 5,159 words right ignoring case (of 7,549 and 7,546;
-        about 460 and 440 words the model read alone before); the word with a suffix added alone,
+        351 and 341 words the model read alone before); the word with a suffix added alone,
         5,247 and 5,152; the stem at least three letters, 5,254 and 5,155.
 
         Example:
