@@ -157,7 +157,7 @@ class NoSiblings(Lexicon):
     """A lexicon that does not read a word it lacks from a word of its own with the same stem and
     another ending (`Lexicon.sibling_key`)."""
 
-    def sibling_key(self, key: str, readings: object = None) -> None:
+    def sibling_key(self, key: str, readings: object = None, unknown: object = None) -> None:
         return None
 
 

@@ -240,6 +240,11 @@ def test_a_word_is_read_from_another_word_with_its_stem() -> None:
     assert SUFFIXED.partial_key("حلبي") == Hit("aa??", 1, "stem")          # a known stem first (`partial_key`)
     taa = Lexicon.build([("مدرستين", "aoaai..", 0)], {})
     assert Lexicon(taa.words, taa.stems, {"suffixes": ["ين"]}).partial_key("مدرسة") == Hit("aoaa?", 0, "stem")
+    # a word with a longer stem of it says more than a known shorter stem: كتابيات over كتاب
+    built = Lexicon.build([("كتاب", "ia..", 0), ("كتابيات", "ia.iA..", 0)], {})
+    lex = Lexicon(built.words, built.stems, {"suffixes": ["ات", "ين", "يين"]})
+    assert lex.partial_key("كتابيين") == Hit("ia.i???", 0, "stem")
+    assert lex.partial_key("كتابين") == Hit("ia.???", 0, "stem")  # كتاب and ـين: no longer stem
     assert SUFFIXED.sibling_key("درا") is None     # a stem of fewer than four letters
     assert SMALL.sibling_key("دراس") is None       # no suffixes: the lexicon before
     assert SUFFIXED.sibling_key("دراسن") is None   # ـن is no suffix, and no word is دراسن and one
