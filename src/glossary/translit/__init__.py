@@ -8,8 +8,8 @@ Word by word. Most Arabic is written without its short vowels. `transliterate` r
 each word (or each multi-word name the glossary knows) from the first source that has its
 vocalization (`glossary.translit.words`): the text's own marks (``vocalized``), the
 glossary (``glossary``), the vocalized LoC word lexicon with proclitics and the article
-split off (``lexicon``, `glossary.translit.lexicon`), a known stem and a suffix completed
-by the vocalizer (``stem``), the learned vocalizer (``model``,
+split off (``lexicon``, `glossary.translit.lexicon`), a known stem and a suffix, or the stem
+of another lexicon word, completed by the vocalizer (``stem``), the learned vocalizer (``model``,
 `glossary.translit.vocalizer`), and only then the consonants and long vowels as written
 (``rule``). Every result says, for the text and for each word, its source, whether it is
 exact (vocalized as written or by the glossary) and a confidence.

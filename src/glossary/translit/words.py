@@ -14,8 +14,9 @@ its vocalization from the first source that has one, in this order:
    final letter is (`Lexicon.variant`); else it is two lexicon words written without the space
    that a letter which never joins the next hides (`Lexicon.joined`: عبدالرحمن, two units);
 4. ``stem``: the word is a known stem and a suffix (`glossary.translit.lexicon.Lexicon.partial_key`:
-   مكتباتهم, خلالها): the stem's labels are kept, and the learned vocalizer chooses the
-   others (the stem's last letter and the suffix) around them;
+   مكتباتهم, خلالها), or a lexicon word has its stem with another ending (`Lexicon.sibling_key`:
+   سلسل from سلسلة): the stem's labels are kept, and the learned vocalizer chooses the others
+   (the stem's last letter and the suffix) around them;
 5. ``model``: the learned vocalizer (`glossary.translit.vocalizer`) guesses the vowels, or
    an external ``vocalizer`` function (mishkal) does;
 6. ``rule``: the consonants and long vowels as written.
