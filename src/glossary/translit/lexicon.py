@@ -556,7 +556,7 @@ class Lexicon:
         self._case_weights = case_weights
         self._tail: list[str] = []  # the file's last lines (`loads`), read on first use
         self._raw: dict[str, str] | None = None
-        self._rank: dict[str, int] | None = None  # each word's place in the file (`variant`), made on first use
+        self._rank: dict[str, int] | None = None  # each word's place in the file (`_ranks`)
         self._sorted: list[str] | None = None  # the words and stems in order (`sibling_key`), made on first use
 
     @property
@@ -666,9 +666,7 @@ class Lexicon:
         if not found:
             return None
         if len(found) > 1:
-            if self._rank is None:
-                self._rank = {w: i for i, w in enumerate(self.words)}
-            found.sort(key=self._rank.__getitem__)
+            found.sort(key=self._ranks().__getitem__)
         value = self.words[found[0]]
         return found[0], Hit(value[:-1], self.text_case(found[0], value), "variant")
 
@@ -717,7 +715,9 @@ class Lexicon:
         stem gives its labels to the letters before its last, and ``?`` marks the letters
         left to the model: the stem's last letter (its vowel is the one a suffix changes)
         and the suffix. A stem ending in ة is found for ت before a suffix (مدرسة →
-        مدرستين). ``via="stem"``; None when no stem fits.
+        مدرستين). A lexicon word with a longer stem of the word (`sibling_key`) is taken instead,
+        and so is one with any stem of it when no known stem fits. ``via="stem"``; None when
+        neither fits.
 
         Example:
             >>> default().partial_key("ومكتباتهم")
@@ -775,8 +775,7 @@ class Lexicon:
             return None
         if self._sorted is None:  # every word and stem, in order: the words that extend a stem follow it
             self._sorted = sorted(self.words.keys() | self.stems.keys())
-            self._rank = self._rank or {w: i for i, w in enumerate(self.words)}
-        keys, rank = self._sorted, self._rank
+        keys, rank = self._sorted, self._ranks()
         best: tuple[int, int, str] | None = None
         for chain, article, rest in splits(key, self.own) if readings is None else readings:
             lowest = SIBLING_MINIMUM if unknown is None else max(SIBLING_MINIMUM, len(rest) + 2 - unknown)
@@ -805,6 +804,12 @@ class Lexicon:
         if best is None:
             return None
         return Hit(best[2][:-1], int(best[2][-1]), "stem")
+
+    def _ranks(self) -> dict[str, int]:
+        """Each word's place in the file, most frequent first (made on first use)."""
+        if self._rank is None:
+            self._rank = {w: i for i, w in enumerate(self.words)}
+        return self._rank
 
     def _head(self, chain: str, article: str, head: str) -> str | None:
         """The value of a known stem after ``chain`` and ``article`` (as `lookup_key` reads it)."""
