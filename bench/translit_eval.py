@@ -53,9 +53,10 @@ import statistics
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -168,6 +169,14 @@ class NoJoined(Lexicon):
         return None
 
 
+def like(lexicon: Lexicon, cls: type[Lexicon] = Lexicon, header: dict[str, Any] | None = None,
+         case_weights: Mapping[str, float] | None = None, stem_weights: Mapping[str, float] | None = None) -> Lexicon:
+    """``lexicon``'s tables and models in a ``cls``, with one of them changed."""
+    return cls(lexicon.words, lexicon.stems, lexicon.header if header is None else header, lexicon.family,
+               lexicon.case_weights if case_weights is None else case_weights,
+               lexicon.stem_weights if stem_weights is None else stem_weights)
+
+
 def pipeline_word(row: Row, lexicon: Lexicon | None, model: Model | None) -> tuple[str, str, float]:
     """The pipeline's ALA-LC for one held-out word (mid-sentence, the catalogue's construct
     state): the romanization, its source and its confidence."""
@@ -267,20 +276,21 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
                    if r.aligned is not None]
         lexicon = Lexicon.build(entries)
         # the same lexicon without its suffixes: no word is read from a known stem (the pipeline before)
-        no_stems = Lexicon(lexicon.words, lexicon.stems, {**lexicon.header, "suffixes": []}, lexicon.family,
-                           lexicon.case_weights)
+        no_stems = like(lexicon, header={**lexicon.header, "suffixes": []})
         # the same lexicon with each clitic form cased as its stem (the lexicon before its case model)
-        stem_case = Lexicon(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, {})
+        stem_case = like(lexicon, case_weights={})
+        # the same lexicon without its stem case model: a word read from a known stem cased by the vocalizer
+        vocalizer_case = like(lexicon, stem_weights={})
         # the same lexicon without other spellings of a hamza or a final letter (the lexicon before them)
-        no_variants = NoVariants(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        no_variants = like(lexicon, NoVariants)
         # the same lexicon splitting proclitics in any order (the lexicon before the order was kept)
-        no_order = NoOrder(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        no_order = like(lexicon, NoOrder)
         # the same lexicon keeping a stem's nominative behind a preposition (the lexicon before the genitive)
-        no_genitive = NoGenitive(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        no_genitive = like(lexicon, NoGenitive)
         # the same lexicon not reading a word from another with its stem (the lexicon before that)
-        no_siblings = NoSiblings(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        no_siblings = like(lexicon, NoSiblings)
         # the same lexicon without two of its words written as one (the lexicon before them)
-        no_joined = NoJoined(lexicon.words, lexicon.stems, lexicon.header, lexicon.family, lexicon.case_weights)
+        no_joined = like(lexicon, NoJoined)
         arrays = train_vocalizer.train(entries)
         model = train_vocalizer.model_of(arrays, calibrated)
         # the same model without the shapes' label sequences (`Patterns`): the model before them
@@ -318,6 +328,8 @@ def evaluate(rows: list[Row], folds: int, evaluate_folds: int, compare: bool,
             tallies["the pipeline without two lexicon words written as one (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, stem_case, model)
             tallies["the pipeline, a clitic form cased as its stem (before)"].add(got, row.gold, source)
+            got, source, _ = pipeline_word(row, vocalizer_case, model)
+            tallies["the pipeline, a stem word cased by the vocalizer alone (before)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, model)
             tallies["the pipeline before: no stems (lexicon, else model)"].add(got, row.gold, source)
             got, source, _ = pipeline_word(row, no_stems, alone)

@@ -113,9 +113,9 @@ def test_core_of() -> None:
 def test_dumps_loads_round_trip_and_is_deterministic() -> None:
     data = SMALL.dumps()
     again = Lexicon.loads(data)
-    assert SMALL.case_weights == {} and SMALL.family["تحقيق"] == (0, 0, 0, 1)
-    assert (again.words, again.stems, again.family, again.case_weights) == (
-        SMALL.words, SMALL.stems, SMALL.family, SMALL.case_weights)
+    assert SMALL.case_weights == {} == SMALL.stem_weights and SMALL.family["تحقيق"] == (0, 0, 0, 1)
+    assert (again.words, again.stems, again.family, again.case_weights, again.stem_weights) == (
+        SMALL.words, SMALL.stems, SMALL.family, SMALL.case_weights, SMALL.stem_weights)
     assert again.dumps() == data
 
 
@@ -162,6 +162,47 @@ def test_without_a_case_model_a_clitic_form_takes_its_stems_case() -> None:
     assert lex.lookup("ل" + stems[0]) == Hit("baa.", 0, "clitics")
     bare = Lexicon(lex.words, lex.stems, lex.header, lex.family, {})
     assert bare.lookup("ل" + stems[0]) == Hit("baa.", 1, "clitics")
+
+
+def test_a_stem_words_case_is_learned_from_the_lexicons_words_with_suffixes() -> None:
+    """Names and common words from the same letters, each with its forms with ـي and ـها in its own
+    case: the stem case model (`lexicon.stem_rows`, fitted in the build) learns that a word read
+    from a known stem takes the stem's case, which its letters do not tell."""
+    stems = _families(160)
+    entries = []
+    for k, stem in enumerate(stems):
+        name = (k // 2) % 2
+        entries += [(stem, "aa.", name), (stem + "ي", "aaI", name), (stem + "ها", "aaua.", name)]
+    lex = Lexicon.build(entries)
+    assert lex.header["stem_case_model"]["weights"] == len(lex.stem_weights) > 1
+    # held out: forms the lexicon lacks, read from their stem (partial_key)
+    trimmed = Lexicon.build([e for e in entries if e[0] not in (stems[0] + "ي", stems[2] + "ها")])
+    common, name = trimmed.partial_key(stems[0] + "ي"), trimmed.partial_key(stems[2] + "ها")
+    assert common is not None and name is not None and common.via == name.via == "stem"
+    assert common.lean < 0 < name.lean
+    assert trimmed.stem_case(common, 0.5) == common.case == 0 and trimmed.stem_case(name, 0.5) == name.case == 1
+    # without a stem case model, the vocalizer's reading alone decides
+    bare = Lexicon(trimmed.words, trimmed.stems, trimmed.header, trimmed.family, trimmed.case_weights, {})
+    assert bare.stem_case(common, 0.6) == 1 and bare.stem_case(name, 0.4) == 0
+    # the file keeps the model
+    again = Lexicon.loads(trimmed.dumps())
+    assert again.stem_weights == trimmed.stem_weights and again.partial_key(stems[2] + "ها") == name
+
+
+def test_the_stem_case_model_weighs_the_letters() -> None:
+    """Capitalized stems whose forms with ـي keep the capital and whose forms with ـها are
+    lower-case: the letters tell (the suffix is in them), and the model weighs the letters' held-out
+    log-odds (`lexicon.letter_logits`), which the vocalizer gives at run time."""
+    stems = _families(120)
+    entries = [e for stem in stems for e in ((stem, "aa.", 1), (stem + "ي", "aaI", 1), (stem + "ها", "aaua.", 0))]
+    lex = Lexicon.build(entries)
+    logits = lexicon.letter_logits(lex.words)
+    assert logits[stems[5] + "ي"] > 1 > -1 > logits[stems[5] + "ها"]
+    assert lex.stem_weights["p"] > 0.5
+    trimmed = Lexicon.build([e for e in entries if e[0] not in (stems[0] + "ي", stems[0] + "ها")])
+    with_her, adjective = trimmed.partial_key(stems[0] + "ها"), trimmed.partial_key(stems[0] + "ي")
+    assert with_her is not None and adjective is not None and with_her.lean < adjective.lean
+    assert trimmed.stem_case(with_her, 0.1) == 0 and trimmed.stem_case(adjective, 0.9) == 1
 
 
 def test_fit_case_model_is_a_logistic_regression() -> None:

@@ -251,6 +251,30 @@ def test_a_suffixed_form_of_a_known_word_is_read_from_its_stem() -> None:
     assert r.text == "Khalālihā al-shaʻarāt" and [w.source for w in r.words] == ["model", "model"]
 
 
+def test_a_stem_words_case_is_the_stem_case_models() -> None:
+    """The case of a word read from a known stem is `Lexicon.stem_case`'s, given the vocalizer's
+    probability that the word is a name; a model word's is the vocalizer's alone."""
+    from glossary.translit.lexicon import Hit, default
+    from glossary.translit.vocalizer import default as model
+
+    asked: list[tuple[str, float]] = []
+
+    class Fixed(Lexicon):
+        case = 1
+
+        def stem_case(self, hit: Hit, capitalized: float) -> int:
+            asked.append((hit.labels, capitalized))
+            return self.case
+
+    lex = default()
+    fixed = Fixed(lex.words, lex.stems, lex.header, lex.family, lex.case_weights, lex.stem_weights)
+    assert transliterate("دمشق خلالها", lexicon=fixed).text == "Dimashq Khilālihā"
+    assert asked == [(lex.partial_key("خلالها").labels, model().capitalized("خلالها"))]
+    Fixed.case = 0
+    assert transliterate("دمشق خلالها", lexicon=fixed).text == "Dimashq khilālihā"
+    assert transliterate("دمشق تلكلخ", lexicon=fixed).words[1].source == "model" and len(asked) == 2
+
+
 def test_stem_between_lexicon_and_model() -> None:
     from glossary.translit.words import RANK
 

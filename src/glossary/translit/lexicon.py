@@ -70,8 +70,9 @@ from typing import Any, NamedTuple
 from glossary.translit import labels
 from glossary.translit.letters import SUN
 
-__all__ = ["LEXICON_PATH", "Hit", "Lexicon", "case_evidence", "case_rows", "core_of", "default", "family_counts",
-           "fit_case_model", "spelling_variants", "splits", "suffixes_of", "words_of_their_own"]
+__all__ = ["LEXICON_PATH", "Hit", "Lexicon", "StemReading", "case_evidence", "case_rows", "core_of", "default",
+           "family_counts", "fit_case_model", "letter_logits", "spelling_variants", "splits", "stem_evidence",
+           "stem_rows", "suffixes_of", "words_of_their_own"]
 
 LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.txt.gz"
 
@@ -92,6 +93,9 @@ class Hit(NamedTuple):
     labels: str
     case: int
     via: str  # "word" | "clitics" | "variant" (`Lexicon.variant`) | "stem" (`Lexicon.partial_key`: ``?`` to choose)
+    lean: float = 0.0
+    """For a ``stem`` hit, the stem case model's score of what the lexicon knows of it (`Lexicon.stem_case`
+    adds the word's letters); 0.0 otherwise."""
 
 
 _STARTS = frozenset([c + a for c in _CHAINS for a in ("", "ال")] + ["لل", "ولل", "فلل"])
@@ -529,6 +533,83 @@ def fit_case_model(rows: list[dict[str, float]], gold: list[int], *, l2: float =
     return out
 
 
+class StemReading(NamedTuple):
+    """How `Lexicon.partial_key` reads a word the lexicon lacks: after ``chain`` and ``article``,
+    ``rest`` is a stem of ``n`` letters that the lexicon's ``entry`` (value ``value``) writes too,
+    followed by a suffix (``kind="forward"``: the entry is the stem) or with another ending than
+    the entry's (``kind="sibling"``, `Lexicon.sibling_key`)."""
+
+    chain: str
+    article: str
+    rest: str
+    n: int
+    entry: str
+    value: str
+    kind: str
+
+
+STEM_CASE_LETTERS_L2 = 1 / 0.3
+"""The L2 penalty of the letter model whose held-out log-odds `stem_rows` gives its rows: that of the
+vocalizer's capitalization model (``tools/train_vocalizer.py``: scikit-learn's C=0.3)."""
+STEM_CASE_LETTERS_MIN_COUNT = 5
+"""The letter model's least feature count, the vocalizer's too."""
+
+
+def stem_evidence(reading: StemReading, counts: tuple[int, int, int, int]) -> dict[str, float]:
+    """What the stem case model reads of a word read from a known stem (`StemReading`), besides the
+    word's letters: the entry's case as a word of the lexicon and whether the entry is itself a
+    clitic form, with the reading's kind, its proclitics and article, and the word's suffix; and
+    how the entry's stem's clitic forms are written (``counts``, `family_counts`).
+
+    A catalogue capitalizes the first word of a title as well as proper names, so the entry's case
+    says less of a word made from it than of the entry (Dirāsāt, but dirāsatuhā), and the
+    vocalizer's capitalization, which reads the letters alone, says other things: the model weighs
+    the two (`Lexicon.stem_case`).
+
+    Example:
+        >>> reading = StemReading("و", "", "دمشقي", 4, "دمشق", "iao.1", "forward")
+        >>> sorted(stem_evidence(reading, (0, 0, 3, 0)))[:3]
+        ['e=1|s=ي', 'e=1|v=up', 'h=و|e=1']
+    """
+    chain, article, rest, n, entry, value, kind = reading
+    case = value[-1]
+    where = "article" if article else "chain" if chain else ""
+    own = "clitic" if core_of(entry, value[:-1])[0] else "word"
+    up_a, low_a, up_n, low_n = counts
+    return {f"k={kind}|h={where}|e={case}": 1.0, f"e={case}|s={rest[n:]}": 1.0, f"s={rest[n:]}": 1.0,
+            f"h={chain + article}|e={case}": 1.0, f"k={kind}|e={case}|src={own}": 1.0,
+            f"e={case}|v={_vote(up_a + up_n, low_a + low_n)}": 1.0}
+
+
+def letter_logits(words: Mapping[str, str], folds: int = 2) -> dict[str, float]:
+    """Each word's capitalization log-odds from its letters (`glossary.translit.labels.case_features`),
+    by a logistic model fitted on the other folds of ``words`` (the k-th word in fold k % ``folds``):
+    what the vocalizer's capitalization model says of a word it has not seen."""
+    keys = list(words)
+    out: dict[str, float] = {}
+    for fold in range(folds):
+        rows = [{f: 1.0 for f in labels.case_features(k)} for j, k in enumerate(keys) if j % folds != fold]
+        gold = [int(words[k][-1]) for j, k in enumerate(keys) if j % folds != fold]
+        weights = fit_case_model(rows, gold, l2=STEM_CASE_LETTERS_L2, min_count=STEM_CASE_LETTERS_MIN_COUNT)
+        for j in range(fold, len(keys), folds):
+            out[keys[j]] = weights.get("", 0.0) + sum(weights.get(f, 0.0) for f in labels.case_features(keys[j]))
+    return out
+
+
+def stem_rows(lexicon: Lexicon, logits: Mapping[str, float]) -> tuple[list[dict[str, float]], list[int]]:
+    """The stem case model's training rows: every word of the lexicon that `Lexicon.partial_key`
+    reads from another word (as it would read it if the lexicon lacked it), its `stem_evidence`
+    and its letters' held-out log-odds (``logits``, `letter_logits`) under ``"p"``; and whether
+    it is capitalized."""
+    rows, gold = [], []
+    for key, value in lexicon.words.items():
+        reading = lexicon._partial(key)
+        if reading is not None:
+            rows.append({**lexicon.stem_evidence(reading), "p": logits[key]})
+            gold.append(int(value[-1]))
+    return rows, gold
+
+
 class Lexicon:
     """Word and stem tables (use `default` for the shipped lexicon).
 
@@ -541,11 +622,13 @@ class Lexicon:
             file's lines on first use (`loads`).
         case_weights: The case model of clitic forms (`fit_case_model`); None: read from the
             file on first use; empty: a clitic form takes its stem's case.
+        stem_weights: The case model of words read from a known stem (`stem_rows`); None: read
+            from the file on first use; empty: the vocalizer's capitalization decides them.
     """
 
     def __init__(self, words: Mapping[str, str], stems: Mapping[str, str], header: dict[str, Any] | None = None,
                  family: Mapping[str, tuple[int, int, int, int]] | None = None,
-                 case_weights: Mapping[str, float] | None = None):
+                 case_weights: Mapping[str, float] | None = None, stem_weights: Mapping[str, float] | None = None):
         self.words = words
         self.stems = stems
         self.header = header or {}
@@ -554,6 +637,7 @@ class Lexicon:
         """Proclitic chains not split off a stem without the article (`words_of_their_own`)."""
         self._family = family
         self._case_weights = case_weights
+        self._stem_weights = stem_weights
         self._tail: list[str] = []  # the file's last lines (`loads`), read on first use
         self._raw: dict[str, str] | None = None
         self._rank: dict[str, int] | None = None  # each word's place in the file (`_ranks`)
@@ -720,31 +804,35 @@ class Lexicon:
         neither fits.
 
         Example:
-            >>> default().partial_key("ومكتباتهم")
-            Hit(labels='waoaa.???', case=0, via='stem')
+            >>> default().partial_key("ومكتباتهم")[:3]
+            ('waoaa.???', 0, 'stem')
         """
+        reading = self._partial(key)
+        return self._stem_hit(reading) if reading is not None else None
+
+    def _partial(self, key: str) -> StemReading | None:
+        """`partial_key`'s reading of a word, before its labels are assembled."""
         if not self.suffixes:
             return None
-        best: tuple[int, str] | None = None
+        best: StemReading | None = None
         readings = splits(key, self.own)
         for chain, article, rest in readings:
-            top = max(best[0] if best else 0, STEM_MINIMUM - 1, len(rest) - 1 - SUFFIX_LONGEST)
+            top = max(best[3] if best else 0, STEM_MINIMUM - 1, len(rest) - 1 - SUFFIX_LONGEST)
             for n in range(len(rest) - 1, top, -1):
                 if rest[n:] not in self.suffixes:
                     continue
                 head = rest[:n]
                 value = self._head(chain, article, head)
                 if value is None and head[-1] == "ت":
-                    value = self._head(chain, article, head[:-1] + "ة")
+                    head = head[:-1] + "ة"
+                    value = self._head(chain, article, head)
                 if value is not None:
-                    known = value[:n - 1] + "?" * (len(rest) - n + 1)
-                    best = (n, _assemble(chain, article, rest, known) + value[-1])
+                    best = StemReading(chain, article, rest, n, head, value, "forward")
                     break
         if best is None:
-            return self.sibling_key(key, readings)
-        found = Hit(best[1][:-1], int(best[1][-1]), "stem")
+            return self._sibling(key, readings)
         # a word of the lexicon with a longer stem of this one says more of it (`sibling_key`)
-        return self.sibling_key(key, readings, unknown=found.labels.count("?")) or found
+        return self._sibling(key, readings, unknown=len(best.rest) - best.n + 1) or best
 
     def sibling_key(self, key: str, readings: list[tuple[str, str, str]] | None = None,
                     unknown: int | None = None) -> Hit | None:
@@ -768,15 +856,21 @@ class Lexicon:
         known stem too, 5,261 and 5,162 (the code now).
 
         Example:
-            >>> default().sibling_key("سلسل")  # from سلسلة, silsilah: the model reads the last letter
-            Hit(labels='ioi?', case=1, via='stem')
+            >>> default().sibling_key("سلسل")[:3]  # from سلسلة, silsilah: the model reads the last letter
+            ('ioi?', 1, 'stem')
         """
+        reading = self._sibling(key, readings, unknown)
+        return self._stem_hit(reading) if reading is not None else None
+
+    def _sibling(self, key: str, readings: list[tuple[str, str, str]] | None = None,
+                 unknown: int | None = None) -> StemReading | None:
+        """`sibling_key`'s reading of a word, before its labels are assembled."""
         if not self.suffixes:
             return None
         if self._sorted is None:  # every word and stem, in order: the words that extend a stem follow it
             self._sorted = sorted(self.words.keys() | self.stems.keys())
         keys, rank = self._sorted, self._ranks()
-        best: tuple[int, int, str] | None = None
+        best: tuple[tuple[int, int, str], StemReading] | None = None
         for chain, article, rest in splits(key, self.own) if readings is None else readings:
             lowest = SIBLING_MINIMUM if unknown is None else max(SIBLING_MINIMUM, len(rest) + 2 - unknown)
             for n in range(len(rest), lowest - 1, -1):  # the stem: the whole word, or before a suffix
@@ -793,17 +887,49 @@ class Lexicon:
                     value = self._head(chain, article, other)
                     if value is None:
                         continue
-                    found = (-n, rank.get(other, len(rank)),
-                             _assemble(chain, article, rest, value[:n - 1] + "?" * (len(rest) - n + 1)) + value[-1])
-                    if best is None or found < best:
-                        best = found
+                    order = (-n, rank.get(other, len(rank)), value[:n - 1] + value[-1])
+                    if best is None or order < best[0]:
+                        best = (order, StemReading(chain, article, rest, n, other, value, "sibling"))
                 if best is not None:
                     break
             if best is not None:
                 break
-        if best is None:
-            return None
-        return Hit(best[2][:-1], int(best[2][-1]), "stem")
+        return best[1] if best is not None else None
+
+    def _stem_hit(self, reading: StemReading) -> Hit:
+        """The hit of a `StemReading`: the entry's labels before the stem's last letter, ``?`` for the
+        rest; the stem case model's lean (`stem_evidence`) and the case it gives without the word's
+        letters (the entry's own case when there is no such model)."""
+        chain, article, rest, n, _, value, _ = reading
+        marks = _assemble(chain, article, rest, value[:n - 1] + "?" * (len(rest) - n + 1))
+        weights = self.stem_weights
+        if not weights:
+            return Hit(marks, int(value[-1]), "stem")
+        lean = weights.get("", 0.0) + sum(weights.get(f, 0.0) * v for f, v in self.stem_evidence(reading).items())
+        return Hit(marks, int(lean >= 0.0), "stem", lean)
+
+    def stem_evidence(self, reading: StemReading) -> dict[str, float]:
+        """What the stem case model reads of a `StemReading` (`stem_evidence`), with its entry's family."""
+        return stem_evidence(reading, self._counts_of(core_of(reading.entry, reading.value[:-1])[1]))
+
+    def stem_case(self, hit: Hit, capitalized: float) -> int:
+        """The case of a ``stem`` hit, given the vocalizer's probability that the word is a proper name
+        (`glossary.translit.vocalizer.Model.capitalized`): the stem case model's lean plus its weight
+        of the probability's log-odds; that probability alone when there is no such model."""
+        weights = self.stem_weights
+        if not weights:
+            return int(capitalized >= 0.5)
+        p = min(max(capitalized, 1e-6), 1.0 - 1e-6)
+        return int(hit.lean + weights.get("p", 0.0) * math.log(p / (1.0 - p)) >= 0.0)
+
+    @property
+    def stem_weights(self) -> Mapping[str, float]:
+        """The stem case model (`fit_case_model` on `stem_rows`): feature -> weight, the bias under ``""``,
+        the vocalizer's log-odds under ``"p"``; read from the file on first use."""
+        if self._stem_weights is None:
+            names, weights = (self._tail[4:] + ["", ""])[:2]
+            self._stem_weights = {n: float(w) for n, w in zip(names.split("\t"), weights.split("\t")) if w}
+        return self._stem_weights
 
     def _ranks(self) -> dict[str, int]:
         """Each word's place in the file, most frequent first (made on first use)."""
@@ -863,8 +989,12 @@ class Lexicon:
         family = family_counts(words)
         weights = fit_case_model(*case_rows(words, family))
         model = {"l2": CASE_L2, "min_count": CASE_MIN_COUNT, "prune": CASE_PRUNE, "weights": len(weights)}
-        return cls(words, stems, {**(header or {}), "suffixes": suffixes_of(words), "own": words_of_their_own(words),
-                                  "case_model": model}, family, weights)
+        lexicon = cls(words, stems, {**(header or {}), "suffixes": suffixes_of(words), "own": words_of_their_own(words),
+                                     "case_model": model}, family, weights, {})
+        lexicon._stem_weights = fit_case_model(*stem_rows(lexicon, letter_logits(words)))
+        lexicon.header["stem_case_model"] = {**model, "weights": len(lexicon._stem_weights),
+                                             "letters_l2": STEM_CASE_LETTERS_L2}
+        return lexicon
 
     def dumps(self) -> bytes:
         """The file's bytes (gzip; the same lexicon gives the same bytes)."""
@@ -873,6 +1003,7 @@ class Lexicon:
         lines += list(self.words) + list(self.words.values()) + list(self.stems) + list(self.stems.values())
         lines += ["\t".join(self.family), "\t".join(",".join(map(str, c)) for c in self.family.values())]
         lines += ["\t".join(self.case_weights), "\t".join(str(w) for w in self.case_weights.values())]
+        lines += ["\t".join(self.stem_weights), "\t".join(str(w) for w in self.stem_weights.values())]
         packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing, mtime 0: reproducible
         return packer.compress("\n".join(lines).encode("utf-8")) + packer.flush()
 
@@ -885,7 +1016,7 @@ class Lexicon:
         words = dict(zip(lines[1:1 + n], lines[1 + n:1 + 2 * n]))
         stems = dict(zip(lines[1 + 2 * n:1 + 2 * n + m], lines[1 + 2 * n + m:1 + 2 * n + 2 * m]))
         lexicon = cls(words, stems, header)
-        lexicon._tail = lines[1 + 2 * n + 2 * m:1 + 2 * n + 2 * m + 4]
+        lexicon._tail = lines[1 + 2 * n + 2 * m:1 + 2 * n + 2 * m + 6]
         return lexicon
 
 

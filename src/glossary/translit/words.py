@@ -16,7 +16,9 @@ its vocalization from the first source that has one, in this order:
 4. ``stem``: the word is a known stem and a suffix (`glossary.translit.lexicon.Lexicon.partial_key`:
    مكتباتهم, خلالها), or a lexicon word has its stem with another ending (`Lexicon.sibling_key`:
    سلسل from سلسلة): the stem's labels are kept, and the learned vocalizer chooses the others
-   (the stem's last letter and the suffix) around them;
+   (the stem's last letter and the suffix) around them; the word's case is the lexicon's stem
+   case model's (`Lexicon.stem_case`), which weighs the vocalizer's capitalization with what the
+   lexicon knows of the stem;
 5. ``model``: the learned vocalizer (`glossary.translit.vocalizer`) guesses the vowels, or
    an external ``vocalizer`` function (mishkal) does;
 6. ``rule``: the consonants and long vowels as written.
@@ -56,12 +58,14 @@ from glossary.translit import render as _render
 from glossary.translit.letters import _PUNCT, _WORD, clean
 
 if TYPE_CHECKING:
-    from glossary.translit.lexicon import Lexicon
+    from glossary.translit.lexicon import Hit, Lexicon
     from glossary.translit.vocalizer import Model
 
 __all__ = ["CONFIDENCE", "RANK", "Source", "Unit", "Word", "analyze", "render"]
 
 Source = Literal["vocalized", "glossary", "lexicon", "stem", "model", "rule"]
+Pending = tuple[str, str, "Hit | None", int]
+"""A word left to the model (`_read`): its key, written marks, a known stem's hit, `_as_name`'s flag."""
 Known = Callable[[str], "str | None"]
 Vocalizer = Callable[[str], str]
 
@@ -177,11 +181,11 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         # read it (دار, ما): the lexicon knows such words better
         return _MARKED.search(word) is not None and ala.cached_word(word, False, True)[1]
 
-    pending: list[tuple[int, str, str, str, str, int]] = []  # (place in out, word, key, written marks,
-    # stem's labels, `_as_name`'s flag: 1 a word of a name the glossary knows without its vowels, 2 its last)
+    pending: list[tuple[int, str, str, str, Hit | None, int]] = []  # (place in out, word, key, written marks,
+    # a known stem's hit, `_as_name`'s flag: 1 a word of a name the glossary knows without its vowels, 2 its last)
     ask_word = ask if known is not None else _no_glossary
 
-    def put(unit: Unit | list[Segment] | tuple[str, str, str, int], word: str) -> None:
+    def put(unit: Unit | list[Segment] | Pending, word: str) -> None:
         if isinstance(unit, Unit):
             out.append(unit)
         elif isinstance(unit, list):
@@ -230,12 +234,18 @@ def analyze(text: str, *, known: Known | None = None, span: int = 4, lexicon: Le
         k += 2
     out.append(parts[-1])
     if pending and model is not None:
-        fixed = [_fixed(stem, written) for _, _, _, written, stem, _ in pending]
+        fixed = [_fixed(stem.labels if stem is not None else "", written) for _, _, _, written, stem, _ in pending]
         guesses = model.predict_many([key for _, _, key, _, _, _ in pending], fixed if any(fixed) else None, raw=True)
         for (i, word, key, written, stem, name), (marks, raw) in zip(pending, guesses):
-            source: Source = "stem" if stem else "model"
+            source: Source = "stem" if stem is not None else "model"
+            if name:
+                case = 1
+            elif stem is not None and lexicon is not None:  # the stem case model weighs the vocalizer's reading
+                case = lexicon.stem_case(stem, model.capitalized(key))
+            else:
+                case = int(model.capitalized(key) >= 0.5)
             out[i] = Unit(word, source, model.confidence(raw, source), key=key, marks=_merge(marks, written, key),
-                          case=1 if name else int(model.capitalized(key) >= 0.5), name_end=name == 2)
+                          case=case, name_end=name == 2)
     return out
 
 
@@ -316,7 +326,7 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
 
 
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
-          model: bool, vocalizer: Vocalizer | None) -> Unit | list[Segment] | tuple[str, str, str, int]:
+          model: bool, vocalizer: Vocalizer | None) -> Unit | list[Segment] | Pending:
     """The unit of one word; two units and `JOINED_SEPARATOR` between them for two lexicon words
     written as one (`glossary.translit.lexicon.Lexicon.joined`: عبدالرحمن); or (key, written
     marks, the labels a known stem gives with ``?`` for the rest, or "", `_as_name`'s flag) when it
@@ -340,8 +350,8 @@ def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str]
     return _as_name(unit, True) if name else unit
 
 
-def _as_name(unit: Unit | list[Segment] | tuple[str, str, str, int], end: bool,
-             ) -> Unit | list[Segment] | tuple[str, str, str, int]:
+def _as_name(unit: Unit | list[Segment] | Pending, end: bool,
+             ) -> Unit | list[Segment] | Pending:
     """``unit`` (`_read`'s) as a word of a proper name the glossary knows without its vowels:
     capitalized and, when it ends the name (``end``), never the first term of a construct. A rule
     word stays as it is (the rule name-cases every word); the model's place carries the flag."""
@@ -355,10 +365,10 @@ def _as_name(unit: Unit | list[Segment] | tuple[str, str, str, int], end: bool,
 
 
 def _read(word: str, marked: bool, lexicon: Lexicon | None, model: bool,
-          vocalizer: Vocalizer | None) -> Unit | list[Segment] | tuple[str, str, str, int]:
+          vocalizer: Vocalizer | None) -> Unit | list[Segment] | Pending:
     """`_word` past the glossary: the lexicon (as written, another spelling, two words written as
     one), the external vocalizer, else the model's place (key, written marks, a known stem's
-    labels, the flag `_as_name` sets: 0), else the rule."""
+    hit, the flag `_as_name` sets: 0), else the rule."""
     if not marked:
         key, written = (_MEDIAL_MAQSURA.sub("ي", word) if "ى" in word[:-1] else word), ""
     else:
@@ -384,8 +394,7 @@ def _read(word: str, marked: bool, lexicon: Lexicon | None, model: bool,
     if vocalizer is not None:
         return Unit(word, "model", CONFIDENCE["external"], vocalized=clean(vocalizer(word)))
     if model:  # analyze asks the model for all the text's words at once
-        stem = lexicon.partial_key(key) if lexicon is not None else None
-        return key, written, stem.labels if stem is not None else "", 0
+        return key, written, lexicon.partial_key(key) if lexicon is not None else None, 0
     return Unit(word, "rule", CONFIDENCE["rule"], vocalized=word)
 
 
