@@ -446,10 +446,12 @@ def speed(repeat: int) -> None:
     print(f"\nSpeed, ALA-LC, words per CPU second (median of {repeat} runs; distinct words, the engine's word "
           f"cache cleared before each run unless said; the model: {model.implementation}, and the numpy model "
           "where said):")
-    print(f"  lexicon words, 10-word texts:        {rate(lambda: [transliterate(t) for t in known_texts], len(known)):>10,.0f}")
+    print(f"  lexicon words, 10-word texts:        "
+          f"{rate(lambda: [transliterate(t) for t in known_texts], len(known)):>10,.0f}")
     print(f"  the same, engine word cache warm:    "
           f"{rate(lambda: [transliterate(t) for t in known_texts], len(known), clear=False):>10,.0f}")
-    print(f"  lexicon words, one call per word:    {rate(lambda: [transliterate(w) for w in known], len(known)):>10,.0f}")
+    print(f"  lexicon words, one call per word:    "
+          f"{rate(lambda: [transliterate(w) for w in known], len(known)):>10,.0f}")
     print(f"  model (no lexicon), 10-word texts:   "
           f"{rate(lambda: [transliterate(t, lexicon=False) for t in model_texts], len(model_words)):>10,.0f}")
     numpy_rate = rate(lambda: [transliterate(t, lexicon=False, model=numpy_model) for t in model_texts],
@@ -461,7 +463,8 @@ def speed(repeat: int) -> None:
           f"{rate(lambda: [transliterate(t) for t in unknown_texts], len(unknown)):>10,.0f}")
     print(f"  the same, numpy model:               "
           f"{rate(lambda: [transliterate(t, model=numpy_model) for t in unknown_texts], len(unknown)):>10,.0f}")
-    print(f"  model.predict alone:                 {rate(lambda: [model.predict(w) for w in model_words], len(model_words)):>10,.0f}")
+    print(f"  model.predict alone:                 "
+          f"{rate(lambda: [model.predict(w) for w in model_words], len(model_words)):>10,.0f}")
     print(f"  the same, numpy model:               "
           f"{rate(lambda: [numpy_model.predict(w) for w in model_words], len(model_words)):>10,.0f}")
     print(f"  rule only, 10-word texts:            "

@@ -41,11 +41,24 @@ frequent stem rather than the longest 38.5/29.9; the suffix's labels counted fro
 lexicon instead of the model's 37.5/29.2; the stem's capitalization 39.7/30.3; the stem's
 labels as a bonus of 3 or 5 to the model's scores instead of fixed 45.0-45.5 / 35.0-35.5.
 
+The case of such a word is a second logistic model's (`stem_rows`, `Lexicon.stem_case`): it
+weighs what the lexicon knows of the stem (the entry's case, whether the entry is itself a clitic
+form, the suffix, the proclitics, the entry's family) with the vocalizer's capitalization of the
+word's letters, whose held-out log-odds it is fitted on (`letter_logits`). Chosen on the
+selection folds 5 and 6 of ``bench/translit_eval.py`` (stem words right ignoring case, 767 and
+739): case right 575 / 559 with the vocalizer's capitalization alone (the code before), 569 /
+534 with the entry's case alone, 610 / 578 with this model (the pipeline: 35 and 19 more words
+exact). In the one-off script that chose its inputs (a letter model of its own: L2 3, features of
+10 words or more), 614 / 579 with the log-odds, 598 / 574 with the word's letters as features of
+their own instead, 608 / 579 with both, 596 / 568 with neither; the L2 of 3, 10 and 30 within
+two words of each other (30, the clitic model's, kept).
+
 File format (``data/lexicon.txt.gz``, gzip of UTF-8 lines, read once on first use): a
 JSON header line; the word keys; their values; the stem keys; their values (counts in the
-header, with the suffixes and the case model's settings); then four tab-separated lines: the
+header, with the suffixes and the case models' settings); then six tab-separated lines: the
 stems of `family_counts` and their counts (``capitalized,lower`` with the article, then without),
-the case model's features and their weights (the bias's name is empty). A value is the labels
+the clitic case model's features and their weights (the bias's name is empty), the stem case
+model's. A value is the labels
 followed by the case digit (1 a proper name, 0 not).
 Splitting the lines and zipping them into dicts keeps the load near 20 ms.
 
@@ -571,14 +584,26 @@ def stem_evidence(reading: StemReading, counts: tuple[int, int, int, int]) -> di
         >>> sorted(stem_evidence(reading, (0, 0, 3, 0)))[:3]
         ['e=1|s=ي', 'e=1|v=up', 'h=و|e=1']
     """
-    chain, article, rest, n, entry, value, kind = reading
-    case = value[-1]
-    where = "article" if article else "chain" if chain else ""
-    own = "clitic" if core_of(entry, value[:-1])[0] else "word"
+    return _evidence(_stem_facts(reading, core_of(reading.entry, reading.value[:-1])[0], counts))
+
+
+StemFacts = tuple[str, str, str, str, str, str, str]
+"""What `stem_evidence` reads, as categories: the reading's kind, proclitics and article, the entry's
+case, the word's suffix, whether the entry is a clitic form, and its family's vote."""
+
+
+def _stem_facts(reading: StemReading, entry_head: str, counts: tuple[int, int, int, int]) -> StemFacts:
+    chain, article, rest, n, _, value, kind = reading
     up_a, low_a, up_n, low_n = counts
-    return {f"k={kind}|h={where}|e={case}": 1.0, f"e={case}|s={rest[n:]}": 1.0, f"s={rest[n:]}": 1.0,
-            f"h={chain + article}|e={case}": 1.0, f"k={kind}|e={case}|src={own}": 1.0,
-            f"e={case}|v={_vote(up_a + up_n, low_a + low_n)}": 1.0}
+    return (kind, chain, article, value[-1], rest[n:], "clitic" if entry_head else "word",
+            _vote(up_a + up_n, low_a + low_n))
+
+
+def _evidence(facts: StemFacts) -> dict[str, float]:
+    kind, chain, article, case, suffix, own, vote = facts
+    where = "article" if article else "chain" if chain else ""
+    return {f"k={kind}|h={where}|e={case}": 1.0, f"e={case}|s={suffix}": 1.0, f"s={suffix}": 1.0,
+            f"h={chain + article}|e={case}": 1.0, f"k={kind}|e={case}|src={own}": 1.0, f"e={case}|v={vote}": 1.0}
 
 
 def letter_logits(words: Mapping[str, str], folds: int = 2) -> dict[str, float]:
@@ -638,6 +663,7 @@ class Lexicon:
         self._family = family
         self._case_weights = case_weights
         self._stem_weights = stem_weights
+        self._leans: dict[StemFacts, float] = {}  # the stem case model's lean of each kind of facts (`_stem_hit`)
         self._tail: list[str] = []  # the file's last lines (`loads`), read on first use
         self._raw: dict[str, str] | None = None
         self._rank: dict[str, int] | None = None  # each word's place in the file (`_ranks`)
@@ -900,12 +926,17 @@ class Lexicon:
         """The hit of a `StemReading`: the entry's labels before the stem's last letter, ``?`` for the
         rest; the stem case model's lean (`stem_evidence`) and the case it gives without the word's
         letters (the entry's own case when there is no such model)."""
-        chain, article, rest, n, _, value, _ = reading
+        chain, article, rest, n, entry, value, _ = reading
         marks = _assemble(chain, article, rest, value[:n - 1] + "?" * (len(rest) - n + 1))
         weights = self.stem_weights
         if not weights:
             return Hit(marks, int(value[-1]), "stem")
-        lean = weights.get("", 0.0) + sum(weights.get(f, 0.0) * v for f, v in self.stem_evidence(reading).items())
+        head, stem, _ = core_of(entry, value[:-1])
+        facts = _stem_facts(reading, head, self._counts_of(stem))
+        lean = self._leans.get(facts)
+        if lean is None:  # few kinds of facts (chains, suffixes, votes are few): each scored once
+            lean = weights.get("", 0.0) + sum(weights.get(f, 0.0) * v for f, v in _evidence(facts).items())
+            self._leans[facts] = lean
         return Hit(marks, int(lean >= 0.0), "stem", lean)
 
     def stem_evidence(self, reading: StemReading) -> dict[str, float]:
