@@ -156,9 +156,9 @@ class NoGenitive(Lexicon):
 
 class NoSiblings(Lexicon):
     """A lexicon that does not read a word it lacks from a word of its own with the same stem and
-    another ending (`Lexicon.sibling_key`)."""
+    another ending (`Lexicon.sibling_key`, whose reading `Lexicon.partial_reading` asks for)."""
 
-    def sibling_key(self, key: str, readings: object = None, unknown: object = None) -> None:
+    def sibling_reading(self, key: str, readings: object = None, unknown: object = None) -> None:
         return None
 
 

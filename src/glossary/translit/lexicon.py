@@ -628,7 +628,7 @@ def stem_rows(lexicon: Lexicon, logits: Mapping[str, float]) -> tuple[list[dict[
     it is capitalized."""
     rows, gold = [], []
     for key, value in lexicon.words.items():
-        reading = lexicon._partial(key)
+        reading = lexicon.partial_reading(key)
         if reading is not None:
             rows.append({**lexicon.stem_evidence(reading), "p": logits[key]})
             gold.append(int(value[-1]))
@@ -833,11 +833,12 @@ class Lexicon:
             >>> default().partial_key("ومكتباتهم")[:3]
             ('waoaa.???', 0, 'stem')
         """
-        reading = self._partial(key)
+        reading = self.partial_reading(key)
         return self._stem_hit(reading) if reading is not None else None
 
-    def _partial(self, key: str) -> StemReading | None:
-        """`partial_key`'s reading of a word, before its labels are assembled."""
+    def partial_reading(self, key: str) -> StemReading | None:
+        """`partial_key`'s reading of a word, before its labels are assembled (the stem case model's
+        training rows read the lexicon's own words so, `stem_rows`)."""
         if not self.suffixes:
             return None
         best: StemReading | None = None
@@ -856,9 +857,9 @@ class Lexicon:
                     best = StemReading(chain, article, rest, n, head, value, "forward")
                     break
         if best is None:
-            return self._sibling(key, readings)
+            return self.sibling_reading(key, readings)
         # a word of the lexicon with a longer stem of this one says more of it (`sibling_key`)
-        return self._sibling(key, readings, unknown=len(best.rest) - best.n + 1) or best
+        return self.sibling_reading(key, readings, unknown=len(best.rest) - best.n + 1) or best
 
     def sibling_key(self, key: str, readings: list[tuple[str, str, str]] | None = None,
                     unknown: int | None = None) -> Hit | None:
@@ -885,12 +886,12 @@ class Lexicon:
             >>> default().sibling_key("سلسل")[:3]  # from سلسلة, silsilah: the model reads the last letter
             ('ioi?', 1, 'stem')
         """
-        reading = self._sibling(key, readings, unknown)
+        reading = self.sibling_reading(key, readings, unknown)
         return self._stem_hit(reading) if reading is not None else None
 
-    def _sibling(self, key: str, readings: list[tuple[str, str, str]] | None = None,
-                 unknown: int | None = None) -> StemReading | None:
-        """`sibling_key`'s reading of a word, before its labels are assembled."""
+    def sibling_reading(self, key: str, readings: list[tuple[str, str, str]] | None = None,
+                        unknown: int | None = None) -> StemReading | None:
+        """`sibling_key`'s reading of a word, before its labels are assembled (`partial_reading` asks it)."""
         if not self.suffixes:
             return None
         if self._sorted is None:  # every word and stem, in order: the words that extend a stem follow it
