@@ -305,3 +305,28 @@ def test_romanized_texts_are_kept_up_to_a_bound(monkeypatch: pytest.MonkeyPatch)
     scripts_module.remember([("c", "C")])
     assert scripts_module._ROMANIZED == {"c": "C"}
     assert scripts_module.romanize("حلب") == "Halab"
+
+
+def test_an_arabic_spelling_is_paired_with_the_latin_ones_near_its_romanization() -> None:
+    """`roman_pairs`: each Arabic unit, romanized, meets its nearest Latin units by letter trigrams,
+    the pairs that consonant skeletons alone miss where the two scripts write the vowels or the
+    article apart; never a pair of one script, and nothing when one script is alone."""
+    from glossary.dedupe.cluster import roman_pairs, spelling_pairs, _idf_weight
+    from glossary.dedupe.pairs import GRAM_NEIGHBOURS
+    from glossary.dedupe.spellings import split_words
+    from glossary.names import script
+
+    names = [("Kafr Nabl", "كفرنبل"), ("Jaysh al-Izza", "جيش العزة"), ("al-Latamina", "اللطامنة"),
+             ("Khan Shaykhun", "خان شيخون"), ("Jisr al-Shughur", "جسر الشغور"), ("Halab", "حلب"),
+             ("Hims", "حمص"), ("Idlib", "إدلب"), ("Sahl al-Ghab", "سهل الغاب"), ("Ahrar al-Sham", "أحرار الشام"),
+             ("Faylaq al-Sham", "فيلق الشام"), ("Hurras al-Din", "حراس الدين"), ("Kafr Zita", "كفرزيتا")]
+    texts = [t for pair in names for t in pair]
+    scripts = [script(t) for t in texts]
+    found = roman_pairs(texts, scripts)
+    assert all((2 * k, 2 * k + 1) in found for k in range(len(names)))
+    assert all(scripts[i] != scripts[j] for i, j in found)
+    assert all(sum(i == a or j == a for i, j in found) <= GRAM_NEIGHBOURS for a in range(1, len(texts), 2))
+    assert roman_pairs(texts[::2], scripts[::2]) == [] == roman_pairs(texts[1::2], scripts[1::2])
+    words = [split_words(t) for t in texts]
+    pairs = {(i, j) for i, j, _ in spelling_pairs(texts, words, scripts, _idf_weight(words))}
+    assert set(found) <= pairs

@@ -5,7 +5,8 @@
 1. key collision: spellings with the same `glossary.names.keys` folded key (the
    `arabic` key for Arabic script) are one unit;
 2. ``learned`` (the default): candidate pairs of units (`learned_links`: nearest neighbours within
-   blocks, by letter trigrams, and across scripts by consonant skeletons) are scored by the
+   blocks, by letter trigrams, and across scripts by consonant skeletons and by the trigrams of an
+   Arabic name romanized) are scored by the
    matcher's pair forest (`glossary.match.pairs`: the probability, learned from real spellings,
    that two names spell one thing) and joined most likely first while it reaches the threshold;
    two names of as many words also need the rules' similarity (below; an Arabic name romanized
@@ -370,7 +371,7 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
     the one from the other at (``skeleton`` when their skeleton keys meet, else ``fuzzy`` or
     ``ngram``): each unit's nearest neighbours in the blocks of `candidate_pairs`, its nearest by
     letter trigrams (`gram_pairs`), and across scripts the units whose consonant skeletons are alike
-    (`script_pairs`). For `FORK_UNITS` units or more on a machine of several cores, the first two
+    (`script_pairs`) and the nearest by the trigrams of an Arabic unit romanized (`roman_pairs`). For `FORK_UNITS` units or more on a machine of several cores, the first two
     are found in forked workers while the third is found here; the workers also romanize the Arabic
     units (`romanize`, which keeps them for `_join_learned` and `_name`). (`tools/train_matcher.py` fits the
     pair forest on these pairs.)"""
@@ -396,7 +397,22 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
     for a, b in across:
         i, j = min(a, b), max(a, b)
         pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "fuzzy")
+    for i, j in roman_pairs(texts, scripts):
+        pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "ngram")
     return [(i, j, lv) for (i, j), lv in sorted(pairs.items())]
+
+
+def roman_pairs(texts: list[str], scripts: list[str]) -> list[tuple[int, int]]:
+    """The cross-script pairs that letter trigrams find: each Arabic unit romanized (`romanize`) and its
+    `GRAM_NEIGHBOURS` nearest Latin units (`gram_pairs`). Consonant skeletons (`script_pairs`) miss the pairs whose vowels or letters the two
+    scripts write apart (Latamneh and اللطامنة: the article, the long vowels); the romanized reading
+    carries the vowels the lexicon and the vocalizer give. Empty unless both scripts are there."""
+    from glossary.match.features import view
+
+    arabic = [s == "arabic" for s in scripts]
+    if all(arabic) or not any(arabic):
+        return []
+    return gram_pairs([view(romanize(t) if a else t).forms for t, a in zip(texts, arabic)], asking=arabic)
 
 
 def _idf_weight(unit_words: list[tuple[Token, ...]]) -> Weight:

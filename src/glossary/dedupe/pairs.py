@@ -102,22 +102,32 @@ GRAM_CAP = 300
 """A trigram shared by more spellings than this says too little to vote."""
 
 
-def gram_pairs(forms: list[str]) -> list[tuple[int, int]]:
+def gram_pairs(forms: list[str], asking: list[bool] | None = None) -> list[tuple[int, int]]:
     """Each unit's `GRAM_NEIGHBOURS` nearest units by rare letter trigrams of its folded words
     joined (``forms``), as the resolver's letter n-gram level finds names (Magadiscio, Mogadishu):
-    pairs (lo, hi), each once, in order."""
+    pairs (lo, hi), each once, in order. Given ``asking`` (one flag a unit), only the units flagged
+    look, and only among the others (an Arabic spelling romanized, among the Latin ones).
+
+    Example:
+        >>> gram_pairs(["mogadishu", "magadiscio", "kismayo"])
+        [(0, 1)]
+        >>> gram_pairs(["mogadishu", "magadiscio", "mogadisho"], asking=[True, False, False])
+        [(0, 1), (0, 2)]
+    """
     from glossary.match.candidates import ngram_votes
     from glossary.match.keys import gram_keys
 
     grams = [gram_keys(f) for f in forms]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, gs in enumerate(grams):
-        for g in gs:
-            postings[g].append(i)
+    among = list(range(len(forms))) if asking is None else [i for i, a in enumerate(asking) if not a]
+    postings: dict[str, list[int]] = defaultdict(list)  # by the unit's place in ``among``
+    for n, i in enumerate(among):
+        for g in grams[i]:
+            postings[g].append(n)
     out: set[tuple[int, int]] = set()
     for i, gs in enumerate(grams):
-        if not gs:
+        if not gs or not among or (asking is not None and not asking[i]):
             continue
-        near = ngram_votes([postings[g] for g in gs], len(forms), GRAM_NEIGHBOURS + 1, GRAM_CAP)
-        out.update((min(i, j), max(i, j)) for j in near if j != i)
+        near = ngram_votes([postings[g] for g in gs if g in postings], len(among),
+                           GRAM_NEIGHBOURS + (asking is None), GRAM_CAP)
+        out.update((min(i, j), max(i, j)) for j in (among[n] for n in near) if j != i)
     return sorted(out)
