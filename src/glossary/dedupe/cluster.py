@@ -366,15 +366,17 @@ def _pairs_of(kind: str) -> list[tuple[Any, Any]]:
 
 
 def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: list[str],
-                   weight: Weight) -> list[tuple[int, int, str]]:
+                   weight: Weight, *, romanized: bool = True) -> list[tuple[int, int, str]]:
     """The pairs of units worth scoring, in order, each with the level the resolver would have found
     the one from the other at (``skeleton`` when their skeleton keys meet, else ``fuzzy`` or
     ``ngram``): each unit's nearest neighbours in the blocks of `candidate_pairs`, its nearest by
     letter trigrams (`gram_pairs`), and across scripts the units whose consonant skeletons are alike
-    (`script_pairs`) and the nearest by the trigrams of an Arabic unit romanized (`roman_pairs`). For `FORK_UNITS` units or more on a machine of several cores, the first two
-    are found in forked workers while the third is found here; the workers also romanize the Arabic
-    units (`romanize`, which keeps them for `_join_learned` and `_name`). (`tools/train_matcher.py` fits the
-    pair forest on these pairs.)"""
+    (`script_pairs`) and the nearest by the trigrams of an Arabic unit romanized (`roman_pairs`). For
+    `FORK_UNITS` units or more on a machine of several cores, the first two are found in forked workers
+    while the skeletons' pairs are found here; the workers also romanize the Arabic units (`romanize`,
+    which keeps them for `roman_pairs`, `_join_learned` and `_name`). (`tools/train_matcher.py` fits the
+    pair forest on these pairs without `roman_pairs` (``romanized=False``): the shipped forest and the
+    held-out figures that chose `roman_pairs` were fitted before them.)"""
     from glossary.match.features import view
     from glossary.match.memory import cores, forked
 
@@ -397,16 +399,17 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
     for a, b in across:
         i, j = min(a, b), max(a, b)
         pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "fuzzy")
-    for i, j in roman_pairs(texts, scripts):
+    for i, j in roman_pairs(texts, scripts) if romanized else ():
         pairs.setdefault((i, j), "skeleton" if skel[i] & skel[j] else "ngram")
     return [(i, j, lv) for (i, j), lv in sorted(pairs.items())]
 
 
 def roman_pairs(texts: list[str], scripts: list[str]) -> list[tuple[int, int]]:
     """The cross-script pairs that letter trigrams find: each Arabic unit romanized (`romanize`) and its
-    `GRAM_NEIGHBOURS` nearest Latin units (`gram_pairs`). Consonant skeletons (`script_pairs`) miss the pairs whose vowels or letters the two
-    scripts write apart (Latamneh and اللطامنة: the article, the long vowels); the romanized reading
-    carries the vowels the lexicon and the vocalizer give. Empty unless both scripts are there."""
+    `GRAM_NEIGHBOURS` nearest Latin units (`gram_pairs`). Consonant skeletons (`script_pairs`) miss the
+    pairs whose vowels or letters the two scripts write apart (Latamneh and اللطامنة: the article, the
+    long vowels); the romanized reading carries the vowels the lexicon and the vocalizer give. Empty
+    unless both scripts are there."""
     from glossary.match.features import view
 
     arabic = [s == "arabic" for s in scripts]
