@@ -312,7 +312,7 @@ def test_an_arabic_spelling_is_paired_with_the_latin_ones_near_its_romanization(
     the pairs that consonant skeletons alone miss where the two scripts write the vowels or the
     article apart; never a pair of one script, and nothing when one script is alone."""
     from glossary.dedupe.cluster import roman_pairs, spelling_pairs, _idf_weight
-    from glossary.dedupe.pairs import GRAM_NEIGHBOURS
+    from glossary.dedupe.pairs import ROMAN_NEIGHBOURS
     from glossary.dedupe.spellings import split_words
     from glossary.names import script
 
@@ -325,7 +325,7 @@ def test_an_arabic_spelling_is_paired_with_the_latin_ones_near_its_romanization(
     found = roman_pairs(texts, scripts)
     assert all((2 * k, 2 * k + 1) in found for k in range(len(names)))
     assert all(scripts[i] != scripts[j] for i, j in found)
-    assert all(sum(i == a or j == a for i, j in found) <= GRAM_NEIGHBOURS for a in range(1, len(texts), 2))
+    assert all(sum(i == a or j == a for i, j in found) <= ROMAN_NEIGHBOURS for a in range(1, len(texts), 2))
     assert roman_pairs(texts[::2], scripts[::2]) == [] == roman_pairs(texts[1::2], scripts[1::2])
     words = [split_words(t) for t in texts]
     pairs = {(i, j) for i, j, _ in spelling_pairs(texts, words, scripts, _idf_weight(words))}

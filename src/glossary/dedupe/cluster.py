@@ -44,7 +44,7 @@ from typing import Any
 
 from ..names import Token, keys, script
 from ..store.write import slug
-from .pairs import candidate_pairs, gram_pairs
+from .pairs import ROMAN_NEIGHBOURS, candidate_pairs, gram_pairs
 from .scripts import remember, romanize, script_joins, script_pairs
 from .spellings import Weight, generic_weight, similarity_of, skeleton_keys, split_words, unit_key
 
@@ -406,7 +406,7 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
 
 def roman_pairs(texts: list[str], scripts: list[str]) -> list[tuple[int, int]]:
     """The cross-script pairs that letter trigrams find: each Arabic unit romanized (`romanize`) and its
-    `GRAM_NEIGHBOURS` nearest Latin units (`gram_pairs`). Consonant skeletons (`script_pairs`) miss the
+    `ROMAN_NEIGHBOURS` nearest Latin units (`gram_pairs`). Consonant skeletons (`script_pairs`) miss the
     pairs whose vowels or letters the two scripts write apart (Latamneh and اللطامنة: the article, the
     long vowels); the romanized reading carries the vowels the lexicon and the vocalizer give. Empty
     unless both scripts are there."""
@@ -415,7 +415,8 @@ def roman_pairs(texts: list[str], scripts: list[str]) -> list[tuple[int, int]]:
     arabic = [s == "arabic" for s in scripts]
     if all(arabic) or not any(arabic):
         return []
-    return gram_pairs([view(romanize(t) if a else t).forms for t, a in zip(texts, arabic)], asking=arabic)
+    return gram_pairs([view(romanize(t) if a else t).forms for t, a in zip(texts, arabic)], asking=arabic,
+                      neighbours=ROMAN_NEIGHBOURS)
 
 
 def _idf_weight(unit_words: list[tuple[Token, ...]]) -> Weight:
