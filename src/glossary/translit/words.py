@@ -328,9 +328,8 @@ def _glossary(words: list[str], answer: str) -> list[Unit]:
 def _word(word: str, ask: Callable[[str], str | None], vocalized: Callable[[str], bool], lexicon: Lexicon | None,
           model: bool, vocalizer: Vocalizer | None) -> Unit | list[Segment] | Pending:
     """The unit of one word; two units and `JOINED_SEPARATOR` between them for two lexicon words
-    written as one (`glossary.translit.lexicon.Lexicon.joined`: عبدالرحمن); or (key, written
-    marks, the labels a known stem gives with ``?`` for the rest, or "", `_as_name`'s flag) when it
-    is left to the model. A name the glossary knows without a vocalized form (``known`` answers
+    written as one (`glossary.translit.lexicon.Lexicon.joined`: عبدالرحمن); or a `Pending` (key,
+    written marks, a known stem's hit or None, `_as_name`'s flag) when it is left to the model. A name the glossary knows without a vocalized form (``known`` answers
     ``""``, for the word or for it behind proclitics) is read by the lexicon or the model as any
     word, and written as a proper name: capitalized, and never the first term of a construct."""
     marked = _MARKED.search(word) is not None
