@@ -660,8 +660,8 @@ def spelling_pair_rows(queries: Sequence[Query], mask: np.ndarray, forward: Tran
         words = [split_words(t) for t in texts]
         views = [view(t) for t in texts]
         weights = spelling_weights(views)
-        # (without the romanized cross-script pairs, which came after this forest: refitting it with them
-        # is left, and the held-out figures that chose them are of this forest)
+        # (without the romanized cross-script pairs, which came after this forest: refitted with them, each
+        # fold's forest gave dedupe's held-out unknown clusters F1 0.814 against 0.816, README "Evaluation")
         for i, j, lv in spelling_pairs(texts, words, [unit_key(t)[0] for t in texts], _idf_weight(words),
                                        romanized=False):
             for a, b in ((i, j), (j, i)):

@@ -375,8 +375,8 @@ def spelling_pairs(texts: list[str], words: list[tuple[Token, ...]], scripts: li
     `FORK_UNITS` units or more on a machine of several cores, the first two are found in forked workers
     while the skeletons' pairs are found here; the workers also romanize the Arabic units (`romanize`,
     which keeps them for `roman_pairs`, `_join_learned` and `_name`). (`tools/train_matcher.py` fits the
-    pair forest on these pairs without `roman_pairs` (``romanized=False``): the shipped forest and the
-    held-out figures that chose `roman_pairs` were fitted before them.)"""
+    pair forest on these pairs without `roman_pairs` (``romanized=False``): the forest fitted before them
+    scores them as well as one refitted with them, held out.)"""
     from glossary.match.features import view
     from glossary.match.memory import cores, forked
 
