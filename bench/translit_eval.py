@@ -29,7 +29,9 @@ chosen letter by letter (the SGD model's, no Viterbi over the label transitions)
 without spelling variants, without two lexicon words written as one (`Lexicon.joined`),
 splitting proclitics in any order (`Lexicon.ordered`), keeping a stem's nominative behind a
 preposition (`Lexicon.governed`), not reading a word from a longer word of the lexicon
-or a word with its stem (`Lexicon.sibling_key`), its parts (lexicon via
+or a word with its stem (`Lexicon.sibling_key`), casing a word read from a known stem by the
+vocalizer alone (without `Lexicon.stem_case`), each clitic form as its stem (without the clitic case
+model; every such lexicon is made by `like`), its parts (lexicon via
 clitics else rule; model alone, with and without Viterbi, and with the SGD letter model), the pipeline on the held-out
 words written partly vocalized (`partly_vocalized`: their shaddas alone, their first
 letter's vowel alone, one vowel or sukūn; each next to the same words unmarked), the rule path
