@@ -218,6 +218,36 @@ def test_a_spelling_takes_a_known_entity_only_when_the_resolver_ranks_it_first()
     assert c.entity is None and c.members == (("حلب", 2),)
 
 
+def test_a_spelling_the_resolver_leans_to_an_entity_joins_it_at_the_clustering_threshold() -> None:
+    """Under `JOIN_PROBABILITY`, a pair joins a known entity's cluster when the spelling's own best
+    candidate is that entity at `JOIN_LEANING` or more: the pair says the two spell one thing, the
+    resolver which entity; a weaker leaning, or none given, leaves the spelling out."""
+    from glossary.dedupe.cluster import JOIN_LEANING
+
+    names = [("Halab", 3), ("حلب", 2)]
+    anchors = {"Halab": "aleppo"}
+    (c,) = cluster_names(names, anchors=anchors, leaning={"حلب": ("aleppo", JOIN_LEANING)})
+    assert c.entity == "aleppo" and dict(c.members) == {"Halab": 3, "حلب": 2}
+    for leaning in ({"حلب": ("aleppo", JOIN_LEANING - 0.01)}, {"حلب": "aleppo"}, {"حلب": ("halba", 0.9)}, None):
+        (c,) = cluster_names(names, anchors=anchors, leaning=leaning)
+        assert c.entity is None and c.members == (("حلب", 2),), leaning
+
+
+def test_only_a_spelling_still_alone_joins_an_entity_on_the_resolvers_leaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spelling already clustered with others (a likelier pair came first) does not carry them into
+    the entity on its own leaning: the others were never linked to it by the resolver."""
+    import glossary.dedupe.cluster as cluster
+
+    names = [("Halab", 3), ("Xalab", 1), ("حلب", 2)]  # units 0, 1, 2 (sorted)
+    anchors, leaning = {"Halab": "aleppo"}, {"حلب": ("aleppo", 0.9)}
+    monkeypatch.setattr(cluster, "learned_links", lambda *a, **k: [(0.85, 0, 2)])
+    joined = {c.entity: dict(c.members) for c in cluster_names(names, anchors=anchors, leaning=leaning)}
+    assert joined["aleppo"] == {"Halab": 3, "حلب": 2}
+    monkeypatch.setattr(cluster, "learned_links", lambda *a, **k: [(0.95, 1, 2), (0.85, 0, 2)])
+    (c,) = cluster_names(names, anchors=anchors, leaning=leaning)
+    assert c.entity is None and dict(c.members) == {"Xalab": 1, "حلب": 2}
+
+
 @pytest.mark.parametrize("method", ["learned", "rules"])
 def test_blocks_whose_spellings_are_not_alike_enough_give_no_pairs(method: str) -> None:
     """A block of spellings none of which reach the comparison's cut (Dumyat, Damietta share a

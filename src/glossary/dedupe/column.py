@@ -134,6 +134,7 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
     options = resolve_options(type=type, threshold=threshold)
     matched: dict[str, _Matched] = {}
     near: dict[str, list[tuple[str, float]]] = {}
+    leaning: dict[str, tuple[str, float]] = {}  # an unmatched name's best candidate and its probability
     labels: dict[str, str] = {}
     if answers is None:
         answers = resolve_names(glossary, texts, text_count, options=options, progress=progress)
@@ -146,6 +147,8 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
             matched[text] = _Matched(eid, label, score, score < cut + REVIEW_MARGIN)
         else:  # a weak match is no id in a dataset: it is clustered, and its entity offered for review
             near[text] = [(cand.id, round(cand.score, 3)) for cand in res.candidates[:3]]
+            if res.candidates:
+                leaning[text] = (res.candidates[0].id, res.candidates[0].score)
             for cand in res.candidates[:3]:
                 labels.setdefault(cand.id, cand.label)
     if reserved is None:
@@ -157,7 +160,7 @@ def decide(glossary: Resolving, names: Mapping[str, int], *, column: str = "name
                              threshold=cluster_threshold, reserved=set(reserved), method=cluster_method,
                              model=pair_model,  # (no entity type: the pair forest was fitted without one)
                              join_threshold=JOIN_PROBABILITY if join_threshold is None else join_threshold,
-                             leaning={t: c[0][0] for t, c in near.items() if c})
+                             leaning=leaning)
     # each stripped name's decision, as the Decision fields after its name (the raw values and counts come last)
     by_text: dict[str, tuple[str, str | None, str, float, str | None, bool]] = {}
     for t, (eid, label, score, doubt) in matched.items():
