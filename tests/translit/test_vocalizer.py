@@ -53,6 +53,22 @@ def test_tables_give_the_rows_of_the_named_features() -> None:
     assert [p for p, _ in model.predict_many(["حلب", "دمشق"])] == [model.predict("حلب")[0], model.predict("دمشق")[0]]
 
 
+def test_the_load_leaves_the_numpy_models_tables_to_their_first_use() -> None:
+    """The feature tables (72,208 keys in dicts), the case features' index and the weights with their
+    row of zeros are made when the code that reads them first does, not at load: the compiled kernel
+    needs only the index (the load stays under the issue's 30 ms)."""
+    lazy = ("tables", "case_index", "case_list", "weights")
+    for compiled in (None, False):
+        model = vocalizer.Model.read(vocalizer.MODEL_PATH, compiled=compiled)
+        assert not set(lazy) & set(vars(model))
+        labels_, _ = model.predict("حلب")
+        assert labels_ == vocalizer.default().predict("حلب")[0]
+        made = set(lazy) & set(vars(model))  # (the kernel, made on first use, takes the case index)
+        assert made == ({"case_index"} if model.implementation == "compiled" else {"tables", "weights"})
+        model.capitalized("حلب")
+        assert "case_index" in vars(model) and ("case_list" in vars(model)) == (model.implementation == "python")
+
+
 def test_file_is_plain_arrays() -> None:
     with zipfile.ZipFile(vocalizer.MODEL_PATH) as zf:
         for name in zf.namelist():

@@ -35,7 +35,9 @@ JOIN_REVIEW = 1.0
 on the training corpus (`bench/dedupe_eval.py --corpus --join-threshold`), the ids the learned
 clustering's joins add at 0.98 are about 75% right (73% before a join also needed the entity to be
 the spelling's best candidate), the resolver's own matches about 99%: a join is a lead for review,
-not a decision to trust unread (it was 0.97 of the rules' similarity)."""
+not a decision to trust unread (it was 0.97 of the rules' similarity). The joins of a spelling the
+resolver leans to the entity (`glossary.dedupe.cluster.JOIN_LEANING`) added 127 right ids, no wrong
+one and 15 ids of entities the glossary lacks on the same folds: flagged too."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ import os
 import sys
 import zipfile
 from collections.abc import Callable
-from itertools import chain, cycle, repeat
+from itertools import cycle, repeat
 from pathlib import Path
 from typing import Any
 
@@ -168,8 +168,9 @@ class Model:
         weights: Int8 array (features x labels) of the letter model, and ``scale`` the
             float32 factor of each label's column.
         bias: Float32 array (labels,).
-        tables: One table per template of `FEATURES` (in order): its key -> row of ``weights``,
-            the rows numbered in the order of the tables and of their keys (as `read` makes them).
+        vocabulary: The feature keys, one template of `FEATURES` after another (in order), each
+            key's row of ``weights`` its place here; ``counts``: how many keys each template has.
+            (`tables` maps them back, made on first use: the compiled kernel reads the list.)
         case_weights: Float32 array (case features,), and ``case_bias``.
         case_vocabulary: Case feature names.
         header: The file's JSON header.
@@ -185,7 +186,7 @@ class Model:
     """
 
     def __init__(self, weights: npt.NDArray[np.int8], scale: npt.NDArray[np.float32], bias: npt.NDArray[np.float32],
-                 tables: list[dict[str, int]],
+                 vocabulary: list[str], counts: list[int],
                  case_weights: npt.NDArray[np.float32], case_bias: float, case_vocabulary: list[str],
                  header: dict[str, Any], transitions: npt.NDArray[np.float32] | None = None,
                  compiled: bool | None = None, patterns: str | Callable[[], str] = "",
@@ -199,15 +200,14 @@ class Model:
         if compiled and _compiled_module() is None:
             raise ImportError(f"the vocalizer's compiled kernel (glossary.translit._vocal) is not used: "
                               f"{implementation()[1]}")
-        self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
         self.scale = scale
         self.bias = bias
         self.bias_row = len(weights)
-        self.tables = tables
+        self.vocabulary = vocabulary[:sum(counts)]
+        self.counts = list(counts)
         self.case_weights = case_weights
-        self.case_list = [*case_weights.tolist(), 0.0]  # index -1: a feature the model lacks adds nothing
         self.case_bias = case_bias
-        self.case_index = dict(zip(case_vocabulary, range(len(case_vocabulary))))
+        self.case_vocabulary = case_vocabulary
         self.header = header
         self.transitions = transitions
         if transitions is not None:  # as lists, for the search in plain Python: step[current][previous]
@@ -218,6 +218,31 @@ class Model:
         self.calibration = (float(fit["a"]), float(fit["b"])) if fit else None
         fit = header.get("stem_calibration")
         self.stem_calibration = (float(fit["a"]), float(fit["b"])) if fit else self.calibration
+
+    # made on first use, not at load (`read`): the compiled kernel needs none of them
+    @functools.cached_property
+    def weights(self) -> npt.NDArray[np.int8]:
+        """The letter model's weights and a row of zeros (``bias_row``: a feature the model lacks)."""
+        return np.vstack([self._raw_weights, np.zeros((1, self._raw_weights.shape[1]), dtype=self._raw_weights.dtype)])
+
+    @functools.cached_property
+    def tables(self) -> list[dict[str, int]]:
+        """One table per template of `FEATURES` (in order): its key -> row of ``weights``."""
+        out, start = [], 0
+        for count in self.counts:
+            out.append(dict(zip(self.vocabulary[start:start + count], range(start, start + count))))
+            start += count
+        return out
+
+    @functools.cached_property
+    def case_index(self) -> dict[str, int]:
+        """Each case feature's row of ``case_weights``."""
+        return dict(zip(self.case_vocabulary, range(len(self.case_vocabulary))))
+
+    @functools.cached_property
+    def case_list(self) -> list[float]:
+        """``case_weights`` as a list, and 0.0 at index -1 (a feature the model lacks adds nothing)."""
+        return [*self.case_weights.tolist(), 0.0]
 
     @property
     def implementation(self) -> str:
@@ -233,7 +258,7 @@ class Model:
                 return None
             try:
                 self._kernel = module.Vocalizer(
-                    list(chain.from_iterable(self.tables)), [len(t) for t in self.tables],
+                    self.vocabulary, self.counts,
                     np.ascontiguousarray(self._raw_weights, dtype=np.int8),
                     np.ascontiguousarray(self.scale, dtype=np.float32),
                     np.ascontiguousarray(self.bias, dtype=np.float32),
@@ -523,12 +548,8 @@ class Model:
                 sequences = functools.partial(_read_patterns, path) if isinstance(path, (str, Path)) else \
                     bytes(npz["patterns"]).decode("utf-8")
             pattern_weight = float(npz["pattern_weight"][0]) if "pattern_weight" in npz.files else 0.0
-        tables = []
-        start = 0
-        for count in counts:  # the rows are grouped by template, in the order of FEATURES
-            tables.append(dict(zip(keys[start:start + count], range(start, start + count))))
-            start += count
-        return cls(weights, scale, bias, tables, case_weights, case_bias, case_vocabulary, header, transitions,
+        # (the rows are grouped by template, in the order of FEATURES)
+        return cls(weights, scale, bias, keys, counts, case_weights, case_bias, case_vocabulary, header, transitions,
                    compiled=compiled, patterns=sequences, pattern_weight=pattern_weight if sequences else 0.0)
 
 
