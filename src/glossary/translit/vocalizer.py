@@ -219,7 +219,7 @@ class Model:
         fit = header.get("stem_calibration")
         self.stem_calibration = (float(fit["a"]), float(fit["b"])) if fit else self.calibration
 
-    # made on first use, not at load (`read`): the compiled kernel needs none of them
+    # made on first use, not at load (`read`): the compiled kernel needs only the case index
     @functools.cached_property
     def weights(self) -> npt.NDArray[np.int8]:
         """The letter model's weights and a row of zeros (``bias_row``: a feature the model lacks)."""
