@@ -927,13 +927,12 @@ class Lexicon:
         """The hit of a `StemReading`: the entry's labels before the stem's last letter, ``?`` for the
         rest; the stem case model's lean (`stem_evidence`) and the case it gives without the word's
         letters (the entry's own case when there is no such model)."""
-        chain, article, rest, n, entry, value, _ = reading
+        chain, article, rest, n, _, value, _ = reading
         marks = _assemble(chain, article, rest, value[:n - 1] + "?" * (len(rest) - n + 1))
         weights = self.stem_weights
         if not weights:
             return Hit(marks, int(value[-1]), "stem")
-        head, stem, _ = core_of(entry, value[:-1])
-        facts = _stem_facts(reading, head, self._counts_of(stem))
+        facts = self._stem_facts(reading)
         lean = self._leans.get(facts)
         if lean is None:  # few kinds of facts (chains, suffixes, votes are few): each scored once
             lean = weights.get("", 0.0) + sum(weights.get(f, 0.0) * v for f, v in _evidence(facts).items())
@@ -942,7 +941,12 @@ class Lexicon:
 
     def stem_evidence(self, reading: StemReading) -> dict[str, float]:
         """What the stem case model reads of a `StemReading` (`stem_evidence`), with its entry's family."""
-        return stem_evidence(reading, self._counts_of(core_of(reading.entry, reading.value[:-1])[1]))
+        return _evidence(self._stem_facts(reading))
+
+    def _stem_facts(self, reading: StemReading) -> StemFacts:
+        """`_stem_facts` of a reading, its entry split once and its family counted here."""
+        head, stem, _ = core_of(reading.entry, reading.value[:-1])
+        return _stem_facts(reading, head, self._counts_of(stem))
 
     def stem_case(self, hit: Hit, capitalized: float) -> int:
         """The case of a ``stem`` hit, given the vocalizer's probability that the word is a proper name
